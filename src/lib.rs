@@ -1,0 +1,9 @@
+//! 政府信息公开工作年度报告 编制助手.
+//!
+//! [`report`] is the pure core (the national format as data, the model, the rules, the published
+//! fragment); [`ui`] is the Yew widget over it, built only for the browser.
+
+pub mod report;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,12 @@
+//! The widget's entry point: mounts the app into the host page's `<div id="xxgk-nianbao">`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    xxgk_nianbao::ui::mount();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("xxgk-nianbao is the browser widget: build it with `make run`; the command-line tool is `xxgk`.");
+    std::process::exit(2);
+}

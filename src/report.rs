@@ -1,0 +1,13 @@
+//! The pure core: everything a report *is*, with no browser in it, so it runs and is tested natively.
+
+pub mod format;
+pub mod fragment;
+pub mod model;
+pub mod number;
+pub mod rules;
+pub mod sheet;
+
+pub use fragment::render;
+pub use model::{FileError, Loaded, Report};
+pub use rules::{Finding, Rule, Severity, check};
+pub use sheet::Sheet;

@@ -1,0 +1,645 @@
+//! The national format (国办公开办函〔2021〕30号) as data.
+//!
+//! Every heading, label, span and key of the report lives here and nowhere else: the form, the
+//! published fragment, the importer and the findings' messages all read them from this module.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A label cell of a table header or row, with its merges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabelCell {
+    pub text: &'static str,
+    pub rowspan: u16,
+    pub colspan: u16,
+}
+
+const fn cell(text: &'static str) -> LabelCell {
+    LabelCell { text, rowspan: 1, colspan: 1 }
+}
+const fn wide(text: &'static str, colspan: u16) -> LabelCell {
+    LabelCell { text, rowspan: 1, colspan }
+}
+const fn tall(text: &'static str, rowspan: u16) -> LabelCell {
+    LabelCell { text, rowspan, colspan: 1 }
+}
+const fn block(text: &'static str, rowspan: u16, colspan: u16) -> LabelCell {
+    LabelCell { text, rowspan, colspan }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table 二: 主动公开政府信息情况
+
+/// One 第二十条 block of table 二: its header row, its column headers and its data rows.
+#[derive(Debug)]
+pub struct ProactiveBlock {
+    /// `第二十条第（X）项`, spanning the whole table width.
+    pub article: &'static str,
+    /// The column headers after `信息内容`; a single one spans the three value columns.
+    pub columns: &'static [&'static str],
+    pub rows: &'static [ProactiveRow],
+}
+
+/// A row of table 二: its 信息内容 label and the keys of its values, left to right.
+#[derive(Debug)]
+pub struct ProactiveRow {
+    pub label: &'static str,
+    pub keys: &'static [&'static str],
+}
+
+/// Width of table 二 in grid columns: 信息内容 plus three value columns.
+pub const PROACTIVE_WIDTH: u16 = 4;
+pub const PROACTIVE_ITEM_HEADER: &str = "信息内容";
+
+pub const PROACTIVE: &[ProactiveBlock] = &[
+    ProactiveBlock {
+        article: "第二十条第（一）项",
+        columns: &["本年制发件数", "本年废止件数", "现行有效件数"],
+        rows: &[
+            ProactiveRow {
+                label: "规章",
+                keys: &["proactive.rules.issued", "proactive.rules.repealed", "proactive.rules.in_force"],
+            },
+            ProactiveRow {
+                label: "行政规范性文件",
+                keys: &[
+                    "proactive.normative_docs.issued",
+                    "proactive.normative_docs.repealed",
+                    "proactive.normative_docs.in_force",
+                ],
+            },
+        ],
+    },
+    ProactiveBlock {
+        article: "第二十条第（五）项",
+        columns: &["本年处理决定数量"],
+        rows: &[ProactiveRow { label: "行政许可", keys: &["proactive.licensing.decisions"] }],
+    },
+    ProactiveBlock {
+        article: "第二十条第（六）项",
+        columns: &["本年处理决定数量"],
+        rows: &[
+            ProactiveRow { label: "行政处罚", keys: &["proactive.penalties.decisions"] },
+            ProactiveRow { label: "行政强制", keys: &["proactive.enforcement.decisions"] },
+        ],
+    },
+    ProactiveBlock {
+        article: "第二十条第（八）项",
+        columns: &["本年收费金额（单位：万元）"],
+        rows: &[ProactiveRow { label: "行政事业性收费", keys: &["proactive.fees.amount"] }],
+    },
+];
+
+/// The one decimal field of the report, in 万元.
+pub const FEE_AMOUNT_KEY: &str = "proactive.fees.amount";
+
+/// The 规章 and 行政规范性文件 rows, whose three columns are bound by 现行有效 ≥ 制发 − 废止.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentStock {
+    pub label: &'static str,
+    pub issued: &'static str,
+    pub repealed: &'static str,
+    pub in_force: &'static str,
+}
+
+pub const DOCUMENT_STOCKS: [DocumentStock; 2] = [
+    DocumentStock {
+        label: "规章",
+        issued: "proactive.rules.issued",
+        repealed: "proactive.rules.repealed",
+        in_force: "proactive.rules.in_force",
+    },
+    DocumentStock {
+        label: "行政规范性文件",
+        issued: "proactive.normative_docs.issued",
+        repealed: "proactive.normative_docs.repealed",
+        in_force: "proactive.normative_docs.in_force",
+    },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Table 三: 收到和处理政府信息公开申请情况
+
+/// A column of table 三 (申请人情况).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestColumn {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+pub const REQUEST_COLUMNS: [RequestColumn; 7] = [
+    RequestColumn { key: "natural_person", label: "自然人" },
+    RequestColumn { key: "commercial", label: "商业企业" },
+    RequestColumn { key: "research", label: "科研机构" },
+    RequestColumn { key: "social_welfare", label: "社会公益组织" },
+    RequestColumn { key: "legal_service", label: "法律服务机构" },
+    RequestColumn { key: "other_org", label: "其他" },
+    RequestColumn { key: "total", label: "总计" },
+];
+
+/// Index of the derived `total` column in [`REQUEST_COLUMNS`]; the six before it are the applicants.
+pub const REQUEST_TOTAL_COLUMN: usize = 6;
+
+/// What a row of table 三 is, which decides the arithmetic it takes part in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestRowRole {
+    /// 一、本年新收
+    Received,
+    /// 二、上年结转
+    CarriedOver,
+    /// One of the 21 rows of 三、本年度办理结果 that every application lands in exactly once.
+    Outcome,
+    /// （七）总计: the sum of the outcome rows.
+    OutcomeTotal,
+    /// 四、结转下年度继续办理
+    CarriedForward,
+}
+
+/// A row of table 三: the label cells that start it (with their merges) and its key.
+#[derive(Debug)]
+pub struct RequestRow {
+    pub key: &'static str,
+    pub role: RequestRowRole,
+    /// The label cells printed at the start of this row; cells merged from rows above are not repeated.
+    pub labels: &'static [LabelCell],
+    /// How a clerk names the row in a message, e.g. `（三）不予公开 4.保护第三方合法权益`.
+    pub name: &'static str,
+}
+
+/// Width of table 三 in grid columns: three label columns and seven value columns.
+pub const REQUESTS_LABEL_WIDTH: u16 = 3;
+
+/// The three header rows of table 三.
+pub const REQUESTS_HEADER: [&[LabelCell]; 3] = [
+    &[
+        block("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3),
+        wide("申请人情况", 7),
+    ],
+    &[tall("自然人", 2), wide("法人或其他组织", 5), tall("总计", 2)],
+    &[cell("商业企业"), cell("科研机构"), cell("社会公益组织"), cell("法律服务机构"), cell("其他")],
+];
+
+macro_rules! outcome {
+    ($key:literal, $name:literal, [$($label:expr),*]) => {
+        RequestRow { key: $key, role: RequestRowRole::Outcome, labels: &[$($label),*], name: $name }
+    };
+}
+
+pub const REQUEST_ROWS: [RequestRow; 25] = [
+    RequestRow {
+        key: "received",
+        role: RequestRowRole::Received,
+        labels: &[wide("一、本年新收政府信息公开申请数量", 3)],
+        name: "一、本年新收",
+    },
+    RequestRow {
+        key: "carried_over",
+        role: RequestRowRole::CarriedOver,
+        labels: &[wide("二、上年结转政府信息公开申请数量", 3)],
+        name: "二、上年结转",
+    },
+    outcome!("disclosed", "（一）予以公开", [tall("三、本年度办理结果", 22), wide("（一）予以公开", 2)]),
+    outcome!(
+        "partially_disclosed",
+        "（二）部分公开",
+        [wide("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 2)]
+    ),
+    outcome!("withheld.state_secret", "（三）不予公开 1.属于国家秘密", [tall("（三）不予公开", 8), cell("1.属于国家秘密")]),
+    outcome!("withheld.prohibited_by_law", "（三）不予公开 2.其他法律行政法规禁止公开", [cell("2.其他法律行政法规禁止公开")]),
+    outcome!("withheld.security_stability", "（三）不予公开 3.危及“三安全一稳定”", [cell("3.危及“三安全一稳定”")]),
+    outcome!("withheld.third_party", "（三）不予公开 4.保护第三方合法权益", [cell("4.保护第三方合法权益")]),
+    outcome!("withheld.internal_affairs", "（三）不予公开 5.属于三类内部事务信息", [cell("5.属于三类内部事务信息")]),
+    outcome!("withheld.process_info", "（三）不予公开 6.属于四类过程性信息", [cell("6.属于四类过程性信息")]),
+    outcome!("withheld.enforcement_file", "（三）不予公开 7.属于行政执法案卷", [cell("7.属于行政执法案卷")]),
+    outcome!("withheld.query_matter", "（三）不予公开 8.属于行政查询事项", [cell("8.属于行政查询事项")]),
+    outcome!(
+        "unavailable.not_held",
+        "（四）无法提供 1.本机关不掌握相关政府信息",
+        [tall("（四）无法提供", 3), cell("1.本机关不掌握相关政府信息")]
+    ),
+    outcome!("unavailable.needs_creation", "（四）无法提供 2.没有现成信息需要另行制作", [cell("2.没有现成信息需要另行制作")]),
+    outcome!("unavailable.still_unclear", "（四）无法提供 3.补正后申请内容仍不明确", [cell("3.补正后申请内容仍不明确")]),
+    outcome!(
+        "not_processed.petition",
+        "（五）不予处理 1.信访举报投诉类申请",
+        [tall("（五）不予处理", 5), cell("1.信访举报投诉类申请")]
+    ),
+    outcome!("not_processed.repeated", "（五）不予处理 2.重复申请", [cell("2.重复申请")]),
+    outcome!("not_processed.publication", "（五）不予处理 3.要求提供公开出版物", [cell("3.要求提供公开出版物")]),
+    outcome!("not_processed.excessive", "（五）不予处理 4.无正当理由大量反复申请", [cell("4.无正当理由大量反复申请")]),
+    outcome!(
+        "not_processed.confirmation",
+        "（五）不予处理 5.要求行政机关确认或重新出具已获取信息",
+        [cell("5.要求行政机关确认或重新出具已获取信息")]
+    ),
+    outcome!(
+        "other_handling.no_correction",
+        "（六）其他处理 1.逾期不补正",
+        [
+            tall("（六）其他处理", 3),
+            cell("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")
+        ]
+    ),
+    outcome!(
+        "other_handling.fee_unpaid",
+        "（六）其他处理 2.逾期未缴费",
+        [cell("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请")]
+    ),
+    outcome!("other_handling.other", "（六）其他处理 3.其他", [cell("3.其他")]),
+    RequestRow {
+        key: "outcome_total",
+        role: RequestRowRole::OutcomeTotal,
+        labels: &[wide("（七）总计", 2)],
+        name: "（七）总计",
+    },
+    RequestRow {
+        key: "carried_forward",
+        role: RequestRowRole::CarriedForward,
+        labels: &[wide("四、结转下年度继续办理", 3)],
+        name: "四、结转下年度",
+    },
+];
+
+/// The key of the cell at `row` × `column` of table 三, e.g. `requests.withheld.third_party.commercial`.
+pub fn request_key(row: &RequestRow, column: &RequestColumn) -> String {
+    format!("requests.{}.{}", row.key, column.key)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table 四: 政府信息公开行政复议、行政诉讼情况
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppealGroup {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+pub const APPEAL_GROUPS: [AppealGroup; 3] = [
+    AppealGroup { key: "review", label: "行政复议" },
+    AppealGroup { key: "suit_direct", label: "未经复议直接起诉" },
+    AppealGroup { key: "suit_after_review", label: "复议后起诉" },
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppealColumn {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+pub const APPEAL_COLUMNS: [AppealColumn; 5] = [
+    AppealColumn { key: "upheld", label: "结果维持" },
+    AppealColumn { key: "corrected", label: "结果纠正" },
+    AppealColumn { key: "other", label: "其他结果" },
+    AppealColumn { key: "pending", label: "尚未审结" },
+    AppealColumn { key: "total", label: "总计" },
+];
+
+/// Index of the derived `total` column in [`APPEAL_COLUMNS`].
+pub const APPEAL_TOTAL_COLUMN: usize = 4;
+
+/// The three header rows of table 四; the fourth row is the fifteen numbers.
+pub const APPEALS_HEADER: [&[LabelCell]; 3] = [
+    &[wide("行政复议", 5), wide("行政诉讼", 10)],
+    &[
+        tall("结果维持", 2),
+        tall("结果纠正", 2),
+        tall("其他结果", 2),
+        tall("尚未审结", 2),
+        tall("总计", 2),
+        wide("未经复议直接起诉", 5),
+        wide("复议后起诉", 5),
+    ],
+    &[
+        cell("结果维持"),
+        cell("结果纠正"),
+        cell("其他结果"),
+        cell("尚未审结"),
+        cell("总计"),
+        cell("结果维持"),
+        cell("结果纠正"),
+        cell("其他结果"),
+        cell("尚未审结"),
+        cell("总计"),
+    ],
+];
+
+pub fn appeal_key(group: &AppealGroup, column: &AppealColumn) -> String {
+    format!("appeals.{}.{}", group.key, column.key)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections and text
+
+/// Which table a section carries after its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Proactive,
+    Requests,
+    Appeals,
+}
+
+impl Table {
+    pub fn label(self) -> &'static str {
+        match self {
+            Table::Proactive => "表二",
+            Table::Requests => "表三",
+            Table::Appeals => "表四",
+        }
+    }
+}
+
+/// A text field of a section, optionally under a customary sub-heading such as `（一）主动公开`.
+#[derive(Debug, Clone, Copy)]
+pub struct TextPart {
+    pub key: &'static str,
+    pub heading: Option<&'static str>,
+    /// What the form shows the clerk above the field.
+    pub label: &'static str,
+}
+
+/// One of the six numbered sections of the report.
+#[derive(Debug)]
+pub struct Section {
+    pub heading: &'static str,
+    pub parts: &'static [TextPart],
+    pub table: Option<Table>,
+}
+
+pub const SECTIONS: [Section; 6] = [
+    Section {
+        heading: "一、总体情况",
+        parts: &[
+            TextPart { key: "overview.intro", heading: None, label: "开篇（编制依据、统计期限）" },
+            TextPart { key: "overview.proactive", heading: Some("（一）主动公开"), label: "（一）主动公开" },
+            TextPart { key: "overview.on_request", heading: Some("（二）依申请公开"), label: "（二）依申请公开" },
+            TextPart { key: "overview.management", heading: Some("（三）政府信息管理"), label: "（三）政府信息管理" },
+            TextPart {
+                key: "overview.platforms",
+                heading: Some("（四）政府信息公开平台建设"),
+                label: "（四）政府信息公开平台建设",
+            },
+            TextPart { key: "overview.oversight", heading: Some("（五）监督保障"), label: "（五）监督保障" },
+        ],
+        table: None,
+    },
+    Section {
+        heading: "二、主动公开政府信息情况",
+        parts: &[TextPart { key: "proactive.note", heading: None, label: "说明（可选）" }],
+        table: Some(Table::Proactive),
+    },
+    Section {
+        heading: "三、收到和处理政府信息公开申请情况",
+        parts: &[TextPart { key: "requests.note", heading: None, label: "说明（可选）" }],
+        table: Some(Table::Requests),
+    },
+    Section {
+        heading: "四、政府信息公开行政复议、行政诉讼情况",
+        parts: &[TextPart { key: "appeals.note", heading: None, label: "说明（可选）" }],
+        table: Some(Table::Appeals),
+    },
+    Section {
+        heading: "五、存在的主要问题及改进情况",
+        parts: &[
+            TextPart {
+                key: "problems.last_year",
+                heading: Some("（一）上年度存在问题及改进情况"),
+                label: "（一）上年度存在问题及改进情况",
+            },
+            TextPart {
+                key: "problems.this_year",
+                heading: Some("（二）本年度存在问题及改进举措"),
+                label: "（二）本年度存在问题及改进举措",
+            },
+        ],
+        table: None,
+    },
+    Section {
+        heading: "六、其他需要报告的事项",
+        parts: &[TextPart {
+            key: "other_matters",
+            heading: None,
+            label: "其他事项（须说明信息处理费收取情况）",
+        }],
+        table: None,
+    },
+];
+
+/// The identity of the report: who publishes it, for which year, and the signature.
+#[derive(Debug, Clone, Copy)]
+pub struct MetaField {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+pub const META_AGENCY: &str = "meta.agency";
+pub const META_YEAR: &str = "meta.year";
+pub const META_SCOPE: &str = "meta.scope";
+pub const META_SIGNED_BY: &str = "meta.signed_by";
+pub const META_SIGNED_ON: &str = "meta.signed_on";
+
+pub const META_FIELDS: [MetaField; 5] = [
+    MetaField { key: META_AGENCY, label: "机关全称" },
+    MetaField { key: META_YEAR, label: "报告年度" },
+    MetaField { key: META_SCOPE, label: "报告范围" },
+    MetaField { key: META_SIGNED_BY, label: "落款" },
+    MetaField { key: META_SIGNED_ON, label: "成文日期" },
+];
+
+/// The values of `meta.scope` and how the form names them.
+pub const SCOPES: [(&str, &str); 2] = [("agency", "本机关"), ("region", "本级政府汇总本行政区域")];
+
+pub const TITLE_SUFFIX: &str = "年政府信息公开工作年度报告";
+
+/// `<机关全称><YYYY>年政府信息公开工作年度报告`.
+pub fn title(agency: &str, year: &str) -> String {
+    format!("{}{}{}", agency.trim(), year.trim(), TITLE_SUFFIX)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The field registry
+
+/// What a field holds, which decides how it is parsed and checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A count of 件, typed by the clerk.
+    Count,
+    /// A count the format derives from others (总计 column, （七）总计, 表四 总计). A report may carry it
+    /// printed (an imported one does); otherwise it is computed.
+    DerivedCount,
+    /// The 万元 amount of 行政事业性收费.
+    Amount,
+    /// The report year.
+    Year,
+    /// Free text, or the scope choice.
+    Text,
+}
+
+impl FieldKind {
+    pub fn is_number(self) -> bool {
+        matches!(self, FieldKind::Count | FieldKind::DerivedCount | FieldKind::Amount)
+    }
+}
+
+/// One field of the report, in the order the form and the fragment show it.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub key: String,
+    pub kind: FieldKind,
+    /// Where a clerk finds the field, e.g. `表三「（一）予以公开」行「自然人」列`.
+    pub place: String,
+    pub table: Option<Table>,
+}
+
+/// Index of a field in [`fields()`]: the position order the form, findings and files follow.
+pub type FieldId = usize;
+
+struct Registry {
+    fields: Vec<Field>,
+    by_key: HashMap<String, FieldId>,
+}
+
+static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
+    let mut fields = Vec::with_capacity(220);
+    for meta in META_FIELDS {
+        let kind = if meta.key == META_YEAR { FieldKind::Year } else { FieldKind::Text };
+        fields.push(Field { key: meta.key.into(), kind, place: meta.label.into(), table: None });
+    }
+    for section in &SECTIONS {
+        for part in section.parts {
+            fields.push(Field {
+                key: part.key.into(),
+                kind: FieldKind::Text,
+                place: format!("{}{}", section.heading, part.heading.map(|h| format!(" {h}")).unwrap_or_default()),
+                table: None,
+            });
+        }
+        match section.table {
+            Some(Table::Proactive) => {
+                for block in PROACTIVE {
+                    for row in block.rows {
+                        for (key, column) in row.keys.iter().zip(block.columns) {
+                            let kind = if *key == FEE_AMOUNT_KEY { FieldKind::Amount } else { FieldKind::Count };
+                            fields.push(Field {
+                                key: (*key).into(),
+                                kind,
+                                place: format!("表二「{}」{}", row.label, column),
+                                table: Some(Table::Proactive),
+                            });
+                        }
+                    }
+                }
+            }
+            Some(Table::Requests) => {
+                for row in &REQUEST_ROWS {
+                    for (index, column) in REQUEST_COLUMNS.iter().enumerate() {
+                        let derived = index == REQUEST_TOTAL_COLUMN || row.role == RequestRowRole::OutcomeTotal;
+                        fields.push(Field {
+                            key: request_key(row, column),
+                            kind: if derived { FieldKind::DerivedCount } else { FieldKind::Count },
+                            place: format!("表三「{}」行「{}」列", row.name, column.label),
+                            table: Some(Table::Requests),
+                        });
+                    }
+                }
+            }
+            Some(Table::Appeals) => {
+                for group in &APPEAL_GROUPS {
+                    for (index, column) in APPEAL_COLUMNS.iter().enumerate() {
+                        fields.push(Field {
+                            key: appeal_key(group, column),
+                            kind: if index == APPEAL_TOTAL_COLUMN { FieldKind::DerivedCount } else { FieldKind::Count },
+                            place: format!("表四「{}」{}", group.label, column.label),
+                            table: Some(Table::Appeals),
+                        });
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+    let by_key = fields.iter().enumerate().map(|(id, f)| (f.key.clone(), id)).collect();
+    Registry { fields, by_key }
+});
+
+/// Every field of the report, in form order.
+pub fn fields() -> &'static [Field] {
+    &REGISTRY.fields
+}
+
+pub fn field_id(key: &str) -> Option<FieldId> {
+    REGISTRY.by_key.get(key).copied()
+}
+
+pub fn field(id: FieldId) -> &'static Field {
+    &REGISTRY.fields[id]
+}
+
+/// The id of a key known to be in the format; for keys this module itself spells.
+pub fn id_of(key: &str) -> FieldId {
+    field_id(key).unwrap_or_else(|| panic!("{key} is not a key of the national format"))
+}
+
+/// The id of the table 三 cell at `row` × `column` (indices into [`REQUEST_ROWS`], [`REQUEST_COLUMNS`]).
+pub fn request_cell(row: usize, column: usize) -> FieldId {
+    static IDS: LazyLock<Vec<FieldId>> = LazyLock::new(|| {
+        REQUEST_ROWS
+            .iter()
+            .flat_map(|row| REQUEST_COLUMNS.iter().map(move |column| id_of(&request_key(row, column))))
+            .collect()
+    });
+    IDS[row * REQUEST_COLUMNS.len() + column]
+}
+
+/// The id of the table 四 cell at `group` × `column` (indices into [`APPEAL_GROUPS`], [`APPEAL_COLUMNS`]).
+pub fn appeal_cell(group: usize, column: usize) -> FieldId {
+    static IDS: LazyLock<Vec<FieldId>> = LazyLock::new(|| {
+        APPEAL_GROUPS
+            .iter()
+            .flat_map(|group| APPEAL_COLUMNS.iter().map(move |column| id_of(&appeal_key(group, column))))
+            .collect()
+    });
+    IDS[group * APPEAL_COLUMNS.len() + column]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_has_two_hundred_numbers_and_every_text_field() {
+        let numbers = fields().iter().filter(|f| f.kind.is_number()).count();
+        assert_eq!(numbers, 10 + 175 + 15);
+        let texts = fields().iter().filter(|f| f.kind == FieldKind::Text).count();
+        // agency, scope, signed_by, signed_on + 6 overview + 3 notes + 2 problems + other_matters
+        assert_eq!(texts, 4 + 6 + 3 + 2 + 1);
+    }
+
+    #[test]
+    fn keys_are_unique_and_found_by_id() {
+        for (id, f) in fields().iter().enumerate() {
+            assert_eq!(field_id(&f.key), Some(id), "{}", f.key);
+        }
+    }
+
+    #[test]
+    fn outcome_rows_are_the_twenty_one_rows_between_received_and_the_total() {
+        let outcomes: Vec<_> = REQUEST_ROWS.iter().filter(|r| r.role == RequestRowRole::Outcome).collect();
+        assert_eq!(outcomes.len(), 21);
+        assert_eq!(outcomes.first().unwrap().key, "disclosed");
+        assert_eq!(outcomes.last().unwrap().key, "other_handling.other");
+        // 三、本年度办理结果 spans the outcome rows and （七）总计.
+        assert_eq!(REQUEST_ROWS[2].labels[0].rowspan as usize, outcomes.len() + 1);
+    }
+
+    #[test]
+    fn derived_cells_are_the_total_column_the_outcome_total_row_and_the_appeal_totals() {
+        assert_eq!(field(id_of("requests.withheld.third_party.total")).kind, FieldKind::DerivedCount);
+        assert_eq!(field(id_of("requests.outcome_total.commercial")).kind, FieldKind::DerivedCount);
+        assert_eq!(field(id_of("requests.carried_forward.commercial")).kind, FieldKind::Count);
+        assert_eq!(field(id_of("appeals.suit_direct.total")).kind, FieldKind::DerivedCount);
+        assert_eq!(field(id_of("appeals.suit_direct.pending")).kind, FieldKind::Count);
+        assert_eq!(field(id_of(FEE_AMOUNT_KEY)).kind, FieldKind::Amount);
+        assert_eq!(field(request_cell(24, 1)).key, "requests.carried_forward.commercial");
+        assert_eq!(field(appeal_cell(2, 3)).key, "appeals.suit_after_review.pending");
+    }
+}

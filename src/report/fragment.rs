@@ -1,0 +1,161 @@
+//! The published fragment: the HTML a clerk pastes into the portal's article editor.
+//!
+//! It must survive editors that strip `<style>`, classes, ids and `data-*`: the table borders are
+//! attributes plus inline styles on every cell, every value is written, and all user text goes
+//! through maud's escaping — markup is never built by formatting user text into strings.
+
+use maud::{Markup, html};
+
+use super::format::{
+    self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEALS_HEADER, LabelCell, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON,
+    PROACTIVE, PROACTIVE_ITEM_HEADER, PROACTIVE_WIDTH, REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_HEADER, SECTIONS, Table,
+    TextPart, appeal_cell, request_cell,
+};
+use super::model::Report;
+use super::sheet::Sheet;
+
+const TABLE_STYLE: &str = "border-collapse:collapse;width:100%;margin:8px 0;border:1px solid #000;";
+const HEADER_STYLE: &str = "border:1px solid #000;padding:4px;text-align:center;vertical-align:middle;";
+const ROW_LABEL_STYLE: &str = "border:1px solid #000;padding:4px;text-align:left;vertical-align:middle;";
+const VALUE_STYLE: &str = "border:1px solid #000;padding:4px;text-align:center;vertical-align:middle;";
+const HEADING_STYLE: &str = "font-size:16px;font-weight:bold;margin:16px 0 8px;";
+const SUBHEADING_STYLE: &str = "font-size:14px;font-weight:bold;margin:8px 0;text-indent:2em;";
+const PARAGRAPH_STYLE: &str = "text-indent:2em;line-height:1.8;margin:0 0 8px;";
+const SIGNATURE_STYLE: &str = "text-align:right;line-height:1.8;margin:0;";
+
+/// The whole report as the fragment to publish.
+pub fn render(report: &Report) -> String {
+    render_sheet(report, &Sheet::of(report))
+}
+
+/// [`render`] for a sheet already read from the report.
+pub fn render_sheet(report: &Report, sheet: &Sheet) -> String {
+    let signer = match report.get_key(META_SIGNED_BY).map(str::trim) {
+        Some(name) if !name.is_empty() => name,
+        _ => report.get_key(META_AGENCY).unwrap_or("").trim(),
+    };
+    let signed_on = report.get_key(META_SIGNED_ON).unwrap_or("").trim();
+    let markup = html! {
+        @for section in &SECTIONS {
+            h3 style=(HEADING_STYLE) { (section.heading) }
+            @for part in section.parts {
+                (text_part(part, report.get_key(part.key).unwrap_or("")))
+            }
+            @match section.table {
+                Some(Table::Proactive) => (proactive_table(report, sheet)),
+                Some(Table::Requests) => (requests_table(report, sheet)),
+                Some(Table::Appeals) => (appeals_table(report, sheet)),
+                None => {}
+            }
+        }
+        @if !signer.is_empty() { p style=(SIGNATURE_STYLE) { (signer) } }
+        @if !signed_on.is_empty() { p style=(SIGNATURE_STYLE) { (signed_on) } }
+    };
+    markup.into_string()
+}
+
+/// The paragraphs of a text field: a blank line starts a new paragraph, a single line break stays
+/// a line break. A sub-heading is printed when the text has any and does not already start with it.
+fn text_part(part: &TextPart, text: &str) -> Markup {
+    let text = text.trim();
+    let numeral = part.heading.and_then(|h| h.split_inclusive('）').next());
+    let show_heading = !text.is_empty() && numeral.is_some_and(|n| !text.starts_with(n));
+    html! {
+        @if show_heading { h4 style=(SUBHEADING_STYLE) { (part.heading.unwrap_or_default()) } }
+        @for paragraph in paragraphs(text) {
+            p style=(PARAGRAPH_STYLE) {
+                @for (i, line) in paragraph.iter().enumerate() {
+                    @if i > 0 { br; }
+                    (line)
+                }
+            }
+        }
+    }
+}
+
+fn paragraphs(text: &str) -> Vec<Vec<&str>> {
+    let mut paragraphs: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+}
+
+fn table(rows: Markup) -> Markup {
+    html! {
+        table border="1" cellspacing="0" cellpadding="4" style=(TABLE_STYLE) {
+            tbody { (rows) }
+        }
+    }
+}
+
+fn label(cell: &LabelCell, style: &str) -> Markup {
+    html! {
+        th rowspan=[(cell.rowspan > 1).then_some(cell.rowspan)] colspan=[(cell.colspan > 1).then_some(cell.colspan)]
+            style=(style) { (cell.text) }
+    }
+}
+
+fn value(report: &Report, sheet: &Sheet, id: format::FieldId, colspan: Option<u16>) -> Markup {
+    html! { td colspan=[colspan] style=(VALUE_STYLE) { (sheet.display(report, id)) } }
+}
+
+fn proactive_table(report: &Report, sheet: &Sheet) -> Markup {
+    let value_span = PROACTIVE_WIDTH - 1;
+    table(html! {
+        @for block in PROACTIVE {
+            tr { th colspan=(PROACTIVE_WIDTH) style=(HEADER_STYLE) { (block.article) } }
+            tr {
+                th style=(HEADER_STYLE) { (PROACTIVE_ITEM_HEADER) }
+                @for column in block.columns {
+                    th colspan=[(block.columns.len() == 1).then_some(value_span)] style=(HEADER_STYLE) { (column) }
+                }
+            }
+            @for row in block.rows {
+                tr {
+                    th style=(HEADER_STYLE) { (row.label) }
+                    @for key in row.keys {
+                        (value(report, sheet, format::id_of(key), (row.keys.len() == 1).then_some(value_span)))
+                    }
+                }
+            }
+        }
+    })
+}
+
+fn requests_table(report: &Report, sheet: &Sheet) -> Markup {
+    table(html! {
+        @for header in REQUESTS_HEADER {
+            tr { @for cell in header { (label(cell, HEADER_STYLE)) } }
+        }
+        @for (r, row) in REQUEST_ROWS.iter().enumerate() {
+            tr {
+                @for cell in row.labels { (label(cell, ROW_LABEL_STYLE)) }
+                @for c in 0..REQUEST_COLUMNS.len() { (value(report, sheet, request_cell(r, c), None)) }
+            }
+        }
+    })
+}
+
+fn appeals_table(report: &Report, sheet: &Sheet) -> Markup {
+    table(html! {
+        @for header in APPEALS_HEADER {
+            tr { @for cell in header { (label(cell, HEADER_STYLE)) } }
+        }
+        tr {
+            @for g in 0..APPEAL_GROUPS.len() {
+                @for c in 0..APPEAL_COLUMNS.len() { (value(report, sheet, appeal_cell(g, c), None)) }
+            }
+        }
+    })
+}

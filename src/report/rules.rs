@@ -1,0 +1,570 @@
+//! The rules of FORMAT.md §3: the arithmetic the national format binds its numbers with (勾稽关系),
+//! and the likely mistakes a published report should not carry.
+
+use serde::Serialize;
+use serde::ser::SerializeStruct;
+
+use super::format::{
+    self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, DOCUMENT_STOCKS, FEE_AMOUNT_KEY, FieldId, FieldKind,
+    META_SCOPE, META_YEAR, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, SECTIONS,
+    Table, appeal_cell, fields, id_of, request_cell,
+};
+use super::model::Report;
+use super::sheet::{Entry, Sheet};
+
+/// A rule of the national format, by its stable id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    T3Row,
+    T3Sum,
+    T3Bal,
+    T4Sum,
+    Num,
+    Blank,
+    XCarry,
+    XInForce,
+    T2InForce,
+    FeeUnit,
+    TxtNum,
+    TxtEmpty,
+    OldFormat,
+}
+
+impl Rule {
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::T3Row => "T3-ROW",
+            Rule::T3Sum => "T3-SUM",
+            Rule::T3Bal => "T3-BAL",
+            Rule::T4Sum => "T4-SUM",
+            Rule::Num => "NUM",
+            Rule::Blank => "BLANK",
+            Rule::XCarry => "X-CARRY",
+            Rule::XInForce => "X-IN-FORCE",
+            Rule::T2InForce => "T2-IN-FORCE",
+            Rule::FeeUnit => "FEE-UNIT",
+            Rule::TxtNum => "TXT-NUM",
+            Rule::TxtEmpty => "TXT-EMPTY",
+            Rule::OldFormat => "OLD-FORMAT",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Rule::T3Row | Rule::T3Sum | Rule::T3Bal | Rule::T4Sum | Rule::Num | Rule::OldFormat => Severity::Error,
+            _ => Severity::Warning,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Arithmetic that cannot be right.
+    Error,
+    /// A likely mistake.
+    Warning,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "提醒",
+        }
+    }
+}
+
+/// One thing wrong with the report: which rule, which fields, and what to tell the clerk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub fields: Vec<FieldId>,
+    pub message: String,
+}
+
+impl Finding {
+    fn new(rule: Rule, fields: Vec<FieldId>, message: String) -> Self {
+        Finding { rule, fields, message }
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.rule.severity()
+    }
+
+    /// The stable keys of the fields concerned.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.fields.iter().map(|&id| format::field(id).key.as_str())
+    }
+
+    /// The table the finding belongs under, if its fields are in one.
+    pub fn table(&self) -> Option<Table> {
+        self.fields.first().and_then(|&id| format::field(id).table)
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Finding", 4)?;
+        s.serialize_field("rule", self.rule.id())?;
+        s.serialize_field("severity", &self.severity())?;
+        s.serialize_field("keys", &self.keys().collect::<Vec<_>>())?;
+        s.serialize_field("message", &self.message)?;
+        s.end()
+    }
+}
+
+/// Above this many 万元 a department's 行政事业性收费 has most likely been typed in 元.
+pub const FEE_UNIT_LIMIT_AGENCY: u64 = 100_000;
+/// The same for a region's report, which sums every department of the region.
+pub const FEE_UNIT_LIMIT_REGION: u64 = 1_000_000;
+
+/// Every finding on the report, in a stable order: by the first field concerned, in form order,
+/// then by rule.
+pub fn check(report: &Report) -> Vec<Finding> {
+    check_sheet(report, &Sheet::of(report))
+}
+
+/// [`check`] for a sheet already read from the report (the widget reads it once for both).
+pub fn check_sheet(report: &Report, sheet: &Sheet) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    check_entries(report, sheet, &mut findings);
+    check_blanks(sheet, &mut findings);
+    check_document_stock(sheet, &mut findings);
+    check_fee_unit(report, sheet, &mut findings);
+    check_request_rows(sheet, &mut findings);
+    check_request_columns(sheet, &mut findings);
+    check_appeals(sheet, &mut findings);
+    check_texts(report, &mut findings);
+    findings.sort_by_key(|f| (f.fields.first().copied().unwrap_or(usize::MAX), f.rule));
+    findings
+}
+
+fn place(id: FieldId) -> &'static str {
+    &format::field(id).place
+}
+
+fn check_entries(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
+    for (id, field) in fields().iter().enumerate() {
+        if let Entry::Invalid(error) = sheet.entry(id) {
+            let text = report.text(id).trim();
+            findings.push(Finding::new(Rule::Num, vec![id], format!("{}：“{}”{}。", place(id), text, error.message())));
+        } else if field.kind == FieldKind::Year {
+            let text = report.text(id).trim();
+            let plausible = text.len() == 4 && text.parse::<u32>().is_ok_and(|y| (2008..=2100).contains(&y));
+            if !text.is_empty() && !plausible {
+                findings.push(Finding::new(
+                    Rule::Num,
+                    vec![id],
+                    format!("{}：“{}”不是年份，请填写四位数字，如 2025。", place(id), text),
+                ));
+            }
+        }
+    }
+}
+
+/// One BLANK finding per table row (or 表四 group), so an empty table is a few readable lines.
+fn check_blanks(sheet: &Sheet, findings: &mut Vec<Finding>) {
+    let rows = table_rows();
+    for (name, ids) in rows {
+        let blanks: Vec<FieldId> = ids
+            .into_iter()
+            .filter(|&id| match sheet.entry(id) {
+                Entry::Blank => true,
+                Entry::Absent => format::field(id).kind != FieldKind::DerivedCount,
+                _ => false,
+            })
+            .collect();
+        if !blanks.is_empty() {
+            let message = if blanks.len() == 1 {
+                format!("{}未填。发布的表格中应写 0，不能留空或写“/”“—”“无”。", place(blanks[0]))
+            } else {
+                format!("{name}有 {} 格未填。发布的表格中应写 0，不能留空或写“/”“—”“无”。", blanks.len())
+            };
+            findings.push(Finding::new(Rule::Blank, blanks, message));
+        }
+    }
+}
+
+/// The number fields grouped as a clerk reads them: each row of 表二 and 表三, each group of 表四.
+fn table_rows() -> Vec<(String, Vec<FieldId>)> {
+    let mut rows = Vec::new();
+    for block in PROACTIVE {
+        for row in block.rows {
+            rows.push((format!("表二「{}」", row.label), row.keys.iter().map(|k| id_of(k)).collect()));
+        }
+    }
+    for (r, row) in REQUEST_ROWS.iter().enumerate() {
+        rows.push((format!("表三「{}」行", row.name), (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect()));
+    }
+    for (g, group) in APPEAL_GROUPS.iter().enumerate() {
+        rows.push((format!("表四「{}」", group.label), (0..APPEAL_COLUMNS.len()).map(|c| appeal_cell(g, c)).collect()));
+    }
+    rows
+}
+
+fn check_document_stock(sheet: &Sheet, findings: &mut Vec<Finding>) {
+    for stock in DOCUMENT_STOCKS {
+        let (issued, repealed, in_force) = (id_of(stock.issued), id_of(stock.repealed), id_of(stock.in_force));
+        let (Some(i), Some(r), Entry::Count(f)) = (sheet.count(issued), sheet.count(repealed), sheet.entry(in_force))
+        else {
+            continue;
+        };
+        if i > r && f < i - r {
+            findings.push(Finding::new(
+                Rule::T2InForce,
+                vec![in_force, issued, repealed],
+                format!(
+                    "表二「{}」：现行有效件数 {f} 少于本年制发 {i} − 本年废止 {r} = {}。本年制发的文件应计入现行有效件数，请核对。",
+                    stock.label,
+                    i - r
+                ),
+            ));
+        }
+    }
+}
+
+fn check_fee_unit(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
+    let id = id_of(FEE_AMOUNT_KEY);
+    let Entry::Amount(amount) = sheet.entry(id) else { return };
+    let region = report.get_key(META_SCOPE) == Some("region");
+    let limit = if region { FEE_UNIT_LIMIT_REGION } else { FEE_UNIT_LIMIT_AGENCY };
+    if amount.whole_wan() >= limit {
+        findings.push(Finding::new(
+            Rule::FeeUnit,
+            vec![id],
+            format!(
+                "表二「行政事业性收费」为 {amount} 万元，即 {} 亿元。单位是万元，是否把元填成了万元？",
+                amount.whole_wan() / 10_000
+            ),
+        ));
+    }
+}
+
+fn difference(a: u64, b: u64) -> u64 {
+    a.abs_diff(b)
+}
+
+/// T3-ROW: each row's 总计 against the sum of its six applicant columns, where a total was printed.
+fn check_request_rows(sheet: &Sheet, findings: &mut Vec<Finding>) {
+    for (r, row) in REQUEST_ROWS.iter().enumerate() {
+        let total = request_cell(r, REQUEST_TOTAL_COLUMN);
+        let (Entry::Count(printed), Some(sum)) = (sheet.entry(total), sheet.computed(total)) else { continue };
+        if printed != sum {
+            let mut ids: Vec<FieldId> = (0..REQUEST_TOTAL_COLUMN).map(|c| request_cell(r, c)).collect();
+            ids.insert(0, total);
+            findings.push(Finding::new(
+                Rule::T3Row,
+                ids,
+                format!(
+                    "表三「{}」行：六类申请人之和 = {sum}，总计栏 = {printed}，相差 {} 件。请核对该行各格或总计。",
+                    row.name,
+                    difference(sum, printed)
+                ),
+            ));
+        }
+    }
+}
+
+/// T3-SUM and T3-BAL, column by column.
+fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
+    let row_of = |role: RequestRowRole| REQUEST_ROWS.iter().position(|r| r.role == role).unwrap_or_default();
+    let (received, carried_over, outcome_total, carried_forward) = (
+        row_of(RequestRowRole::Received),
+        row_of(RequestRowRole::CarriedOver),
+        row_of(RequestRowRole::OutcomeTotal),
+        row_of(RequestRowRole::CarriedForward),
+    );
+    for (c, column) in REQUEST_COLUMNS.iter().enumerate() {
+        let total = request_cell(outcome_total, c);
+        if let Entry::Count(printed) = sheet.entry(total) {
+            let outcomes = REQUEST_ROWS.iter().enumerate().filter(|(_, r)| r.role == RequestRowRole::Outcome);
+            let sum: Option<u64> = outcomes.clone().map(|(r, _)| sheet.count(request_cell(r, c))).sum();
+            if let Some(sum) = sum.filter(|&s| s != printed) {
+                let mut ids = vec![total];
+                ids.extend(outcomes.map(|(r, _)| request_cell(r, c)));
+                findings.push(Finding::new(
+                    Rule::T3Sum,
+                    ids,
+                    format!(
+                        "表三「{}」列：21 项办理结果之和 = {sum}，（七）总计 = {printed}，相差 {} 件。",
+                        column.label,
+                        difference(sum, printed)
+                    ),
+                ));
+            }
+        }
+        let ids = [received, carried_over, outcome_total, carried_forward].map(|r| request_cell(r, c));
+        let [Some(a), Some(b), Some(t), Some(f)] = ids.map(|id| sheet.count(id)) else { continue };
+        if a + b != t + f {
+            findings.push(Finding::new(
+                Rule::T3Bal,
+                ids.to_vec(),
+                format!(
+                    "表三「{}」列：一+二 = {}，（七）总计+四 = {}，相差 {} 件。本年新收与上年结转的每件申请，都应计入一项办理结果或结转下年度。",
+                    column.label,
+                    a + b,
+                    t + f,
+                    difference(a + b, t + f)
+                ),
+            ));
+        }
+    }
+}
+
+fn check_appeals(sheet: &Sheet, findings: &mut Vec<Finding>) {
+    for (g, group) in APPEAL_GROUPS.iter().enumerate() {
+        let total = appeal_cell(g, APPEAL_TOTAL_COLUMN);
+        let (Entry::Count(printed), Some(sum)) = (sheet.entry(total), sheet.computed(total)) else { continue };
+        if printed != sum {
+            let mut ids: Vec<FieldId> = (0..APPEAL_TOTAL_COLUMN).map(|c| appeal_cell(g, c)).collect();
+            ids.insert(0, total);
+            findings.push(Finding::new(
+                Rule::T4Sum,
+                ids,
+                format!(
+                    "表四「{}」：结果维持+结果纠正+其他结果+尚未审结 = {sum}，总计 = {printed}，相差 {} 件。",
+                    group.label,
+                    difference(sum, printed)
+                ),
+            ));
+        }
+    }
+}
+
+/// True for a text that says nothing: blank, or just 无 / 暂无 / 没有.
+fn says_nothing(text: &str) -> bool {
+    let core = text.trim_matches(|c: char| c.is_whitespace() || "。.，,、；;：:".contains(c));
+    matches!(core, "" | "无" | "暂无" | "没有" | "无。")
+}
+
+fn check_texts(report: &Report, findings: &mut Vec<Finding>) {
+    let section_text = |index: usize| -> (Vec<FieldId>, String) {
+        let ids: Vec<FieldId> = SECTIONS[index].parts.iter().map(|p| id_of(p.key)).collect();
+        let text = ids.iter().map(|&id| report.text(id)).collect::<Vec<_>>().join("\n");
+        (ids, text)
+    };
+
+    let (overview, text) = section_text(0);
+    let states_period = text.contains("统计期限") || (text.contains("1月1日") && text.contains("12月31日"));
+    if !states_period {
+        let year = report.get_key(META_YEAR).map(str::trim).filter(|y| !y.is_empty()).unwrap_or("YYYY");
+        findings.push(Finding::new(
+            Rule::TxtEmpty,
+            vec![overview[0]],
+            format!(
+                "一、总体情况 未写明统计期限。通常写：“本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。”"
+            ),
+        ));
+    }
+
+    let (problems, _) = section_text(4);
+    if problems.iter().all(|&id| says_nothing(report.text(id))) {
+        findings.push(Finding::new(
+            Rule::TxtEmpty,
+            problems,
+            "五、存在的主要问题及改进情况 不能空着或只写“无”：应写明上年度问题的改进情况和本年度存在的问题及改进举措。".into(),
+        ));
+    }
+
+    let (other, text) = section_text(5);
+    let mentions_fees = text.contains("处理费") || (text.contains('费') && (text.contains("收取") || text.contains("收费")));
+    if !mentions_fees {
+        findings.push(Finding::new(
+            Rule::TxtEmpty,
+            other,
+            "六、其他需要报告的事项 应说明信息处理费的收取情况，如：“发出收费通知0件、总金额0元、实际收取0元。”".into(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A consistent report with every value filled and every text rule satisfied.
+    fn complete() -> Report {
+        let mut report = Report::new();
+        for (id, field) in fields().iter().enumerate() {
+            if matches!(field.kind, FieldKind::Count | FieldKind::Amount) {
+                report.set(id, "0");
+            }
+        }
+        report.set_key("meta.agency", "某某县某某局");
+        report.set_key("meta.year", "2025");
+        report.set_key("overview.intro", "本报告所列数据的统计期限自2025年1月1日起至2025年12月31日止。");
+        report.set_key("problems.last_year", "上年度问题已整改。");
+        report.set_key("problems.this_year", "栏目更新不够及时，将加强管理。");
+        report.set_key("other_matters", "本年度未收取信息处理费。");
+        report
+    }
+
+    fn with(cells: &[(&str, &str)]) -> Report {
+        let mut report = complete();
+        for (key, text) in cells {
+            assert!(report.set_key(key, *text), "{key}");
+        }
+        report
+    }
+
+    fn rules(report: &Report) -> Vec<(&'static str, Vec<&'static str>)> {
+        check(report).iter().map(|f| (f.rule.id(), f.keys().collect())).collect()
+    }
+
+    fn only(report: &Report, rule: Rule) -> Vec<Finding> {
+        check(report).into_iter().filter(|f| f.rule == rule).collect()
+    }
+
+    #[test]
+    fn a_complete_consistent_report_has_no_findings() {
+        assert_eq!(rules(&complete()), vec![]);
+    }
+
+    #[test]
+    fn t3_bal_compares_each_column_and_says_by_how_much() {
+        let r = with(&[
+            ("requests.received.natural_person", "10"),
+            ("requests.carried_over.natural_person", "2"),
+            ("requests.disclosed.natural_person", "9"),
+            ("requests.carried_forward.natural_person", "2"),
+        ]);
+        let found = only(&r, Rule::T3Bal);
+        assert_eq!(found.len(), 2, "自然人 and 总计 columns: {found:?}");
+        assert_eq!(
+            found[0].keys().collect::<Vec<_>>(),
+            [
+                "requests.received.natural_person",
+                "requests.carried_over.natural_person",
+                "requests.outcome_total.natural_person",
+                "requests.carried_forward.natural_person"
+            ]
+        );
+        assert!(found[0].message.starts_with("表三「自然人」列：一+二 = 12，（七）总计+四 = 11，相差 1 件"));
+        assert_eq!(found[0].severity(), Severity::Error);
+        let fixed = with(&[
+            ("requests.received.natural_person", "10"),
+            ("requests.carried_over.natural_person", "2"),
+            ("requests.disclosed.natural_person", "10"),
+            ("requests.carried_forward.natural_person", "2"),
+        ]);
+        assert!(only(&fixed, Rule::T3Bal).is_empty());
+    }
+
+    #[test]
+    fn t3_row_checks_printed_totals_only() {
+        let printed = with(&[("requests.received.commercial", "3"), ("requests.received.total", "4")]);
+        let found = only(&printed, Rule::T3Row);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].fields[0], id_of("requests.received.total"));
+        assert!(found[0].message.contains("六类申请人之和 = 3，总计栏 = 4，相差 1 件"));
+        let right = with(&[("requests.received.commercial", "3"), ("requests.received.total", "3")]);
+        assert!(only(&right, Rule::T3Row).is_empty());
+        let computed = with(&[("requests.received.commercial", "3")]);
+        assert!(only(&computed, Rule::T3Row).is_empty());
+    }
+
+    #[test]
+    fn t3_sum_checks_a_printed_outcome_total_against_the_outcome_rows() {
+        let r = with(&[
+            ("requests.disclosed.research", "2"),
+            ("requests.other_handling.other.research", "1"),
+            ("requests.outcome_total.research", "2"),
+        ]);
+        let found = only(&r, Rule::T3Sum);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("表三「科研机构」列：21 项办理结果之和 = 3，（七）总计 = 2，相差 1 件"));
+        assert_eq!(found[0].fields.len(), 22);
+        let right = with(&[("requests.disclosed.research", "2"), ("requests.outcome_total.research", "2")]);
+        assert!(only(&right, Rule::T3Sum).is_empty());
+    }
+
+    #[test]
+    fn t4_sum_checks_each_group() {
+        let r = with(&[("appeals.suit_after_review.upheld", "13"), ("appeals.suit_after_review.total", "12")]);
+        let found = only(&r, Rule::T4Sum);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("表四「复议后起诉」"));
+        assert!(found[0].message.contains("= 13，总计 = 12，相差 1 件"));
+        let right = with(&[("appeals.suit_after_review.upheld", "13"), ("appeals.suit_after_review.total", "13")]);
+        assert!(only(&right, Rule::T4Sum).is_empty());
+    }
+
+    #[test]
+    fn num_names_the_cell_the_entry_and_the_reason() {
+        let r = with(&[
+            ("requests.received.commercial", "-1"),
+            (FEE_AMOUNT_KEY, "1.23456"),
+            ("meta.year", "二〇二五"),
+            ("appeals.review.upheld", "2.5"),
+        ]);
+        let found = only(&r, Rule::Num);
+        let keys: Vec<_> = found.iter().flat_map(|f| f.keys()).collect();
+        assert_eq!(keys, ["meta.year", FEE_AMOUNT_KEY, "requests.received.commercial", "appeals.review.upheld"]);
+        assert!(found[2].message.contains("表三「一、本年新收」行「商业企业」列：“-1”不能为负数"));
+        assert!(found[1].message.contains("最多保留4位小数"));
+        // The bad cell does not also raise arithmetic errors on the totals it makes unknown.
+        assert!(only(&r, Rule::T3Bal).is_empty());
+    }
+
+    #[test]
+    fn blanks_are_warned_per_row_and_never_for_totals_left_to_compute() {
+        let r = with(&[("requests.disclosed.commercial", ""), ("requests.disclosed.research", "/")]);
+        let found = only(&r, Rule::Blank);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity(), Severity::Warning);
+        assert_eq!(
+            found[0].keys().collect::<Vec<_>>(),
+            ["requests.disclosed.commercial", "requests.disclosed.research"]
+        );
+        assert!(found[0].message.starts_with("表三「（一）予以公开」行有 2 格未填"));
+        // A printed blank total is a published blank.
+        let printed_blank = with(&[("requests.disclosed.total", "")]);
+        assert_eq!(only(&printed_blank, Rule::Blank)[0].keys().collect::<Vec<_>>(), ["requests.disclosed.total"]);
+        // An empty report: one warning per row, 6 for 表二, 25 for 表三, 3 for 表四.
+        assert_eq!(only(&Report::new(), Rule::Blank).len(), 5 + 25 + 3);
+    }
+
+    #[test]
+    fn t2_in_force_fires_when_fewer_in_force_than_issued_minus_repealed() {
+        let r = with(&[
+            ("proactive.normative_docs.issued", "5"),
+            ("proactive.normative_docs.repealed", "1"),
+            ("proactive.normative_docs.in_force", "3"),
+        ]);
+        let found = only(&r, Rule::T2InForce);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("现行有效件数 3 少于本年制发 5 − 本年废止 1 = 4"));
+        let fine = with(&[("proactive.normative_docs.issued", "5"), ("proactive.normative_docs.in_force", "40")]);
+        assert!(only(&fine, Rule::T2InForce).is_empty());
+    }
+
+    #[test]
+    fn fee_unit_suspects_yuan_typed_as_wan_yuan() {
+        assert_eq!(rules(&with(&[(FEE_AMOUNT_KEY, "150000")])), vec![("FEE-UNIT", vec![FEE_AMOUNT_KEY])]);
+        assert!(only(&with(&[(FEE_AMOUNT_KEY, "18651.06")]), Rule::FeeUnit).is_empty());
+        let region = with(&[(FEE_AMOUNT_KEY, "150000"), ("meta.scope", "region")]);
+        assert!(only(&region, Rule::FeeUnit).is_empty());
+    }
+
+    #[test]
+    fn txt_empty_checks_period_problems_and_fees() {
+        let r = with(&[("overview.intro", "根据条例编制本报告。"), ("problems.last_year", "无"), ("problems.this_year", "  "), ("other_matters", "")]);
+        let found = only(&r, Rule::TxtEmpty);
+        let keys: Vec<Vec<_>> = found.iter().map(|f| f.keys().collect()).collect();
+        assert_eq!(keys, vec![vec!["overview.intro"], vec!["problems.last_year", "problems.this_year"], vec!["other_matters"]]);
+        assert!(found[0].message.contains("2025年1月1日"));
+        let worded = with(&[("other_matters", "2024年，无收取信息处理费情况。"), ("overview.intro", ""), ("overview.oversight", "数据统计期限为2024年1月1日至2024年12月31日")]);
+        assert!(only(&worded, Rule::TxtEmpty).is_empty());
+    }
+
+    #[test]
+    fn findings_come_in_form_order() {
+        let r = with(&[
+            ("appeals.review.total", "9"),
+            ("requests.received.natural_person", "x"),
+            ("proactive.rules.issued", ""),
+        ]);
+        let ids: Vec<_> = check(&r).iter().map(|f| f.rule.id()).collect();
+        assert_eq!(ids, ["BLANK", "NUM", "T4-SUM"]);
+    }
+}
