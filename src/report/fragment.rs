@@ -4,7 +4,7 @@
 //! attributes plus inline styles on every cell, every value is written, and all user text goes
 //! through maud's escaping — markup is never built by formatting user text into strings.
 
-use maud::{Markup, html};
+use maud::{Markup, PreEscaped, html};
 
 use super::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEALS_HEADER, LabelCell, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON,
@@ -14,14 +14,14 @@ use super::format::{
 use super::model::Report;
 use super::sheet::Sheet;
 
-const TABLE_STYLE: &str = "border-collapse:collapse;width:100%;margin:8px 0;border:1px solid #000;";
-const HEADER_STYLE: &str = "border:1px solid #000;padding:4px;text-align:center;vertical-align:middle;";
-const ROW_LABEL_STYLE: &str = "border:1px solid #000;padding:4px;text-align:left;vertical-align:middle;";
-const VALUE_STYLE: &str = "border:1px solid #000;padding:4px;text-align:center;vertical-align:middle;";
-const HEADING_STYLE: &str = "font-size:16px;font-weight:bold;margin:16px 0 8px;";
-const SUBHEADING_STYLE: &str = "font-size:14px;font-weight:bold;margin:8px 0;text-indent:2em;";
-const PARAGRAPH_STYLE: &str = "text-indent:2em;line-height:1.8;margin:0 0 8px;";
-const SIGNATURE_STYLE: &str = "text-align:right;line-height:1.8;margin:0;";
+const TABLE_STYLE: PreEscaped<&str> = PreEscaped("border-collapse:collapse;width:100%;margin:8px 0;border:1px solid #000;");
+const HEADER_STYLE: PreEscaped<&str> = PreEscaped("border:1px solid #000;padding:4px;text-align:center;vertical-align:middle;");
+const ROW_LABEL_STYLE: PreEscaped<&str> = PreEscaped("border:1px solid #000;padding:4px;text-align:left;vertical-align:middle;");
+const VALUE_STYLE: PreEscaped<&str> = PreEscaped("border:1px solid #000;padding:4px;text-align:center;vertical-align:middle;");
+const HEADING_STYLE: PreEscaped<&str> = PreEscaped("font-size:16px;font-weight:bold;margin:16px 0 8px;");
+const SUBHEADING_STYLE: PreEscaped<&str> = PreEscaped("font-size:14px;font-weight:bold;margin:8px 0;text-indent:2em;");
+const PARAGRAPH_STYLE: PreEscaped<&str> = PreEscaped("text-indent:2em;line-height:1.8;margin:0 0 8px;");
+const SIGNATURE_STYLE: PreEscaped<&str> = PreEscaped("text-align:right;line-height:1.8;margin:0;");
 
 /// The whole report as the fragment to publish.
 pub fn render(report: &Report) -> String {
@@ -99,7 +99,7 @@ fn table(rows: Markup) -> Markup {
     }
 }
 
-fn label(cell: &LabelCell, style: &str) -> Markup {
+fn label(cell: &LabelCell, style: PreEscaped<&str>) -> Markup {
     html! {
         th rowspan=[(cell.rowspan > 1).then_some(cell.rowspan)] colspan=[(cell.colspan > 1).then_some(cell.colspan)]
             style=(style) { (cell.text) }

@@ -71,6 +71,10 @@ const BLANK_MARKS: [&str; 9] = ["/", "／", "—", "——", "-", "－", "无", 
 
 /// A count of 件, or `None` for a blank entry.
 pub fn parse_count(text: &str) -> Result<Option<u64>, NumError> {
+    // Most entries are plain ASCII digits: read those without allocating.
+    if !text.is_empty() && text.len() <= 9 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(Some(text.bytes().fold(0, |n, b| n * 10 + u64::from(b - b'0'))));
+    }
     let Some(plain) = normalise(text, &["件", "个", "条", "次"])? else { return Ok(None) };
     if plain.contains('.') {
         return Err(NumError::Fraction);

@@ -2,6 +2,7 @@
 //! and the likely mistakes a published report should not carry.
 
 use serde::Serialize;
+use std::sync::LazyLock;
 use serde::ser::SerializeStruct;
 
 use super::format::{
@@ -165,10 +166,11 @@ fn check_entries(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
 
 /// One BLANK finding per table row (or 表四 group), so an empty table is a few readable lines.
 fn check_blanks(sheet: &Sheet, findings: &mut Vec<Finding>) {
-    let rows = table_rows();
-    for (name, ids) in rows {
+    static ROWS: LazyLock<Vec<(String, Vec<FieldId>)>> = LazyLock::new(table_rows);
+    for (name, ids) in ROWS.iter() {
         let blanks: Vec<FieldId> = ids
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&id| match sheet.entry(id) {
                 Entry::Blank => true,
                 Entry::Absent => format::field(id).kind != FieldKind::DerivedCount,

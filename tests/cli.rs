@@ -1,0 +1,86 @@
+//! The `xxgk` command line: exit codes, the findings it prints and the fragment it writes.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn xxgk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xxgk")).args(args).output().expect("xxgk runs")
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).display().to_string()
+}
+
+/// Writes a report file with the seed's fields plus `changes`, for one test.
+fn seed_with(name: &str, changes: &[(&str, &str)]) -> String {
+    let text = std::fs::read_to_string(fixture("2022_xianning_zwfw.json")).unwrap();
+    let mut report = xxgk_nianbao::report::Report::from_json(&text).unwrap().report;
+    for (key, value) in changes {
+        assert!(report.set_key(key, *value));
+    }
+    let path = std::env::temp_dir().join(format!("xxgk-cli-{}-{name}.json", std::process::id()));
+    std::fs::write(&path, report.to_json()).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn check_passes_a_consistent_report() {
+    let out = xxgk(&["check", &fixture("2022_xianning_zwfw.json")]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+}
+
+#[test]
+fn check_exits_1_on_an_error_and_prints_one_json_object_per_finding() {
+    let path = seed_with("bal", &[("requests.received.natural_person", "3"), ("requests.disclosed.other_org", "")]);
+    let out = xxgk(&["check", "--json", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    let rules: Vec<&str> = lines.iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["T3-BAL", "T3-BAL", "BLANK"], "in form order: both columns of row 一 come first");
+    assert_eq!(lines[0]["severity"], "error");
+    assert_eq!(lines[2]["severity"], "warning");
+    assert_eq!(lines[2]["keys"], serde_json::json!(["requests.disclosed.other_org"]));
+    assert!(lines[0]["message"].as_str().unwrap().contains("一+二 = 3，（七）总计+四 = 0，相差 3 件"));
+}
+
+#[test]
+fn check_exits_0_when_there_are_only_warnings() {
+    let path = seed_with("warn", &[("other_matters", "")]);
+    let out = xxgk(&["check", &path]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("提醒\tTXT-EMPTY\t六、其他需要报告的事项"), "{text}");
+}
+
+#[test]
+fn render_writes_the_fragment() {
+    let out = xxgk(&["render", &fixture("2022_xianning_zwfw.json")]);
+    assert_eq!(out.status.code(), Some(0));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<h3"));
+    assert!(html.contains("咸宁市政务服务和大数据管理局"));
+}
+
+#[test]
+fn bad_files_and_bad_calls_exit_2_with_one_line() {
+    let path = std::env::temp_dir().join(format!("xxgk-cli-{}-bad.json", std::process::id()));
+    std::fs::write(&path, r#"{"format":"xxgk-nianbao/9","fields":{}}"#).unwrap();
+    for args in [
+        vec!["check", path.to_str().unwrap()],
+        vec!["check", "/nonexistent/report.json"],
+        vec!["render", &fixture("2022_xianning_zwfw.txt")],
+        vec!["frobnicate", path.to_str().unwrap()],
+        vec![],
+    ] {
+        let out = xxgk(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with("xxgk: "));
+    }
+}
