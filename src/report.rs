@@ -1,5 +1,6 @@
 //! The pure core: everything a report *is*, with no browser in it, so it runs and is tested natively.
 
+pub mod example;
 pub mod format;
 pub mod fragment;
 pub mod model;
@@ -7,6 +8,7 @@ pub mod number;
 pub mod rules;
 pub mod sheet;
 
+pub use example::example;
 pub use fragment::render;
 pub use model::{FileError, Loaded, Report};
 pub use rules::{Finding, Rule, Severity, check};

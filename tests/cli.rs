@@ -11,10 +11,13 @@ fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).display().to_string()
 }
 
+fn example_file() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/report/example_2022_xianning.json").display().to_string()
+}
+
 /// Writes a report file with the seed's fields plus `changes`, for one test.
 fn seed_with(name: &str, changes: &[(&str, &str)]) -> String {
-    let text = std::fs::read_to_string(fixture("2022_xianning_zwfw.json")).unwrap();
-    let mut report = xxgk_nianbao::report::Report::from_json(&text).unwrap().report;
+    let mut report = xxgk_nianbao::report::example();
     for (key, value) in changes {
         assert!(report.set_key(key, *value));
     }
@@ -25,7 +28,7 @@ fn seed_with(name: &str, changes: &[(&str, &str)]) -> String {
 
 #[test]
 fn check_passes_a_consistent_report() {
-    let out = xxgk(&["check", &fixture("2022_xianning_zwfw.json")]);
+    let out = xxgk(&["check", &example_file()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "");
 }
@@ -59,7 +62,7 @@ fn check_exits_0_when_there_are_only_warnings() {
 
 #[test]
 fn render_writes_the_fragment() {
-    let out = xxgk(&["render", &fixture("2022_xianning_zwfw.json")]);
+    let out = xxgk(&["render", &example_file()]);
     assert_eq!(out.status.code(), Some(0));
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(html.starts_with("<h3"));

@@ -74,7 +74,7 @@ fn assert_label(grid: &[Vec<Slot>], text: &str, row: usize, col: usize, rowspan:
 }
 
 fn seed() -> Report {
-    Report::from_json(include_str!("fixtures/2022_xianning_zwfw.json")).unwrap().report
+    xxgk_nianbao::report::example()
 }
 
 #[test]

@@ -268,15 +268,56 @@ fn check_request_rows(sheet: &Sheet, findings: &mut Vec<Finding>) {
     }
 }
 
-/// T3-SUM and T3-BAL, column by column.
-fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
+/// One column of table 三 under the rule its header prints: 一+二 = （七）总计+四.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnBalance {
+    pub column: &'static str,
+    /// 一、本年新收, 二、上年结转, （七）总计, 四、结转下年度.
+    pub fields: [FieldId; 4],
+    /// 一+二, when both are numbers.
+    pub inflow: Option<u64>,
+    /// （七）总计+四, when both are numbers.
+    pub outflow: Option<u64>,
+}
+
+impl ColumnBalance {
+    /// The difference when both sides are known and differ.
+    pub fn gap(&self) -> Option<u64> {
+        match (self.inflow, self.outflow) {
+            (Some(a), Some(b)) if a != b => Some(a.abs_diff(b)),
+            _ => None,
+        }
+    }
+}
+
+/// The T3-BAL balance of every column of table 三, shown live under the table.
+pub fn balances(sheet: &Sheet) -> Vec<ColumnBalance> {
     let row_of = |role: RequestRowRole| REQUEST_ROWS.iter().position(|r| r.role == role).unwrap_or_default();
-    let (received, carried_over, outcome_total, carried_forward) = (
+    let rows = [
         row_of(RequestRowRole::Received),
         row_of(RequestRowRole::CarriedOver),
         row_of(RequestRowRole::OutcomeTotal),
         row_of(RequestRowRole::CarriedForward),
-    );
+    ];
+    REQUEST_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let fields = rows.map(|r| request_cell(r, c));
+            let [a, b, t, f] = fields.map(|id| sheet.count(id));
+            ColumnBalance {
+                column: column.label,
+                fields,
+                inflow: a.zip(b).map(|(a, b)| a + b),
+                outflow: t.zip(f).map(|(t, f)| t + f),
+            }
+        })
+        .collect()
+}
+
+/// T3-SUM and T3-BAL, column by column.
+fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
+    let outcome_total = REQUEST_ROWS.iter().position(|r| r.role == RequestRowRole::OutcomeTotal).unwrap_or_default();
     for (c, column) in REQUEST_COLUMNS.iter().enumerate() {
         let total = request_cell(outcome_total, c);
         if let Entry::Count(printed) = sheet.entry(total) {
@@ -296,22 +337,29 @@ fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
                 ));
             }
         }
-        let ids = [received, carried_over, outcome_total, carried_forward].map(|r| request_cell(r, c));
-        let [Some(a), Some(b), Some(t), Some(f)] = ids.map(|id| sheet.count(id)) else { continue };
-        if a + b != t + f {
-            findings.push(Finding::new(
-                Rule::T3Bal,
-                ids.to_vec(),
-                format!(
-                    "表三「{}」列：一+二 = {}，（七）总计+四 = {}，相差 {} 件。本年新收与上年结转的每件申请，都应计入一项办理结果或结转下年度。",
-                    column.label,
-                    a + b,
-                    t + f,
-                    difference(a + b, t + f)
-                ),
-            ));
+    }
+    for balance in balances(sheet) {
+        let (Some(gap), Some(inflow), Some(outflow)) = (balance.gap(), balance.inflow, balance.outflow) else { continue };
+        findings.push(Finding::new(
+            Rule::T3Bal,
+            balance.fields.to_vec(),
+            format!(
+                "表三「{}」列：一+二 = {inflow}，（七）总计+四 = {outflow}，相差 {gap} 件。本年新收与上年结转的每件申请，都应计入一项办理结果或结转下年度。",
+                balance.column
+            ),
+        ));
+    }
+}
+
+/// For every field, the indices of the findings that concern it, so a cell can point at its messages.
+pub fn findings_by_field(findings: &[Finding]) -> Vec<Vec<usize>> {
+    let mut by_field = vec![Vec::new(); fields().len()];
+    for (index, finding) in findings.iter().enumerate() {
+        for &id in &finding.fields {
+            by_field[id].push(index);
         }
     }
+    by_field
 }
 
 fn check_appeals(sheet: &Sheet, findings: &mut Vec<Finding>) {
@@ -557,6 +605,28 @@ mod tests {
         assert!(found[0].message.contains("2025年1月1日"));
         let worded = with(&[("other_matters", "2024年，无收取信息处理费情况。"), ("overview.intro", ""), ("overview.oversight", "数据统计期限为2024年1月1日至2024年12月31日")]);
         assert!(only(&worded, Rule::TxtEmpty).is_empty());
+    }
+
+    #[test]
+    fn balances_show_each_column_live() {
+        let r = with(&[("requests.received.legal_service", "4"), ("requests.disclosed.legal_service", "3")]);
+        let balances = balances(&Sheet::of(&r));
+        assert_eq!(balances.len(), 7);
+        let legal = &balances[4];
+        assert_eq!((legal.column, legal.inflow, legal.outflow, legal.gap()), ("法律服务机构", Some(4), Some(3), Some(1)));
+        assert_eq!(balances[0].gap(), None);
+        assert_eq!(balances[6].gap(), Some(1));
+    }
+
+    #[test]
+    fn findings_are_indexed_by_the_fields_they_concern() {
+        let r = with(&[("requests.received.legal_service", "4")]);
+        let findings = check(&r);
+        let by_field = findings_by_field(&findings);
+        let cell = id_of("requests.received.legal_service");
+        assert_eq!(by_field[cell].len(), 1);
+        assert_eq!(findings[by_field[cell][0]].rule, Rule::T3Bal);
+        assert!(by_field[id_of("requests.received.commercial")].is_empty());
     }
 
     #[test]
