@@ -297,6 +297,19 @@ fn paragraphs_follow_blank_lines_and_sub_headings_are_not_doubled() {
     assert!(!fragment.contains("（二）依申请公开"), "an empty sub-part prints no heading");
 }
 
+#[test]
+fn the_standalone_file_is_titled_and_escapes_the_title() {
+    let mut report = seed();
+    let fragment = render(&report);
+    let file = xxgk_nianbao::report::fragment::render_document(&report, &fragment);
+    assert!(file.starts_with("<!DOCTYPE html>"));
+    assert!(file.contains("<title>咸宁市政务服务和大数据管理局2022年政府信息公开工作年度报告</title>"));
+    assert!(file.contains(&fragment));
+    report.set_key("meta.agency", "</title><script>x()</script>");
+    let file = xxgk_nianbao::report::fragment::render_document(&report, &render(&report));
+    assert!(!file.contains("<script>"));
+}
+
 /// Elements and attributes the fragment is allowed to contain, whatever the clerk typed.
 /// (`html` and `body` are the parser's own wrappers around a fragment.)
 const ELEMENTS: [&str; 12] = ["html", "body", "h3", "h4", "p", "br", "table", "tbody", "tr", "th", "td", "strong"];

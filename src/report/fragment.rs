@@ -54,6 +54,27 @@ pub fn render_sheet(report: &Report, sheet: &Sheet) -> String {
     markup.into_string()
 }
 
+/// The report's title, `<机关全称><YYYY>年政府信息公开工作年度报告`; the portal article's own title.
+pub fn title(report: &Report) -> String {
+    format::title(report.get_key(META_AGENCY).unwrap_or(""), report.get_key(format::META_YEAR).unwrap_or(""))
+}
+
+/// A standalone HTML file of the fragment, titled, for saving or sending to a webmaster.
+pub fn render_document(report: &Report, fragment: &str) -> String {
+    let title = title(report);
+    html! {
+        (maud::DOCTYPE)
+        html lang="zh-CN" {
+            head { meta charset="utf-8"; title { (title) } }
+            body {
+                h2 style="text-align:center;" { (title) }
+                (PreEscaped(fragment))
+            }
+        }
+    }
+    .into_string()
+}
+
 /// The paragraphs of a text field: a blank line starts a new paragraph, a single line break stays
 /// a line break. A sub-heading is printed when the text has any and does not already start with it.
 fn text_part(part: &TextPart, text: &str) -> Markup {

@@ -66,6 +66,11 @@ impl Sheet {
         format::field(id).kind == FieldKind::DerivedCount && self.entries[id] != Entry::Absent
     }
 
+    /// True when any derived total carries a printed number of its own (an imported report).
+    pub fn has_printed_totals(&self) -> bool {
+        (0..self.entries.len()).any(|id| self.is_printed(id))
+    }
+
     /// The cell as the published table writes it: ASCII digits, `0` for a blank, the entry itself
     /// when it is not a number (so the mistake stays visible), `?` for a total that cannot be summed.
     pub fn display(&self, report: &Report, id: FieldId) -> String {
@@ -174,6 +179,8 @@ mod tests {
         assert!(sheet.is_printed(printed));
         assert!(sheet.is_printed(id_of("requests.disclosed.total")));
         assert!(!sheet.is_printed(id_of("requests.carried_over.total")));
+        assert!(sheet.has_printed_totals());
+        assert!(!Sheet::of(&Report::new()).has_printed_totals());
     }
 
     #[test]

@@ -1,0 +1,49 @@
+# Two commands for a newcomer: `make run` (build and serve the demo page) and `make test` (every
+# test, native and in headless Chromium). Both install what is missing first, offline-safe: each
+# tool comes pinned from crates.io, npm or Debian, and nothing is reinstalled at the right version.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROME_PATH ?= /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: run test test-native test-browser build bench setup tools
+
+run: setup
+	trunk serve --release --offline
+
+test: setup test-native test-browser
+
+test-native:
+	cargo test --locked
+
+test-browser: build
+	node --test --test-concurrency=1 tests/e2e/
+
+build: setup
+	trunk build --release --offline
+
+bench: setup build
+	cargo bench --locked --bench core
+	node tests/e2e/bench.mjs
+
+setup: tools node_modules/.package-lock.json $(CHROME_PATH)
+
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@# No --locked: the CLI's own lock file wants a crate version the registry does not serve.
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+# wasm-opt (binaryen 132: Debian's 108 cannot read what this rustc emits) and the Chromium driver.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+$(CHROME_PATH):
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y chromium chromium-driver

@@ -1,0 +1,49 @@
+//! The widget: thin Yew components over the core. They turn events into edits of the report and
+//! draw what the core computes; no rule or label is decided here.
+
+mod app;
+mod browser;
+mod findings;
+mod publish;
+mod state;
+mod tables;
+mod texts;
+
+pub use app::App;
+
+use wasm_bindgen::JsCast;
+use web_sys::{ShadowRootInit, ShadowRootMode};
+
+/// The id of the host page's element the widget lives in, and nowhere else.
+pub const HOST_ID: &str = "xxgk-nianbao";
+
+const STYLE: &str = include_str!("../style/widget.css");
+
+/// Mounts the widget inside an open shadow root of `<div id="xxgk-nianbao">`, so the host page's
+/// CSS cannot reach it and its own CSS cannot reach the host page. Without that element it does
+/// nothing but say so in the console: it never falls back to the page body.
+pub fn mount() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(host) = document.get_element_by_id(HOST_ID) else {
+        web_sys::console::error_1(&format!("xxgk-nianbao: 页面中没有 <div id=\"{HOST_ID}\">，编制助手未加载").into());
+        return;
+    };
+    let shadow = match host.shadow_root() {
+        Some(existing) => existing,
+        None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+            Ok(shadow) => shadow,
+            Err(_) => {
+                web_sys::console::error_1(&"xxgk-nianbao: 无法在挂载点上创建 Shadow DOM".into());
+                return;
+            }
+        },
+    };
+    shadow.set_inner_html("");
+    let (Ok(style), Ok(root)) = (document.create_element("style"), document.create_element("div")) else { return };
+    style.set_text_content(Some(STYLE));
+    root.set_class_name("xx-root");
+    if shadow.append_child(&style).is_err() || shadow.append_child(&root).is_err() {
+        return;
+    }
+    yew::Renderer::<App>::with_root(root.unchecked_into()).render();
+}

@@ -1,0 +1,100 @@
+//! The few browser services the widget needs — clipboard, file download, focus — behind plain
+//! functions, so components never touch `JsValue`.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Blob, BlobPropertyBag, ClipboardEvent, ClipboardItem, Element, HtmlAnchorElement, HtmlDocument, HtmlElement,
+    HtmlTextAreaElement, ScrollIntoViewOptions, ScrollLogicalPosition, Url,
+};
+
+fn blob(content: &str, mime: &str) -> Result<Blob, JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(content)), &options)
+}
+
+/// The asynchronous Clipboard API, when the page may use it: it is missing on plain-http pages
+/// and in older browsers, where calling it would throw.
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let navigator = web_sys::window()?.navigator();
+    let clipboard = Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
+    (!clipboard.is_undefined() && !clipboard.is_null()).then(|| clipboard.unchecked_into())
+}
+
+/// Puts `html` (for the editor's visual view) and `plain` (for its source view) on the clipboard.
+pub async fn copy_rich(html: &str, plain: &str) -> Result<(), JsValue> {
+    let clipboard = clipboard().ok_or(JsValue::NULL)?;
+    let record = Object::new();
+    let html_blob = blob(html, "text/html")?;
+    let plain_blob = blob(plain, "text/plain")?;
+    Reflect::set(&record, &"text/html".into(), &html_blob)?;
+    Reflect::set(&record, &"text/plain".into(), &plain_blob)?;
+    let item = ClipboardItem::new_with_record_from_str_to_blob_promise(&record)?;
+    JsFuture::from(clipboard.write(&Array::of1(&item))).await.map(|_| ())
+}
+
+pub async fn copy_text(text: &str) -> Result<(), JsValue> {
+    let clipboard = clipboard().ok_or(JsValue::NULL)?;
+    JsFuture::from(clipboard.write_text(text)).await.map(|_| ())
+}
+
+/// The older way, which also works on plain http: a one-shot `copy` listener fills the clipboard
+/// while `execCommand("copy")` runs. True when the browser says it copied.
+pub fn copy_with_command(html: Option<&str>, plain: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let (html, plain) = (html.map(str::to_string), plain.to_string());
+    let listener = Closure::<dyn Fn(ClipboardEvent)>::new(move |event: ClipboardEvent| {
+        if let Some(data) = event.clipboard_data() {
+            if let Some(html) = &html {
+                let _ = data.set_data("text/html", html);
+            }
+            let _ = data.set_data("text/plain", &plain);
+            event.prevent_default();
+        }
+    });
+    let callback = listener.as_ref().unchecked_ref();
+    if document.add_event_listener_with_callback("copy", callback).is_err() {
+        return false;
+    }
+    let copied = document.unchecked_ref::<HtmlDocument>().exec_command("copy").unwrap_or(false);
+    let _ = document.remove_event_listener_with_callback("copy", callback);
+    copied
+}
+
+/// Selects the whole text of a text area, the last resort for copying by hand.
+pub fn select_all(area: &HtmlTextAreaElement) {
+    let _ = area.focus();
+    area.select();
+}
+
+/// Offers `content` as a file download.
+pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
+    let url = Url::create_object_url_with_blob(&blob(content, mime)?)?;
+    let anchor: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Brings the field with `key` into view inside the widget and focuses it.
+pub fn focus_field(root: &Element, key: &str) {
+    let Ok(Some(target)) = root.query_selector(&format!("[data-key=\"{key}\"]")) else { return };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(element) = target.dyn_ref::<HtmlElement>() {
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,170 @@
+//! Findings where the mistake is: marks on cells, messages under their table or field, and the
+//! panel that lists them all and takes the clerk to each one.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::report::format::{self, FieldId, Table};
+use crate::report::rules::findings_by_field;
+use crate::report::{Finding, Severity};
+
+/// The DOM id of a finding's message, which marked cells point at with `aria-describedby`.
+pub fn message_id(index: usize) -> String {
+    format!("xx-f-{index}")
+}
+
+/// How a cell shows the findings that concern it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub severity: Severity,
+    pub described_by: AttrValue,
+}
+
+impl Mark {
+    pub fn class(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "xx-has-error",
+            Severity::Warning => "xx-has-warning",
+        }
+    }
+
+    /// `aria-invalid` is for errors; a warning is described, not invalid.
+    pub fn invalid(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The mark of every field, worked out once per change of the findings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CellMarks(Vec<Option<Mark>>);
+
+impl CellMarks {
+    pub fn of(findings: &[Finding]) -> Self {
+        let marks = findings_by_field(findings)
+            .into_iter()
+            .map(|indices| {
+                let severity = indices.iter().map(|&i| findings[i].severity()).min()?;
+                let ids: Vec<String> = indices.iter().map(|&i| message_id(i)).collect();
+                Some(Mark { severity, described_by: ids.join(" ").into() })
+            })
+            .collect();
+        CellMarks(marks)
+    }
+
+    pub fn mark(&self, id: FieldId) -> Option<Mark> {
+        self.0.get(id).cloned().flatten()
+    }
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "xx-error",
+        Severity::Warning => "xx-warning",
+    }
+}
+
+fn severity_icon(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✗",
+        Severity::Warning => "!",
+    }
+}
+
+/// Where a finding's message is shown in the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Table(Table),
+    /// Under a text or identity field.
+    Field(FieldId),
+}
+
+pub fn place_of(finding: &Finding) -> Option<Place> {
+    let first = *finding.fields.first()?;
+    Some(match format::field(first).table {
+        Some(table) => Place::Table(table),
+        None => Place::Field(first),
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MessagesProps {
+    pub findings: Rc<Vec<Finding>>,
+    pub place: Place,
+}
+
+/// The messages of the findings that belong at one place: under a table, or under a field.
+#[component]
+pub fn Messages(props: &MessagesProps) -> Html {
+    let here: Vec<(usize, &Finding)> =
+        props.findings.iter().enumerate().filter(|(_, f)| place_of(f) == Some(props.place)).collect();
+    if here.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="xx-messages">
+            for (index, finding) in here {
+                <li id={message_id(index)} class={severity_class(finding.severity())} data-rule={finding.rule.id()}>
+                    <span class="xx-icon" aria-hidden="true">{ severity_icon(finding.severity()) }</span>
+                    <span class="xx-sev">{ finding.severity().label() }</span>{ "：" }{ &finding.message }
+                </li>
+            }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub findings: Rc<Vec<Finding>>,
+    /// Called with the field to take the clerk to.
+    pub onpick: Callback<FieldId>,
+}
+
+/// Every finding, errors first, with counts; choosing one focuses its cell.
+#[component]
+pub fn FindingsPanel(props: &PanelProps) -> Html {
+    let count = |severity| props.findings.iter().filter(|f| f.severity() == severity).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let mut ordered: Vec<&Finding> = props.findings.iter().collect();
+    ordered.sort_by_key(|f| f.severity());
+    html! {
+        <section class="xx-panel" aria-label="检查结果">
+            <h2 class="xx-panel-title">
+                { "检查结果 " }
+                <span class="xx-count xx-error" data-testid="error-count">{ format!("错误 {errors}") }</span>
+                { " " }
+                <span class="xx-count xx-warning" data-testid="warning-count">{ format!("提醒 {warnings}") }</span>
+            </h2>
+            if props.findings.is_empty() {
+                <p class="xx-all-good">{ "✓ 没有发现问题。" }</p>
+            } else {
+                <ol class="xx-panel-list">
+                    for finding in ordered {
+                        { panel_item(finding, &props.onpick) }
+                    }
+                </ol>
+            }
+        </section>
+    }
+}
+
+fn panel_item(finding: &Finding, onpick: &Callback<FieldId>) -> Html {
+    let first = finding.fields.first().copied();
+    let onclick = {
+        let onpick = onpick.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(id) = first {
+                onpick.emit(id);
+            }
+        })
+    };
+    html! {
+        <li class={severity_class(finding.severity())}>
+            <button type="button" class="xx-finding" data-rule={finding.rule.id()}
+                data-target={first.map(|id| format::field(id).key.clone())} {onclick}>
+                <span class="xx-icon" aria-hidden="true">{ severity_icon(finding.severity()) }</span>
+                <span class="xx-sev">{ finding.severity().label() }</span>{ "：" }{ &finding.message }
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,138 @@
+//! Preview and export: the exact fragment the core renders, copied as rich text or as source, or
+//! downloaded as a file.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser;
+
+#[derive(Properties, PartialEq)]
+pub struct PublishProps {
+    pub fragment: Rc<String>,
+    /// The standalone file offered for download.
+    pub document: Rc<String>,
+    pub title: AttrValue,
+    /// Open error findings; exporting with any asks once for confirmation.
+    pub errors: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Export {
+    Rich,
+    Source,
+    Download,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Status {
+    ok: bool,
+    text: String,
+}
+
+#[component]
+pub fn Publish(props: &PublishProps) -> Html {
+    let status = use_state(|| None::<Status>);
+    let pending = use_state(|| None::<Export>);
+    let acknowledged = use_state(|| false);
+    let source = use_node_ref();
+
+    let perform = {
+        let (status, source) = (status.clone(), source.clone());
+        let (fragment, document, title) = (props.fragment.clone(), props.document.clone(), props.title.clone());
+        Callback::from(move |export: Export| {
+            let say = {
+                let status = status.clone();
+                move |ok: bool, text: &str| status.set(Some(Status { ok, text: text.to_string() }))
+            };
+            if export == Export::Download {
+                match browser::download(&format!("{title}.html"), "text/html;charset=utf-8", &document) {
+                    Ok(()) => say(true, "已下载 HTML 文件。"),
+                    Err(_) => say(false, "浏览器未能下载文件，请改用“复制 HTML 源码”。"),
+                }
+                return;
+            }
+            let (fragment, source) = (fragment.clone(), source.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = match export {
+                    Export::Rich => browser::copy_rich(&fragment, &fragment).await,
+                    _ => browser::copy_text(&fragment).await,
+                };
+                if copied.is_ok() {
+                    let done = if export == Export::Rich {
+                        "已复制，可直接粘贴到网站编辑器中，表格和边框会保留。"
+                    } else {
+                        "已复制 HTML 源码，请粘贴到编辑器的“源码”模式中。"
+                    };
+                    return say(true, done);
+                }
+                // The Clipboard API is missing (plain-http portal, older browser) or was refused.
+                if let Some(area) = source.cast::<web_sys::HtmlTextAreaElement>() {
+                    browser::select_all(&area);
+                }
+                let html = (export == Export::Rich).then_some(fragment.as_str());
+                if browser::copy_with_command(html, &fragment) {
+                    say(true, "浏览器不支持新的剪贴板接口，已改用兼容方式复制。若粘贴为空，下方源码已选中，请按 Ctrl+C。")
+                } else {
+                    say(false, "浏览器不允许直接写入剪贴板：已选中下方的 HTML 源码，请按 Ctrl+C 复制，再粘贴到编辑器的“源码”模式中。")
+                }
+            });
+        })
+    };
+
+    let request = |export: Export| {
+        let (perform, pending, acknowledged, errors) = (perform.clone(), pending.clone(), *acknowledged, props.errors);
+        Callback::from(move |_: MouseEvent| {
+            if errors > 0 && !acknowledged {
+                pending.set(Some(export));
+            } else {
+                perform.emit(export);
+            }
+        })
+    };
+    let confirm = {
+        let (perform, pending, acknowledged) = (perform.clone(), pending.clone(), acknowledged.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(export) = *pending {
+                acknowledged.set(true);
+                pending.set(None);
+                perform.emit(export);
+            }
+        })
+    };
+    let cancel = {
+        let pending = pending.clone();
+        Callback::from(move |_: MouseEvent| pending.set(None))
+    };
+
+    html! {
+        <section class="xx-publish" aria-label="预览与发布">
+            <h2>{ "预览与发布" }</h2>
+            <p class="xx-title-line">{ "文章标题（填入网站的标题栏）：" }<strong data-testid="title">{ props.title.clone() }</strong></p>
+            <div class="xx-actions">
+                <button type="button" data-action="copy-rich" onclick={request(Export::Rich)}>{ "复制（带格式）" }</button>
+                <button type="button" data-action="copy-source" onclick={request(Export::Source)}>{ "复制 HTML 源码" }</button>
+                <button type="button" data-action="download" onclick={request(Export::Download)}>{ "下载 .html 文件" }</button>
+            </div>
+            if pending.is_some() {
+                <div class="xx-confirm" role="alertdialog" aria-label="确认">
+                    <p>{ format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors) }</p>
+                    <button type="button" data-action="confirm" onclick={confirm}>{ "仍然继续" }</button>
+                    <button type="button" data-action="cancel" onclick={cancel}>{ "先去改正" }</button>
+                </div>
+            }
+            if let Some(status) = &*status {
+                <p class={if status.ok { "xx-status xx-ok" } else { "xx-status xx-error" }} role="status" data-testid="copy-status">
+                    { &status.text }
+                </p>
+            }
+            <div class="xx-preview" data-testid="preview">
+                { Html::from_html_unchecked(AttrValue::from((*props.fragment).clone())) }
+            </div>
+            <label class="xx-text">
+                <span class="xx-text-label">{ "HTML 源码（与上方预览完全一致）" }</span>
+                <textarea ref={source} readonly=true rows="6" data-testid="source" value={(*props.fragment).clone()} />
+            </label>
+        </section>
+    }
+}

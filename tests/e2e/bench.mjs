@@ -1,0 +1,108 @@
+// `make bench`, browser half: what the clerk waits for. Prints the download size of the widget,
+// the time from navigation to a usable form, and the time from a keystroke in a table cell to
+// updated totals and findings, in headless Chromium against the release build in dist/.
+import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+import { serve } from "./server.mjs";
+import { launch } from "./widget.mjs";
+
+const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+const KEYSTROKES = 400;
+const LOADS = 15;
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const ms = (v) => `${v.toFixed(2)} ms`;
+const kb = (v) => `${(v / 1024).toFixed(1)} KB`;
+
+async function sizes() {
+  let raw = 0, gzip = 0;
+  for (const name of ["xxgk-nianbao_bg.wasm", "xxgk-nianbao.js", "xxgk-nianbao-loader.js"]) {
+    const bytes = await readFile(dist + name);
+    const zipped = gzipSync(bytes, { level: 9 }).length;
+    raw += bytes.length;
+    gzip += zipped;
+    console.log(`  ${name.padEnd(26)} ${kb(bytes.length).padStart(9)} raw ${kb(zipped).padStart(9)} gzip`);
+  }
+  console.log(`  ${"total (CSS is inside the wasm)".padEnd(26)} ${kb(raw).padStart(9)} raw ${kb(gzip).padStart(9)} gzip`);
+}
+
+/** Records when the first form field exists inside the widget's shadow root. */
+function watchInteractive() {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const shadow = attach.call(this, init);
+    new MutationObserver((_, observer) => {
+      if (shadow.querySelector("[data-key]")) {
+        window.__interactive = performance.now();
+        observer.disconnect();
+      }
+    }).observe(shadow, { childList: true, subtree: true });
+    return shadow;
+  };
+}
+
+async function interactive(browser, base) {
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(watchInteractive);
+    await page.goto(base);
+    await page.waitForFunction(() => window.__interactive !== undefined);
+    times.push(await page.evaluate(() => window.__interactive));
+    await context.close();
+  }
+  console.log(`  navigation → form ready: median ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (${LOADS} loads)`);
+}
+
+async function keystrokes(browser, base) {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(base);
+  await page.locator('[data-key="meta.agency"]').waitFor();
+  await page.locator('[data-action="load-example"]').click();
+  await page.waitForFunction(() =>
+    document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.agency"]').value !== "");
+  const times = await page.evaluate(async (count) => {
+    const shadow = document.getElementById("xxgk-nianbao").shadowRoot;
+    const columns = [["natural_person", "自然人"], ["commercial", "商业企业"], ["research", "科研机构"],
+      ["social_welfare", "社会公益组织"], ["legal_service", "法律服务机构"], ["other_org", "其他"]];
+    const panel = () => shadow.querySelector(".xx-panel").textContent;
+    const times = [];
+    for (let i = 0; i < count; i++) {
+      const [column, label] = columns[i % columns.length];
+      const input = shadow.querySelector(`[data-key="requests.received.${column}"]`);
+      const balance = () => shadow.querySelector(`[data-testid="balance"] [data-column="${column}"]`).textContent;
+      const value = String(i + 1);
+      const start = performance.now();
+      input.value = value;
+      input.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true, data: value }));
+      // Updated when the column's balance shows the new sum and the findings panel has its new message.
+      const expected = `「${label}」列：一+二 = ${value}，`;
+      while (!balance().includes(`一+二 ${value} ≠`) || !panel().includes(expected)) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      times.push(performance.now() - start);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    return times;
+  }, KEYSTROKES);
+  console.log(`  keystroke → totals and findings: median ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (${KEYSTROKES} keystrokes)`);
+}
+
+const server = await serve();
+const browser = await launch();
+try {
+  console.log("widget download:");
+  await sizes();
+  console.log("in headless Chromium on 127.0.0.1:");
+  await interactive(browser, `${server.base}/`);
+  await keystrokes(browser, `${server.base}/`);
+} finally {
+  await browser.close();
+  await server.close();
+}

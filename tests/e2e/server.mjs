@@ -1,0 +1,43 @@
+// A tiny static server for the Trunk-built dist/: at / (the demo host page), and again under a deep
+// CMS-like path with a page template that loads the widget through its loader script.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const dist = join(root, "dist");
+const pages = join(root, "tests/e2e/pages");
+/** Where a webmaster might upload the widget's files in a CMS. */
+export const CMS_ASSETS = "/cms/uploads/2025/xxgk/";
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+};
+
+function resolve(url) {
+  const path = decodeURIComponent(new URL(url, "http://x").pathname);
+  if (path.startsWith(CMS_ASSETS)) return join(dist, normalize(path.slice(CMS_ASSETS.length)));
+  if (path.startsWith("/cms/")) return join(pages, normalize(path.slice("/cms/".length)));
+  return join(dist, normalize(path === "/" ? "index.html" : path));
+}
+
+/** Starts the server on a free port of 127.0.0.1; resolves to its base URL and a close function. */
+export async function serve() {
+  const server = createServer(async (req, res) => {
+    try {
+      const file = resolve(req.url);
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address();
+  return { base: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) };
+}

@@ -1,0 +1,73 @@
+// The widget as a test sees it: a page object over stable attributes (data-key, data-rule,
+// data-action, data-testid), so tests read as what a clerk does.
+import { chromium } from "playwright-core";
+
+export const CHROME_ARGS = [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+  "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+}
+
+export class Widget {
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** Opens a page and waits until the widget has drawn its form. */
+  static async open(browser, url, { context: options = {}, init } = {}) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    if (init) await page.addInitScript(init);
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(url);
+    const widget = new Widget(page);
+    widget.errors = errors;
+    await widget.cell("meta.agency").waitFor();
+    return widget;
+  }
+
+  cell(key) {
+    return this.page.locator(`[data-key="${key}"]`);
+  }
+  async type(key, text) {
+    await this.cell(key).fill(text);
+  }
+  async value(key) {
+    const cell = this.cell(key);
+    return (await cell.evaluate((e) => e.tagName)) === "OUTPUT" ? cell.textContent() : cell.inputValue();
+  }
+  /** The messages of a rule shown in the form (under tables and fields). */
+  messages(rule) {
+    return this.page.locator(`.xx-messages [data-rule="${rule}"]`);
+  }
+  /** The entries of a rule in the findings panel. */
+  findings(rule) {
+    return this.page.locator(`.xx-panel [data-rule="${rule}"]`);
+  }
+  async errorCount() {
+    return Number((await this.page.getByTestId("error-count").textContent()).replace(/\D/g, ""));
+  }
+  balance(column) {
+    return this.page.locator(`[data-testid="balance"] [data-column="${column}"]`);
+  }
+  action(name) {
+    return this.page.locator(`[data-action="${name}"]`);
+  }
+  /** The data-key of the element focused inside the widget's shadow root. */
+  async focusedKey() {
+    return this.page.evaluate(() => document.getElementById("xxgk-nianbao").shadowRoot.activeElement?.dataset.key);
+  }
+  async loadExample() {
+    await this.action("load-example").click();
+    if (await this.action("confirm-example").isVisible()) await this.action("confirm-example").click();
+    await this.page.waitForFunction(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.agency"]').value !== "");
+  }
+  async source() {
+    return this.page.getByTestId("source").inputValue();
+  }
+}

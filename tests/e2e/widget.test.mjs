@@ -1,0 +1,251 @@
+// The widget in headless Chromium, built by Trunk and served from dist/ in the demo host page.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+import { serve } from "./server.mjs";
+import { Widget, launch } from "./widget.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+/** The core's own fragment of the example, from the command-line tool. */
+const exampleFragment = execFileSync(
+  "cargo", ["run", "--quiet", "--locked", "--bin", "xxgk", "--", "render", "src/report/example_2022_xianning.json"],
+  { cwd: root, encoding: "utf8" },
+).replace(/\n$/, "");
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = (options) => Widget.open(browser, `${server.base}/`, options);
+
+describe("filling in the tables", () => {
+  test("typing into cells updates the totals", async () => {
+    const w = await open();
+    await w.type("requests.received.natural_person", "5");
+    await w.type("requests.received.commercial", "2");
+    assert.equal(await w.value("requests.received.total"), "7");
+    await w.type("requests.disclosed.natural_person", "4");
+    await w.type("requests.withheld.third_party.natural_person", "1");
+    assert.equal(await w.value("requests.outcome_total.natural_person"), "5");
+    assert.equal(await w.value("requests.outcome_total.total"), "5");
+    await w.type("appeals.review.upheld", "2");
+    await w.type("appeals.review.pending", "1");
+    assert.equal(await w.value("appeals.review.total"), "3");
+    assert.deepEqual(w.errors, []);
+  });
+
+  test("a T3-BAL error appears with its message and goes away when fixed", async () => {
+    const w = await open();
+    assert.equal(await w.messages("T3-BAL").count(), 0);
+    await w.type("requests.received.natural_person", "12");
+    await w.type("requests.disclosed.natural_person", "11");
+    const message = w.messages("T3-BAL").first();
+    assert.match(await message.textContent(), /表三「自然人」列：一\+二 = 12，（七）总计\+四 = 11，相差 1 件/);
+    assert.match(await w.balance("natural_person").textContent(), /自然人 一\+二 12 ≠ 11，差 1/);
+    const cell = w.cell("requests.received.natural_person");
+    assert.equal(await cell.getAttribute("aria-invalid"), "true");
+    const describedBy = (await cell.getAttribute("aria-describedby")).split(" ");
+    assert.ok(describedBy.includes(await message.getAttribute("id")), "the cell points at its message");
+    assert.ok(await w.errorCount() >= 1);
+
+    await w.type("requests.carried_forward.natural_person", "1");
+    assert.equal(await w.messages("T3-BAL").count(), 0);
+    assert.equal(await w.findings("T3-BAL").count(), 0);
+    assert.equal(await w.balance("natural_person").getAttribute("data-state"), "ok");
+    assert.equal(await cell.getAttribute("aria-invalid"), null);
+  });
+
+  test("full-width digits and units are accepted; other text is a NUM error at its cell", async () => {
+    const w = await open();
+    await w.type("requests.received.natural_person", "１２");
+    await w.type("requests.received.research", "３件");
+    assert.equal(await w.value("requests.received.total"), "15");
+    assert.equal(await w.messages("NUM").count(), 0);
+    await w.type("requests.received.other_org", "1.5");
+    assert.match(await w.messages("NUM").first().textContent(), /“1\.5”件数应为整数/);
+    assert.equal(await w.cell("requests.received.other_org").inputValue(), "1.5", "the bad entry stays as typed");
+  });
+
+  test("choosing a finding focuses its cell", async () => {
+    const w = await open();
+    await w.type("appeals.suit_direct.pending", "abc");
+    await w.cell("meta.agency").focus();
+    await w.findings("NUM").first().click();
+    assert.equal(await w.focusedKey(), "appeals.suit_direct.pending");
+  });
+
+  test("the filled example shows a complete report with no errors", async () => {
+    const w = await open();
+    await w.loadExample();
+    assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局");
+    assert.equal(await w.value("proactive.penalties.decisions"), "2");
+    assert.equal(await w.errorCount(), 0);
+    assert.equal(await w.page.getByTestId("title").textContent(), "咸宁市政务服务和大数据管理局2022年政府信息公开工作年度报告");
+  });
+
+  test("loading the example over typed work asks first and keeps the work when declined", async () => {
+    const w = await open();
+    await w.type("meta.agency", "某某镇人民政府");
+    await w.action("load-example").click();
+    await w.action("cancel").click();
+    assert.equal(await w.value("meta.agency"), "某某镇人民政府");
+  });
+});
+
+describe("preview and copy", () => {
+  const clipboard = { context: { permissions: ["clipboard-read", "clipboard-write"] } };
+
+  test("the preview and the source are the core's fragment", async () => {
+    const w = await open();
+    await w.loadExample();
+    assert.equal(await w.source(), exampleFragment);
+    const previewTables = await w.page.getByTestId("preview").locator("table").count();
+    assert.equal(previewTables, 3);
+  });
+
+  test("copy as rich text puts the core's fragment on the clipboard as HTML and as source", async () => {
+    const w = await open(clipboard);
+    await w.loadExample();
+    await w.action("copy-rich").click();
+    await w.page.getByTestId("copy-status").getByText("已复制").waitFor();
+    const copied = await w.page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return {
+        types: item.types,
+        html: await (await item.getType("text/html")).text(),
+        plain: await (await item.getType("text/plain")).text(),
+      };
+    });
+    assert.ok(copied.types.includes("text/html"));
+    assert.equal(copied.plain, exampleFragment);
+    assert.ok(copied.html.includes(exampleFragment), "the HTML flavour holds the fragment");
+  });
+
+  test("copying with open errors asks once", async () => {
+    const w = await open(clipboard);
+    await w.loadExample();
+    await w.type("requests.received.natural_person", "3");
+    await w.action("copy-source").click();
+    assert.ok(await w.action("confirm").isVisible(), "asks before copying a report with errors");
+    await w.action("confirm").click();
+    await w.page.getByTestId("copy-status").waitFor();
+    assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), await w.source());
+    await w.action("copy-rich").click();
+    assert.equal(await w.action("confirm").count(), 0, "asked only once");
+  });
+
+  test("without the Clipboard API the source is selected and the clerk is told", async () => {
+    const w = await open({
+      init: () => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }),
+    });
+    await w.loadExample();
+    await w.action("copy-source").click();
+    const status = await w.page.getByTestId("copy-status").textContent();
+    assert.match(status, /兼容方式|Ctrl\+C/);
+    const selected = await w.page.evaluate(() => {
+      const area = document.getElementById("xxgk-nianbao").shadowRoot.activeElement;
+      return area.dataset.testid === "source" && area.selectionEnd - area.selectionStart === area.value.length;
+    });
+    assert.ok(selected, "the source text area is focused and fully selected");
+  });
+
+  test("download gives a titled .html file with the fragment", async () => {
+    const w = await open();
+    await w.loadExample();
+    const [download] = await Promise.all([w.page.waitForEvent("download"), w.action("download").click()]);
+    assert.equal(download.suggestedFilename(), "咸宁市政务服务和大数据管理局2022年政府信息公开工作年度报告.html");
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    const file = Buffer.concat(chunks).toString("utf8");
+    assert.ok(file.startsWith("<!DOCTYPE html>"));
+    assert.ok(file.includes(exampleFragment));
+  });
+});
+
+describe("inside a portal page", () => {
+  test("the widget looks right under the host page's global CSS", async () => {
+    const w = await open();
+    const looks = await w.page.evaluate(() => {
+      const shadow = document.getElementById("xxgk-nianbao").shadowRoot;
+      const style = (selector) => getComputedStyle(shadow.querySelector(selector));
+      return {
+        label: style("label.xx-meta").display,
+        input: style('[data-key="requests.received.commercial"]').width,
+        output: style('[data-key="requests.received.total"]').display,
+        cellAlign: style("td.xx-cell").textAlign,
+        cellFont: style("td.xx-cell").fontSize,
+        select: style('[data-key="meta.scope"]').display,
+        legend: style("legend").display,
+        button: style('[data-action="load-example"]').width,
+      };
+    });
+    assert.notEqual(looks.label, "none", "host label{display:none} does not hide the form");
+    assert.notEqual(looks.input, "200px", "host input{width} does not size the cells");
+    assert.notEqual(looks.output, "none");
+    assert.notEqual(looks.select, "none");
+    assert.notEqual(looks.legend, "none");
+    assert.equal(looks.cellAlign, "center", "host table td{text-align:right} does not reach in");
+    assert.notEqual(looks.cellFont, "12px", "host TRS_Editor TD{font-size:9pt} does not reach in");
+    assert.notEqual(looks.button, "60px");
+  });
+
+  test("the host page's own elements and styles are untouched", async () => {
+    const w = await open();
+    const page = w.page;
+    const state = await page.evaluate(async () => {
+      const original = new DOMParser().parseFromString(await (await fetch(location.href)).text(), "text/html");
+      const strip = (doc) => {
+        const body = doc.body.cloneNode(true);
+        body.querySelector("#xxgk-nianbao").replaceChildren();
+        body.querySelectorAll("script").forEach((s) => s.remove());
+        return body.innerHTML.replace(/\s+/g, " ").trim();
+      };
+      const host = document.getElementById("xxgk-nianbao");
+      return {
+        same: strip(document) === strip(original),
+        lightChildren: host.children.length,
+        sheets: document.styleSheets.length,
+        originalSheets: original.querySelectorAll("style, link[rel=stylesheet]").length,
+        cell: getComputedStyle(document.getElementById("host-cell")).textAlign,
+        cellFont: getComputedStyle(document.getElementById("host-cell")).fontSize,
+        label: getComputedStyle(document.getElementById("host-label")).display,
+        paragraph: getComputedStyle(document.getElementById("host-paragraph")).fontSize,
+      };
+    });
+    assert.ok(state.same, "nothing outside the mount point changed");
+    assert.equal(state.lightChildren, 0, "the widget lives in the shadow root, not among the host's nodes");
+    assert.equal(state.sheets, state.originalSheets, "the widget adds no stylesheet to the page");
+    assert.deepEqual(
+      [state.cell, state.cellFont, state.label, state.paragraph],
+      ["right", "12px", "none", "16px"],
+      "the host's rules still apply to the host's elements",
+    );
+  });
+
+  test("the loader finds the widget's files under any CMS path", async () => {
+    const w = await Widget.open(browser, `${server.base}/cms/article.html`);
+    await w.type("requests.received.natural_person", "2");
+    assert.equal(await w.value("requests.received.total"), "2");
+    const around = await w.page.evaluate(() => [document.getElementById("before").textContent, document.getElementById("after").textContent]);
+    assert.deepEqual(around, ["文章正文开头。", "文章正文结尾。"]);
+    assert.deepEqual(w.errors, []);
+  });
+
+  test("without its mount point the widget changes nothing and says why in the console", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const said = page.waitForEvent("console", (m) => m.type() === "error" && m.text().includes("xxgk-nianbao"));
+    await page.goto(`${server.base}/cms/no-mount.html`);
+    assert.match((await said).text(), /没有 <div id="xxgk-nianbao">/);
+    assert.equal(await page.evaluate(() => document.body.children.length), 2);
+    assert.equal(await page.evaluate(() => document.getElementById("only").textContent.startsWith("这个页面")), true);
+  });
+});
