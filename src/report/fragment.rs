@@ -25,11 +25,7 @@ const SIGNATURE_STYLE: PreEscaped<&str> = PreEscaped("text-align:right;line-heig
 
 /// The whole report as the fragment to publish.
 pub fn render(report: &Report) -> String {
-    render_sheet(report, &Sheet::of(report))
-}
-
-/// [`render`] for a sheet already read from the report.
-pub fn render_sheet(report: &Report, sheet: &Sheet) -> String {
+    let sheet = &Sheet::of(report);
     let signer = match report.get_key(META_SIGNED_BY).map(str::trim) {
         Some(name) if !name.is_empty() => name,
         _ => report.get_key(META_AGENCY).unwrap_or("").trim(),

@@ -12,7 +12,6 @@ use super::state::{Action, State};
 use super::tables::{AppealsTable, Balance, ProactiveTable, RequestsTable, TableProps};
 use super::texts::{MetaField, TextField};
 use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
-use crate::report::fragment::{render_document, render_sheet, title};
 use crate::report::rules::{balances, check_sheet};
 use crate::report::{Severity, Sheet};
 
@@ -27,8 +26,6 @@ pub fn App() -> Html {
     let sheet = Rc::new(Sheet::of(&report));
     let findings = Rc::new(check_sheet(&report, &sheet));
     let marks = Rc::new(CellMarks::of(&findings));
-    let fragment = Rc::new(render_sheet(&report, &sheet));
-    let document = Rc::new(render_document(&report, &fragment));
     let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
     let table = TableProps { report: report.clone(), sheet: sheet.clone(), marks: marks.clone(), dispatch: dispatch.clone() };
 
@@ -137,7 +134,7 @@ pub fn App() -> Html {
                     <FindingsPanel findings={findings.clone()} {onpick} />
                 </aside>
             </div>
-            <Publish {fragment} {document} title={title(&report)} {errors} />
+            <Publish report={report.clone()} {errors} />
         </div>
     }
 }

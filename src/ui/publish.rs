@@ -1,20 +1,40 @@
 //! Preview and export: the exact fragment the core renders, copied as rich text or as source, or
 //! downloaded as a file.
+//!
+//! The preview redraws a moment after typing stops: replacing a whole report's worth of markup
+//! on every keystroke would cost the clerk more than everything else the widget does. Exports
+//! always render the report as it is at the click.
 
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
+use crate::report::fragment::{render_document, title};
+use crate::report::{Report, render};
+
+/// How long typing must pause before the preview is redrawn.
+const PREVIEW_DELAY_MS: u32 = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct PublishProps {
-    pub fragment: Rc<String>,
-    /// The standalone file offered for download.
-    pub document: Rc<String>,
-    pub title: AttrValue,
+    pub report: Rc<Report>,
     /// Open error findings; exporting with any asks once for confirmation.
     pub errors: usize,
+}
+
+/// The fragment shown, and the report it was rendered from.
+#[derive(PartialEq)]
+struct Preview {
+    report: Rc<Report>,
+    fragment: Rc<String>,
+}
+
+impl Preview {
+    fn of(report: &Rc<Report>) -> Self {
+        Preview { report: report.clone(), fragment: Rc::new(render(report)) }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,6 +52,18 @@ struct Status {
 
 #[component]
 pub fn Publish(props: &PublishProps) -> Html {
+    let preview = use_state(|| Preview::of(&props.report));
+    {
+        let preview = preview.clone();
+        use_effect_with(props.report.clone(), move |report| {
+            let report = report.clone();
+            let redraw = (preview.report != report).then(|| {
+                Timeout::new(PREVIEW_DELAY_MS, move || preview.set(Preview::of(&report)))
+            });
+            move || drop(redraw)
+        });
+    }
+    let current = preview.report == props.report;
     let status = use_state(|| None::<Status>);
     let pending = use_state(|| None::<Export>);
     let acknowledged = use_state(|| false);
@@ -39,20 +71,22 @@ pub fn Publish(props: &PublishProps) -> Html {
 
     let perform = {
         let (status, source) = (status.clone(), source.clone());
-        let (fragment, document, title) = (props.fragment.clone(), props.document.clone(), props.title.clone());
+        let report = props.report.clone();
         Callback::from(move |export: Export| {
+            let fragment = Rc::new(render(&report));
             let say = {
                 let status = status.clone();
                 move |ok: bool, text: &str| status.set(Some(Status { ok, text: text.to_string() }))
             };
             if export == Export::Download {
-                match browser::download(&format!("{title}.html"), "text/html;charset=utf-8", &document) {
+                let document = render_document(&report, &fragment);
+                match browser::download(&format!("{}.html", title(&report)), "text/html;charset=utf-8", &document) {
                     Ok(()) => say(true, "已下载 HTML 文件。"),
                     Err(_) => say(false, "浏览器未能下载文件，请改用“复制 HTML 源码”。"),
                 }
                 return;
             }
-            let (fragment, source) = (fragment.clone(), source.clone());
+            let source = source.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let copied = match export {
                     Export::Rich => browser::copy_rich(&fragment, &fragment).await,
@@ -108,7 +142,7 @@ pub fn Publish(props: &PublishProps) -> Html {
     html! {
         <section class="xx-publish" aria-label="预览与发布">
             <h2>{ "预览与发布" }</h2>
-            <p class="xx-title-line">{ "文章标题（填入网站的标题栏）：" }<strong data-testid="title">{ props.title.clone() }</strong></p>
+            <p class="xx-title-line">{ "文章标题（填入网站的标题栏）：" }<strong data-testid="title">{ title(&props.report) }</strong></p>
             <div class="xx-actions">
                 <button type="button" data-action="copy-rich" onclick={request(Export::Rich)}>{ "复制（带格式）" }</button>
                 <button type="button" data-action="copy-source" onclick={request(Export::Source)}>{ "复制 HTML 源码" }</button>
@@ -126,12 +160,12 @@ pub fn Publish(props: &PublishProps) -> Html {
                     { &status.text }
                 </p>
             }
-            <div class="xx-preview" data-testid="preview">
-                { Html::from_html_unchecked(AttrValue::from((*props.fragment).clone())) }
+            <div class="xx-preview" data-testid="preview" data-state={if current { "current" } else { "pending" }}>
+                { Html::from_html_unchecked(AttrValue::from((*preview.fragment).clone())) }
             </div>
             <label class="xx-text">
                 <span class="xx-text-label">{ "HTML 源码（与上方预览完全一致）" }</span>
-                <textarea ref={source} readonly=true rows="6" data-testid="source" value={(*props.fragment).clone()} />
+                <textarea ref={source} readonly=true rows="6" data-testid="source" value={(*preview.fragment).clone()} />
             </label>
         </section>
     }

@@ -67,7 +67,9 @@ export class Widget {
     await this.page.waitForFunction(() =>
       document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.agency"]').value !== "");
   }
+  /** The HTML source under the preview, once the preview shows the report as it is now. */
   async source() {
+    await this.page.locator('[data-testid="preview"][data-state="current"]').waitFor();
     return this.page.getByTestId("source").inputValue();
   }
 }

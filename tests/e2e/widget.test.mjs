@@ -185,6 +185,7 @@ describe("inside a portal page", () => {
         select: style('[data-key="meta.scope"]').display,
         legend: style("legend").display,
         button: style('[data-action="load-example"]').width,
+        host: getComputedStyle(document.getElementById("xxgk-nianbao")).display,
       };
     });
     assert.notEqual(looks.label, "none", "host label{display:none} does not hide the form");
@@ -195,6 +196,7 @@ describe("inside a portal page", () => {
     assert.equal(looks.cellAlign, "center", "host table td{text-align:right} does not reach in");
     assert.notEqual(looks.cellFont, "12px", "host TRS_Editor TD{font-size:9pt} does not reach in");
     assert.notEqual(looks.button, "60px");
+    assert.equal(looks.host, "block", "host .TRS_Editor div{display:inline} does not flatten the mount point");
   });
 
   test("the host page's own elements and styles are untouched", async () => {
