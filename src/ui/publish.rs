@@ -28,12 +28,12 @@ pub struct PublishProps {
 #[derive(PartialEq)]
 struct Preview {
     report: Rc<Report>,
-    fragment: Rc<String>,
+    fragment: AttrValue,
 }
 
 impl Preview {
     fn of(report: &Rc<Report>) -> Self {
-        Preview { report: report.clone(), fragment: Rc::new(render(report)) }
+        Preview { report: report.clone(), fragment: render(report).into() }
     }
 }
 
@@ -52,18 +52,20 @@ struct Status {
 
 #[component]
 pub fn Publish(props: &PublishProps) -> Html {
-    let preview = use_state(|| Preview::of(&props.report));
+    // Drawn after the form, so the first paint of the form does not wait for it.
+    let preview = use_state(|| None::<Preview>);
+    let current = preview.as_ref().is_some_and(|p| p.report == props.report);
     {
         let preview = preview.clone();
         use_effect_with(props.report.clone(), move |report| {
             let report = report.clone();
-            let redraw = (preview.report != report).then(|| {
-                Timeout::new(PREVIEW_DELAY_MS, move || preview.set(Preview::of(&report)))
+            let redraw = (!current).then(|| {
+                Timeout::new(PREVIEW_DELAY_MS, move || preview.set(Some(Preview::of(&report))))
             });
             move || drop(redraw)
         });
     }
-    let current = preview.report == props.report;
+    let shown = preview.as_ref().map(|p| p.fragment.clone()).unwrap_or_default();
     let status = use_state(|| None::<Status>);
     let pending = use_state(|| None::<Export>);
     let acknowledged = use_state(|| false);
@@ -71,9 +73,12 @@ pub fn Publish(props: &PublishProps) -> Html {
 
     let perform = {
         let (status, source) = (status.clone(), source.clone());
-        let report = props.report.clone();
+        let (report, preview) = (props.report.clone(), preview.clone());
         Callback::from(move |export: Export| {
             let fragment = Rc::new(render(&report));
+            if !current {
+                preview.set(Some(Preview { report: report.clone(), fragment: fragment.as_str().into() }));
+            }
             let say = {
                 let status = status.clone();
                 move |ok: bool, text: &str| status.set(Some(Status { ok, text: text.to_string() }))
@@ -102,6 +107,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                 }
                 // The Clipboard API is missing (plain-http portal, older browser) or was refused.
                 if let Some(area) = source.cast::<web_sys::HtmlTextAreaElement>() {
+                    area.set_value(&fragment);
                     browser::select_all(&area);
                 }
                 let html = (export == Export::Rich).then_some(fragment.as_str());
@@ -161,11 +167,11 @@ pub fn Publish(props: &PublishProps) -> Html {
                 </p>
             }
             <div class="xx-preview" data-testid="preview" data-state={if current { "current" } else { "pending" }}>
-                { Html::from_html_unchecked(AttrValue::from((*preview.fragment).clone())) }
+                { Html::from_html_unchecked(shown.clone()) }
             </div>
             <label class="xx-text">
                 <span class="xx-text-label">{ "HTML 源码（与上方预览完全一致）" }</span>
-                <textarea ref={source} readonly=true rows="6" data-testid="source" value={(*preview.fragment).clone()} />
+                <textarea ref={source} readonly=true rows="6" data-testid="source" value={shown} />
             </label>
         </section>
     }

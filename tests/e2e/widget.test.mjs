@@ -152,9 +152,9 @@ describe("preview and copy", () => {
     assert.match(status, /兼容方式|Ctrl\+C/);
     const selected = await w.page.evaluate(() => {
       const area = document.getElementById("xxgk-nianbao").shadowRoot.activeElement;
-      return area.dataset.testid === "source" && area.selectionEnd - area.selectionStart === area.value.length;
+      return area.dataset.testid === "source" && area.value.slice(area.selectionStart, area.selectionEnd);
     });
-    assert.ok(selected, "the source text area is focused and fully selected");
+    assert.equal(selected, exampleFragment, "the source text area is focused and its whole current text selected");
   });
 
   test("download gives a titled .html file with the fragment", async () => {
