@@ -1,5 +1,7 @@
 //! The pure core: everything a report *is*, with no browser in it, so it runs and is tested natively.
 
+pub mod carry;
+pub mod editor;
 pub mod example;
 pub mod format;
 pub mod fragment;
@@ -11,5 +13,5 @@ pub mod sheet;
 pub use example::example;
 pub use fragment::render;
 pub use model::{FileError, Loaded, Report};
-pub use rules::{Finding, Rule, Severity, check};
+pub use rules::{Finding, Rule, Severity, check, check_with_last_year};
 pub use sheet::Sheet;

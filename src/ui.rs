@@ -3,9 +3,11 @@
 
 mod app;
 mod browser;
+mod files;
 mod findings;
 mod publish;
 mod state;
+mod storage;
 mod tables;
 mod texts;
 

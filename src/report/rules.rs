@@ -85,7 +85,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(rule: Rule, fields: Vec<FieldId>, message: String) -> Self {
+    pub fn new(rule: Rule, fields: Vec<FieldId>, message: String) -> Self {
         Finding { rule, fields, message }
     }
 
@@ -123,11 +123,16 @@ pub const FEE_UNIT_LIMIT_REGION: u64 = 1_000_000;
 /// Every finding on the report, in a stable order: by the first field concerned, in form order,
 /// then by rule.
 pub fn check(report: &Report) -> Vec<Finding> {
-    check_sheet(report, &Sheet::of(report))
+    check_sheet(report, &Sheet::of(report), None)
 }
 
-/// [`check`] for a sheet already read from the report (the widget reads it once for both).
-pub fn check_sheet(report: &Report, sheet: &Sheet) -> Vec<Finding> {
+/// [`check`], with the checks against last year's report when there is one.
+pub fn check_with_last_year(report: &Report, last_year: Option<&Report>) -> Vec<Finding> {
+    check_sheet(report, &Sheet::of(report), last_year)
+}
+
+/// [`check_with_last_year`] for a sheet already read from the report (the widget reads it once).
+pub fn check_sheet(report: &Report, sheet: &Sheet, last_year: Option<&Report>) -> Vec<Finding> {
     let mut findings = Vec::new();
     check_entries(report, sheet, &mut findings);
     check_blanks(sheet, &mut findings);
@@ -137,6 +142,9 @@ pub fn check_sheet(report: &Report, sheet: &Sheet) -> Vec<Finding> {
     check_request_columns(sheet, &mut findings);
     check_appeals(sheet, &mut findings);
     check_texts(report, &mut findings);
+    if let Some(last) = last_year {
+        super::carry::check_against_last_year(sheet, last, &mut findings);
+    }
     findings.sort_by_key(|f| (f.fields.first().copied().unwrap_or(usize::MAX), f.rule));
     findings
 }

@@ -3,31 +3,154 @@
 
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
+use super::files::{FileBar, Notice, Pending, Purpose, SaveStatus};
 use super::findings::{CellMarks, FindingsPanel, Messages, Place};
 use super::publish::Publish;
 use super::state::{Action, State};
+use super::storage;
 use super::tables::{AppealsTable, Balance, ProactiveTable, RequestsTable, TableProps};
 use super::texts::{MetaField, TextField};
 use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
+use crate::report::carry::in_force_hint;
+use crate::report::editor::Edit;
+use crate::report::format::DOCUMENT_STOCKS;
 use crate::report::rules::{balances, check_sheet};
-use crate::report::{Severity, Sheet};
+use crate::report::{Report, Severity, Sheet};
+
+/// How soon after a change the draft is saved to the browser's storage.
+const AUTOSAVE_DELAY_MS: u32 = 400;
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(State::restored);
     let root = use_node_ref();
     let confirm_example = use_state(|| false);
+    let save = use_state_eq(|| SaveStatus::Unsaved);
+    let notice = use_state(|| None::<Notice>);
+    let pending = use_state(|| None::<Pending>);
     let dispatch = state.dispatcher();
 
-    let report = Rc::new(state.report.clone());
+    {
+        let save = save.clone();
+        use_effect_with((state.draft_id.clone(), state.draft().clone()), move |(id, draft)| {
+            let (id, draft) = (id.clone(), draft.clone());
+            let first_and_blank = *save == SaveStatus::Unsaved && draft.report.is_blank();
+            if !first_and_blank && !matches!(*save, SaveStatus::Failed(_)) {
+                save.set(SaveStatus::Pending);
+            }
+            let timer = (!first_and_blank).then(|| {
+                Timeout::new(AUTOSAVE_DELAY_MS, move || {
+                    save.set(match storage::save(&id, &draft) {
+                        Ok(at) => SaveStatus::Saved(at),
+                        Err(reason) => SaveStatus::Failed(reason),
+                    })
+                })
+            });
+            move || drop(timer)
+        });
+    }
+
+    let report = Rc::new(state.report().clone());
+    let last_year = state.draft().last_year.clone();
     let sheet = Rc::new(Sheet::of(&report));
-    let findings = Rc::new(check_sheet(&report, &sheet));
+    let findings = Rc::new(check_sheet(&report, &sheet, last_year.as_deref()));
+    let hints: Rc<Vec<(FieldId, u64)>> = Rc::new(match &last_year {
+        Some(last) => {
+            let last = Sheet::of(last);
+            DOCUMENT_STOCKS
+                .iter()
+                .filter_map(|stock| in_force_hint(&sheet, &last, stock).map(|hint| (id_of(stock.in_force), hint)))
+                .collect()
+        }
+        None => Vec::new(),
+    });
     let marks = Rc::new(CellMarks::of(&findings));
     let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
-    let table = TableProps { report: report.clone(), sheet: sheet.clone(), marks: marks.clone(), dispatch: dispatch.clone() };
+    let table = TableProps {
+        report: report.clone(),
+        sheet: sheet.clone(),
+        marks: marks.clone(),
+        hints,
+        dispatch: dispatch.clone(),
+    };
+
+    let onfile = {
+        let (state, notice, pending) = (state.clone(), notice.clone(), pending.clone());
+        Callback::from(move |(file, purpose): (web_sys::File, Purpose)| {
+            let (state, notice, pending) = (state.clone(), notice.clone(), pending.clone());
+            let name = file.name();
+            wasm_bindgen_futures::spawn_local(async move {
+                let refused = |why: String| Notice { ok: false, text: format!("无法打开“{name}”：{why}。当前报告没有任何改动。"), undo: false };
+                let text = match browser::read_text(&file).await {
+                    Ok(text) => text,
+                    Err(_) => return notice.set(Some(refused("浏览器未能读取这个文件".into()))),
+                };
+                match Report::from_json(&text) {
+                    Err(error) => notice.set(Some(refused(error.to_string()))),
+                    Ok(loaded) => {
+                        let file = Pending { purpose, report: loaded.report, name, unknown_keys: loaded.unknown_keys };
+                        if state.report().is_blank() {
+                            notice.set(Some(file.done()));
+                            state.dispatch(file.action());
+                        } else {
+                            notice.set(None);
+                            pending.set(Some(file));
+                        }
+                    }
+                }
+            });
+        })
+    };
+    let replace = {
+        let (state, notice, pending) = (state.clone(), notice.clone(), pending.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(file) = (*pending).clone() {
+                pending.set(None);
+                notice.set(Some(file.done()));
+                state.dispatch(file.action());
+            }
+        })
+    };
+    let keep = {
+        let pending = pending.clone();
+        Callback::from(move |_: MouseEvent| pending.set(None))
+    };
+    let undo_import = {
+        let (dispatch, notice) = (dispatch.clone(), notice.clone());
+        Callback::from(move |_: MouseEvent| {
+            notice.set(Some(Notice { ok: true, text: "已撤销，恢复为导入前的报告。".into(), undo: false }));
+            dispatch.dispatch(Action::Undo);
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let onfile = onfile.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
+                onfile.emit((file, Purpose::Open));
+            }
+        })
+    };
+    let onkeydown = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if !(e.ctrl_key() || e.meta_key()) || e.is_composing() {
+                return;
+            }
+            let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                ("z", false) => Action::Undo,
+                ("z", true) | ("y", _) => Action::Redo,
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.dispatch(action);
+        })
+    };
 
     let onpick = {
         let root = root.clone();
@@ -54,7 +177,7 @@ pub fn App() -> Html {
     };
     let adopt_totals = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::AdoptComputedTotals))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Edit(Edit::AdoptComputedTotals)))
     };
     let field = |id: FieldId, label: Option<&'static str>| {
         html! {
@@ -84,13 +207,29 @@ pub fn App() -> Html {
     };
 
     html! {
-        <div class="xx-app" ref={root}>
+        <div class="xx-app" ref={root} {onkeydown} {ondragover} {ondrop}>
             <header class="xx-bar">
                 <h1>{ "政府信息公开工作年度报告 编制助手" }</h1>
                 <div class="xx-tools">
                     <button type="button" data-action="load-example" onclick={load_example.clone()}>{ "载入示例" }</button>
                 </div>
             </header>
+            <FileBar state={state.clone()} save={(*save).clone()} {onfile} />
+            if let Some(file) = &*pending {
+                <div class="xx-confirm" role="alertdialog" aria-label="确认">
+                    <p>{ format!("打开“{}”会替换当前填写的全部内容（之后可用“撤销导入”恢复）。确定吗？", file.name) }</p>
+                    <button type="button" data-action="confirm-import" onclick={replace}>{ "替换" }</button>
+                    <button type="button" data-action="cancel" onclick={keep}>{ "保留当前内容" }</button>
+                </div>
+            }
+            if let Some(notice) = &*notice {
+                <p class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
+                    { &notice.text }
+                    if notice.undo {
+                        <button type="button" data-action="undo-import" onclick={undo_import}>{ "撤销导入" }</button>
+                    }
+                </p>
+            }
             if *confirm_example {
                 <div class="xx-confirm" role="alertdialog" aria-label="确认">
                     <p>{ "载入示例会替换当前填写的全部内容。确定吗？" }</p>

@@ -70,6 +70,11 @@ pub fn select_all(area: &HtmlTextAreaElement) {
     area.select();
 }
 
+/// The text of a file the clerk chose or dropped.
+pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
+    JsFuture::from(file.text()).await?.as_string().ok_or(JsValue::NULL)
+}
+
 /// Offers `content` as a file download.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;

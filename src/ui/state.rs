@@ -1,25 +1,62 @@
-//! All of the widget's state in one reducer: the report and what the clerk has acknowledged.
+//! All of the widget's state in one reducer: the draft being edited, with its history, and which
+//! stored draft it is.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::storage;
+use crate::report::carry::next_year;
+use crate::report::editor::{Draft, Edit, Editor};
 use crate::report::format::FieldId;
-use crate::report::sheet::adopt_computed_totals;
 use crate::report::{Report, example};
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub report: Report,
+    pub editor: Editor,
+    /// The id the draft is saved under.
+    pub draft_id: String,
+}
+
+impl State {
+    /// The draft the clerk was working on when the page was last left, or a new one.
+    pub fn restored() -> Self {
+        match storage::current() {
+            Some((draft_id, draft)) => State { editor: Editor::new(draft), draft_id },
+            None => State { editor: Editor::default(), draft_id: storage::new_id() },
+        }
+    }
+
+    pub fn draft(&self) -> &Draft {
+        self.editor.draft()
+    }
+
+    pub fn report(&self) -> &Report {
+        self.editor.report()
+    }
+}
+
+/// The edit an input event makes: a keystroke joins the field's current step, while a paste or a
+/// drop is a step of its own.
+pub fn input_edit(id: FieldId, text: String, event: &web_sys::InputEvent) -> Action {
+    match event.input_type().as_str() {
+        "insertFromPaste" | "insertFromDrop" | "insertReplacementText" => Action::Edit(Edit::Set(id, text)),
+        _ => Action::Edit(Edit::Type(id, text)),
+    }
 }
 
 pub enum Action {
-    /// The clerk typed into a field.
-    Edit(FieldId, String),
-    /// 载入示例: replace the report with the shipped example.
+    Edit(Edit),
+    Undo,
+    Redo,
+    /// 载入示例.
     LoadExample,
-    /// Replace printed totals by computed ones.
-    AdoptComputedTotals,
+    /// A report file opened by the clerk replaces the report (one undoable step).
+    Import(Report),
+    /// This year's report started from last year's file (one undoable step).
+    StartFromLastYear(Report),
+    /// Switch to another stored draft, or a new blank one; its history starts afresh.
+    Open { draft_id: String, draft: Draft },
 }
 
 impl Reducible for State {
@@ -27,16 +64,18 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        match action {
-            Action::Edit(id, text) => {
-                if next.report.get(id) == Some(text.as_str()) {
-                    return self;
-                }
-                next.report.set(id, text);
+        let changed = match action {
+            Action::Edit(edit) => next.editor.apply(edit),
+            Action::Undo => next.editor.undo(),
+            Action::Redo => next.editor.redo(),
+            Action::LoadExample => next.editor.apply(Edit::Replace(Draft { report: example(), last_year: None })),
+            Action::Import(report) => next.editor.apply(Edit::Replace(Draft { report, last_year: None })),
+            Action::StartFromLastYear(last) => next.editor.apply(Edit::Replace(next_year(&last))),
+            Action::Open { draft_id, draft } => {
+                next = State { editor: Editor::new(draft), draft_id };
+                true
             }
-            Action::LoadExample => next.report = example(),
-            Action::AdoptComputedTotals => adopt_computed_totals(&mut next.report),
-        }
-        Rc::new(next)
+        };
+        if changed { Rc::new(next) } else { self }
     }
 }

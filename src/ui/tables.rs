@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::findings::{CellMarks, Mark};
-use super::state::{Action, State};
+use super::state::{State, input_edit};
 use crate::report::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEALS_HEADER, FieldId, FieldKind, LabelCell, PROACTIVE,
     PROACTIVE_ITEM_HEADER, PROACTIVE_WIDTH, REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_HEADER, appeal_cell, request_cell,
@@ -20,6 +20,8 @@ pub struct TableProps {
     pub report: Rc<Report>,
     pub sheet: Rc<Sheet>,
     pub marks: Rc<CellMarks>,
+    /// Expected values shown as placeholders (现行有效件数 from last year's report).
+    pub hints: Rc<Vec<(FieldId, u64)>>,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -36,9 +38,10 @@ fn value_cell(props: &TableProps, id: FieldId, colspan: Option<u16>) -> Html {
         }
     } else {
         let text: AttrValue = props.report.text(id).to_string().into();
+        let hint = props.hints.iter().find(|(hinted, _)| *hinted == id).map(|(_, n)| AttrValue::from(format!("约 {n}")));
         html! {
             <td colspan={colspan} class={classes!("xx-cell", mark.as_ref().map(Mark::class))}>
-                <NumberCell {id} {text} {mark} dispatch={props.dispatch.clone()} />
+                <NumberCell {id} {text} {mark} {hint} dispatch={props.dispatch.clone()} />
             </td>
         }
     }
@@ -55,6 +58,9 @@ pub struct NumberCellProps {
     pub id: FieldId,
     pub text: AttrValue,
     pub mark: Option<Mark>,
+    /// What the value is expected to be about, shown while the cell is empty.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -67,7 +73,7 @@ pub fn NumberCell(props: &NumberCellProps) -> Html {
         let (id, dispatch) = (props.id, props.dispatch.clone());
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::Edit(id, input.value()));
+            dispatch.dispatch(input_edit(id, input.value(), &e));
         })
     };
     let inputmode = if field.kind == FieldKind::Amount { "decimal" } else { "numeric" };
@@ -76,7 +82,7 @@ pub fn NumberCell(props: &NumberCellProps) -> Html {
             data-key={field.key.clone()} aria-label={field.place.clone()}
             aria-invalid={props.mark.as_ref().map(|m| m.invalid().to_string())}
             aria-describedby={props.mark.as_ref().map(|m| m.described_by.clone())}
-            value={props.text.clone()} {oninput} />
+            placeholder={props.hint.clone()} value={props.text.clone()} {oninput} />
     }
 }
 

@@ -3,7 +3,8 @@
 use yew::prelude::*;
 
 use super::findings::Mark;
-use super::state::{Action, State};
+use super::state::{Action, State, input_edit};
+use crate::report::editor::Edit;
 use crate::report::format::{self, FieldId, META_FIELDS, META_SCOPE, SCOPES};
 
 #[derive(Properties, PartialEq)]
@@ -17,19 +18,22 @@ pub struct FieldProps {
     pub label: Option<AttrValue>,
 }
 
-fn edit(id: FieldId, dispatch: &UseReducerDispatcher<State>) -> Callback<String> {
+fn on_input(id: FieldId, dispatch: &UseReducerDispatcher<State>) -> Callback<InputEvent> {
     let dispatch = dispatch.clone();
-    Callback::from(move |text| dispatch.dispatch(Action::Edit(id, text)))
+    Callback::from(move |e: InputEvent| {
+        let text = match e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+            Some(area) => area.value(),
+            None => e.target_unchecked_into::<web_sys::HtmlInputElement>().value(),
+        };
+        dispatch.dispatch(input_edit(id, text, &e));
+    })
 }
 
 /// A paragraph field: a blank line starts a new paragraph in the published report.
 #[component]
 pub fn TextField(props: &FieldProps) -> Html {
     let field = format::field(props.id);
-    let onedit = edit(props.id, &props.dispatch);
-    let oninput = Callback::from(move |e: InputEvent| {
-        onedit.emit(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
-    });
+    let oninput = on_input(props.id, &props.dispatch);
     let label = props.label.clone().unwrap_or_else(|| field.place.clone().into());
     let rows = (props.text.chars().count() / 60 + props.text.lines().count()).clamp(3, 16).to_string();
     html! {
@@ -46,13 +50,14 @@ pub fn TextField(props: &FieldProps) -> Html {
 #[component]
 pub fn MetaField(props: &FieldProps) -> Html {
     let field = format::field(props.id);
-    let onedit = edit(props.id, &props.dispatch);
     let label = META_FIELDS.iter().find(|m| m.key == field.key).map_or("", |m| m.label);
     let invalid = props.mark.as_ref().map(|m| m.invalid().to_string());
     let described_by = props.mark.as_ref().map(|m| m.described_by.clone());
     let control = if field.key == META_SCOPE {
+        let (id, dispatch) = (props.id, props.dispatch.clone());
         let onchange = Callback::from(move |e: Event| {
-            onedit.emit(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())
+            let choice = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            dispatch.dispatch(Action::Edit(Edit::Set(id, choice)));
         });
         html! {
             <select data-key={field.key.clone()} {onchange}>
@@ -63,9 +68,7 @@ pub fn MetaField(props: &FieldProps) -> Html {
             </select>
         }
     } else {
-        let oninput = Callback::from(move |e: InputEvent| {
-            onedit.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
-        });
+        let oninput = on_input(props.id, &props.dispatch);
         html! {
             <input type="text" data-key={field.key.clone()} value={props.text.clone()} {oninput}
                 aria-invalid={invalid} aria-describedby={described_by} />

@@ -73,3 +73,27 @@ export class Widget {
     return this.page.getByTestId("source").inputValue();
   }
 }
+
+/** What the drafts and files tests need on top of the widget. */
+export class Drafts extends Widget {
+  static async open(browser, url, options) {
+    const w = await Widget.open(browser, url, options);
+    return Object.setPrototypeOf(w, Drafts.prototype);
+  }
+  /** Waits until the autosave hint says the current state was saved. */
+  async saved() {
+    const status = this.page.getByTestId("save-status");
+    await this.page.waitForFunction(() => {
+      const s = document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-testid="save-status"]');
+      return s.dataset.state === "saved";
+    });
+    return status.textContent();
+  }
+  /** Opens a file through one of the file buttons: "open-file" or "last-year-file". */
+  async pick(action, name, content) {
+    await this.action(action).setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(content) });
+  }
+  notice() {
+    return this.page.getByTestId("file-notice");
+  }
+}

@@ -1,0 +1,241 @@
+//! Editing with a memory: every change is a step that can be undone and redone. Typing into one
+//! field is one step however many keystrokes it takes; a paste, an import or a new report from
+//! last year's is one step of its own.
+
+use std::rc::Rc;
+
+use super::format::{FieldId, META_AGENCY, META_YEAR};
+use super::model::{FileError, Report};
+use super::sheet::adopt_computed_totals;
+
+/// How many steps back the clerk can go.
+pub const UNDO_DEPTH: usize = 200;
+
+/// What is being edited: this year's report and, when it was started from one, last year's.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Draft {
+    pub report: Report,
+    pub last_year: Option<Rc<Report>>,
+}
+
+impl Draft {
+    /// The draft as kept in the browser's storage: the report file, last year's if any, and when.
+    pub fn to_storage(&self, saved_at_ms: f64) -> String {
+        let last_year = self.last_year.as_deref().map(serde_json::to_value).transpose().ok().flatten();
+        serde_json::json!({ "savedAt": saved_at_ms, "report": &self.report, "lastYear": last_year }).to_string()
+    }
+
+    /// Reads a stored draft back, with the time it was saved.
+    pub fn from_storage(text: &str) -> Result<(Draft, f64), FileError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| FileError::NotJson(e.to_string()))?;
+        let read = |v: &serde_json::Value| Report::from_json(&v.to_string()).map(|loaded| loaded.report);
+        let report = read(value.get("report").ok_or(FileError::NotAReport)?)?;
+        let last_year = match value.get("lastYear") {
+            Some(v) if !v.is_null() => Some(Rc::new(read(v)?)),
+            _ => None,
+        };
+        let saved_at = value.get("savedAt").and_then(|t| t.as_f64()).unwrap_or_default();
+        Ok((Draft { report, last_year }, saved_at))
+    }
+
+    /// How the clerk tells drafts apart: agency and year.
+    pub fn label(&self) -> String {
+        let agency = self.report.get_key(META_AGENCY).map(str::trim).filter(|a| !a.is_empty()).unwrap_or("（未填机关）");
+        let year = self.report.get_key(META_YEAR).map(str::trim).filter(|y| !y.is_empty()).unwrap_or("????");
+        format!("{agency} {year}年")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// A keystroke in a field; joins the step of the keystrokes before it in the same field.
+    Type(FieldId, String),
+    /// Text pasted or otherwise set in one go: a step of its own.
+    Set(FieldId, String),
+    /// Several fields at once (a block pasted into a table): one step.
+    SetMany(Vec<(FieldId, String)>),
+    /// A whole new draft: an imported file, the example, a report started from last year's.
+    Replace(Draft),
+    /// Printed totals replaced by computed ones.
+    AdoptComputedTotals,
+}
+
+/// The draft with its undo and redo history.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Editor {
+    draft: Draft,
+    undo: Vec<Draft>,
+    redo: Vec<Draft>,
+    /// The field the last step was typing into, so the next keystroke there joins it.
+    typing_in: Option<FieldId>,
+}
+
+impl Editor {
+    pub fn new(draft: Draft) -> Self {
+        Editor { draft, ..Editor::default() }
+    }
+
+    pub fn draft(&self) -> &Draft {
+        &self.draft
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.draft.report
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies an edit; false (and no step recorded) when it changes nothing.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        let mut next = self.draft.clone();
+        let mut typing_in = None;
+        match edit {
+            Edit::Type(id, text) => {
+                next.report.set(id, text);
+                typing_in = Some(id);
+            }
+            Edit::Set(id, text) => next.report.set(id, text),
+            Edit::SetMany(cells) => {
+                for (id, text) in cells {
+                    next.report.set(id, text);
+                }
+            }
+            Edit::Replace(draft) => next = draft,
+            Edit::AdoptComputedTotals => adopt_computed_totals(&mut next.report),
+        }
+        if next == self.draft {
+            return false;
+        }
+        let joins = typing_in.is_some() && typing_in == self.typing_in && !self.undo.is_empty();
+        let previous = std::mem::replace(&mut self.draft, next);
+        if !joins {
+            self.undo.push(previous);
+            if self.undo.len() > UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.typing_in = typing_in;
+        true
+    }
+
+    /// Goes one step back; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        let Some(previous) = self.undo.pop() else { return false };
+        self.redo.push(std::mem::replace(&mut self.draft, previous));
+        self.typing_in = None;
+        true
+    }
+
+    /// Goes one undone step forward again; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        let Some(next) = self.redo.pop() else { return false };
+        self.undo.push(std::mem::replace(&mut self.draft, next));
+        self.typing_in = None;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::format::id_of;
+
+    fn cell() -> FieldId {
+        id_of("requests.received.natural_person")
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_step() {
+        let mut editor = Editor::default();
+        for text in ["1", "12", "123"] {
+            assert!(editor.apply(Edit::Type(cell(), text.into())));
+        }
+        assert_eq!(editor.report().get(cell()), Some("123"));
+        assert!(editor.undo());
+        assert_eq!(editor.report().get(cell()), None);
+        assert!(!editor.can_undo());
+        assert!(editor.redo());
+        assert_eq!(editor.report().get(cell()), Some("123"));
+    }
+
+    #[test]
+    fn another_field_a_paste_or_an_undo_starts_a_new_step() {
+        let mut editor = Editor::default();
+        let other = id_of("requests.received.commercial");
+        editor.apply(Edit::Type(cell(), "1".into()));
+        editor.apply(Edit::Type(other, "2".into()));
+        editor.apply(Edit::Set(other, "25".into()));
+        editor.apply(Edit::Type(other, "256".into()));
+        assert_eq!(editor.report().get(other), Some("256"));
+        editor.undo();
+        assert_eq!(editor.report().get(other), Some("25"));
+        editor.undo();
+        assert_eq!(editor.report().get(other), Some("2"));
+        editor.undo();
+        assert_eq!((editor.report().get(cell()), editor.report().get(other)), (Some("1"), None));
+        editor.apply(Edit::Type(cell(), "19".into()));
+        assert!(!editor.can_redo(), "a new edit forgets what was undone");
+        editor.undo();
+        assert_eq!(editor.report().get(cell()), Some("1"), "typing after an undo is its own step");
+    }
+
+    #[test]
+    fn a_replace_or_a_block_is_one_step_that_undo_reverts_whole() {
+        let mut editor = Editor::default();
+        editor.apply(Edit::Type(cell(), "7".into()));
+        let before = editor.draft().clone();
+        let last = Rc::new(crate::report::example());
+        editor.apply(Edit::Replace(Draft { report: crate::report::example(), last_year: Some(last) }));
+        assert!(editor.draft().last_year.is_some());
+        editor.undo();
+        assert_eq!(editor.draft(), &before);
+        editor.apply(Edit::SetMany(vec![(cell(), "1".into()), (id_of("requests.received.research"), "2".into())]));
+        editor.undo();
+        assert_eq!(editor.draft(), &before);
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_records_nothing() {
+        let mut editor = Editor::default();
+        editor.apply(Edit::Type(cell(), "1".into()));
+        assert!(!editor.apply(Edit::Set(cell(), "1".into())));
+        editor.undo();
+        assert!(!editor.can_undo());
+    }
+
+    #[test]
+    fn a_stored_draft_comes_back_whole_with_its_last_year_and_bad_entries() {
+        let mut report = crate::report::example();
+        report.set(cell(), "十二");
+        let draft = Draft { report, last_year: Some(Rc::new(crate::report::example())) };
+        let (back, saved_at) = Draft::from_storage(&draft.to_storage(1_700_000_000_000.0)).unwrap();
+        assert_eq!(back, draft);
+        assert_eq!(saved_at, 1_700_000_000_000.0);
+        assert_eq!(back.label(), "咸宁市政务服务和大数据管理局 2022年");
+        let plain = Draft::default();
+        assert_eq!(Draft::from_storage(&plain.to_storage(0.0)).unwrap().0, plain);
+        assert_eq!(plain.label(), "（未填机关） ????年");
+        assert!(Draft::from_storage("{").is_err());
+    }
+
+    #[test]
+    fn history_is_deep_but_bounded() {
+        let mut editor = Editor::default();
+        for n in 0..UNDO_DEPTH + 50 {
+            editor.apply(Edit::Set(cell(), n.to_string()));
+        }
+        let mut steps = 0;
+        while editor.undo() {
+            steps += 1;
+        }
+        assert_eq!(steps, UNDO_DEPTH);
+        assert_eq!(editor.report().get(cell()), Some("49"));
+    }
+}

@@ -1,0 +1,216 @@
+//! Nothing is ever lost: the save hint, undo and redo, the stored drafts, and report files in and
+//! out (picker or drag-and-drop), including starting this year's report from last year's file.
+
+use yew::prelude::*;
+
+use super::browser;
+use super::state::{Action, State};
+use super::storage::{self, SavedDraft};
+use crate::report::Report;
+use crate::report::editor::Draft;
+use crate::report::fragment::title;
+
+/// What a file the clerk opens is for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Purpose {
+    /// A report file to continue working on.
+    Open,
+    /// Last year's report file, to start this year's from.
+    LastYear,
+}
+
+/// Whether the last autosave worked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    Unsaved,
+    /// A change waits to be saved.
+    Pending,
+    Saved(f64),
+    Failed(String),
+}
+
+/// A message about files and drafts, shown above the form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub ok: bool,
+    pub text: String,
+    /// Offer 撤销导入 (an undo of the step that just replaced the report).
+    pub undo: bool,
+}
+
+/// A report read from a file, waiting for the clerk to confirm it may replace a non-blank one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    pub purpose: Purpose,
+    pub report: Report,
+    pub name: String,
+    pub unknown_keys: Vec<String>,
+}
+
+impl Pending {
+    pub fn action(self) -> Action {
+        match self.purpose {
+            Purpose::Open => Action::Import(self.report),
+            Purpose::LastYear => Action::StartFromLastYear(self.report),
+        }
+    }
+
+    pub fn done(&self) -> Notice {
+        let unknown_keys = &self.unknown_keys;
+        let mut text = match self.purpose {
+            Purpose::Open => format!("已打开报告文件“{}”。", self.name),
+            Purpose::LastYear => format!("已根据上年报告“{}”新建本年度报告：上年结转已按上年“结转下年度”填好。", self.name),
+        };
+        if !unknown_keys.is_empty() {
+            text.push_str(&format!("文件中有本工具不认识的项目，已忽略：{}。", unknown_keys.join("、")));
+        }
+        Notice { ok: true, text, undo: true }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FileBarProps {
+    pub state: UseReducerHandle<State>,
+    pub save: SaveStatus,
+    pub onfile: Callback<(web_sys::File, Purpose)>,
+}
+
+fn picked(purpose: Purpose, onfile: &Callback<(web_sys::File, Purpose)>) -> Callback<Event> {
+    let onfile = onfile.clone();
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            onfile.emit((file, purpose));
+        }
+        input.set_value("");
+    })
+}
+
+#[component]
+pub fn FileBar(props: &FileBarProps) -> Html {
+    let state = &props.state;
+    let show_drafts = use_state(|| false);
+    let act = |action: fn() -> Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(action()))
+    };
+    let export = {
+        let draft = state.draft().clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}.json", title(&draft.report));
+            let _ = browser::download(&name, "application/json;charset=utf-8", &draft.report.to_json());
+        })
+    };
+    let toggle_drafts = {
+        let show_drafts = show_drafts.clone();
+        Callback::from(move |_: MouseEvent| show_drafts.set(!*show_drafts))
+    };
+    let save_hint = match &props.save {
+        SaveStatus::Unsaved => html! { <span class="xx-save" data-testid="save-status" data-state="unsaved">{ "尚未填写" }</span> },
+        SaveStatus::Pending => html! { <span class="xx-save" data-testid="save-status" data-state="pending">{ "正在保存……" }</span> },
+        SaveStatus::Saved(at) => html! {
+            <span class="xx-save xx-ok" data-testid="save-status" data-state="saved">{ format!("✓ 已自动保存（{}）", storage::clock(*at)) }</span>
+        },
+        SaveStatus::Failed(_) => html! {
+            <span class="xx-save xx-error" data-testid="save-status" data-state="failed">{ "✗ 未能保存" }</span>
+        },
+    };
+    html! {
+        <>
+            <div class="xx-filebar" role="toolbar" aria-label="文件与草稿">
+                // aria-disabled rather than disabled: a disabled button drops the keyboard focus out
+                // of the widget, and with it Ctrl+Z / Ctrl+Y.
+                <button type="button" data-action="undo" aria-disabled={(!state.editor.can_undo()).to_string()}
+                    onclick={act(|| Action::Undo)} title="Ctrl+Z">{ "↶ 撤销" }</button>
+                <button type="button" data-action="redo" aria-disabled={(!state.editor.can_redo()).to_string()}
+                    onclick={act(|| Action::Redo)} title="Ctrl+Shift+Z 或 Ctrl+Y">{ "↷ 重做" }</button>
+                <span class="xx-sep" />
+                <label class="xx-file-button">
+                    { "打开报告文件" }
+                    <input type="file" accept=".json,application/json" data-action="open-file"
+                        onchange={picked(Purpose::Open, &props.onfile)} />
+                </label>
+                <button type="button" data-action="export-file" onclick={export}>{ "导出报告文件" }</button>
+                <label class="xx-file-button">
+                    { "从上年报告开始" }
+                    <input type="file" accept=".json,application/json" data-action="last-year-file"
+                        onchange={picked(Purpose::LastYear, &props.onfile)} />
+                </label>
+                <button type="button" data-action="drafts" aria-expanded={show_drafts.to_string()} onclick={toggle_drafts}>
+                    { "草稿" }
+                </button>
+                { save_hint }
+            </div>
+            if let SaveStatus::Failed(reason) = &props.save {
+                <p class="xx-notice xx-error" role="alert" data-testid="storage-warning">
+                    { format!("浏览器无法保存草稿（{reason}）。填写的内容仍在本页面中，但关闭或刷新页面就会丢失：请点“导出报告文件”保存到电脑。") }
+                </p>
+            }
+            if *show_drafts {
+                <DraftList state={state.clone()} />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DraftListProps {
+    pub state: UseReducerHandle<State>,
+}
+
+/// The drafts kept in this browser: open one, delete one, or start a blank report.
+#[component]
+pub fn DraftList(props: &DraftListProps) -> Html {
+    let refresh = use_force_update();
+    let state = &props.state;
+    let drafts = storage::list();
+    let open = |id: String| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(draft) = storage::load(&id) {
+                state.dispatch(Action::Open { draft_id: id.clone(), draft });
+            }
+        })
+    };
+    let delete = |id: String| {
+        let refresh = refresh.clone();
+        Callback::from(move |_: MouseEvent| {
+            storage::delete(&id);
+            refresh.force_update();
+        })
+    };
+    let blank = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Open { draft_id: storage::new_id(), draft: Draft::default() })
+        })
+    };
+    let current = state.draft_id.clone();
+    html! {
+        <section class="xx-drafts" aria-label="草稿" data-testid="drafts">
+            <p>{ "草稿保存在本机浏览器中，按机关和年度区分：" }</p>
+            {
+                match drafts {
+                    Err(reason) => html! { <p class="xx-error">{ reason }</p> },
+                    Ok(drafts) => html! {
+                        <ul>
+                            for SavedDraft { id, label, saved_at_ms } in drafts {
+                                <li data-draft={id.clone()}>
+                                    <span class="xx-draft-label">{ label }</span>
+                                    <span class="xx-draft-time">{ format!("（{}）", storage::day_and_time(saved_at_ms)) }</span>
+                                    if id == current {
+                                        <strong>{ " 正在编辑" }</strong>
+                                    } else {
+                                        <button type="button" data-action="open-draft" onclick={open(id.clone())}>{ "打开" }</button>
+                                        <button type="button" data-action="delete-draft" onclick={delete(id.clone())}>{ "删除" }</button>
+                                    }
+                                </li>
+                            }
+                        </ul>
+                    },
+                }
+            }
+            <button type="button" data-action="new-draft" onclick={blank}>{ "新建空白报告" }</button>
+        </section>
+    }
+}

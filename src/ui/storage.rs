@@ -1,0 +1,95 @@
+//! Drafts in the browser's localStorage, one entry per draft, so a reload, a closed tab or a crash
+//! loses nothing. Every call reports failure (storage disabled, private mode, quota full) instead
+//! of throwing, and the widget keeps working in memory.
+
+use web_sys::Storage;
+
+use crate::report::editor::Draft;
+
+const DRAFT_PREFIX: &str = "xxgk-nianbao/draft/";
+const CURRENT_KEY: &str = "xxgk-nianbao/current";
+
+/// A saved draft as the draft list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedDraft {
+    pub id: String,
+    pub label: String,
+    pub saved_at_ms: f64,
+}
+
+fn storage() -> Result<Storage, String> {
+    let window = web_sys::window().ok_or("没有浏览器窗口")?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        _ => Err("浏览器禁止了本地存储（可能处于隐私模式，或关闭了网站数据）".into()),
+    }
+}
+
+/// A new draft id, unique in this browser.
+pub fn new_id() -> String {
+    format!("{}", js_sys::Date::now() as u64)
+}
+
+/// Saves the draft; the time it was saved, or why it could not be.
+pub fn save(id: &str, draft: &Draft) -> Result<f64, String> {
+    let storage = storage()?;
+    let now = js_sys::Date::now();
+    storage
+        .set_item(&format!("{DRAFT_PREFIX}{id}"), &draft.to_storage(now))
+        .and_then(|_| storage.set_item(CURRENT_KEY, id))
+        .map_err(|_| "浏览器的存储空间已满或不允许写入".to_string())?;
+    Ok(now)
+}
+
+pub fn load(id: &str) -> Option<Draft> {
+    let text = storage().ok()?.get_item(&format!("{DRAFT_PREFIX}{id}")).ok()??;
+    Draft::from_storage(&text).ok().map(|(draft, _)| draft)
+}
+
+/// The draft in use when the page was last left, if it can be read.
+pub fn current() -> Option<(String, Draft)> {
+    let id = storage().ok()?.get_item(CURRENT_KEY).ok()??;
+    let draft = load(&id)?;
+    Some((id, draft))
+}
+
+/// Every saved draft, newest first.
+pub fn list() -> Result<Vec<SavedDraft>, String> {
+    let storage = storage()?;
+    let length = storage.length().map_err(|_| "无法读取本地存储".to_string())?;
+    let mut drafts: Vec<SavedDraft> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| {
+            let id = key.strip_prefix(DRAFT_PREFIX)?.to_string();
+            let (draft, saved_at_ms) = Draft::from_storage(&storage.get_item(&key).ok()??).ok()?;
+            Some(SavedDraft { id, label: draft.label(), saved_at_ms })
+        })
+        .collect();
+    drafts.sort_by(|a, b| b.saved_at_ms.total_cmp(&a.saved_at_ms));
+    Ok(drafts)
+}
+
+pub fn delete(id: &str) {
+    if let Ok(storage) = storage() {
+        let _ = storage.remove_item(&format!("{DRAFT_PREFIX}{id}"));
+    }
+}
+
+/// `HH:MM:SS` of a time, for the "saved at" hint.
+pub fn clock(ms: f64) -> String {
+    let date = js_sys::Date::new(&ms.into());
+    format!("{:02}:{:02}:{:02}", date.get_hours(), date.get_minutes(), date.get_seconds())
+}
+
+/// `YYYY-MM-DD HH:MM` of a time, for the draft list.
+pub fn day_and_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&ms.into());
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

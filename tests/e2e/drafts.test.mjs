@@ -1,0 +1,224 @@
+// Nothing is ever lost: autosave and reload, storage that fails, report files in and out, undo and
+// redo, and starting from last year's report — in headless Chromium against dist/.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+
+import { serve } from "./server.mjs";
+import { Drafts, launch } from "./widget.mjs";
+
+const example = await readFile(new URL("../../src/report/example_2022_xianning.json", import.meta.url), "utf8");
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = (options) => Drafts.open(browser, `${server.base}/`, options);
+
+/** The example file with some fields changed, as another report file would be. */
+function exampleWith(changes) {
+  const file = JSON.parse(example);
+  Object.assign(file.fields, changes);
+  return JSON.stringify(file);
+}
+
+describe("autosave", () => {
+  test("a reload brings back cells, text, bad entries and their findings", async () => {
+    const w = await open();
+    await w.type("meta.agency", "某某县某某局");
+    await w.type("requests.received.natural_person", "12");
+    await w.type("requests.received.commercial", "x1");
+    await w.type("problems.this_year", "第一段\n\n第二段");
+    assert.match(await w.saved(), /已自动保存/);
+    await w.page.reload();
+    await w.cell("meta.agency").waitFor();
+    assert.equal(await w.value("meta.agency"), "某某县某某局");
+    assert.equal(await w.value("requests.received.natural_person"), "12");
+    assert.equal(await w.value("requests.received.commercial"), "x1");
+    assert.equal(await w.value("problems.this_year"), "第一段\n\n第二段");
+    assert.match(await w.messages("NUM").first().textContent(), /“x1”/);
+    assert.ok(await w.messages("T3-BAL").count() > 0 || await w.findings("NUM").count() > 0);
+  });
+
+  test("drafts are kept per agency and year; the clerk can switch and delete them", async () => {
+    const w = await open();
+    await w.type("meta.agency", "甲局");
+    await w.type("meta.year", "2025");
+    await w.saved();
+    await w.action("drafts").click();
+    await w.action("new-draft").click();
+    assert.equal(await w.value("meta.agency"), "");
+    await w.type("meta.agency", "乙局");
+    await w.type("meta.year", "2024");
+    await w.saved();
+    await w.action("drafts").click();
+    await w.action("drafts").click();
+    const list = w.page.getByTestId("drafts");
+    assert.match(await list.textContent(), /甲局 2025年/);
+    assert.match(await list.textContent(), /乙局 2024年.*正在编辑/s);
+    await list.locator("li", { hasText: "甲局" }).locator('[data-action="open-draft"]').click();
+    assert.equal(await w.value("meta.agency"), "甲局");
+    await w.saved();
+    await w.page.reload();
+    await w.cell("meta.agency").waitFor();
+    assert.equal(await w.value("meta.agency"), "甲局", "the draft in use is the one that comes back");
+    await w.action("drafts").click();
+    await w.page.getByTestId("drafts").locator("li", { hasText: "乙局" }).locator('[data-action="delete-draft"]').click();
+    assert.doesNotMatch(await w.page.getByTestId("drafts").textContent(), /乙局/);
+  });
+
+  test("when storage refuses to save, the clerk is warned and nothing on screen is lost", async () => {
+    const w = await open({
+      init: () => {
+        Storage.prototype.setItem = function () {
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        };
+      },
+    });
+    await w.type("meta.agency", "某某镇人民政府");
+    await w.type("requests.received.natural_person", "3");
+    const warning = w.page.getByTestId("storage-warning");
+    await warning.waitFor();
+    assert.match(await warning.textContent(), /无法保存草稿.*导出报告文件/);
+    await w.type("requests.received.research", "4");
+    assert.equal(await w.value("meta.agency"), "某某镇人民政府");
+    assert.equal(await w.value("requests.received.total"), "7");
+    assert.ok(await warning.isVisible(), "the warning stays while saving keeps failing");
+  });
+});
+
+describe("report files", () => {
+  test("export gives the report file of FORMAT.md §2", async () => {
+    const w = await open();
+    await w.loadExample();
+    await w.type("requests.received.commercial", "2");
+    const [download] = await Promise.all([w.page.waitForEvent("download"), w.action("export-file").click()]);
+    assert.equal(download.suggestedFilename(), "咸宁市政务服务和大数据管理局2022年政府信息公开工作年度报告.json");
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    const file = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    assert.equal(file.format, "xxgk-nianbao/1");
+    assert.equal(file.fields["requests.received.commercial"], "2");
+    assert.equal(file.fields["meta.agency"], "咸宁市政务服务和大数据管理局");
+  });
+
+  test("a corrupt file, a JSON of another shape and a future format are refused and change nothing", async () => {
+    const w = await open();
+    await w.type("meta.agency", "某某局");
+    await w.type("requests.received.natural_person", "5");
+    const cases = [
+      ["broken.json", '{"format": "xxgk-nianbao/1", "fields": {', /不是有效的 JSON/],
+      ["other.json", '{"name": "别的东西", "items": [1, 2]}', /不是年度报告文件/],
+      ["future.json", '{"format": "xxgk-nianbao/7", "fields": {}}', /更新版本/],
+    ];
+    for (const [name, content, reason] of cases) {
+      await w.pick("open-file", name, content);
+      const notice = await w.notice().filter({ hasText: name }).textContent();
+      assert.match(notice, reason, name);
+      assert.match(notice, new RegExp(`无法打开“${name}”.*没有任何改动`));
+      assert.equal(await w.value("meta.agency"), "某某局");
+      assert.equal(await w.value("requests.received.natural_person"), "5");
+    }
+  });
+
+  test("importing over a report asks first, and 撤销导入 brings the previous report back", async () => {
+    const w = await open();
+    await w.type("meta.agency", "某某局");
+    await w.type("requests.received.natural_person", "5");
+    await w.pick("open-file", "上报.json", example);
+    await w.action("confirm-import").waitFor();
+    assert.equal(await w.value("meta.agency"), "某某局");
+    await w.action("confirm-import").click();
+    assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局");
+    await w.action("undo-import").click();
+    assert.equal(await w.value("meta.agency"), "某某局");
+    assert.equal(await w.value("requests.received.natural_person"), "5");
+  });
+
+  test("a report file dropped on the widget opens like a picked one", async () => {
+    const w = await open();
+    await w.page.evaluate((content) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], "拖入.json", { type: "application/json" }));
+      const target = document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="overview.intro"]');
+      target.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, composed: true, cancelable: true }));
+    }, example);
+    await w.notice().waitFor();
+    assert.match(await w.notice().textContent(), /已打开报告文件“拖入.json”/);
+    assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局");
+  });
+});
+
+describe("undo and redo", () => {
+  test("across typing, a paste and an import, with buttons and keys", async () => {
+    const w = await open();
+    await w.cell("requests.received.natural_person").pressSequentially("123");
+    await w.cell("overview.intro").focus();
+    await w.page.evaluate(() => {
+      const area = document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="overview.intro"]');
+      area.value = "粘贴进来的一段话";
+      area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste", data: null }));
+    });
+    await w.pick("open-file", "a.json", exampleWith({ "meta.agency": "导入的局" }));
+    await w.action("confirm-import").click();
+    assert.equal(await w.value("meta.agency"), "导入的局");
+
+    await w.action("undo").click();
+    assert.equal(await w.value("meta.agency"), "");
+    assert.equal(await w.value("overview.intro"), "粘贴进来的一段话");
+    await w.page.keyboard.press("Control+z");
+    assert.equal(await w.value("overview.intro"), "");
+    assert.equal(await w.value("requests.received.natural_person"), "123", "the paste was its own step");
+    await w.page.keyboard.press("Control+z");
+    assert.equal(await w.value("requests.received.natural_person"), "", "typing 123 was one step");
+    assert.equal(await w.action("undo").getAttribute("aria-disabled"), "true");
+
+    await w.page.keyboard.press("Control+Shift+z");
+    assert.equal(await w.value("requests.received.natural_person"), "123");
+    await w.page.keyboard.press("Control+y");
+    assert.equal(await w.value("overview.intro"), "粘贴进来的一段话");
+    await w.action("redo").click();
+    assert.equal(await w.value("meta.agency"), "导入的局");
+    assert.equal(await w.action("redo").getAttribute("aria-disabled"), "true");
+  });
+});
+
+describe("starting from last year", () => {
+  test("carry-over fills 上年结转 per column, and X-CARRY fires when it is edited away", async () => {
+    const w = await open();
+    const last = exampleWith({
+      "requests.carried_forward.natural_person": "3",
+      "requests.carried_forward.legal_service": "1",
+      "problems.this_year": "（二）本年度存在的问题：解读形式单一。",
+    });
+    await w.pick("last-year-file", "2022年报.json", last);
+    assert.equal(await w.value("meta.year"), "2023");
+    assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局");
+    const carried = [];
+    for (const column of ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"]) {
+      carried.push(await w.value(`requests.carried_over.${column}`));
+    }
+    assert.deepEqual(carried, ["3", "0", "0", "0", "1", "0"]);
+    assert.equal(await w.value("requests.carried_over.total"), "4");
+    assert.equal(await w.value("problems.last_year"), "（二）本年度存在的问题：解读形式单一。");
+    assert.equal(await w.cell("proactive.normative_docs.in_force").getAttribute("placeholder"), "约 4");
+    assert.equal(await w.messages("X-CARRY").count(), 0);
+
+    await w.type("requests.carried_over.natural_person", "2");
+    const message = w.messages("X-CARRY").first();
+    assert.match(await message.textContent(), /「自然人」= 2，但上年报告的“四、结转下年度继续办理”为 3/);
+    assert.match(await message.textContent(), /^!?\s*提醒/);
+    await w.type("requests.carried_over.natural_person", "3");
+    assert.equal(await w.messages("X-CARRY").count(), 0);
+
+    await w.type("proactive.normative_docs.issued", "2");
+    await w.type("proactive.normative_docs.in_force", "9");
+    assert.match(await w.messages("X-IN-FORCE").first().textContent(), /约为 6/);
+  });
+});
