@@ -4,6 +4,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use xxgk_nianbao::report::format::{FieldKind, fields};
+use xxgk_nianbao::report::import::import;
 use xxgk_nianbao::report::{Report, Sheet, check, render};
 
 /// The seed report with every count non-zero, so every sum and rule does real work.
@@ -24,6 +25,15 @@ fn core(c: &mut Criterion) {
     c.bench_function("render fragment", |b| b.iter(|| render(black_box(&report))));
     let json = report.to_json();
     c.bench_function("open report file", |b| b.iter(|| Report::from_json(black_box(&json))));
+    for name in ["2022_xianning_zwfw.txt", "2022_pingtan_gaj.txt", "2024_pingtan_zhsyq.txt", "2020_pingtan_zhsyq.txt", "2019_shanghai_szfbgt.html"] {
+        let text = std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        c.bench_function(&format!("import {name}"), |b| b.iter(|| import(black_box(&text))));
+    }
+    let mut megabyte = String::from("三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量");
+    while megabyte.len() < 1024 * 1024 {
+        megabyte.push_str("1234567890123456789 二、上年结转政府信息公开申请数量 ");
+    }
+    c.bench_function("import 1 MB of glued digits and labels", |b| b.iter(|| import(black_box(&megabyte))));
 }
 
 criterion_group!(benches, core);

@@ -70,6 +70,21 @@ fn render_writes_the_fragment() {
 }
 
 #[test]
+fn import_writes_the_report_file_and_says_what_it_found_on_request() {
+    let out = xxgk(&["import", &fixture("2024_pingtan_zhsyq.txt")]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = xxgk_nianbao::report::Report::from_json(&String::from_utf8(out.stdout).unwrap()).unwrap().report;
+    assert_eq!(report.get_key("requests.received.natural_person"), Some("217"));
+    assert!(out.stderr.is_empty());
+    let out = xxgk(&["import", "--findings", &fixture("2020_pingtan_zhsyq.txt")]);
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(said.contains("2019年格式"));
+    assert!(said.contains("错误\tOLD-FORMAT\t"));
+    assert!(said.contains("错误\tT3-SUM\t表三「自然人」列"));
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("OLD-FORMAT"), "stdout is the report file alone");
+}
+
+#[test]
 fn bad_files_and_bad_calls_exit_2_with_one_line() {
     let path = std::env::temp_dir().join(format!("xxgk-cli-{}-bad.json", std::process::id()));
     std::fs::write(&path, r#"{"format":"xxgk-nianbao/9","fields":{}}"#).unwrap();
@@ -78,6 +93,7 @@ fn bad_files_and_bad_calls_exit_2_with_one_line() {
         vec!["check", "/nonexistent/report.json"],
         vec!["render", &fixture("2022_xianning_zwfw.txt")],
         vec!["frobnicate", path.to_str().unwrap()],
+        vec!["import", "--json", path.to_str().unwrap()],
         vec![],
     ] {
         let out = xxgk(&args);

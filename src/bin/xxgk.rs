@@ -1,13 +1,16 @@
 //! `xxgk`: the report core from the command line, for a 政务公开办 auditing many units' files.
 //!
 //! `xxgk check FILE.json [--json]` prints the findings and exits 1 when any is an error;
-//! `xxgk render FILE.json` writes the published fragment. A file that cannot be read exits 2.
+//! `xxgk render FILE.json` writes the published fragment; `xxgk import FILE [--findings]` reads a
+//! published report (its page text or HTML) and writes the report file. A file that cannot be
+//! read exits 2.
 
 use std::process::ExitCode;
 
-use xxgk_nianbao::report::{Report, Severity, check, render};
+use xxgk_nianbao::report::import::import;
+use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
 
-const USAGE: &str = "usage: xxgk check FILE.json [--json] | xxgk render FILE.json";
+const USAGE: &str = "usage: xxgk check FILE.json [--json] | xxgk render FILE.json | xxgk import FILE [--findings]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,13 +25,31 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let (command, rest) = args.split_first().ok_or(USAGE)?;
-    let json = rest.iter().any(|a| a == "--json");
+    let option = |name: &str| rest.iter().any(|a| a == name);
+    let (json, with_findings) = (option("--json"), option("--findings"));
     let files: Vec<&String> = rest.iter().filter(|a| !a.starts_with("--")).collect();
     let [path] = files.as_slice() else { return Err(USAGE.into()) };
-    if rest.iter().any(|a| a.starts_with("--") && a != "--json") || (json && command != "check") {
+    let allowed: &[&str] = match command.as_str() {
+        "check" => &["--json"],
+        "import" => &["--findings"],
+        _ => &[],
+    };
+    if rest.iter().any(|a| a.starts_with("--") && !allowed.contains(&a.as_str())) {
         return Err(USAGE.into());
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let text = String::from_utf8_lossy(&bytes);
+    if command == "import" {
+        let imported = import(&text);
+        println!("{}", imported.report.to_json());
+        if with_findings {
+            eprintln!("xxgk: {path}: {}", imported.format.label());
+            let mut findings = imported.findings;
+            findings.extend(check(&imported.report));
+            findings.iter().for_each(|f| eprintln!("{}", line(f)));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let loaded = Report::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     for key in &loaded.unknown_keys {
         eprintln!("xxgk: {path}: 未知字段 {key}，已忽略");
@@ -40,7 +61,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 if json {
                     println!("{}", serde_json::to_string(finding).map_err(|e| e.to_string())?);
                 } else {
-                    println!("{}\t{}\t{}", finding.severity().label(), finding.rule.id(), finding.message);
+                    println!("{}", line(finding));
                 }
             }
             let failed = findings.iter().any(|f| f.severity() == Severity::Error);
@@ -52,4 +73,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         _ => Err(USAGE.into()),
     }
+}
+
+/// A finding as one line of text: severity, rule, message.
+fn line(finding: &Finding) -> String {
+    format!("{}\t{}\t{}", finding.severity().label(), finding.rule.id(), finding.message)
 }

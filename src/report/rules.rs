@@ -29,6 +29,8 @@ pub enum Rule {
     TxtNum,
     TxtEmpty,
     OldFormat,
+    /// Something of a published copy that the importer could not read for sure.
+    Import,
 }
 
 impl Rule {
@@ -47,6 +49,7 @@ impl Rule {
             Rule::TxtNum => "TXT-NUM",
             Rule::TxtEmpty => "TXT-EMPTY",
             Rule::OldFormat => "OLD-FORMAT",
+            Rule::Import => "IMPORT",
         }
     }
 

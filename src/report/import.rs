@@ -1,0 +1,519 @@
+//! Reading a published report back into a `Report`, as exactly as the copy allows: the page's
+//! text (a cell per line, or a crawler's body glued on one line), or its HTML, with the portal's
+//! chrome around it. Printed totals and blanks are kept as printed, so the rules report the
+//! published report's own mistakes; what cannot be read for sure is said, never guessed silently.
+
+mod copy;
+mod split;
+
+use copy::{Copy, Span, TABLE_END, label_key};
+use split::{Run, Value, counts, runs, splits};
+
+use super::format::{
+    APPEAL_COLUMNS, APPEAL_GROUPS, FieldId, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON, META_YEAR, PROACTIVE,
+    REQUEST_COLUMNS, REQUEST_ROWS, RequestRowRole, SECTIONS, TITLE_SUFFIX, appeal_cell, id_of, request_cell,
+};
+use super::model::Report;
+use super::rules::{Finding, Rule};
+
+/// Which national format the copy is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// 国办公开办函〔2021〕30号, the format of this tool.
+    National2021,
+    /// 国办公开办函〔2019〕60号 (reports for 2019 and 2020).
+    Old2019,
+}
+
+impl SourceFormat {
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceFormat::National2021 => "2021年格式（国办公开办函〔2021〕30号）",
+            SourceFormat::Old2019 => "2019年格式（国办公开办函〔2019〕60号）",
+        }
+    }
+}
+
+/// A report read from a copy, with what the reading found wrong or could not do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub report: Report,
+    pub format: SourceFormat,
+    /// `OLD-FORMAT` for a 2019-format copy; `IMPORT` for what could not be read for sure.
+    pub findings: Vec<Finding>,
+}
+
+/// Copies longer than this are cut: no report is near it, and the reading stays quick.
+pub const MAX_SOURCE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Words of the 2019 format's table 二 (FORMAT.md §5) that the 2021 format does not have.
+const OLD_FORMAT_MARKS: [&str; 5] = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "政府集中采购", "第二十条第（九）项"];
+
+/// Headings as some reports print them, besides the national wording in the format data.
+const HEADING_VARIANTS: [&[&str]; 6] = [
+    &[],
+    &[],
+    &[],
+    &["四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "四、政府信息公开行政复议和行政诉讼情况"],
+    &["五、政府信息公开工作存在的主要问题及改进情况", "五、存在的主要问题和改进情况"],
+    &[],
+];
+
+/// Where a copy's page furniture begins after the report body.
+const CHROME_MARKS: [&str; 8] = ["附件：", "附件:", "相关文档", "相关附件", "【字号", "打印本页", "关闭窗口", "扫一扫在手机"];
+
+/// Reads a published report. Never fails: what it cannot read stays blank and is said.
+pub fn import(source: &str) -> Imported {
+    let source = truncate(source);
+    let copy = Copy::new(source);
+    let format = if OLD_FORMAT_MARKS.iter().any(|m| copy.find(0, &label_key(m)).is_some()) {
+        SourceFormat::Old2019
+    } else {
+        SourceFormat::National2021
+    };
+    let mut reader = Reader { copy: &copy, report: Report::new(), findings: Vec::new(), format };
+    if format == SourceFormat::Old2019 {
+        reader.note(
+            Rule::OldFormat,
+            vec![],
+            "这是2019年格式（国办公开办函〔2019〕60号）的报告，与现行格式不同：表三（“（六）其他处理”除外）、表四和文字已导入，表二没有导入。"
+                .into(),
+        );
+    }
+    reader.read();
+    Imported { report: reader.report, format, findings: reader.findings }
+}
+
+fn truncate(source: &str) -> &str {
+    if source.len() <= MAX_SOURCE_BYTES {
+        return source;
+    }
+    let mut end = MAX_SOURCE_BYTES;
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    &source[..end]
+}
+
+struct Reader<'a> {
+    copy: &'a Copy,
+    report: Report,
+    findings: Vec<Finding>,
+    format: SourceFormat,
+}
+
+/// Where the six section headings were found.
+type Headings = [Option<Span>; 6];
+
+impl Reader<'_> {
+    fn note(&mut self, rule: Rule, fields: Vec<FieldId>, message: String) {
+        self.findings.push(Finding::new(rule, fields, message));
+    }
+
+    fn read(&mut self) {
+        self.read_title();
+        let headings = self.find_headings();
+        let end = self.body_end(&headings);
+        if self.format == SourceFormat::National2021 {
+            self.read_proactive(&headings);
+        }
+        self.read_requests(&headings, end);
+        self.read_appeals(&headings, end);
+        self.read_texts(&headings, end);
+    }
+
+    fn find_headings(&self) -> Headings {
+        let mut found: Headings = [None; 6];
+        let mut from = 0;
+        for (i, section) in SECTIONS.iter().enumerate() {
+            let mut labels = vec![label_key(section.heading)];
+            labels.extend(HEADING_VARIANTS[i].iter().map(|v| label_key(v)));
+            if let Some(span) = self.copy.find_any(from, &labels) {
+                found[i] = Some(span);
+                from = span.end;
+            }
+        }
+        found
+    }
+
+    /// Where the report body ends: the first piece of page furniture after §六, or the end.
+    fn body_end(&self, headings: &Headings) -> usize {
+        let from = headings[5].map_or(self.copy.len(), |h| h.end);
+        let marks: Vec<Vec<char>> = CHROME_MARKS.iter().map(|m| label_key(m)).collect();
+        self.copy.find_any(from, &marks).map_or(self.copy.len(), |s| s.start)
+    }
+
+    /// `<机关><YYYY>年(度)政府信息公开工作年度报告`, or `<YYYY>年<机关>…` as some portals title it.
+    fn read_title(&mut self) {
+        let Some(span) = self.copy.find(0, &label_key(TITLE_SUFFIX.trim_start_matches('年'))) else {
+            return;
+        };
+        let line = self.copy.paragraphs(0, span.start).pop().unwrap_or_default();
+        let line = line.rsplit(['：', ':']).next().unwrap_or(&line).trim();
+        let line = line.strip_suffix("年度").or_else(|| line.strip_suffix('年')).unwrap_or(line);
+        let chars: Vec<char> = line.chars().collect();
+        let year_at = (0..chars.len().saturating_sub(3)).rev().find(|&i| {
+            chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) && (i + 4 == chars.len() || !chars[i + 4].is_ascii_digit())
+        });
+        if let Some(at) = year_at {
+            let year: String = chars[at..at + 4].iter().collect();
+            let before: String = chars[..at].iter().collect();
+            let after: String = chars[at + 4..].iter().collect();
+            let agency = if before.trim().is_empty() { after.trim_start_matches(['年', '度']) } else { before.as_str() };
+            self.report.set_key(META_YEAR, year);
+            if !agency.trim().is_empty() {
+                self.report.set_key(META_AGENCY, agency.trim());
+            }
+        }
+    }
+
+    /// Reads one row: finds its labels from `from`, and its values up to the next row's first
+    /// label (or `until`). Returns the runs and where reading may go on.
+    fn row_runs(&self, from: usize, until: usize, labels: &[&str], next: &[&str]) -> Option<(Vec<Run>, usize)> {
+        let mut at = from;
+        for label in labels {
+            at = self.find_label(at, until, label)?.end;
+        }
+        let end = next
+            .iter()
+            .find_map(|l| self.find_label(at, until, l))
+            .map_or(until, |s| s.start);
+        let end = (at..end).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(end);
+        Some((runs(self.copy, at, end), at))
+    }
+
+    /// A label as printed, or failing that its start (copies shorten long labels and drop the
+    /// parenthetical of （二）部分公开).
+    fn find_label(&self, from: usize, until: usize, label: &str) -> Option<Span> {
+        let key = label_key(label);
+        if let Some(span) = self.copy.find_before(from, until, &key) {
+            return Some(span);
+        }
+        let short = label.find('（').filter(|&i| i > 3).map(|i| &label[..i]);
+        let short = short.map(label_key).unwrap_or_else(|| key.iter().copied().take(8).collect());
+        (short.len() >= 4 && short.len() < key.len()).then(|| self.copy.find_before(from, until, &short)).flatten()
+    }
+
+    fn set_values(&mut self, ids: &[FieldId], values: &[Value]) {
+        for (&id, value) in ids.iter().zip(values) {
+            self.report.set(id, value.clone().unwrap_or_default());
+        }
+    }
+
+    fn uncertain(&mut self, ids: Vec<FieldId>, place: &str, runs: &[Run], options: &[Vec<Value>]) {
+        let glued: Vec<String> = runs
+            .iter()
+            .map(|r| match r {
+                Run::Digits(d) => d.clone(),
+                Run::Blank => "（空）".into(),
+            })
+            .collect();
+        let shown: Vec<String> = options
+            .iter()
+            .take(4)
+            .map(|o| o.iter().map(|v| v.clone().unwrap_or_default()).collect::<Vec<_>>().join("/"))
+            .collect();
+        let message = if options.is_empty() {
+            format!("{place}：复制件中的数字“{}”无法按表格拆分，未导入，请对照原表填写。", glued.join(" "))
+        } else {
+            format!(
+                "{place}：复制件中的数字粘连成“{}”，可拆为 {}{}，表格自身的勾稽关系不能确定是哪一种，未导入，请对照原表填写。",
+                glued.join(" "),
+                shown.join("、"),
+                if options.len() > 4 { " 等" } else { "" }
+            )
+        };
+        self.note(Rule::Import, ids, message);
+    }
+
+    fn read_proactive(&mut self, headings: &Headings) {
+        let Some(start) = headings[1].map(|h| h.end) else { return };
+        let until = headings[2].map_or(self.copy.len(), |h| h.start);
+        let rows: Vec<(&str, &[&str])> =
+            PROACTIVE.iter().flat_map(|block| block.rows.iter().map(move |row| (row.label, row.keys))).collect();
+        let mut at = start;
+        for (i, (label, keys)) in rows.iter().enumerate() {
+            let mut next: Vec<&str> = rows[i + 1..].iter().map(|(l, _)| *l).collect();
+            next.extend(PROACTIVE.iter().map(|b| b.article));
+            let Some((runs, end)) = self.row_runs(at, until, &[label], &next) else {
+                self.note(Rule::Import, keys.iter().map(|k| id_of(k)).collect(), format!("未找到表二「{label}」行。"));
+                continue;
+            };
+            at = end;
+            let ids: Vec<FieldId> = keys.iter().map(|k| id_of(k)).collect();
+            let place = format!("表二「{label}」");
+            match splits(&runs, keys.len(), &|_| true) {
+                Some(options) if options.len() == 1 => {
+                    self.set_values(&ids, &options[0]);
+                    if runs.len() < keys.len() {
+                        let shown: Vec<String> = options[0].iter().map(|v| v.clone().unwrap_or_default()).collect();
+                        self.note(
+                            Rule::Import,
+                            ids,
+                            format!("{place}：复制件中的数字粘连，已拆为 {}（唯一拆法），请对照原表核对。", shown.join("/")),
+                        );
+                    }
+                }
+                Some(options) => self.uncertain(ids, &place, &runs, &options),
+                None => self.uncertain(ids, &place, &runs, &[]),
+            }
+        }
+    }
+
+    fn read_requests(&mut self, headings: &Headings, body_end: usize) {
+        let Some(start) = headings[2].map(|h| h.end) else { return };
+        let until = headings[3].map_or(body_end, |h| h.start);
+        let old = self.format == SourceFormat::Old2019;
+        // The rows to read, as (row index, labels to find, values it holds); in the 2019 format
+        // （六）其他处理 is one row, read into 3.其他 and said so.
+        let other_handling = REQUEST_ROWS.iter().position(|r| r.key == "other_handling.no_correction").unwrap_or(0);
+        let mut plan: Vec<(usize, Vec<&str>)> = Vec::new();
+        for (r, row) in REQUEST_ROWS.iter().enumerate() {
+            let labels: Vec<&str> = row.labels.iter().map(|c| c.text).collect();
+            if old && (other_handling..other_handling + 3).contains(&r) {
+                if r == other_handling {
+                    plan.push((other_handling + 2, vec![labels[0]]));
+                }
+                continue;
+            }
+            plan.push((r, labels));
+        }
+        let mut candidates: Vec<(usize, Vec<Run>, Vec<Vec<Value>>)> = Vec::new();
+        let mut at = start;
+        for (i, (r, labels)) in plan.iter().enumerate() {
+            let next: Vec<&str> = plan[i + 1..].iter().flat_map(|(_, l)| l.first().copied()).collect();
+            let ids: Vec<FieldId> = (0..REQUEST_COLUMNS.len()).map(|c| request_cell(*r, c)).collect();
+            let Some((runs, end)) = self.row_runs(at, until, labels, &next) else {
+                self.note(Rule::Import, ids, format!("未找到表三「{}」行。", REQUEST_ROWS[*r].name));
+                continue;
+            };
+            at = end;
+            let row_total = |values: &[Value]| counts(values).is_none_or(|v| v[..6].iter().sum::<u64>() == v[6]);
+            let options = match splits(&runs, ids.len(), &row_total) {
+                Some(options) if options.is_empty() => splits(&runs, ids.len(), &|_| true)
+                    .filter(|all| all.len() == 1)
+                    .unwrap_or_default(),
+                Some(options) => options,
+                None => Vec::new(),
+            };
+            candidates.push((*r, runs, options));
+        }
+        if old {
+            self.note(
+                Rule::Import,
+                (0..REQUEST_COLUMNS.len()).map(|c| request_cell(other_handling + 2, c)).collect(),
+                "2019年格式的“（六）其他处理”只有一行，已记入“3.其他”；请按现行格式的 1、2、3 三项核对分列。".into(),
+            );
+        }
+        self.settle_requests(candidates);
+    }
+
+    /// Fixes each row of table 三 from its splits; rows with several are decided by the columns'
+    /// arithmetic (T3-SUM, T3-BAL) when exactly one combination fits.
+    fn settle_requests(&mut self, candidates: Vec<(usize, Vec<Run>, Vec<Vec<Value>>)>) {
+        let ids = |r: usize| -> Vec<FieldId> { (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect() };
+        let open: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].2.len() > 1).collect();
+        let combinations: usize = open.iter().map(|&i| candidates[i].2.len()).product();
+        let mut chosen: Vec<Option<usize>> = candidates.iter().map(|(_, _, o)| (o.len() == 1).then_some(0)).collect();
+        if !open.is_empty() && combinations <= 100_000 {
+            let mut fitting = Vec::new();
+            for n in 0..combinations {
+                let mut rest = n;
+                let mut pick = chosen.clone();
+                for &i in &open {
+                    pick[i] = Some(rest % candidates[i].2.len());
+                    rest /= candidates[i].2.len();
+                }
+                if columns_balance(&candidates, &pick) {
+                    fitting.push(pick);
+                    if fitting.len() > 1 {
+                        break;
+                    }
+                }
+            }
+            if let [only] = fitting.as_slice() {
+                chosen = only.clone();
+            }
+        }
+        for (i, (r, runs, options)) in candidates.iter().enumerate() {
+            match chosen[i] {
+                Some(pick) => self.set_values(&ids(*r), &options[pick]),
+                None => {
+                    let place = format!("表三「{}」行", REQUEST_ROWS[*r].name);
+                    self.uncertain(ids(*r), &place, runs, options);
+                }
+            }
+        }
+    }
+
+    fn read_appeals(&mut self, headings: &Headings, body_end: usize) {
+        let Some(start) = headings[3].map(|h| h.end) else { return };
+        let until = headings[4].map_or(body_end, |h| h.start);
+        let ids: Vec<FieldId> =
+            (0..APPEAL_GROUPS.len()).flat_map(|g| (0..APPEAL_COLUMNS.len()).map(move |c| appeal_cell(g, c))).collect();
+        // The values follow the header's last 总计: after 复议后起诉 come two rows ending in 总计.
+        let header = self
+            .find_label(start, until, "复议后起诉")
+            .and_then(|s| self.find_label(s.end, until, "总计"))
+            .and_then(|s| self.find_label(s.end, until, "总计"));
+        let Some(header) = header else {
+            self.note(Rule::Import, ids, "未找到表四的表头。".into());
+            return;
+        };
+        let end = (header.end..until).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(until);
+        let runs = runs(self.copy, header.end, end);
+        let groups_add_up = |values: &[Value]| {
+            counts(values).is_none_or(|v| v.chunks(5).all(|g| g[..4].iter().sum::<u64>() == g[4]))
+        };
+        match splits(&runs, ids.len(), &groups_add_up) {
+            Some(options) if options.len() == 1 => self.set_values(&ids, &options[0]),
+            Some(options) if options.is_empty() => match splits(&runs, ids.len(), &|_| true) {
+                Some(all) if all.len() == 1 => self.set_values(&ids, &all[0]),
+                _ => self.uncertain(ids, "表四", &runs, &[]),
+            },
+            Some(options) => self.uncertain(ids, "表四", &runs, &options),
+            None => self.uncertain(ids, "表四", &runs, &[]),
+        }
+    }
+
+    fn set_text(&mut self, key: &str, text: String) {
+        if !text.is_empty() {
+            self.report.set_key(key, text);
+        }
+    }
+
+    /// Splits a section's text at its customary sub-headings （一）（二）…, in order.
+    fn sub_parts(&self, start: usize, end: usize, count: usize) -> Vec<usize> {
+        const NUMERALS: [&str; 5] = ["（一）", "（二）", "（三）", "（四）", "（五）"];
+        let mut at = start;
+        let mut starts = Vec::new();
+        for numeral in NUMERALS.iter().take(count) {
+            match self.copy.find_before(at, end, &label_key(numeral)) {
+                Some(span) => {
+                    starts.push(span.start);
+                    at = span.end;
+                }
+                None => break,
+            }
+        }
+        starts
+    }
+
+    fn read_texts(&mut self, headings: &Headings, body_end: usize) {
+        let section_end = |i: usize| headings[i + 1..].iter().flatten().next().map_or(body_end, |h| h.start);
+        // §一, with the paragraphs before its heading that state the basis and the period.
+        if let Some(h) = headings[0] {
+            let before: Vec<String> = self
+                .copy
+                .paragraphs(0, h.start)
+                .into_iter()
+                .flat_map(|p| p.split("=====").map(str::to_string).collect::<Vec<_>>())
+                .map(|p| {
+                    // A repeated title at the start of the body, not the format's name quoted in it.
+                    let title_end = p
+                        .find(TITLE_SUFFIX.trim_start_matches('年'))
+                        .filter(|&at| at < 150 && !p[..at].contains(['《', '〈']));
+                    let after_title = title_end.map_or(p.as_str(), |at| &p[at + TITLE_SUFFIX.len() - '年'.len_utf8()..]);
+                    after_title.trim_matches(['=', ' ']).to_string()
+                })
+                .filter(|p| ["条例", "统计期限", "编制"].iter().any(|w| p.contains(w)))
+                .collect();
+            let end = section_end(0);
+            let keys = SECTIONS[0].parts.iter().map(|p| p.key).collect::<Vec<_>>();
+            let starts = self.sub_parts(h.end, end, keys.len() - 1);
+            let mut bounds = vec![h.end];
+            bounds.extend(&starts);
+            bounds.push(end);
+            for (i, key) in keys.iter().enumerate().take(bounds.len() - 1) {
+                let mut text = self.copy.text(bounds[i], bounds[i + 1]);
+                if i == 0 && !before.is_empty() {
+                    text = format!("{}\n\n{text}", before.join("\n\n")).trim().to_string();
+                }
+                self.set_text(key, text);
+            }
+        }
+        // The notes before each table.
+        let table_starts: [(usize, &str, &[&str]); 3] = [
+            (1, "proactive.note", &["第二十条第（一）项", "第二十条"]),
+            (2, "requests.note", &["（本列数据的勾稽关系为", "申请人情况", "一、本年新收政府信息公开申请数量"]),
+            (3, "appeals.note", &["行政复议行政诉讼", "行政复议"]),
+        ];
+        for (section, key, marks) in table_starts {
+            let Some(h) = headings[section] else { continue };
+            let end = section_end(section);
+            let table = marks.iter().find_map(|m| self.copy.find_before(h.end, end, &label_key(m)));
+            let text = self.copy.text(h.end, table.map_or(h.end, |t| t.start));
+            self.set_text(key, text);
+        }
+        // §五 in its two customary parts, or all of it as this year's.
+        if let Some(h) = headings[4] {
+            let end = section_end(4);
+            match self.sub_parts(h.end, end, 2).as_slice() {
+                [first, second] => {
+                    self.set_text("problems.last_year", self.copy.text(*first, *second));
+                    self.set_text("problems.this_year", self.copy.text(*second, end));
+                }
+                _ => self.set_text("problems.this_year", self.copy.text(h.end, end)),
+            }
+        }
+        // §六, and the signature and date that close the report.
+        if let Some(h) = headings[5] {
+            let mut paragraphs = self.copy.paragraphs(h.end, body_end);
+            if paragraphs.last().is_some_and(|p| is_date(p)) {
+                let date = paragraphs.pop().unwrap_or_default();
+                self.report.set_key(META_SIGNED_ON, date);
+                if paragraphs.last().is_some_and(|p| p.chars().count() <= 40 && !p.ends_with('。')) {
+                    let signer = paragraphs.pop().unwrap_or_default();
+                    self.report.set_key(META_SIGNED_BY, signer);
+                }
+            }
+            self.set_text("other_matters", paragraphs.join("\n\n"));
+        }
+    }
+}
+
+/// `2023年1月17日`, alone.
+fn is_date(text: &str) -> bool {
+    let Some(rest) = text.strip_suffix('日') else { return false };
+    let parts: Vec<&str> = rest.split(['年', '月']).collect();
+    parts.len() == 3 && parts[0].len() == 4 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// T3-SUM and T3-BAL for every column, with each row's chosen split.
+fn columns_balance(candidates: &[(usize, Vec<Run>, Vec<Vec<Value>>)], pick: &[Option<usize>]) -> bool {
+    let mut rows: Vec<Option<Vec<u64>>> = vec![None; REQUEST_ROWS.len()];
+    for (i, (r, _, options)) in candidates.iter().enumerate() {
+        if let Some(p) = pick[i] {
+            rows[*r] = counts(&options[p]);
+        }
+    }
+    let role = |role: RequestRowRole| REQUEST_ROWS.iter().position(|r| r.role == role).unwrap_or_default();
+    let value = |row: usize, column: usize| rows[row].as_ref().map_or(0, |v| v[column]);
+    let outcomes: Vec<usize> = (0..REQUEST_ROWS.len()).filter(|&r| REQUEST_ROWS[r].role == RequestRowRole::Outcome).collect();
+    (0..REQUEST_COLUMNS.len()).all(|c| {
+        let total = value(role(RequestRowRole::OutcomeTotal), c);
+        let sum: u64 = outcomes.iter().map(|&r| value(r, c)).sum();
+        let inflow = value(role(RequestRowRole::Received), c) + value(role(RequestRowRole::CarriedOver), c);
+        sum == total && inflow == total + value(role(RequestRowRole::CarriedForward), c)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_recognised_alone() {
+        assert!(is_date("2023年1月17日"));
+        assert!(!is_date("2023年1月17日止"));
+        assert!(!is_date("自2022年1月1日"));
+    }
+
+    #[test]
+    fn nothing_gives_an_empty_report_without_panicking() {
+        for source in ["", "<", "&#xffffffff;", "<table><td>", "一、总体情况", "三、收到和处理政府信息公开申请情况一、本年新收"] {
+            let imported = import(source);
+            assert_eq!(imported.format, SourceFormat::National2021);
+        }
+    }
+}

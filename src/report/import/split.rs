@@ -1,0 +1,232 @@
+//! Reading a table row's values out of the text between its label and the next, including digits
+//! a copy glued together (`21710000218` for 217,1,0,0,0,0,218): every way to split them is tried,
+//! and the table's own arithmetic decides.
+
+use super::copy::{BREAK, CELL, Copy, TABLE_END};
+
+/// A value as read: a number's digits, or a blank cell.
+pub type Value = Option<String>;
+
+/// Stops the search for splits: beyond this many steps a row is left for the clerk.
+const STEP_BUDGET: usize = 200_000;
+/// At most this many splits are kept for one row.
+const MAX_SPLITS: usize = 64;
+
+/// What a stretch of the copy holds for one row: runs of digits (perhaps several values glued
+/// together) and blank cells.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Run {
+    Digits(String),
+    Blank,
+}
+
+/// Texts published in place of a value.
+fn is_placeholder(text: &str) -> bool {
+    matches!(text, "" | "/" | "／" | "—" | "——" | "–" | "-" | "－" | "无" | "\\")
+}
+
+/// The runs in `start..end`. In an HTML copy each cell is one run and the first cell boundary
+/// closes the label's own cell; in a text copy runs are the stretches of digits.
+pub fn runs(copy: &Copy, start: usize, end: usize) -> Vec<Run> {
+    let keys: Vec<char> = copy.keys(start, end).collect();
+    if copy.cells {
+        let mut cells: Vec<String> = Vec::new();
+        let mut current = String::new();
+        let mut closed_label = false;
+        for &k in &keys {
+            match k {
+                CELL => {
+                    if closed_label {
+                        cells.push(std::mem::take(&mut current));
+                    } else {
+                        closed_label = true;
+                        current.clear();
+                    }
+                }
+                TABLE_END => break,
+                BREAK | ' ' => {}
+                c => current.push(c),
+            }
+        }
+        return cells
+            .into_iter()
+            .filter_map(|cell| {
+                let cell = cell.replace('，', "");
+                if is_placeholder(&cell) {
+                    Some(Run::Blank)
+                } else if cell.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                    Some(Run::Digits(cell))
+                } else {
+                    None
+                }
+            })
+            .collect();
+    }
+    let mut runs = Vec::new();
+    let mut current = String::new();
+    for (i, &k) in keys.iter().enumerate() {
+        let between_digits = |i: usize| {
+            i > 0 && keys[i - 1].is_ascii_digit() && keys.get(i + 1).is_some_and(|c| c.is_ascii_digit())
+        };
+        if k.is_ascii_digit() || (k == '.' && between_digits(i)) {
+            current.push(k);
+        } else if k == '，' && between_digits(i) && keys[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3 {
+            // a thousands separator
+        } else if !current.is_empty() {
+            runs.push(Run::Digits(std::mem::take(&mut current)));
+        }
+    }
+    if !current.is_empty() {
+        runs.push(Run::Digits(current));
+    }
+    runs
+}
+
+/// A part of a glued run that can stand for one value: `0`, or digits without a leading zero.
+fn valid_part(digits: &str) -> bool {
+    digits == "0" || (!digits.starts_with('0') && digits.len() <= 9)
+}
+
+/// Every way to read `runs` as exactly `count` values that `accept` allows, up to [`MAX_SPLITS`];
+/// `None` when the search was cut short. A run is split only when there are fewer runs than
+/// values; a run with a decimal point is never split.
+pub fn splits(runs: &[Run], count: usize, accept: &dyn Fn(&[Value]) -> bool) -> Option<Vec<Vec<Value>>> {
+    let mut found = Vec::new();
+    let mut steps = 0;
+    let mut current = Vec::with_capacity(count);
+    let complete = search(runs, count, accept, &mut current, &mut found, &mut steps);
+    complete.then_some(found)
+}
+
+fn search(
+    runs: &[Run],
+    count: usize,
+    accept: &dyn Fn(&[Value]) -> bool,
+    current: &mut Vec<Value>,
+    found: &mut Vec<Vec<Value>>,
+    steps: &mut usize,
+) -> bool {
+    *steps += 1;
+    if *steps > STEP_BUDGET || found.len() >= MAX_SPLITS {
+        return false;
+    }
+    let Some((run, rest)) = runs.split_first() else {
+        if current.len() == count && accept(current) {
+            found.push(current.clone());
+        }
+        return true;
+    };
+    let left = count.saturating_sub(current.len());
+    if left < runs.len() {
+        return true;
+    }
+    match run {
+        Run::Blank => {
+            current.push(None);
+            let complete = search(rest, count, accept, current, found, steps);
+            current.pop();
+            complete
+        }
+        Run::Digits(digits) if digits.contains('.') || left == runs.len() => {
+            current.push(Some(digits.clone()));
+            let complete = search(rest, count, accept, current, found, steps);
+            current.pop();
+            complete
+        }
+        Run::Digits(digits) => split_run(digits, rest, count, accept, current, found, steps),
+    }
+}
+
+/// Splits one glued run into as many values as the remaining count allows, then goes on.
+fn split_run(
+    digits: &str,
+    rest: &[Run],
+    count: usize,
+    accept: &dyn Fn(&[Value]) -> bool,
+    current: &mut Vec<Value>,
+    found: &mut Vec<Vec<Value>>,
+    steps: &mut usize,
+) -> bool {
+    if digits.is_empty() {
+        return search(rest, count, accept, current, found, steps);
+    }
+    if current.len() >= count {
+        return true;
+    }
+    for length in 1..=digits.len().min(9) {
+        let (part, remainder) = digits.split_at(length);
+        if !valid_part(part) {
+            continue;
+        }
+        current.push(Some(part.to_string()));
+        let complete = split_run(remainder, rest, count, accept, current, found, steps);
+        current.pop();
+        if !complete {
+            return false;
+        }
+    }
+    true
+}
+
+/// The values as counts, when all are numbers.
+pub fn counts(values: &[Value]) -> Option<Vec<u64>> {
+    values.iter().map(|v| v.as_deref()?.parse().ok()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(runs: &[&str]) -> Vec<Run> {
+        runs.iter().map(|r| Run::Digits(r.to_string())).collect()
+    }
+
+    fn row_sum(values: &[Value]) -> bool {
+        counts(values).is_none_or(|v| v[..6].iter().sum::<u64>() == v[6])
+    }
+
+    fn shown(values: &[Value]) -> String {
+        values.iter().map(|v| v.clone().unwrap_or_default()).collect::<Vec<_>>().join(",")
+    }
+
+    #[test]
+    fn a_glued_row_is_split_by_its_own_total() {
+        let found = splits(&digits(&["21710000218"]), 7, &row_sum).unwrap();
+        assert_eq!(found.iter().map(|v| shown(v)).collect::<Vec<_>>(), ["217,1,0,0,0,0,218"]);
+        let found = splits(&digits(&["200", "000121"]), 7, &row_sum).unwrap();
+        assert_eq!(found.iter().map(|v| shown(v)).collect::<Vec<_>>(), ["20,0,0,0,0,1,21"]);
+    }
+
+    #[test]
+    fn separated_values_are_taken_as_they_are() {
+        let found = splits(&digits(&["4", "0", "0", "0", "0", "0", "4"]), 7, &|_| true).unwrap();
+        assert_eq!(found.len(), 1);
+        let with_blanks = [Run::Digits("5".into()), Run::Blank, Run::Blank, Run::Digits("2".into()), Run::Digits("7".into())];
+        assert_eq!(shown(&splits(&with_blanks, 5, &|_| true).unwrap()[0]), "5,,,2,7");
+    }
+
+    #[test]
+    fn several_splits_are_all_reported() {
+        let found = splits(&digits(&["6233440"]), 3, &|_| true).unwrap();
+        assert!(found.len() > 1);
+        assert!(found.iter().any(|v| shown(v) == "62,3,3440"));
+        assert!(found.iter().all(|v| v.iter().all(|p| valid_part(p.as_deref().unwrap()))));
+    }
+
+    #[test]
+    fn text_copies_read_digit_runs_and_html_copies_read_cells() {
+        let text = Copy::new("规章 0 0 0\n行政规范性文件\n1\n\n0\n4\n");
+        assert_eq!(runs(&text, 0, text.len()), digits(&["0", "0", "0", "1", "0", "4"]));
+        let html = Copy::new("<table><tr><td>一、本年新收</td><td>821</td><td>&nbsp;</td><td>1,234</td><td>—</td></tr></table>");
+        assert_eq!(
+            runs(&html, 0, html.len()),
+            vec![Run::Digits("821".into()), Run::Blank, Run::Digits("1234".into()), Run::Blank]
+        );
+    }
+
+    #[test]
+    fn the_search_is_bounded() {
+        let long = "1".repeat(60);
+        assert!(splits(&digits(&[&long]), 15, &|_| false).is_none());
+    }
+}
