@@ -19,7 +19,7 @@ use crate::report::carry::in_force_hint;
 use crate::report::editor::Edit;
 use crate::report::format::DOCUMENT_STOCKS;
 use crate::report::rules::{balances, check_sheet};
-use crate::report::{Report, Severity, Sheet};
+use crate::report::{Severity, Sheet};
 
 /// How soon after a change the draft is saved to the browser's storage.
 const AUTOSAVE_DELAY_MS: u32 = 400;
@@ -78,32 +78,37 @@ pub fn App() -> Html {
         dispatch: dispatch.clone(),
     };
 
-    let onfile = {
+    // A file or a paste read into a report: applied at once over a blank report, else after asking.
+    let offer = {
         let (state, notice, pending) = (state.clone(), notice.clone(), pending.clone());
+        Callback::from(move |read: Result<Pending, Notice>| match read {
+            Err(refused) => notice.set(Some(refused)),
+            Ok(file) if state.report().is_blank() => {
+                notice.set(Some(file.done()));
+                state.dispatch(file.action());
+            }
+            Ok(file) => {
+                notice.set(None);
+                pending.set(Some(file));
+            }
+        })
+    };
+    let onfile = {
+        let offer = offer.clone();
         Callback::from(move |(file, purpose): (web_sys::File, Purpose)| {
-            let (state, notice, pending) = (state.clone(), notice.clone(), pending.clone());
-            let name = file.name();
+            let offer = offer.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let refused = |why: String| Notice { ok: false, text: format!("无法打开“{name}”：{why}。当前报告没有任何改动。"), undo: false };
-                let text = match browser::read_text(&file).await {
-                    Ok(text) => text,
-                    Err(_) => return notice.set(Some(refused("浏览器未能读取这个文件".into()))),
-                };
-                match Report::from_json(&text) {
-                    Err(error) => notice.set(Some(refused(error.to_string()))),
-                    Ok(loaded) => {
-                        let file = Pending { purpose, report: loaded.report, name, unknown_keys: loaded.unknown_keys };
-                        if state.report().is_blank() {
-                            notice.set(Some(file.done()));
-                            state.dispatch(file.action());
-                        } else {
-                            notice.set(None);
-                            pending.set(Some(file));
-                        }
-                    }
-                }
+                let name = file.name();
+                offer.emit(match browser::read_text(&file).await {
+                    Ok(text) => Pending::read(purpose, name, &text),
+                    Err(_) => Err(Notice::refused(&name, "浏览器未能读取这个文件")),
+                });
             });
         })
+    };
+    let onread = {
+        let offer = offer.clone();
+        Callback::from(move |(name, text): (String, String)| offer.emit(Pending::read(Purpose::Open, name, &text)))
     };
     let replace = {
         let (state, notice, pending) = (state.clone(), notice.clone(), pending.clone());
@@ -122,7 +127,7 @@ pub fn App() -> Html {
     let undo_import = {
         let (dispatch, notice) = (dispatch.clone(), notice.clone());
         Callback::from(move |_: MouseEvent| {
-            notice.set(Some(Notice { ok: true, text: "已撤销，恢复为导入前的报告。".into(), undo: false }));
+            notice.set(Some(Notice { ok: true, text: "已撤销，恢复为导入前的报告。".into(), details: vec![], undo: false }));
             dispatch.dispatch(Action::Undo);
         })
     };
@@ -214,7 +219,7 @@ pub fn App() -> Html {
                     <button type="button" data-action="load-example" onclick={load_example.clone()}>{ "载入示例" }</button>
                 </div>
             </header>
-            <FileBar state={state.clone()} save={(*save).clone()} {onfile} />
+            <FileBar state={state.clone()} save={(*save).clone()} {onfile} {onread} />
             if let Some(file) = &*pending {
                 <div class="xx-confirm" role="alertdialog" aria-label="确认">
                     <p>{ format!("打开“{}”会替换当前填写的全部内容（之后可用“撤销导入”恢复）。确定吗？", file.name) }</p>
@@ -223,12 +228,17 @@ pub fn App() -> Html {
                 </div>
             }
             if let Some(notice) = &*notice {
-                <p class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
+                <div class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
                     { &notice.text }
                     if notice.undo {
                         <button type="button" data-action="undo-import" onclick={undo_import}>{ "撤销导入" }</button>
                     }
-                </p>
+                    if !notice.details.is_empty() {
+                        <ul class="xx-notice-details">
+                            for detail in &notice.details { <li>{ detail }</li> }
+                        </ul>
+                    }
+                </div>
             }
             if *confirm_example {
                 <div class="xx-confirm" role="alertdialog" aria-label="确认">

@@ -1,6 +1,7 @@
 //! Nothing is ever lost: the save hint, undo and redo, the stored drafts, and report files in and
 //! out (picker or drag-and-drop), including starting this year's report from last year's file.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
@@ -9,6 +10,7 @@ use super::storage::{self, SavedDraft};
 use crate::report::Report;
 use crate::report::editor::Draft;
 use crate::report::fragment::title;
+use crate::report::import::import;
 
 /// What a file the clerk opens is for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -34,8 +36,16 @@ pub enum SaveStatus {
 pub struct Notice {
     pub ok: bool,
     pub text: String,
+    /// What the clerk should check, one point each.
+    pub details: Vec<String>,
     /// Offer 撤销导入 (an undo of the step that just replaced the report).
     pub undo: bool,
+}
+
+impl Notice {
+    pub fn refused(name: &str, why: &str) -> Notice {
+        Notice { ok: false, text: format!("无法打开“{name}”：{why}。当前报告没有任何改动。"), details: vec![], undo: false }
+    }
 }
 
 /// A report read from a file, waiting for the clerk to confirm it may replace a non-blank one.
@@ -44,10 +54,32 @@ pub struct Pending {
     pub purpose: Purpose,
     pub report: Report,
     pub name: String,
-    pub unknown_keys: Vec<String>,
+    /// What reading it found: keys it did not know, or what an import could not read for sure.
+    pub remarks: Vec<String>,
 }
 
 impl Pending {
+    /// A report file (JSON) or a published report (its page text or HTML), read for `purpose`.
+    pub fn read(purpose: Purpose, name: String, text: &str) -> Result<Pending, Notice> {
+        let is_report_file = name.to_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+        if is_report_file {
+            let loaded = Report::from_json(text).map_err(|e| Notice::refused(&name, &e.to_string()))?;
+            let remarks = if loaded.unknown_keys.is_empty() {
+                vec![]
+            } else {
+                vec![format!("文件中有本工具不认识的项目，已忽略：{}。", loaded.unknown_keys.join("、"))]
+            };
+            return Ok(Pending { purpose, report: loaded.report, name, remarks });
+        }
+        let imported = import(text);
+        if imported.report.is_blank() {
+            return Err(Notice::refused(&name, "没有找到年度报告的内容"));
+        }
+        let mut remarks = vec![format!("按{}读取。", imported.format.label())];
+        remarks.extend(imported.findings.into_iter().map(|f| f.message));
+        Ok(Pending { purpose, report: imported.report, name, remarks })
+    }
+
     pub fn action(self) -> Action {
         match self.purpose {
             Purpose::Open => Action::Import(self.report),
@@ -56,15 +88,11 @@ impl Pending {
     }
 
     pub fn done(&self) -> Notice {
-        let unknown_keys = &self.unknown_keys;
-        let mut text = match self.purpose {
-            Purpose::Open => format!("已打开报告文件“{}”。", self.name),
+        let text = match self.purpose {
+            Purpose::Open => format!("已打开“{}”。", self.name),
             Purpose::LastYear => format!("已根据上年报告“{}”新建本年度报告：上年结转已按上年“结转下年度”填好。", self.name),
         };
-        if !unknown_keys.is_empty() {
-            text.push_str(&format!("文件中有本工具不认识的项目，已忽略：{}。", unknown_keys.join("、")));
-        }
-        Notice { ok: true, text, undo: true }
+        Notice { ok: true, text, details: self.remarks.clone(), undo: true }
     }
 }
 
@@ -73,6 +101,56 @@ pub struct FileBarProps {
     pub state: UseReducerHandle<State>,
     pub save: SaveStatus,
     pub onfile: Callback<(web_sys::File, Purpose)>,
+    /// A published report pasted into the import box, as (name, text).
+    pub onread: Callback<(String, String)>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportBoxProps {
+    pub onread: Callback<(String, String)>,
+}
+
+/// Where a clerk pastes last year's report as copied from the portal page. A paste from a browser
+/// brings the page's HTML too, which keeps the tables' cells apart; it is used when present.
+#[component]
+pub fn ImportBox(props: &ImportBoxProps) -> Html {
+    let area = use_node_ref();
+    let pasted_html = use_mut_ref(|| None::<String>);
+    let onpaste = {
+        let pasted_html = pasted_html.clone();
+        Callback::from(move |e: Event| {
+            let e: web_sys::ClipboardEvent = e.unchecked_into();
+            let html = e.clipboard_data().and_then(|d| d.get_data("text/html").ok()).filter(|h| !h.trim().is_empty());
+            *pasted_html.borrow_mut() = html;
+        })
+    };
+    let oninput = {
+        let pasted_html = pasted_html.clone();
+        Callback::from(move |e: InputEvent| {
+            if e.input_type() != "insertFromPaste" {
+                *pasted_html.borrow_mut() = None;
+            }
+        })
+    };
+    let read = {
+        let (area, onread) = (area.clone(), props.onread.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() else { return };
+            let text = pasted_html.borrow().clone().unwrap_or_else(|| area.value());
+            if !text.trim().is_empty() {
+                onread.emit(("粘贴的内容".to_string(), text));
+            }
+        })
+    };
+    html! {
+        <section class="xx-import" aria-label="粘贴已发布的报告" data-testid="import-box">
+            <label class="xx-text">
+                <span class="xx-text-label">{ "把网站上已发布的年度报告整页复制（Ctrl+A、Ctrl+C）后粘贴到这里，然后点“读取”：" }</span>
+                <textarea ref={area} rows="6" data-testid="import-source" {onpaste} {oninput} />
+            </label>
+            <button type="button" data-action="read-import" onclick={read}>{ "读取" }</button>
+        </section>
+    }
 }
 
 fn picked(purpose: Purpose, onfile: &Callback<(web_sys::File, Purpose)>) -> Callback<Event> {
@@ -90,6 +168,11 @@ fn picked(purpose: Purpose, onfile: &Callback<(web_sys::File, Purpose)>) -> Call
 pub fn FileBar(props: &FileBarProps) -> Html {
     let state = &props.state;
     let show_drafts = use_state(|| false);
+    let show_import = use_state(|| false);
+    let toggle_import = {
+        let show_import = show_import.clone();
+        Callback::from(move |_: MouseEvent| show_import.set(!*show_import))
+    };
     let act = |action: fn() -> Action| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(action()))
@@ -125,17 +208,20 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                 <button type="button" data-action="redo" aria-disabled={(!state.editor.can_redo()).to_string()}
                     onclick={act(|| Action::Redo)} title="Ctrl+Shift+Z 或 Ctrl+Y">{ "↷ 重做" }</button>
                 <span class="xx-sep" />
-                <label class="xx-file-button">
+                <label class="xx-file-button" title="本工具导出的报告文件（.json），或从网站保存的报告网页（.html、.txt）">
                     { "打开报告文件" }
-                    <input type="file" accept=".json,application/json" data-action="open-file"
+                    <input type="file" accept=".json,application/json,.html,.htm,.txt,text/html,text/plain" data-action="open-file"
                         onchange={picked(Purpose::Open, &props.onfile)} />
                 </label>
                 <button type="button" data-action="export-file" onclick={export}>{ "导出报告文件" }</button>
                 <label class="xx-file-button">
                     { "从上年报告开始" }
-                    <input type="file" accept=".json,application/json" data-action="last-year-file"
+                    <input type="file" accept=".json,application/json,.html,.htm,.txt,text/html,text/plain" data-action="last-year-file"
                         onchange={picked(Purpose::LastYear, &props.onfile)} />
                 </label>
+                <button type="button" data-action="paste-import" aria-expanded={show_import.to_string()} onclick={toggle_import}>
+                    { "粘贴已发布的报告" }
+                </button>
                 <button type="button" data-action="drafts" aria-expanded={show_drafts.to_string()} onclick={toggle_drafts}>
                     { "草稿" }
                 </button>
@@ -148,6 +234,9 @@ pub fn FileBar(props: &FileBarProps) -> Html {
             }
             if *show_drafts {
                 <DraftList state={state.clone()} />
+            }
+            if *show_import {
+                <ImportBox onread={props.onread.clone()} />
             }
         </>
     }

@@ -12,6 +12,7 @@ use crate::report::format::{
     PROACTIVE_ITEM_HEADER, PROACTIVE_WIDTH, REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_HEADER, appeal_cell, request_cell,
 };
 use crate::report::rules::ColumnBalance;
+use crate::report::sheet::Entry;
 use crate::report::{Report, Sheet};
 
 /// What every table needs: the report, its sums, the findings per cell and where edits go.
@@ -31,9 +32,14 @@ fn value_cell(props: &TableProps, id: FieldId, colspan: Option<u16>) -> Html {
     let colspan = colspan.map(|c| c.to_string());
     if format::field(id).kind == FieldKind::DerivedCount {
         let shown = props.sheet.display(&props.report, id);
+        let origin = match props.sheet.entry(id) {
+            Entry::Absent => "自动计算",
+            Entry::Count(_) => "原报告印制的合计",
+            _ => "原报告此格空白或有误，显示的是自动计算的值",
+        };
         html! {
             <td colspan={colspan} class={classes!("xx-total", mark.as_ref().map(Mark::class))}>
-                <TotalCell {id} {shown} printed={props.sheet.is_printed(id)} {mark} />
+                <TotalCell {id} {shown} printed={props.sheet.is_printed(id)} {origin} {mark} />
             </td>
         }
     } else {
@@ -92,13 +98,15 @@ pub struct TotalCellProps {
     pub shown: String,
     /// The total was printed in the report (an imported one), not computed here.
     pub printed: bool,
+    /// Where the value shown comes from, said to the clerk.
+    pub origin: &'static str,
     pub mark: Option<Mark>,
 }
 
 #[component]
 pub fn TotalCell(props: &TotalCellProps) -> Html {
     let field = format::field(props.id);
-    let title = if props.printed { "原报告印制的合计" } else { "自动计算" };
+    let title = props.origin;
     html! {
         <output class={classes!("xx-sum", props.printed.then_some("xx-printed"))} tabindex="-1"
             data-key={field.key.clone()} aria-label={format!("{}（{title}）", field.place)} {title}

@@ -150,7 +150,7 @@ describe("report files", () => {
       target.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, composed: true, cancelable: true }));
     }, example);
     await w.notice().waitFor();
-    assert.match(await w.notice().textContent(), /已打开报告文件“拖入.json”/);
+    assert.match(await w.notice().textContent(), /已打开“拖入.json”/);
     assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局");
   });
 });
@@ -220,5 +220,42 @@ describe("starting from last year", () => {
     await w.type("proactive.normative_docs.issued", "2");
     await w.type("proactive.normative_docs.in_force", "9");
     assert.match(await w.messages("X-IN-FORCE").first().textContent(), /约为 6/);
+  });
+});
+
+describe("starting from a published report", () => {
+  const fixture = (name) => readFile(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+
+  test("a report pasted as page text fills the form, glued digits split by the table's arithmetic", async () => {
+    const w = await open();
+    await w.action("paste-import").click();
+    await w.page.getByTestId("import-source").fill(await fixture("2024_pingtan_zhsyq.txt"));
+    await w.action("read-import").click();
+    await w.notice().waitFor();
+    assert.equal(await w.value("meta.agency"), "平潭综合实验区");
+    assert.equal(await w.value("meta.year"), "2024");
+    assert.equal(await w.value("requests.received.natural_person"), "217");
+    assert.equal(await w.value("requests.received.total"), "218");
+    assert.equal(await w.value("requests.unavailable.not_held.natural_person"), "75");
+    assert.equal(await w.value("appeals.suit_after_review.total"), "19");
+    assert.equal(await w.value("proactive.fees.amount"), "18651.06");
+    const notice = await w.notice().textContent();
+    assert.match(notice, /2021年格式/);
+    assert.match(notice, /6233440/, "the row it could not split is named");
+    assert.equal(await w.errorCount(), 0);
+  });
+
+  test("a saved report page (HTML) opens through the file button and its old format is said", async () => {
+    const w = await open();
+    await w.action("open-file").setInputFiles({
+      name: "2019年报.html", mimeType: "text/html", buffer: Buffer.from(await fixture("2019_shanghai_szfbgt.html")),
+    });
+    await w.notice().waitFor();
+    assert.match(await w.notice().textContent(), /2019年格式/);
+    assert.equal(await w.value("requests.received.natural_person"), "821");
+    const blankTotal = w.cell("requests.disclosed.total");
+    assert.match(await blankTotal.getAttribute("title"), /原报告此格空白/, "a total published blank is said to be so");
+    const describedBy = await blankTotal.getAttribute("aria-describedby");
+    assert.match(await w.page.locator(`[id="${describedBy.split(" ")[0]}"]`).textContent(), /表三「（一）予以公开」总计|未填/);
   });
 });
