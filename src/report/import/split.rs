@@ -147,10 +147,16 @@ fn split_run(
     found: &mut Vec<Vec<Value>>,
     steps: &mut usize,
 ) -> bool {
+    *steps += 1;
+    if *steps > STEP_BUDGET {
+        return false;
+    }
     if digits.is_empty() {
         return search(rest, count, accept, current, found, steps);
     }
-    if current.len() >= count {
+    // Each value left takes at least one digit and at most nine, and every later run one value.
+    let values_left = count.saturating_sub(current.len() + rest.len());
+    if values_left == 0 || digits.len() > values_left * 9 {
         return true;
     }
     for length in 1..=digits.len().min(9) {
