@@ -5,6 +5,7 @@ pub mod editor;
 pub mod example;
 pub mod format;
 pub mod fragment;
+pub mod grid;
 pub mod import;
 pub mod model;
 pub mod number;

@@ -1,0 +1,283 @@
+//! The three tables as grids of cells, for entry like a spreadsheet: moving between cells, pasting
+//! a block copied from Excel, WPS or a web page, and copying a range back out.
+
+use std::sync::LazyLock;
+
+use super::format::{
+    self, APPEAL_COLUMNS, APPEAL_GROUPS, FieldId, FieldKind, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, Table,
+    appeal_cell, id_of, request_cell,
+};
+use super::model::Report;
+use super::number::{parse_amount, parse_count};
+use super::sheet::Sheet;
+
+/// A table's cells by row, as printed; derived totals included (they are skipped, not removed).
+#[derive(Debug)]
+pub struct Grid {
+    pub table: Table,
+    pub rows: Vec<Vec<FieldId>>,
+}
+
+static GRIDS: LazyLock<[Grid; 3]> = LazyLock::new(|| {
+    [
+        Grid {
+            table: Table::Proactive,
+            rows: PROACTIVE.iter().flat_map(|b| b.rows).map(|r| r.keys.iter().map(|k| id_of(k)).collect()).collect(),
+        },
+        Grid {
+            table: Table::Requests,
+            rows: (0..REQUEST_ROWS.len()).map(|r| (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect()).collect(),
+        },
+        Grid {
+            table: Table::Appeals,
+            rows: vec![
+                (0..APPEAL_GROUPS.len())
+                    .flat_map(|g| (0..APPEAL_COLUMNS.len()).map(move |c| appeal_cell(g, c)))
+                    .collect(),
+            ],
+        },
+    ]
+});
+
+/// The grid a field is in, and its row and column there.
+pub fn locate(id: FieldId) -> Option<(&'static Grid, usize, usize)> {
+    GRIDS.iter().find_map(|grid| {
+        grid.rows
+            .iter()
+            .enumerate()
+            .find_map(|(r, row)| row.iter().position(|&cell| cell == id).map(|c| (grid, r, c)))
+    })
+}
+
+/// True for a cell the clerk types; false for a derived total.
+pub fn is_typed(id: FieldId) -> bool {
+    format::field(id).kind != FieldKind::DerivedCount
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// The typed cell next to `id` in a direction, passing over derived totals and rows that have
+/// none; `None` at the table's edge.
+pub fn step(id: FieldId, direction: Move) -> Option<FieldId> {
+    let (grid, row, column) = locate(id)?;
+    match direction {
+        Move::Left => grid.rows[row][..column].iter().rev().copied().find(|&c| is_typed(c)),
+        Move::Right => grid.rows[row][column + 1..].iter().copied().find(|&c| is_typed(c)),
+        Move::Up | Move::Down => {
+            let rows: Box<dyn Iterator<Item = &Vec<FieldId>>> = if direction == Move::Up {
+                Box::new(grid.rows[..row].iter().rev())
+            } else {
+                Box::new(grid.rows[row + 1..].iter())
+            };
+            rows.filter_map(|r| r.get(column.min(r.len().saturating_sub(1))).copied()).find(|&c| is_typed(c))
+        }
+    }
+}
+
+/// Every cell of the rectangle between two cells of one table, by row.
+pub fn range(a: FieldId, b: FieldId) -> Vec<Vec<FieldId>> {
+    let (Some((grid, r1, c1)), Some((other, r2, c2))) = (locate(a), locate(b)) else { return vec![] };
+    if grid.table != other.table {
+        return vec![];
+    }
+    (r1.min(r2)..=r1.max(r2))
+        .map(|r| grid.rows[r].iter().copied().skip(c1.min(c2)).take(c1.abs_diff(c2) + 1).collect())
+        .collect()
+}
+
+/// The rectangle between two cells as tab-separated text, as Excel and WPS paste it: the values
+/// as published (blanks as 0, totals as shown).
+pub fn copy_range(report: &Report, sheet: &Sheet, a: FieldId, b: FieldId) -> String {
+    range(a, b)
+        .iter()
+        .map(|row| row.iter().map(|&id| sheet.display(report, id)).collect::<Vec<_>>().join("\t"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A block paste that fits: the cells it sets, and what to tell the clerk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pasted {
+    pub cells: Vec<(FieldId, String)>,
+    pub message: String,
+}
+
+/// True for pasted text that is more than one value: a block to spread over the table.
+pub fn is_block(text: &str) -> bool {
+    let text = text.trim_end_matches(['\r', '\n']);
+    text.contains(['\t', '\n']) || values_of_line(text).len() > 1
+}
+
+/// The values of one pasted line: tab-separated cells, or else values apart by spaces or commas.
+fn values_of_line(line: &str) -> Vec<String> {
+    if line.contains('\t') {
+        return line.split('\t').map(|v| v.trim().to_string()).collect();
+    }
+    let parts: Vec<&str> = line.split([' ', '\u{3000}', ',', '，', ';', '；']).filter(|v| !v.is_empty()).collect();
+    // A lone value with a thousands separator ("1,234") stays one value.
+    if parts.len() > 1 && parse_count(line.trim()).is_ok_and(|v| v.is_some()) {
+        return vec![line.trim().to_string()];
+    }
+    if parts.is_empty() { vec![String::new()] } else { parts.into_iter().map(str::to_string).collect() }
+}
+
+/// A pasted cell that is a copied label (`（一）予以公开`), not a value (`3件`, `无`).
+fn is_label(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && parse_count(text).is_err() && parse_amount(text).is_err()
+}
+
+/// Spreads a pasted block over the table from `start`, rightward and downward in the table's own
+/// layout: derived totals in the way are passed over, label cells copied along are dropped. A
+/// block that does not fit, or holds something that is not a number, changes nothing and says why.
+pub fn paste_block(start: FieldId, text: &str) -> Result<Pasted, String> {
+    let (grid, row, column) = locate(start).ok_or("这一格不在表格中")?;
+    let lines: Vec<&str> = text.trim_end_matches(['\r', '\n']).split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    let mut block: Vec<Vec<String>> = lines
+        .iter()
+        .map(|line| values_of_line(line).into_iter().skip_while(|v| is_label(v)).collect::<Vec<_>>())
+        .filter(|values| !values.is_empty())
+        .collect();
+    // One value per line, as a row copied from a web page gives it: laid along the row when it fits.
+    let width_left = grid.rows[row].len() - column;
+    if block.len() > 1 && block.iter().all(|r| r.len() == 1) && block.len() <= width_left {
+        block = vec![block.into_iter().flatten().collect()];
+    }
+    let (height, width) = (block.len(), block.iter().map(Vec::len).max().unwrap_or(0));
+    let mut cells = Vec::new();
+    for (i, values) in block.iter().enumerate() {
+        let Some(target_row) = grid.rows.get(row + i) else {
+            return Err(format!("粘贴的内容有 {height} 行，从这一格往下超出了{}，没有填入。", grid.table.label()));
+        };
+        for (j, value) in values.iter().enumerate() {
+            let Some(&id) = target_row.get(column + j) else {
+                return Err(format!(
+                    "粘贴的第 {} 行有 {} 个数，从这一格往右超出了{}，没有填入。",
+                    i + 1,
+                    values.len(),
+                    grid.table.label()
+                ));
+            };
+            if !is_typed(id) {
+                continue;
+            }
+            let field = format::field(id);
+            let read = if field.kind == FieldKind::Amount {
+                parse_amount(value).map(|a| a.map(|a| a.to_string()))
+            } else {
+                parse_count(value).map(|n| n.map(|n| n.to_string()))
+            };
+            match read {
+                Ok(number) => cells.push((id, number.unwrap_or_default())),
+                Err(error) => {
+                    return Err(format!("粘贴的第 {} 行第 {} 个“{value}”{}，没有填入。", i + 1, j + 1, error.message()));
+                }
+            }
+        }
+    }
+    let message = format!("已粘贴 {height} 行 × {width} 列，填入 {} 格。", cells.len());
+    Ok(Pasted { cells, message })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(id: FieldId) -> &'static str {
+        &format::field(id).key
+    }
+
+    #[test]
+    fn moving_passes_over_totals_and_stops_at_the_edges() {
+        let received = id_of("requests.received.natural_person");
+        assert_eq!(step(received, Move::Up), None);
+        assert_eq!(key(step(received, Move::Down).unwrap()), "requests.carried_over.natural_person");
+        let other = id_of("requests.received.other_org");
+        assert_eq!(step(other, Move::Right), None, "the 总计 column is derived");
+        let last_outcome = id_of("requests.other_handling.other.commercial");
+        assert_eq!(key(step(last_outcome, Move::Down).unwrap()), "requests.carried_forward.commercial", "（七）总计 passed over");
+        let pending = id_of("appeals.review.pending");
+        assert_eq!(key(step(pending, Move::Right).unwrap()), "appeals.suit_direct.upheld");
+        let in_force = id_of("proactive.normative_docs.in_force");
+        assert_eq!(key(step(in_force, Move::Down).unwrap()), "proactive.licensing.decisions");
+        assert_eq!(key(step(id_of("proactive.licensing.decisions"), Move::Up).unwrap()), "proactive.normative_docs.issued");
+    }
+
+    #[test]
+    fn an_excel_block_of_the_whole_table_fills_every_typed_cell() {
+        let block: Vec<String> = (0..25).map(|r| (0..6).map(|c| (r * 10 + c).to_string()).collect::<Vec<_>>().join("\t")).collect();
+        let pasted = paste_block(id_of("requests.received.natural_person"), &(block.join("\r\n") + "\r\n")).unwrap();
+        assert_eq!(pasted.cells.len(), 24 * 6, "the （七）总计 row is derived");
+        assert_eq!(pasted.cells[0], (id_of("requests.received.natural_person"), "0".into()));
+        assert_eq!(*pasted.cells.last().unwrap(), (id_of("requests.carried_forward.other_org"), "245".into()));
+        assert_eq!(pasted.message, "已粘贴 25 行 × 6 列，填入 144 格。");
+    }
+
+    #[test]
+    fn a_row_from_a_web_page_with_its_label_fills_the_row() {
+        let text = "（一）予以公开\n６\n0\n/\n0\n1件\n1,234\n7\n";
+        let pasted = paste_block(id_of("requests.disclosed.natural_person"), text).unwrap();
+        let cells: Vec<(&str, &str)> = pasted.cells.iter().map(|(id, v)| (key(*id), v.as_str())).collect();
+        assert_eq!(
+            cells,
+            [
+                ("requests.disclosed.natural_person", "6"),
+                ("requests.disclosed.commercial", "0"),
+                ("requests.disclosed.research", ""),
+                ("requests.disclosed.social_welfare", "0"),
+                ("requests.disclosed.legal_service", "1"),
+                ("requests.disclosed.other_org", "1234"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_single_column_goes_down() {
+        let text = (1..=24).map(|n| n.to_string()).collect::<Vec<_>>().join("\n");
+        let pasted = paste_block(id_of("requests.received.commercial"), &text).unwrap();
+        assert_eq!(pasted.cells.len(), 23, "（七）总计 passed over");
+        assert_eq!(key(pasted.cells[1].0), "requests.carried_over.commercial");
+    }
+
+    #[test]
+    fn a_block_that_does_not_fit_or_is_not_numbers_is_refused() {
+        let start = id_of("requests.carried_forward.natural_person");
+        assert!(paste_block(start, "1\t2\n3\t4").unwrap_err().contains("往下超出了表三"));
+        assert!(paste_block(id_of("appeals.review.upheld"), &["1"; 16].join("\t")).unwrap_err().contains("往右超出了表四"));
+        assert!(paste_block(start, "1\tabc\t3").unwrap_err().contains("“abc”不是数字"));
+        assert!(paste_block(start, "1\t-2").unwrap_err().contains("不能为负数"));
+        assert!(paste_block(start, "1\t十二").unwrap_err().contains("“十二”不是数字"), "only leading labels are dropped");
+    }
+
+    #[test]
+    fn values_apart_by_spaces_or_commas_are_a_block() {
+        assert!(is_block("1 2 3"));
+        assert!(is_block("1,2"));
+        assert!(is_block("1\t2"));
+        assert!(!is_block("12"));
+        assert!(!is_block("1,234"));
+        assert!(!is_block("12\n"));
+        let pasted = paste_block(id_of("proactive.rules.issued"), "3 1 40").unwrap();
+        assert_eq!(pasted.cells.len(), 3);
+    }
+
+    #[test]
+    fn a_range_copies_as_tab_separated_values() {
+        let mut report = Report::new();
+        report.set_key("requests.received.natural_person", "5");
+        report.set_key("requests.received.commercial", "2");
+        let sheet = Sheet::of(&report);
+        let text = copy_range(&report, &sheet, id_of("requests.carried_over.commercial"), id_of("requests.received.natural_person"));
+        assert_eq!(text, "5\t2\n0\t0");
+        let row = copy_range(&report, &sheet, id_of("requests.received.legal_service"), id_of("requests.received.total"));
+        assert_eq!(row, "0\t0\t7");
+        let round_trip = paste_block(id_of("requests.disclosed.natural_person"), &text).unwrap();
+        assert_eq!(round_trip.cells.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(), ["5", "2", "0", "0"]);
+        assert!(range(id_of("requests.received.natural_person"), id_of("appeals.review.upheld")).is_empty());
+    }
+}
