@@ -60,12 +60,13 @@ pub enum Edit {
     AdoptComputedTotals,
 }
 
-/// The draft with its undo and redo history.
+/// The draft with its undo and redo history. Past drafts are shared, not copied, so an editor is
+/// cheap to clone (the widget's reducer clones it on every keystroke).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Editor {
     draft: Draft,
-    undo: Vec<Draft>,
-    redo: Vec<Draft>,
+    undo: Vec<Rc<Draft>>,
+    redo: Vec<Rc<Draft>>,
     /// The field the last step was typing into, so the next keystroke there joins it.
     typing_in: Option<FieldId>,
 }
@@ -115,7 +116,7 @@ impl Editor {
         let joins = typing_in.is_some() && typing_in == self.typing_in && !self.undo.is_empty();
         let previous = std::mem::replace(&mut self.draft, next);
         if !joins {
-            self.undo.push(previous);
+            self.undo.push(Rc::new(previous));
             if self.undo.len() > UNDO_DEPTH {
                 self.undo.remove(0);
             }
@@ -128,7 +129,8 @@ impl Editor {
     /// Goes one step back; false when there is none.
     pub fn undo(&mut self) -> bool {
         let Some(previous) = self.undo.pop() else { return false };
-        self.redo.push(std::mem::replace(&mut self.draft, previous));
+        let previous = Rc::unwrap_or_clone(previous);
+        self.redo.push(Rc::new(std::mem::replace(&mut self.draft, previous)));
         self.typing_in = None;
         true
     }
@@ -136,7 +138,8 @@ impl Editor {
     /// Goes one undone step forward again; false when there is none.
     pub fn redo(&mut self) -> bool {
         let Some(next) = self.redo.pop() else { return false };
-        self.undo.push(std::mem::replace(&mut self.draft, next));
+        let next = Rc::unwrap_or_clone(next);
+        self.undo.push(Rc::new(std::mem::replace(&mut self.draft, next)));
         self.typing_in = None;
         true
     }

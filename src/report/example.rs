@@ -7,5 +7,8 @@ use super::model::Report;
 pub const EXAMPLE_FILE: &str = include_str!("example_2022_xianning.json");
 
 pub fn example() -> Report {
-    Report::from_json(EXAMPLE_FILE).expect("the shipped example is a valid report file").report
+    match Report::from_json(EXAMPLE_FILE) {
+        Ok(loaded) => loaded.report,
+        Err(error) => panic!("the shipped example is not a valid report file: {error}"),
+    }
 }

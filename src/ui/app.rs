@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
@@ -12,14 +13,30 @@ use super::findings::{CellMarks, FindingsPanel, Messages, Place};
 use super::publish::Publish;
 use super::state::{Action, State};
 use super::storage;
-use super::tables::{AppealsTable, Balance, ProactiveTable, RequestsTable, TableProps};
+use super::tables::{AppealsTable, Balance, CellEvent, ProactiveTable, RequestsTable, TableProps};
 use super::texts::{MetaField, TextField};
 use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
 use crate::report::carry::in_force_hint;
 use crate::report::editor::Edit;
+use crate::report::grid::{copy_range, paste_block, range, step};
 use crate::report::format::DOCUMENT_STOCKS;
 use crate::report::rules::{balances, check_sheet};
 use crate::report::{Severity, Sheet};
+
+/// Where a range selection starts, and whether the next focus extends it rather than starting anew.
+#[derive(Default)]
+struct Selecting {
+    anchor: Option<FieldId>,
+    extending: bool,
+}
+
+/// What the last block paste into a table did.
+#[derive(Debug, Clone, PartialEq)]
+struct PasteStatus {
+    table: Option<Table>,
+    ok: bool,
+    text: String,
+}
 
 /// How soon after a change the draft is saved to the browser's storage.
 const AUTOSAVE_DELAY_MS: u32 = 400;
@@ -70,12 +87,73 @@ pub fn App() -> Html {
     });
     let marks = Rc::new(CellMarks::of(&findings));
     let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
+    // The selected range: its anchor is kept aside (stable across renders) so that the cells'
+    // callback never changes and unchanged cells are not redrawn.
+    let selection = use_state_eq(|| None::<(FieldId, FieldId)>);
+    let anchor = use_mut_ref(|| Selecting::default());
+    let paste_status = use_state(|| None::<PasteStatus>);
+    let oncell = {
+        let (root, dispatch, anchor) = (root.clone(), dispatch.clone(), anchor.clone());
+        let (selection, paste_status) = (selection.setter(), paste_status.setter());
+        use_callback((), move |event: CellEvent, _| match event {
+            CellEvent::Focus(id) => {
+                let mut selecting = anchor.borrow_mut();
+                if !std::mem::take(&mut selecting.extending) {
+                    selecting.anchor = Some(id);
+                    selection.set(None);
+                }
+            }
+            CellEvent::Move { from, to, extend } => {
+                let Some(target) = step(from, to) else { return };
+                let start = {
+                    let mut selecting = anchor.borrow_mut();
+                    selecting.extending = extend;
+                    selecting.anchor.unwrap_or(from)
+                };
+                selection.set(extend.then_some((start, target)));
+                if let Some(root) = root.cast::<web_sys::Element>() {
+                    browser::focus_field(&root, &format::field(target).key);
+                }
+            }
+            CellEvent::Drag(id) => {
+                if let Some(start) = anchor.borrow().anchor.filter(|&a| a != id) {
+                    selection.set(Some((start, id)));
+                }
+            }
+            CellEvent::PasteBlock(id, text) => {
+                let table = format::field(id).table;
+                let status = match paste_block(id, &text) {
+                    Ok(pasted) => {
+                        dispatch.dispatch(Action::Edit(Edit::SetMany(pasted.cells)));
+                        PasteStatus { table, ok: true, text: pasted.message }
+                    }
+                    Err(why) => PasteStatus { table, ok: false, text: why },
+                };
+                paste_status.set(Some(status));
+            }
+        })
+    };
+    let selected: Rc<Vec<FieldId>> = Rc::new(selection.map(|(a, b)| range(a, b).concat()).unwrap_or_default());
+    let oncopy = {
+        let (report, sheet, selection) = (report.clone(), sheet.clone(), *selection);
+        Callback::from(move |e: Event| {
+            let Some((a, b)) = selection else { return };
+            let e: web_sys::ClipboardEvent = e.unchecked_into();
+            if let Some(data) = e.clipboard_data() {
+                if data.set_data("text/plain", &copy_range(&report, &sheet, a, b)).is_ok() {
+                    e.prevent_default();
+                }
+            }
+        })
+    };
     let table = TableProps {
         report: report.clone(),
         sheet: sheet.clone(),
         marks: marks.clone(),
         hints,
+        selected,
         dispatch: dispatch.clone(),
+        oncell,
     };
 
     // A file or a paste read into a report: applied at once over a blank report, else after asking.
@@ -147,7 +225,7 @@ pub fn App() -> Html {
             if !(e.ctrl_key() || e.meta_key()) || e.is_composing() {
                 return;
             }
-            let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
+            let action = match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
                 ("z", false) => Action::Undo,
                 ("z", true) | ("y", _) => Action::Redo,
                 _ => return,
@@ -203,6 +281,11 @@ pub fn App() -> Html {
         html! {
             <>
                 <div class="xx-table-wrap">{ grid }</div>
+                if let Some(status) = paste_status.as_ref().filter(|s| s.table == Some(which)) {
+                    <p class={classes!("xx-status", if status.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="paste-status">
+                        { &status.text }
+                    </p>
+                }
                 if which == Table::Requests {
                     <Balance balances={Rc::new(balances(&sheet))} />
                 }
@@ -212,7 +295,7 @@ pub fn App() -> Html {
     };
 
     html! {
-        <div class="xx-app" ref={root} {onkeydown} {ondragover} {ondrop}>
+        <div class="xx-app" ref={root} {onkeydown} {ondragover} {ondrop} {oncopy}>
             <header class="xx-bar">
                 <h1>{ "政府信息公开工作年度报告 编制助手" }</h1>
                 <div class="xx-tools">

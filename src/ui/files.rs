@@ -61,7 +61,7 @@ pub struct Pending {
 impl Pending {
     /// A report file (JSON) or a published report (its page text or HTML), read for `purpose`.
     pub fn read(purpose: Purpose, name: String, text: &str) -> Result<Pending, Notice> {
-        let is_report_file = name.to_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+        let is_report_file = name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
         if is_report_file {
             let loaded = Report::from_json(text).map_err(|e| Notice::refused(&name, &e.to_string()))?;
             let remarks = if loaded.unknown_keys.is_empty() {

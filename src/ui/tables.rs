@@ -1,12 +1,16 @@
 //! The three tables laid out like the paper, from the format data: inputs for the cells a clerk
 //! types, read-only outputs for the totals the format derives.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::findings::{CellMarks, Mark};
-use super::state::{State, input_edit};
+use super::state::{Action, State, input_edit};
+use crate::report::editor::Edit;
+use crate::report::grid::{Move, is_block};
 use crate::report::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEALS_HEADER, FieldId, FieldKind, LabelCell, PROACTIVE,
     PROACTIVE_ITEM_HEADER, PROACTIVE_WIDTH, REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_HEADER, appeal_cell, request_cell,
@@ -23,13 +27,29 @@ pub struct TableProps {
     pub marks: Rc<CellMarks>,
     /// Expected values shown as placeholders (现行有效件数 from last year's report).
     pub hints: Rc<Vec<(FieldId, u64)>>,
+    /// The cells of the selected range, when it is more than one cell.
+    pub selected: Rc<Vec<FieldId>>,
     pub dispatch: UseReducerDispatcher<State>,
+    pub oncell: Callback<CellEvent>,
+}
+
+/// What a cell tells the table around it, beyond edits: spreadsheet moves, range selection, a
+/// pasted block.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellEvent {
+    Focus(FieldId),
+    Move { from: FieldId, to: Move, extend: bool },
+    /// The pointer passed over a cell with the button down: the range grows to it.
+    Drag(FieldId),
+    /// Several values pasted into a cell.
+    PasteBlock(FieldId, String),
 }
 
 /// A cell for any number field: an input for what the clerk types, an output for a derived total.
 fn value_cell(props: &TableProps, id: FieldId, colspan: Option<u16>) -> Html {
     let mark = props.marks.mark(id);
     let colspan = colspan.map(|c| c.to_string());
+    let selected = props.selected.contains(&id).then_some("xx-selected");
     if format::field(id).kind == FieldKind::DerivedCount {
         let shown = props.sheet.display(&props.report, id);
         let origin = match props.sheet.entry(id) {
@@ -38,16 +58,16 @@ fn value_cell(props: &TableProps, id: FieldId, colspan: Option<u16>) -> Html {
             _ => "原报告此格空白或有误，显示的是自动计算的值",
         };
         html! {
-            <td colspan={colspan} class={classes!("xx-total", mark.as_ref().map(Mark::class))}>
-                <TotalCell {id} {shown} printed={props.sheet.is_printed(id)} {origin} {mark} />
+            <td colspan={colspan} class={classes!("xx-total", mark.as_ref().map(Mark::class), selected)}>
+                <TotalCell {id} {shown} printed={props.sheet.is_printed(id)} {origin} {mark} oncell={props.oncell.clone()} />
             </td>
         }
     } else {
         let text: AttrValue = props.report.text(id).to_string().into();
         let hint = props.hints.iter().find(|(hinted, _)| *hinted == id).map(|(_, n)| AttrValue::from(format!("约 {n}")));
         html! {
-            <td colspan={colspan} class={classes!("xx-cell", mark.as_ref().map(Mark::class))}>
-                <NumberCell {id} {text} {mark} {hint} dispatch={props.dispatch.clone()} />
+            <td colspan={colspan} class={classes!("xx-cell", mark.as_ref().map(Mark::class), selected)}>
+                <NumberCell {id} {text} {mark} {hint} dispatch={props.dispatch.clone()} oncell={props.oncell.clone()} />
             </td>
         }
     }
@@ -68,6 +88,56 @@ pub struct NumberCellProps {
     #[prop_or_default]
     pub hint: Option<AttrValue>,
     pub dispatch: UseReducerDispatcher<State>,
+    pub oncell: Callback<CellEvent>,
+}
+
+/// The pointer passes over a cell: with the button down, the selected range grows to it.
+fn drag_over(id: FieldId, oncell: &Callback<CellEvent>) -> Callback<MouseEvent> {
+    let oncell = oncell.clone();
+    Callback::from(move |e: MouseEvent| {
+        if e.buttons() & 1 == 1 {
+            oncell.emit(CellEvent::Drag(id));
+        }
+    })
+}
+
+/// The keys a spreadsheet has: arrows, Enter and Shift+Enter move; Shift+arrows select a range;
+/// Esc puts back the value the cell had when it was entered. Nothing moves while an input
+/// method is composing.
+fn cell_keys(id: FieldId, oncell: &Callback<CellEvent>, dispatch: &UseReducerDispatcher<State>, entered: Rc<RefCell<String>>) -> Callback<KeyboardEvent> {
+    let (oncell, dispatch) = (oncell.clone(), dispatch.clone());
+    Callback::from(move |e: KeyboardEvent| {
+        if e.is_composing() || e.key() == "Process" || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let whole = input.selection_start().ok().flatten() == Some(0)
+            && input.selection_end().ok().flatten() == Some(input.value().encode_utf16().count() as u32);
+        let caret = input.selection_start().ok().flatten().unwrap_or(0);
+        let at_end = caret as usize >= input.value().encode_utf16().count();
+        let shift = e.shift_key();
+        let to = match e.key().as_str() {
+            "ArrowUp" => Move::Up,
+            "ArrowDown" => Move::Down,
+            "ArrowLeft" if shift || whole || caret == 0 => Move::Left,
+            "ArrowRight" if shift || whole || at_end => Move::Right,
+            "Enter" => if shift { Move::Up } else { Move::Down },
+            "Escape" => {
+                e.prevent_default();
+                let original = entered.borrow().clone();
+                if input.value() != original {
+                    input.set_value(&original);
+                    dispatch.dispatch(Action::Edit(Edit::Set(id, original)));
+                }
+                input.select();
+                return;
+            }
+            _ => return,
+        };
+        e.prevent_default();
+        let extend = shift && e.key() != "Enter";
+        oncell.emit(CellEvent::Move { from: id, to, extend });
+    })
 }
 
 /// One typed number. Its own component, so a keystroke re-renders only the cells whose text or
@@ -75,6 +145,28 @@ pub struct NumberCellProps {
 #[component]
 pub fn NumberCell(props: &NumberCellProps) -> Html {
     let field = format::field(props.id);
+    let entered = use_mut_ref(String::new);
+    let onfocus = {
+        let (id, oncell, entered, text) = (props.id, props.oncell.clone(), entered.clone(), props.text.clone());
+        Callback::from(move |e: FocusEvent| {
+            *entered.borrow_mut() = text.to_string();
+            e.target_unchecked_into::<web_sys::HtmlInputElement>().select();
+            oncell.emit(CellEvent::Focus(id));
+        })
+    };
+    let onkeydown = cell_keys(props.id, &props.oncell, &props.dispatch, entered);
+    let onpaste = {
+        let (id, oncell) = (props.id, props.oncell.clone());
+        Callback::from(move |e: Event| {
+            let e: web_sys::ClipboardEvent = e.unchecked_into();
+            let text = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
+            if is_block(&text) {
+                e.prevent_default();
+                oncell.emit(CellEvent::PasteBlock(id, text));
+            }
+        })
+    };
+    let onmouseover = drag_over(props.id, &props.oncell);
     let oninput = {
         let (id, dispatch) = (props.id, props.dispatch.clone());
         Callback::from(move |e: InputEvent| {
@@ -88,7 +180,7 @@ pub fn NumberCell(props: &NumberCellProps) -> Html {
             data-key={field.key.clone()} aria-label={field.place.clone()}
             aria-invalid={props.mark.as_ref().map(|m| m.invalid().to_string())}
             aria-describedby={props.mark.as_ref().map(|m| m.described_by.clone())}
-            placeholder={props.hint.clone()} value={props.text.clone()} {oninput} />
+            placeholder={props.hint.clone()} value={props.text.clone()} {oninput} {onfocus} {onkeydown} {onpaste} {onmouseover} />
     }
 }
 
@@ -101,17 +193,19 @@ pub struct TotalCellProps {
     /// Where the value shown comes from, said to the clerk.
     pub origin: &'static str,
     pub mark: Option<Mark>,
+    pub oncell: Callback<CellEvent>,
 }
 
 #[component]
 pub fn TotalCell(props: &TotalCellProps) -> Html {
     let field = format::field(props.id);
+    let onmouseover = drag_over(props.id, &props.oncell);
     let title = props.origin;
     html! {
         <output class={classes!("xx-sum", props.printed.then_some("xx-printed"))} tabindex="-1"
             data-key={field.key.clone()} aria-label={format!("{}（{title}）", field.place)} {title}
             aria-invalid={props.mark.as_ref().map(|m| m.invalid().to_string())}
-            aria-describedby={props.mark.as_ref().map(|m| m.described_by.clone())}>
+            aria-describedby={props.mark.as_ref().map(|m| m.described_by.clone())} {onmouseover}>
             { &props.shown }
         </output>
     }

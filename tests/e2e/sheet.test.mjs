@@ -1,0 +1,209 @@
+// Spreadsheet-grade entry in the three tables: block pastes through real paste events, keyboard
+// moves across merged headers and derived totals, and copying a range back out as TSV.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+
+import { serve } from "./server.mjs";
+import { Widget, launch } from "./widget.mjs";
+
+const COLUMNS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"];
+const ROWS = [
+  "received", "carried_over", "disclosed", "partially_disclosed",
+  "withheld.state_secret", "withheld.prohibited_by_law", "withheld.security_stability", "withheld.third_party",
+  "withheld.internal_affairs", "withheld.process_info", "withheld.enforcement_file", "withheld.query_matter",
+  "unavailable.not_held", "unavailable.needs_creation", "unavailable.still_unclear",
+  "not_processed.petition", "not_processed.repeated", "not_processed.publication", "not_processed.excessive",
+  "not_processed.confirmation", "other_handling.no_correction", "other_handling.fee_unpaid", "other_handling.other",
+  "outcome_total", "carried_forward",
+];
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = (options) => Widget.open(browser, `${server.base}/`, options);
+
+/** Dispatches a real paste event carrying `text` on the cell with `key`. */
+async function paste(w, key, text) {
+  await w.cell(key).focus();
+  await w.page.evaluate(([key, text]) => {
+    const cell = document.getElementById("xxgk-nianbao").shadowRoot.querySelector(`[data-key="${key}"]`);
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    cell.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+  }, [key, text]);
+}
+
+/** The typed values of table 三, row by row (the （七）总计 row is derived and left out). */
+async function tableThree(w) {
+  return w.page.evaluate(([rows, columns]) => {
+    const shadow = document.getElementById("xxgk-nianbao").shadowRoot;
+    return rows.filter((r) => r !== "outcome_total")
+      .map((r) => columns.map((c) => shadow.querySelector(`[data-key="requests.${r}.${c}"]`).value));
+  }, [ROWS, COLUMNS]);
+}
+
+describe("pasting a block", () => {
+  test("a 25×6 block from Excel into table 三's first cell fills every typed cell", async () => {
+    const w = await open();
+    const block = ROWS.map((_, r) => COLUMNS.map((_, c) => String(r * 10 + c)).join("\t")).join("\r\n") + "\r\n";
+    await paste(w, "requests.received.natural_person", block);
+    assert.equal(await w.page.getByTestId("paste-status").textContent(), "已粘贴 25 行 × 6 列，填入 144 格。");
+    const expected = ROWS.map((_, r) => COLUMNS.map((_, c) => String(r * 10 + c))).filter((_, r) => ROWS[r] !== "outcome_total");
+    assert.deepEqual(await tableThree(w), expected);
+    assert.equal(await w.value("requests.received.total"), String(0 + 1 + 2 + 3 + 4 + 5));
+  });
+
+  test("a row copied from a web page, one value per line with its label, fills the row", async () => {
+    const w = await open();
+    await paste(w, "requests.disclosed.natural_person", "（一）予以公开\n６\n0\n/\n0\n1\n1\n8\n");
+    const row = await Promise.all(COLUMNS.map((c) => w.value(`requests.disclosed.${c}`)));
+    assert.deepEqual(row, ["6", "0", "", "0", "1", "1"]);
+    assert.equal(await w.value("requests.disclosed.total"), "8");
+    assert.match(await w.page.getByTestId("paste-status").textContent(), /填入 6 格/);
+  });
+
+  test("a tab-separated row with its labels fills the row; values apart by spaces too", async () => {
+    const w = await open();
+    await paste(w, "requests.withheld.state_secret.natural_person", "（三）不予公开\t1.属于国家秘密\t2\t0\t0\t0\t0\t1\t3");
+    assert.equal(await w.value("requests.withheld.state_secret.total"), "3");
+    await paste(w, "proactive.rules.issued", "3 1 40");
+    assert.deepEqual(
+      [await w.value("proactive.rules.issued"), await w.value("proactive.rules.repealed"), await w.value("proactive.rules.in_force")],
+      ["3", "1", "40"],
+    );
+  });
+
+  test("a paste that does not fit is refused with nothing changed", async () => {
+    const w = await open();
+    await w.type("appeals.review.upheld", "4");
+    await paste(w, "appeals.review.upheld", Array(16).fill("1").join("\t"));
+    assert.match(await w.page.getByTestId("paste-status").textContent(), /超出了表四，没有填入/);
+    assert.equal(await w.value("appeals.review.upheld"), "4");
+    assert.equal(await w.value("appeals.review.corrected"), "");
+    await paste(w, "appeals.review.upheld", "1\t2\tabc");
+    assert.match(await w.page.getByTestId("paste-status").textContent(), /“abc”不是数字/);
+    assert.equal(await w.value("appeals.review.upheld"), "4");
+  });
+
+  test("one undo reverts a whole paste", async () => {
+    const w = await open();
+    await w.type("requests.received.natural_person", "9");
+    await paste(w, "requests.received.natural_person", "1\t2\t3\n4\t5\t6");
+    assert.equal(await w.value("requests.carried_over.research"), "6");
+    await w.page.keyboard.press("Control+z");
+    assert.equal(await w.value("requests.received.natural_person"), "9");
+    assert.equal(await w.value("requests.received.commercial"), "");
+    assert.equal(await w.value("requests.carried_over.research"), "");
+  });
+});
+
+describe("moving like a spreadsheet", () => {
+  test("arrows, Enter and Tab pass over merged headers and derived totals", async () => {
+    const w = await open();
+    const path = [];
+    const press = async (key) => {
+      await w.page.keyboard.press(key);
+      path.push(await w.focusedKey());
+    };
+    await w.cell("requests.received.natural_person").focus();
+    await press("ArrowUp");
+    await press("ArrowDown");
+    await press("Enter");
+    await press("Shift+Enter");
+    await press("ArrowRight");
+    assert.deepEqual(path, [
+      "requests.received.natural_person",
+      "requests.carried_over.natural_person",
+      "requests.disclosed.natural_person",
+      "requests.carried_over.natural_person",
+      "requests.carried_over.commercial",
+    ]);
+    await w.cell("requests.other_handling.other.research").focus();
+    await w.page.keyboard.press("ArrowDown");
+    assert.equal(await w.focusedKey(), "requests.carried_forward.research", "（七）总计 is derived");
+    await w.cell("requests.received.other_org").focus();
+    await w.page.keyboard.press("ArrowRight");
+    assert.equal(await w.focusedKey(), "requests.received.other_org", "the 总计 column is derived");
+    await w.page.keyboard.press("Tab");
+    assert.equal(await w.focusedKey(), "requests.carried_over.natural_person");
+    await w.page.keyboard.press("Shift+Tab");
+    assert.equal(await w.focusedKey(), "requests.received.other_org");
+    await w.cell("appeals.review.pending").focus();
+    await w.page.keyboard.press("ArrowRight");
+    assert.equal(await w.focusedKey(), "appeals.suit_direct.upheld");
+    await w.cell("proactive.normative_docs.in_force").focus();
+    await w.page.keyboard.press("ArrowDown");
+    assert.equal(await w.focusedKey(), "proactive.licensing.decisions", "over the next block's headers");
+  });
+
+  test("entering a cell selects it so typing replaces; Esc puts the old value back", async () => {
+    const w = await open();
+    await w.type("requests.received.commercial", "12");
+    await w.cell("requests.received.natural_person").focus();
+    await w.page.keyboard.press("ArrowRight");
+    await w.page.keyboard.type("5");
+    assert.equal(await w.value("requests.received.commercial"), "5");
+    await w.page.keyboard.type("55");
+    await w.page.keyboard.press("Escape");
+    assert.equal(await w.value("requests.received.commercial"), "12");
+    assert.equal(await w.value("requests.received.total"), "12");
+  });
+
+  test("typing through an input method: no move while composing, the composed digits count", async () => {
+    const w = await open();
+    await w.cell("requests.received.research").focus();
+    await w.page.evaluate(() => {
+      const cell = document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="requests.received.research"]');
+      cell.dispatchEvent(new CompositionEvent("compositionstart", { bubbles: true, data: "" }));
+      cell.value = "１２";
+      cell.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertCompositionText", data: "１２", isComposing: true }));
+      cell.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true, isComposing: true }));
+      cell.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: "１２" }));
+    });
+    assert.equal(await w.focusedKey(), "requests.received.research");
+    assert.equal(await w.value("requests.received.total"), "12");
+  });
+});
+
+describe("copying a range out", () => {
+  test("Shift+arrows select a range that copies as TSV and pastes back as the same block", async () => {
+    const w = await open({ context: { permissions: ["clipboard-read", "clipboard-write"] } });
+    await paste(w, "requests.received.natural_person", "1\t2\t3\n4\t5\t6");
+    await w.cell("requests.received.natural_person").focus();
+    await w.page.keyboard.press("Shift+ArrowRight");
+    await w.page.keyboard.press("Shift+ArrowRight");
+    await w.page.keyboard.press("Shift+ArrowDown");
+    assert.equal(await w.page.locator("td.xx-selected").count(), 6);
+    await w.page.keyboard.press("Control+c");
+    const copied = await w.page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, "1\t2\t3\n4\t5\t6");
+    await w.cell("requests.disclosed.commercial").click();
+    await paste(w, "requests.disclosed.commercial", copied);
+    const pasted = [];
+    for (const row of ["disclosed", "partially_disclosed"]) {
+      for (const c of ["commercial", "research", "social_welfare"]) pasted.push(await w.value(`requests.${row}.${c}`));
+    }
+    assert.deepEqual(pasted, ["1", "2", "3", "4", "5", "6"]);
+  });
+
+  test("dragging over cells selects the range, totals included", async () => {
+    const w = await open({ context: { permissions: ["clipboard-read", "clipboard-write"] } });
+    await paste(w, "requests.received.legal_service", "7\t8");
+    const from = await w.cell("requests.received.legal_service").boundingBox();
+    const to = await w.cell("requests.received.total").boundingBox();
+    await w.page.mouse.move(from.x + 5, from.y + 5);
+    await w.page.mouse.down();
+    await w.page.mouse.move(to.x + 5, to.y + 5, { steps: 5 });
+    await w.page.mouse.up();
+    assert.equal(await w.page.locator("td.xx-selected").count(), 3);
+    await w.page.keyboard.press("Control+c");
+    assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), "7\t8\t15");
+  });
+});
