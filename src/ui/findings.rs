@@ -125,8 +125,10 @@ pub struct PanelProps {
 pub fn FindingsPanel(props: &PanelProps) -> Html {
     let count = |severity| props.findings.iter().filter(|f| f.severity() == severity).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    let mut ordered: Vec<&Finding> = props.findings.iter().collect();
-    ordered.sort_by_key(|f| f.severity());
+    // Errors first, each kind in form order.
+    let ordered = [Severity::Error, Severity::Warning]
+        .into_iter()
+        .flat_map(|severity| props.findings.iter().filter(move |f| f.severity() == severity));
     html! {
         <section class="xx-panel" aria-label="检查结果">
             <h2 class="xx-panel-title">

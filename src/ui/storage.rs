@@ -65,7 +65,7 @@ pub fn list() -> Result<Vec<SavedDraft>, String> {
             Some(SavedDraft { id, label: draft.label(), saved_at_ms })
         })
         .collect();
-    drafts.sort_by(|a, b| b.saved_at_ms.total_cmp(&a.saved_at_ms));
+    drafts.sort_unstable_by(|a, b| b.saved_at_ms.total_cmp(&a.saved_at_ms));
     Ok(drafts)
 }
 
