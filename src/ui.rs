@@ -3,6 +3,7 @@
 
 mod app;
 mod browser;
+mod confirm;
 mod files;
 mod findings;
 mod publish;

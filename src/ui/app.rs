@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
+use super::confirm::Confirm;
 use super::files::{FileBar, Notice, Pending, Purpose, SaveStatus};
 use super::findings::{CellMarks, FindingsPanel, Messages, Place};
 use super::publish::Publish;
@@ -304,11 +305,8 @@ pub fn App() -> Html {
             </header>
             <FileBar state={state.clone()} save={(*save).clone()} {onfile} {onread} />
             if let Some(file) = &*pending {
-                <div class="xx-confirm" role="alertdialog" aria-label="确认">
-                    <p>{ format!("打开“{}”会替换当前填写的全部内容（之后可用“撤销导入”恢复）。确定吗？", file.name) }</p>
-                    <button type="button" data-action="confirm-import" onclick={replace}>{ "替换" }</button>
-                    <button type="button" data-action="cancel" onclick={keep}>{ "保留当前内容" }</button>
-                </div>
+                <Confirm question={format!("打开“{}”会替换当前填写的全部内容（之后可用“撤销导入”恢复）。确定吗？", file.name)}
+                    yes="替换" action="confirm-import" no="保留当前内容" onyes={replace} onno={keep} />
             }
             if let Some(notice) = &*notice {
                 <div class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
@@ -324,11 +322,8 @@ pub fn App() -> Html {
                 </div>
             }
             if *confirm_example {
-                <div class="xx-confirm" role="alertdialog" aria-label="确认">
-                    <p>{ "载入示例会替换当前填写的全部内容。确定吗？" }</p>
-                    <button type="button" data-action="confirm-example" onclick={load_example}>{ "替换为示例" }</button>
-                    <button type="button" data-action="cancel" onclick={keep_report}>{ "保留当前内容" }</button>
-                </div>
+                <Confirm question="载入示例会替换当前填写的全部内容。确定吗？" yes="替换为示例" action="confirm-example"
+                    no="保留当前内容" onyes={load_example} onno={keep_report} />
             }
             <div class="xx-layout">
                 <form class="xx-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>

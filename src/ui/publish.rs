@@ -11,6 +11,7 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
+use super::confirm::Confirm;
 use crate::report::fragment::{render_document, title};
 use crate::report::{Report, render};
 
@@ -155,11 +156,8 @@ pub fn Publish(props: &PublishProps) -> Html {
                 <button type="button" data-action="download" onclick={request(Export::Download)}>{ "下载 .html 文件" }</button>
             </div>
             if pending.is_some() {
-                <div class="xx-confirm" role="alertdialog" aria-label="确认">
-                    <p>{ format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors) }</p>
-                    <button type="button" data-action="confirm" onclick={confirm}>{ "仍然继续" }</button>
-                    <button type="button" data-action="cancel" onclick={cancel}>{ "先去改正" }</button>
-                </div>
+                <Confirm question={format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors)}
+                    yes="仍然继续" action="confirm" no="先去改正" onyes={confirm} onno={cancel} />
             }
             if let Some(status) = &*status {
                 <p class={if status.ok { "xx-status xx-ok" } else { "xx-status xx-error" }} role="status" data-testid="copy-status">

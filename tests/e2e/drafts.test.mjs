@@ -1,25 +1,16 @@
 // Nothing is ever lost: autosave and reload, storage that fails, report files in and out, undo and
 // redo, and starting from last year's report — in headless Chromium against dist/.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 
-import { serve } from "./server.mjs";
-import { Drafts, launch } from "./widget.mjs";
+import { Drafts, startSession } from "./widget.mjs";
 
 const example = await readFile(new URL("../../src/report/example_2022_xianning.json", import.meta.url), "utf8");
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = startSession();
 
-const open = (options) => Drafts.open(browser, `${server.base}/`, options);
+const open = (options) => Drafts.open(session.browser, `${session.base}/`, options);
 
 /** The example file with some fields changed, as another report file would be. */
 function exampleWith(changes) {

@@ -1,10 +1,9 @@
 // Spreadsheet-grade entry in the three tables: block pastes through real paste events, keyboard
 // moves across merged headers and derived totals, and copying a range back out as TSV.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { serve } from "./server.mjs";
-import { Widget, launch } from "./widget.mjs";
+import { Widget, startSession } from "./widget.mjs";
 
 const COLUMNS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"];
 const ROWS = [
@@ -17,17 +16,9 @@ const ROWS = [
   "outcome_total", "carried_forward",
 ];
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = startSession();
 
-const open = (options) => Widget.open(browser, `${server.base}/`, options);
+const open = (options) => Widget.open(session.browser, `${session.base}/`, options);
 
 /** Dispatches a real paste event carrying `text` on the cell with `key`. */
 async function paste(w, key, text) {

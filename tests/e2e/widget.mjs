@@ -1,6 +1,9 @@
 // The widget as a test sees it: a page object over stable attributes (data-key, data-rule,
 // data-action, data-testid), so tests read as what a clerk does.
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
+
+import { serve } from "./server.mjs";
 
 export const CHROME_ARGS = [
   "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -9,6 +12,24 @@ export const CHROME_ARGS = [
 
 export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+}
+
+/** The static server and Chromium for one test file: started before its tests, stopped after. */
+export function startSession() {
+  const session = {
+    get base() {
+      return this.server.base;
+    },
+  };
+  before(async () => {
+    session.server = await serve();
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
 
 export class Widget {

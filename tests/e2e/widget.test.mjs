@@ -1,11 +1,10 @@
 // The widget in headless Chromium, built by Trunk and served from dist/ in the demo host page.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-import { serve } from "./server.mjs";
-import { Widget, launch } from "./widget.mjs";
+import { Widget, startSession } from "./widget.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 /** The core's own fragment of the example, from the command-line tool. */
@@ -14,17 +13,9 @@ const exampleFragment = execFileSync(
   { cwd: root, encoding: "utf8" },
 ).replace(/\n$/, "");
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = startSession();
 
-const open = (options) => Widget.open(browser, `${server.base}/`, options);
+const open = (options) => Widget.open(session.browser, `${session.base}/`, options);
 
 describe("filling in the tables", () => {
   test("typing into cells updates the totals", async () => {
@@ -233,7 +224,7 @@ describe("inside a portal page", () => {
   });
 
   test("the loader finds the widget's files under any CMS path", async () => {
-    const w = await Widget.open(browser, `${server.base}/cms/article.html`);
+    const w = await Widget.open(session.browser, `${session.base}/cms/article.html`);
     await w.type("requests.received.natural_person", "2");
     assert.equal(await w.value("requests.received.total"), "2");
     const around = await w.page.evaluate(() => [document.getElementById("before").textContent, document.getElementById("after").textContent]);
@@ -242,10 +233,10 @@ describe("inside a portal page", () => {
   });
 
   test("without its mount point the widget changes nothing and says why in the console", async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     const said = page.waitForEvent("console", (m) => m.type() === "error" && m.text().includes("xxgk-nianbao"));
-    await page.goto(`${server.base}/cms/no-mount.html`);
+    await page.goto(`${session.base}/cms/no-mount.html`);
     assert.match((await said).text(), /没有 <div id="xxgk-nianbao">/);
     assert.equal(await page.evaluate(() => document.body.children.length), 2);
     assert.equal(await page.evaluate(() => document.getElementById("only").textContent.startsWith("这个页面")), true);
