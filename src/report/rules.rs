@@ -258,14 +258,17 @@ fn difference(a: u64, b: u64) -> u64 {
     a.abs_diff(b)
 }
 
+/// A printed total that differs from the sum of its parts: (printed, sum, the total then its parts).
+fn printed_total_off(sheet: &Sheet, total: FieldId, parts: impl Iterator<Item = FieldId>) -> Option<(u64, u64, Vec<FieldId>)> {
+    let (Entry::Count(printed), Some(sum)) = (sheet.entry(total), sheet.computed(total)) else { return None };
+    (printed != sum).then(|| (printed, sum, std::iter::once(total).chain(parts).collect()))
+}
+
 /// T3-ROW: each row's 总计 against the sum of its six applicant columns, where a total was printed.
 fn check_request_rows(sheet: &Sheet, findings: &mut Vec<Finding>) {
     for (r, row) in REQUEST_ROWS.iter().enumerate() {
-        let total = request_cell(r, REQUEST_TOTAL_COLUMN);
-        let (Entry::Count(printed), Some(sum)) = (sheet.entry(total), sheet.computed(total)) else { continue };
-        if printed != sum {
-            let mut ids: Vec<FieldId> = (0..REQUEST_TOTAL_COLUMN).map(|c| request_cell(r, c)).collect();
-            ids.insert(0, total);
+        let parts = (0..REQUEST_TOTAL_COLUMN).map(|c| request_cell(r, c));
+        if let Some((printed, sum, ids)) = printed_total_off(sheet, request_cell(r, REQUEST_TOTAL_COLUMN), parts) {
             findings.push(Finding::new(
                 Rule::T3Row,
                 ids,
@@ -375,11 +378,8 @@ pub fn findings_by_field(findings: &[Finding]) -> Vec<Vec<usize>> {
 
 fn check_appeals(sheet: &Sheet, findings: &mut Vec<Finding>) {
     for (g, group) in APPEAL_GROUPS.iter().enumerate() {
-        let total = appeal_cell(g, APPEAL_TOTAL_COLUMN);
-        let (Entry::Count(printed), Some(sum)) = (sheet.entry(total), sheet.computed(total)) else { continue };
-        if printed != sum {
-            let mut ids: Vec<FieldId> = (0..APPEAL_TOTAL_COLUMN).map(|c| appeal_cell(g, c)).collect();
-            ids.insert(0, total);
+        let parts = (0..APPEAL_TOTAL_COLUMN).map(|c| appeal_cell(g, c));
+        if let Some((printed, sum, ids)) = printed_total_off(sheet, appeal_cell(g, APPEAL_TOTAL_COLUMN), parts) {
             findings.push(Finding::new(
                 Rule::T4Sum,
                 ids,

@@ -91,87 +91,82 @@ fn valid_part(digits: &str) -> bool {
 /// `None` when the search was cut short. A run is split only when there are fewer runs than
 /// values; a run with a decimal point is never split.
 pub fn splits(runs: &[Run], count: usize, accept: &dyn Fn(&[Value]) -> bool) -> Option<Vec<Vec<Value>>> {
-    let mut found = Vec::new();
-    let mut steps = 0;
-    let mut current = Vec::with_capacity(count);
-    let complete = search(runs, count, accept, &mut current, &mut found, &mut steps);
-    complete.then_some(found)
+    let mut search = Search { count, accept, current: Vec::with_capacity(count), found: Vec::new(), steps: 0 };
+    search.runs(runs).then_some(search.found)
 }
 
-fn search(
-    runs: &[Run],
+/// A depth-first search over the ways to split, within [`STEP_BUDGET`] steps.
+struct Search<'a> {
     count: usize,
-    accept: &dyn Fn(&[Value]) -> bool,
-    current: &mut Vec<Value>,
-    found: &mut Vec<Vec<Value>>,
-    steps: &mut usize,
-) -> bool {
-    *steps += 1;
-    if *steps > STEP_BUDGET || found.len() >= MAX_SPLITS {
-        return false;
-    }
-    let Some((run, rest)) = runs.split_first() else {
-        if current.len() == count && accept(current) {
-            found.push(current.clone());
-        }
-        return true;
-    };
-    let left = count.saturating_sub(current.len());
-    if left < runs.len() {
-        return true;
-    }
-    match run {
-        Run::Blank => {
-            current.push(None);
-            let complete = search(rest, count, accept, current, found, steps);
-            current.pop();
-            complete
-        }
-        Run::Digits(digits) if digits.contains('.') || left == runs.len() => {
-            current.push(Some(digits.clone()));
-            let complete = search(rest, count, accept, current, found, steps);
-            current.pop();
-            complete
-        }
-        Run::Digits(digits) => split_run(digits, rest, count, accept, current, found, steps),
-    }
+    accept: &'a dyn Fn(&[Value]) -> bool,
+    current: Vec<Value>,
+    found: Vec<Vec<Value>>,
+    steps: usize,
 }
 
-/// Splits one glued run into as many values as the remaining count allows, then goes on.
-fn split_run(
-    digits: &str,
-    rest: &[Run],
-    count: usize,
-    accept: &dyn Fn(&[Value]) -> bool,
-    current: &mut Vec<Value>,
-    found: &mut Vec<Vec<Value>>,
-    steps: &mut usize,
-) -> bool {
-    *steps += 1;
-    if *steps > STEP_BUDGET {
-        return false;
+impl Search<'_> {
+    /// One more step; false once the budget or the number of splits kept is spent.
+    fn step(&mut self) -> bool {
+        self.steps += 1;
+        self.steps <= STEP_BUDGET && self.found.len() < MAX_SPLITS
     }
-    if digits.is_empty() {
-        return search(rest, count, accept, current, found, steps);
-    }
-    // Each value left takes at least one digit and at most nine, and every later run one value.
-    let values_left = count.saturating_sub(current.len() + rest.len());
-    if values_left == 0 || digits.len() > values_left * 9 {
-        return true;
-    }
-    for length in 1..=digits.len().min(9) {
-        let (part, remainder) = digits.split_at(length);
-        if !valid_part(part) {
-            continue;
-        }
-        current.push(Some(part.to_string()));
-        let complete = split_run(remainder, rest, count, accept, current, found, steps);
-        current.pop();
-        if !complete {
+
+    /// Reads the remaining runs; false when the search was cut short.
+    fn runs(&mut self, runs: &[Run]) -> bool {
+        if !self.step() {
             return false;
         }
+        let Some((run, rest)) = runs.split_first() else {
+            if self.current.len() == self.count && (self.accept)(&self.current) {
+                self.found.push(self.current.clone());
+            }
+            return true;
+        };
+        let left = self.count.saturating_sub(self.current.len());
+        if left < runs.len() {
+            return true;
+        }
+        match run {
+            Run::Digits(digits) if !digits.contains('.') && left > runs.len() => self.split(digits, rest),
+            whole => {
+                self.current.push(match whole {
+                    Run::Blank => None,
+                    Run::Digits(digits) => Some(digits.clone()),
+                });
+                let complete = self.runs(rest);
+                self.current.pop();
+                complete
+            }
+        }
     }
-    true
+
+    /// Splits one glued run into as many values as the remaining count allows, then goes on.
+    fn split(&mut self, digits: &str, rest: &[Run]) -> bool {
+        if !self.step() {
+            return false;
+        }
+        if digits.is_empty() {
+            return self.runs(rest);
+        }
+        // Each value left takes at least one digit and at most nine, and every later run one value.
+        let values_left = self.count.saturating_sub(self.current.len() + rest.len());
+        if values_left == 0 || digits.len() > values_left * 9 {
+            return true;
+        }
+        for length in 1..=digits.len().min(9) {
+            let (part, remainder) = digits.split_at(length);
+            if !valid_part(part) {
+                continue;
+            }
+            self.current.push(Some(part.to_string()));
+            let complete = self.split(remainder, rest);
+            self.current.pop();
+            if !complete {
+                return false;
+            }
+        }
+        true
+    }
 }
 
 /// The values as counts, when all are numbers.
