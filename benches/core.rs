@@ -25,7 +25,13 @@ fn core(c: &mut Criterion) {
     c.bench_function("render fragment", |b| b.iter(|| render(black_box(&report))));
     let json = report.to_json();
     c.bench_function("open report file", |b| b.iter(|| Report::from_json(black_box(&json))));
-    for name in ["2022_xianning_zwfw.txt", "2022_pingtan_gaj.txt", "2024_pingtan_zhsyq.txt", "2020_pingtan_zhsyq.txt", "2019_shanghai_szfbgt.html"] {
+    for name in [
+        "2022_xianning_zwfw.txt",
+        "2022_pingtan_gaj.txt",
+        "2024_pingtan_zhsyq.txt",
+        "2020_pingtan_zhsyq.txt",
+        "2019_shanghai_szfbgt.html",
+    ] {
         let text = std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         c.bench_function(&format!("import {name}"), |b| b.iter(|| import(black_box(&text))));
     }

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use scraper::{ElementRef, Html, Selector};
-use xxgk_nianbao::report::format::{SECTIONS, fields, FieldKind};
+use xxgk_nianbao::report::format::{FieldKind, SECTIONS, fields};
 use xxgk_nianbao::report::{Report, render};
 
 /// One grid position of an expanded table: the text of the cell covering it, whether that cell is
@@ -28,11 +28,7 @@ fn grid(table: ElementRef) -> Vec<Vec<Slot>> {
             }
             let span = |name: &str| cell.value().attr(name).map_or(1, |v| v.parse::<usize>().unwrap());
             let (rowspan, colspan) = (span("rowspan"), span("colspan"));
-            let slot = Slot {
-                text: cell.text().collect::<String>(),
-                header: cell.value().name() == "th",
-                source,
-            };
+            let slot = Slot { text: cell.text().collect::<String>(), header: cell.value().name() == "th", source };
             source += 1;
             for rr in r..r + rowspan {
                 if grid.len() <= rr {
@@ -49,9 +45,7 @@ fn grid(table: ElementRef) -> Vec<Vec<Slot>> {
             c += colspan;
         }
     }
-    grid.into_iter()
-        .map(|row| row.into_iter().map(|s| s.expect("a hole in the table grid")).collect())
-        .collect()
+    grid.into_iter().map(|row| row.into_iter().map(|s| s.expect("a hole in the table grid")).collect()).collect()
 }
 
 fn tables(fragment: &str) -> Vec<Vec<Vec<Slot>>> {
@@ -106,12 +100,8 @@ fn table_two_labels_and_merges() {
     let grid = &tables(&render(&Report::new()))[0];
     assert_eq!(grid.len(), 14);
     assert!(grid.iter().all(|row| row.len() == 4));
-    let blocks = [
-        (0, "第二十条第（一）项"),
-        (4, "第二十条第（五）项"),
-        (7, "第二十条第（六）项"),
-        (11, "第二十条第（八）项"),
-    ];
+    let blocks =
+        [(0, "第二十条第（一）项"), (4, "第二十条第（五）项"), (7, "第二十条第（六）项"), (11, "第二十条第（八）项")];
     for (row, text) in blocks {
         assert_label(grid, text, row, 0, 1, 4);
         assert_label(grid, "信息内容", row + 1, 0, 1, 1);
@@ -122,7 +112,9 @@ fn table_two_labels_and_merges() {
     assert_label(grid, "本年处理决定数量", 5, 1, 1, 3);
     assert_label(grid, "本年处理决定数量", 8, 1, 1, 3);
     assert_label(grid, "本年收费金额（单位：万元）", 12, 1, 1, 3);
-    for (row, text) in [(2, "规章"), (3, "行政规范性文件"), (6, "行政许可"), (9, "行政处罚"), (10, "行政强制"), (13, "行政事业性收费")] {
+    for (row, text) in
+        [(2, "规章"), (3, "行政规范性文件"), (6, "行政许可"), (9, "行政处罚"), (10, "行政强制"), (13, "行政事业性收费")]
+    {
         assert_label(grid, text, row, 0, 1, 1);
     }
     for row in [6, 9, 10, 13] {
@@ -141,7 +133,8 @@ fn table_three_labels_and_merges() {
     assert_label(grid, "自然人", 1, 3, 2, 1);
     assert_label(grid, "法人或其他组织", 1, 4, 1, 5);
     assert_label(grid, "总计", 1, 9, 2, 1);
-    for (i, text) in ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].iter().enumerate() {
+    for (i, text) in ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].iter().enumerate()
+    {
         assert_label(grid, text, 2, 4 + i, 1, 1);
     }
     assert_label(grid, "一、本年新收政府信息公开申请数量", 3, 0, 1, 3);
@@ -164,7 +157,11 @@ fn table_three_labels_and_merges() {
                 "8.属于行政查询事项",
             ],
         ),
-        ("（四）无法提供", 15, &["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"]),
+        (
+            "（四）无法提供",
+            15,
+            &["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"],
+        ),
         (
             "（五）不予处理",
             18,
@@ -266,7 +263,9 @@ fn every_value_is_written_even_when_blank() {
 #[test]
 fn the_fragment_survives_editors_that_strip_styles_classes_and_ids() {
     let fragment = render(&seed());
-    for forbidden in ["<style", "class=", "id=", "data-", "<caption", "<thead", "<colgroup", "<div", "<script", "width:", "px;width"] {
+    for forbidden in
+        ["<style", "class=", "id=", "data-", "<caption", "<thead", "<colgroup", "<div", "<script", "width:", "px;width"]
+    {
         let found = fragment.replace("width:100%", "").contains(forbidden);
         assert!(!found, "{forbidden} in the fragment");
     }
@@ -290,7 +289,11 @@ fn paragraphs_follow_blank_lines_and_sub_headings_are_not_doubled() {
     report.set_key("overview.proactive", "第一段第一行\n第一段第二行\n\n\n第二段");
     report.set_key("overview.management", "（三）政府信息管理情况。已写了小标题。");
     let fragment = render(&report);
-    assert!(fragment.contains("<h4 style=\"font-size:14px;font-weight:bold;margin:8px 0;text-indent:2em;\">（一）主动公开</h4>"));
+    assert!(
+        fragment.contains(
+            "<h4 style=\"font-size:14px;font-weight:bold;margin:8px 0;text-indent:2em;\">（一）主动公开</h4>"
+        )
+    );
     assert!(fragment.contains(">第一段第一行<br>第一段第二行</p>"));
     assert!(fragment.contains(">第二段</p>"));
     assert!(!fragment.contains("（三）政府信息管理</h4>"));

@@ -47,8 +47,16 @@ fn xianning_2022_one_cell_per_line_with_ascii_punctuation() {
     assert_eq!(r.get_key("meta.year"), Some("2022"));
     assert_eq!(r.get_key("meta.signed_on"), Some("2023年1月17日"));
     let proactive: Vec<&str> = [
-        "rules.issued", "rules.repealed", "rules.in_force", "normative_docs.issued", "normative_docs.repealed",
-        "normative_docs.in_force", "licensing.decisions", "penalties.decisions", "enforcement.decisions", "fees.amount",
+        "rules.issued",
+        "rules.repealed",
+        "rules.in_force",
+        "normative_docs.issued",
+        "normative_docs.repealed",
+        "normative_docs.in_force",
+        "licensing.decisions",
+        "penalties.decisions",
+        "enforcement.decisions",
+        "fees.amount",
     ]
     .iter()
     .map(|k| r.get_key(&format!("proactive.{k}")).unwrap_or("(absent)"))
@@ -58,7 +66,9 @@ fn xianning_2022_one_cell_per_line_with_ascii_punctuation() {
         assert_eq!(row(r, key), values(ZEROS), "{key}");
     }
     assert_eq!(appeals(r), vec!["0"; 15]);
-    assert!(r.get_key("overview.intro").unwrap().ends_with("本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。"));
+    assert!(
+        r.get_key("overview.intro").unwrap().ends_with("本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。")
+    );
     assert!(r.get_key("overview.oversight").unwrap().starts_with("(五)监督保障情况。"));
     assert_eq!(r.get_key("appeals.note"), Some("2022年,我局共收到行政复议共0条。"));
     assert!(r.get_key("problems.this_year").unwrap().starts_with("(二)本年度存在的问题及改进举措。"));
@@ -108,7 +118,8 @@ fn pingtan_2024_glued_digits_are_split_by_the_tables_arithmetic() {
     assert_eq!(appeals(r), values("2/1/3/1/7/0/0/0/0/0/13/2/4/0/19"));
     assert_eq!(r.get_key("proactive.fees.amount"), Some("18651.06"));
     // 6233440 splits many ways into 制发/废止/现行有效: left for the clerk, and said.
-    let uncertain = imported.findings.iter().find(|f| f.keys().any(|k| k == "proactive.normative_docs.in_force")).unwrap();
+    let uncertain =
+        imported.findings.iter().find(|f| f.keys().any(|k| k == "proactive.normative_docs.in_force")).unwrap();
     assert!(uncertain.message.contains("6233440") && uncertain.message.contains("未导入"));
     assert_eq!(r.get_key("proactive.normative_docs.issued"), None);
     assert_eq!(errors(&check(r)), Vec::<String>::new(), "consistent as published");
@@ -150,7 +161,9 @@ fn shanghai_2019_html_keeps_its_blanks_and_says_its_format() {
         .filter(|k| k.starts_with("requests.") && k.ends_with(".total"))
         .collect();
     assert_eq!(blank_totals.len(), 19, "{blank_totals:?}");
-    assert!(!blank_totals.iter().any(|k| k.contains("received") || k.contains("carried") || k.contains("outcome_total")));
+    assert!(
+        !blank_totals.iter().any(|k| k.contains("received") || k.contains("carried") || k.contains("outcome_total"))
+    );
     // Each column balances as published.
     assert!(findings.iter().all(|f| f.rule != Rule::T3Bal), "{findings:?}");
     assert!(imported.findings.iter().any(|f| f.rule == Rule::OldFormat));
@@ -160,28 +173,41 @@ fn shanghai_2019_html_keeps_its_blanks_and_says_its_format() {
 
 #[test]
 fn local_subtotal_rows_are_dropped() {
-    let text = fixture("2022_xianning_zwfw.txt").replace("(三)不予公开\n", "(三)不予公开\n\n9\n\n0\n\n0\n\n0\n\n0\n\n0\n\n9\n");
+    let text = fixture("2022_xianning_zwfw.txt")
+        .replace("(三)不予公开\n", "(三)不予公开\n\n9\n\n0\n\n0\n\n0\n\n0\n\n0\n\n9\n");
     let r = import(&text).report;
     assert_eq!(row(&r, "withheld.state_secret"), values(ZEROS));
 }
 
 /// Mutations of a real copy: cut, doubled, spliced, with characters dropped.
 fn mutated() -> impl Strategy<Value = String> {
-    let fixtures = ["2022_xianning_zwfw.txt", "2022_pingtan_gaj.txt", "2024_pingtan_zhsyq.txt", "2019_shanghai_szfbgt.html"];
-    (0..fixtures.len(), any::<u64>(), 0usize..6, "[0-9<>&;（）一二三四五、. \n]{0,40}").prop_map(move |(f, seed, op, noise)| {
-        let text = fixture(fixtures[f]);
-        let chars: Vec<char> = text.chars().collect();
-        let at = (seed as usize) % chars.len().max(1);
-        let cut: String = match op {
-            0 => chars[..at].iter().collect(),
-            1 => chars[at..].iter().collect(),
-            2 => chars.iter().enumerate().filter(|(i, _)| (i + seed as usize) % 7 != 0).map(|(_, c)| c).collect(),
-            3 => format!("{}{noise}{}", chars[..at].iter().collect::<String>(), chars[at..].iter().collect::<String>()),
-            4 => text.replace(['0', '1'], &noise),
-            _ => format!("{text}{text}"),
-        };
-        cut
-    })
+    let fixtures =
+        ["2022_xianning_zwfw.txt", "2022_pingtan_gaj.txt", "2024_pingtan_zhsyq.txt", "2019_shanghai_szfbgt.html"];
+    (0..fixtures.len(), any::<u64>(), 0usize..6, "[0-9<>&;（）一二三四五、. \n]{0,40}").prop_map(
+        move |(f, seed, op, noise)| {
+            let text = fixture(fixtures[f]);
+            let chars: Vec<char> = text.chars().collect();
+            let at = (seed as usize) % chars.len().max(1);
+            let cut: String = match op {
+                0 => chars[..at].iter().collect(),
+                1 => chars[at..].iter().collect(),
+                2 => chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !(i + seed as usize).is_multiple_of(7))
+                    .map(|(_, c)| c)
+                    .collect(),
+                3 => format!(
+                    "{}{noise}{}",
+                    chars[..at].iter().collect::<String>(),
+                    chars[at..].iter().collect::<String>()
+                ),
+                4 => text.replace(['0', '1'], &noise),
+                _ => format!("{text}{text}"),
+            };
+            cut
+        },
+    )
 }
 
 proptest! {

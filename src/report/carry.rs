@@ -58,7 +58,8 @@ pub fn in_force_hint(sheet: &Sheet, last: &Sheet, stock: &DocumentStock) -> Opti
 pub fn check_against_last_year(sheet: &Sheet, last: &Report, findings: &mut Vec<Finding>) {
     let last_sheet = Sheet::of(last);
     let (forward, over) = (row(RequestRowRole::CarriedForward), row(RequestRowRole::CarriedOver));
-    for (column, label) in REQUEST_COLUMNS.iter().take(REQUEST_TOTAL_COLUMN).enumerate().map(|(c, col)| (c, col.label)) {
+    for (column, label) in REQUEST_COLUMNS.iter().take(REQUEST_TOTAL_COLUMN).enumerate().map(|(c, col)| (c, col.label))
+    {
         let (this, previous): (FieldId, FieldId) = (request_cell(over, column), request_cell(forward, column));
         let (Some(now), Some(then)) = (sheet.count(this), last_sheet.count(previous)) else { continue };
         if now != then {
@@ -133,7 +134,8 @@ mod tests {
         let mut edited = draft.report.clone();
         edited.set_key("requests.carried_over.natural_person", "2");
         assert_eq!(x(&edited), vec![vec!["requests.carried_over.natural_person"]]);
-        let finding = check_with_last_year(&edited, Some(&last_year())).into_iter().find(|f| f.rule == Rule::XCarry).unwrap();
+        let finding =
+            check_with_last_year(&edited, Some(&last_year())).into_iter().find(|f| f.rule == Rule::XCarry).unwrap();
         assert!(finding.message.contains("「自然人」= 2，但上年报告的“四、结转下年度继续办理”为 3"));
         assert_eq!(finding.severity(), crate::report::Severity::Warning);
     }

@@ -40,7 +40,8 @@ impl Draft {
 
     /// How the clerk tells drafts apart: agency and year.
     pub fn label(&self) -> String {
-        let agency = self.report.get_key(META_AGENCY).map(str::trim).filter(|a| !a.is_empty()).unwrap_or("（未填机关）");
+        let agency =
+            self.report.get_key(META_AGENCY).map(str::trim).filter(|a| !a.is_empty()).unwrap_or("（未填机关）");
         let year = self.report.get_key(META_YEAR).map(str::trim).filter(|y| !y.is_empty()).unwrap_or("????");
         format!("{agency} {year}年")
     }

@@ -171,10 +171,7 @@ pub const REQUESTS_LABEL_WIDTH: u16 = 3;
 
 /// The three header rows of table 三.
 pub const REQUESTS_HEADER: [&[LabelCell]; 3] = [
-    &[
-        block("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3),
-        wide("申请人情况", 7),
-    ],
+    &[block("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3), wide("申请人情况", 7)],
     &[tall("自然人", 2), wide("法人或其他组织", 5), tall("总计", 2)],
     &[cell("商业企业"), cell("科研机构"), cell("社会公益组织"), cell("法律服务机构"), cell("其他")],
 ];
@@ -204,8 +201,16 @@ pub const REQUEST_ROWS: [RequestRow; 25] = [
         "（二）部分公开",
         [wide("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 2)]
     ),
-    outcome!("withheld.state_secret", "（三）不予公开 1.属于国家秘密", [tall("（三）不予公开", 8), cell("1.属于国家秘密")]),
-    outcome!("withheld.prohibited_by_law", "（三）不予公开 2.其他法律行政法规禁止公开", [cell("2.其他法律行政法规禁止公开")]),
+    outcome!(
+        "withheld.state_secret",
+        "（三）不予公开 1.属于国家秘密",
+        [tall("（三）不予公开", 8), cell("1.属于国家秘密")]
+    ),
+    outcome!(
+        "withheld.prohibited_by_law",
+        "（三）不予公开 2.其他法律行政法规禁止公开",
+        [cell("2.其他法律行政法规禁止公开")]
+    ),
     outcome!("withheld.security_stability", "（三）不予公开 3.危及“三安全一稳定”", [cell("3.危及“三安全一稳定”")]),
     outcome!("withheld.third_party", "（三）不予公开 4.保护第三方合法权益", [cell("4.保护第三方合法权益")]),
     outcome!("withheld.internal_affairs", "（三）不予公开 5.属于三类内部事务信息", [cell("5.属于三类内部事务信息")]),
@@ -217,8 +222,16 @@ pub const REQUEST_ROWS: [RequestRow; 25] = [
         "（四）无法提供 1.本机关不掌握相关政府信息",
         [tall("（四）无法提供", 3), cell("1.本机关不掌握相关政府信息")]
     ),
-    outcome!("unavailable.needs_creation", "（四）无法提供 2.没有现成信息需要另行制作", [cell("2.没有现成信息需要另行制作")]),
-    outcome!("unavailable.still_unclear", "（四）无法提供 3.补正后申请内容仍不明确", [cell("3.补正后申请内容仍不明确")]),
+    outcome!(
+        "unavailable.needs_creation",
+        "（四）无法提供 2.没有现成信息需要另行制作",
+        [cell("2.没有现成信息需要另行制作")]
+    ),
+    outcome!(
+        "unavailable.still_unclear",
+        "（四）无法提供 3.补正后申请内容仍不明确",
+        [cell("3.补正后申请内容仍不明确")]
+    ),
     outcome!(
         "not_processed.petition",
         "（五）不予处理 1.信访举报投诉类申请",
@@ -235,10 +248,7 @@ pub const REQUEST_ROWS: [RequestRow; 25] = [
     outcome!(
         "other_handling.no_correction",
         "（六）其他处理 1.逾期不补正",
-        [
-            tall("（六）其他处理", 3),
-            cell("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")
-        ]
+        [tall("（六）其他处理", 3), cell("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")]
     ),
     outcome!(
         "other_handling.fee_unpaid",
@@ -370,15 +380,23 @@ pub const SECTIONS: [Section; 6] = [
         heading: "一、总体情况",
         parts: &[
             TextPart { key: "overview.intro", heading: None, label: "开篇（编制依据、统计期限）" },
-            TextPart { key: "overview.proactive", heading: Some("（一）主动公开"), label: "（一）主动公开" },
-            TextPart { key: "overview.on_request", heading: Some("（二）依申请公开"), label: "（二）依申请公开" },
-            TextPart { key: "overview.management", heading: Some("（三）政府信息管理"), label: "（三）政府信息管理" },
+            TextPart {
+                key: "overview.proactive", heading: Some("（一）主动公开"), label: "（一）主动公开"
+            },
+            TextPart {
+                key: "overview.on_request", heading: Some("（二）依申请公开"), label: "（二）依申请公开"
+            },
+            TextPart {
+                key: "overview.management", heading: Some("（三）政府信息管理"), label: "（三）政府信息管理"
+            },
             TextPart {
                 key: "overview.platforms",
                 heading: Some("（四）政府信息公开平台建设"),
                 label: "（四）政府信息公开平台建设",
             },
-            TextPart { key: "overview.oversight", heading: Some("（五）监督保障"), label: "（五）监督保障" },
+            TextPart {
+                key: "overview.oversight", heading: Some("（五）监督保障"), label: "（五）监督保障"
+            },
         ],
         table: None,
     },
@@ -416,9 +434,7 @@ pub const SECTIONS: [Section; 6] = [
     Section {
         heading: "六、其他需要报告的事项",
         parts: &[TextPart {
-            key: "other_matters",
-            heading: None,
-            label: "其他事项（须说明信息处理费收取情况）",
+            key: "other_matters", heading: None, label: "其他事项（须说明信息处理费收取情况）"
         }],
         table: None,
     },

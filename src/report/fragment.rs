@@ -14,10 +14,14 @@ use super::format::{
 use super::model::Report;
 use super::sheet::Sheet;
 
-const TABLE_STYLE: PreEscaped<&str> = PreEscaped("border-collapse:collapse;width:100%;margin:8px 0;border:1px solid #000;");
-const HEADER_STYLE: PreEscaped<&str> = PreEscaped("border:1px solid #000;padding:4px;text-align:center;vertical-align:middle;");
-const ROW_LABEL_STYLE: PreEscaped<&str> = PreEscaped("border:1px solid #000;padding:4px;text-align:left;vertical-align:middle;");
-const VALUE_STYLE: PreEscaped<&str> = PreEscaped("border:1px solid #000;padding:4px;text-align:center;vertical-align:middle;");
+const TABLE_STYLE: PreEscaped<&str> =
+    PreEscaped("border-collapse:collapse;width:100%;margin:8px 0;border:1px solid #000;");
+const HEADER_STYLE: PreEscaped<&str> =
+    PreEscaped("border:1px solid #000;padding:4px;text-align:center;vertical-align:middle;");
+const ROW_LABEL_STYLE: PreEscaped<&str> =
+    PreEscaped("border:1px solid #000;padding:4px;text-align:left;vertical-align:middle;");
+const VALUE_STYLE: PreEscaped<&str> =
+    PreEscaped("border:1px solid #000;padding:4px;text-align:center;vertical-align:middle;");
 const HEADING_STYLE: PreEscaped<&str> = PreEscaped("font-size:16px;font-weight:bold;margin:16px 0 8px;");
 const SUBHEADING_STYLE: PreEscaped<&str> = PreEscaped("font-size:14px;font-weight:bold;margin:8px 0;text-indent:2em;");
 const PARAGRAPH_STYLE: PreEscaped<&str> = PreEscaped("text-indent:2em;line-height:1.8;margin:0 0 8px;");

@@ -26,7 +26,9 @@ static GRIDS: LazyLock<[Grid; 3]> = LazyLock::new(|| {
         },
         Grid {
             table: Table::Requests,
-            rows: (0..REQUEST_ROWS.len()).map(|r| (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect()).collect(),
+            rows: (0..REQUEST_ROWS.len())
+                .map(|r| (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect())
+                .collect(),
         },
         Grid {
             table: Table::Appeals,
@@ -42,10 +44,7 @@ static GRIDS: LazyLock<[Grid; 3]> = LazyLock::new(|| {
 /// The grid a field is in, and its row and column there.
 pub fn locate(id: FieldId) -> Option<(&'static Grid, usize, usize)> {
     GRIDS.iter().find_map(|grid| {
-        grid.rows
-            .iter()
-            .enumerate()
-            .find_map(|(r, row)| row.iter().position(|&cell| cell == id).map(|c| (grid, r, c)))
+        grid.rows.iter().enumerate().find_map(|(r, row)| row.iter().position(|&cell| cell == id).map(|c| (grid, r, c)))
     })
 }
 
@@ -129,7 +128,9 @@ fn values_of_line(line: &str) -> Vec<String> {
 
 /// A pasted cell that is a copied label (`（一）予以公开`), not a value (`3件`, `无`).
 fn is_label(text: &str) -> bool {
-    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && parse_count(text).is_err() && parse_amount(text).is_err()
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && parse_count(text).is_err()
+        && parse_amount(text).is_err()
 }
 
 /// Spreads a pasted block over the table from `start`, rightward and downward in the table's own
@@ -175,7 +176,12 @@ pub fn paste_block(start: FieldId, text: &str) -> Result<Pasted, String> {
             match read {
                 Ok(number) => cells.push((id, number.unwrap_or_default())),
                 Err(error) => {
-                    return Err(format!("粘贴的第 {} 行第 {} 个“{value}”{}，没有填入。", i + 1, j + 1, error.message()));
+                    return Err(format!(
+                        "粘贴的第 {} 行第 {} 个“{value}”{}，没有填入。",
+                        i + 1,
+                        j + 1,
+                        error.message()
+                    ));
                 }
             }
         }
@@ -200,17 +206,25 @@ mod tests {
         let other = id_of("requests.received.other_org");
         assert_eq!(step(other, Move::Right), None, "the 总计 column is derived");
         let last_outcome = id_of("requests.other_handling.other.commercial");
-        assert_eq!(key(step(last_outcome, Move::Down).unwrap()), "requests.carried_forward.commercial", "（七）总计 passed over");
+        assert_eq!(
+            key(step(last_outcome, Move::Down).unwrap()),
+            "requests.carried_forward.commercial",
+            "（七）总计 passed over"
+        );
         let pending = id_of("appeals.review.pending");
         assert_eq!(key(step(pending, Move::Right).unwrap()), "appeals.suit_direct.upheld");
         let in_force = id_of("proactive.normative_docs.in_force");
         assert_eq!(key(step(in_force, Move::Down).unwrap()), "proactive.licensing.decisions");
-        assert_eq!(key(step(id_of("proactive.licensing.decisions"), Move::Up).unwrap()), "proactive.normative_docs.issued");
+        assert_eq!(
+            key(step(id_of("proactive.licensing.decisions"), Move::Up).unwrap()),
+            "proactive.normative_docs.issued"
+        );
     }
 
     #[test]
     fn an_excel_block_of_the_whole_table_fills_every_typed_cell() {
-        let block: Vec<String> = (0..25).map(|r| (0..6).map(|c| (r * 10 + c).to_string()).collect::<Vec<_>>().join("\t")).collect();
+        let block: Vec<String> =
+            (0..25).map(|r| (0..6).map(|c| (r * 10 + c).to_string()).collect::<Vec<_>>().join("\t")).collect();
         let pasted = paste_block(id_of("requests.received.natural_person"), &(block.join("\r\n") + "\r\n")).unwrap();
         assert_eq!(pasted.cells.len(), 24 * 6, "the （七）总计 row is derived");
         assert_eq!(pasted.cells[0], (id_of("requests.received.natural_person"), "0".into()));
@@ -248,10 +262,15 @@ mod tests {
     fn a_block_that_does_not_fit_or_is_not_numbers_is_refused() {
         let start = id_of("requests.carried_forward.natural_person");
         assert!(paste_block(start, "1\t2\n3\t4").unwrap_err().contains("往下超出了表三"));
-        assert!(paste_block(id_of("appeals.review.upheld"), &["1"; 16].join("\t")).unwrap_err().contains("往右超出了表四"));
+        assert!(
+            paste_block(id_of("appeals.review.upheld"), &["1"; 16].join("\t")).unwrap_err().contains("往右超出了表四")
+        );
         assert!(paste_block(start, "1\tabc\t3").unwrap_err().contains("“abc”不是数字"));
         assert!(paste_block(start, "1\t-2").unwrap_err().contains("不能为负数"));
-        assert!(paste_block(start, "1\t十二").unwrap_err().contains("“十二”不是数字"), "only leading labels are dropped");
+        assert!(
+            paste_block(start, "1\t十二").unwrap_err().contains("“十二”不是数字"),
+            "only leading labels are dropped"
+        );
     }
 
     #[test]
@@ -272,9 +291,15 @@ mod tests {
         report.set_key("requests.received.natural_person", "5");
         report.set_key("requests.received.commercial", "2");
         let sheet = Sheet::of(&report);
-        let text = copy_range(&report, &sheet, id_of("requests.carried_over.commercial"), id_of("requests.received.natural_person"));
+        let text = copy_range(
+            &report,
+            &sheet,
+            id_of("requests.carried_over.commercial"),
+            id_of("requests.received.natural_person"),
+        );
         assert_eq!(text, "5\t2\n0\t0");
-        let row = copy_range(&report, &sheet, id_of("requests.received.legal_service"), id_of("requests.received.total"));
+        let row =
+            copy_range(&report, &sheet, id_of("requests.received.legal_service"), id_of("requests.received.total"));
         assert_eq!(row, "0\t0\t7");
         let round_trip = paste_block(id_of("requests.disclosed.natural_person"), &text).unwrap();
         assert_eq!(round_trip.cells.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(), ["5", "2", "0", "0"]);

@@ -47,7 +47,8 @@ pub struct Imported {
 pub const MAX_SOURCE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Words of the 2019 format's table 二 (FORMAT.md §5) that the 2021 format does not have.
-const OLD_FORMAT_MARKS: [&str; 5] = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "政府集中采购", "第二十条第（九）项"];
+const OLD_FORMAT_MARKS: [&str; 5] =
+    ["本年新制作数量", "本年新公开数量", "对外公开总数量", "政府集中采购", "第二十条第（九）项"];
 
 /// Headings as some reports print them, besides the national wording in the format data.
 const HEADING_VARIANTS: [&[&str]; 6] = [
@@ -60,7 +61,8 @@ const HEADING_VARIANTS: [&[&str]; 6] = [
 ];
 
 /// Where a copy's page furniture begins after the report body.
-const CHROME_MARKS: [&str; 8] = ["附件：", "附件:", "相关文档", "相关附件", "【字号", "打印本页", "关闭窗口", "扫一扫在手机"];
+const CHROME_MARKS: [&str; 8] =
+    ["附件：", "附件:", "相关文档", "相关附件", "【字号", "打印本页", "关闭窗口", "扫一扫在手机"];
 
 /// Reads a published report. Never fails: what it cannot read stays blank and is said.
 pub fn import(source: &str) -> Imported {
@@ -101,6 +103,9 @@ struct Reader<'a> {
     findings: Vec<Finding>,
     format: SourceFormat,
 }
+
+/// A row of table 三 as read: its index, the runs between its labels, and the splits that fit.
+type RowReading = (usize, Vec<Run>, Vec<Vec<Value>>);
 
 /// Where the six section headings were found.
 type Headings = [Option<Span>; 6];
@@ -153,13 +158,15 @@ impl Reader<'_> {
         let line = line.strip_suffix("年度").or_else(|| line.strip_suffix('年')).unwrap_or(line);
         let chars: Vec<char> = line.chars().collect();
         let year_at = (0..chars.len().saturating_sub(3)).rev().find(|&i| {
-            chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) && (i + 4 == chars.len() || !chars[i + 4].is_ascii_digit())
+            chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
+                && (i + 4 == chars.len() || !chars[i + 4].is_ascii_digit())
         });
         if let Some(at) = year_at {
             let year: String = chars[at..at + 4].iter().collect();
             let before: String = chars[..at].iter().collect();
             let after: String = chars[at + 4..].iter().collect();
-            let agency = if before.trim().is_empty() { after.trim_start_matches(['年', '度']) } else { before.as_str() };
+            let agency =
+                if before.trim().is_empty() { after.trim_start_matches(['年', '度']) } else { before.as_str() };
             self.report.set_key(META_YEAR, year);
             if !agency.trim().is_empty() {
                 self.report.set_key(META_AGENCY, agency.trim());
@@ -174,10 +181,7 @@ impl Reader<'_> {
         for label in labels {
             at = self.find_label(at, until, label)?.end;
         }
-        let end = next
-            .iter()
-            .find_map(|l| self.find_label(at, until, l))
-            .map_or(until, |s| s.start);
+        let end = next.iter().find_map(|l| self.find_label(at, until, l)).map_or(until, |s| s.start);
         let end = (at..end).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(end);
         Some((runs(self.copy, at, end), at))
     }
@@ -250,7 +254,10 @@ impl Reader<'_> {
                         self.note(
                             Rule::Import,
                             ids,
-                            format!("{place}：复制件中的数字粘连，已拆为 {}（唯一拆法），请对照原表核对。", shown.join("/")),
+                            format!(
+                                "{place}：复制件中的数字粘连，已拆为 {}（唯一拆法），请对照原表核对。",
+                                shown.join("/")
+                            ),
                         );
                     }
                 }
@@ -278,7 +285,7 @@ impl Reader<'_> {
             }
             plan.push((r, labels));
         }
-        let mut candidates: Vec<(usize, Vec<Run>, Vec<Vec<Value>>)> = Vec::new();
+        let mut candidates: Vec<RowReading> = Vec::new();
         let mut at = start;
         for (i, (r, labels)) in plan.iter().enumerate() {
             let next: Vec<&str> = plan[i + 1..].iter().flat_map(|(_, l)| l.first().copied()).collect();
@@ -290,9 +297,9 @@ impl Reader<'_> {
             at = end;
             let row_total = |values: &[Value]| counts(values).is_none_or(|v| v[..6].iter().sum::<u64>() == v[6]);
             let options = match splits(&runs, ids.len(), &row_total) {
-                Some(options) if options.is_empty() => splits(&runs, ids.len(), &|_| true)
-                    .filter(|all| all.len() == 1)
-                    .unwrap_or_default(),
+                Some(options) if options.is_empty() => {
+                    splits(&runs, ids.len(), &|_| true).filter(|all| all.len() == 1).unwrap_or_default()
+                }
                 Some(options) => options,
                 None => Vec::new(),
             };
@@ -310,7 +317,7 @@ impl Reader<'_> {
 
     /// Fixes each row of table 三 from its splits; rows with several are decided by the columns'
     /// arithmetic (T3-SUM, T3-BAL) when exactly one combination fits.
-    fn settle_requests(&mut self, candidates: Vec<(usize, Vec<Run>, Vec<Vec<Value>>)>) {
+    fn settle_requests(&mut self, candidates: Vec<RowReading>) {
         let ids = |r: usize| -> Vec<FieldId> { (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect() };
         let open: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].2.len() > 1).collect();
         let combinations: usize = open.iter().map(|&i| candidates[i].2.len()).product();
@@ -362,9 +369,8 @@ impl Reader<'_> {
         };
         let end = (header.end..until).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(until);
         let runs = runs(self.copy, header.end, end);
-        let groups_add_up = |values: &[Value]| {
-            counts(values).is_none_or(|v| v.chunks(5).all(|g| g[..4].iter().sum::<u64>() == g[4]))
-        };
+        let groups_add_up =
+            |values: &[Value]| counts(values).is_none_or(|v| v.chunks(5).all(|g| g[..4].iter().sum::<u64>() == g[4]));
         match splits(&runs, ids.len(), &groups_add_up) {
             Some(options) if options.len() == 1 => self.set_values(&ids, &options[0]),
             Some(options) if options.is_empty() => match splits(&runs, ids.len(), &|_| true) {
@@ -413,7 +419,8 @@ impl Reader<'_> {
                     let title_end = p
                         .find(TITLE_SUFFIX.trim_start_matches('年'))
                         .filter(|&at| at < 150 && !p[..at].contains(['《', '〈']));
-                    let after_title = title_end.map_or(p.as_str(), |at| &p[at + TITLE_SUFFIX.len() - '年'.len_utf8()..]);
+                    let after_title =
+                        title_end.map_or(p.as_str(), |at| &p[at + TITLE_SUFFIX.len() - '年'.len_utf8()..]);
                     after_title.trim_matches(['=', ' ']).to_string()
                 })
                 .filter(|p| ["条例", "统计期限", "编制"].iter().any(|w| p.contains(w)))
@@ -476,11 +483,13 @@ impl Reader<'_> {
 fn is_date(text: &str) -> bool {
     let Some(rest) = text.strip_suffix('日') else { return false };
     let parts: Vec<&str> = rest.split(['年', '月']).collect();
-    parts.len() == 3 && parts[0].len() == 4 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// T3-SUM and T3-BAL for every column, with each row's chosen split.
-fn columns_balance(candidates: &[(usize, Vec<Run>, Vec<Vec<Value>>)], pick: &[Option<usize>]) -> bool {
+fn columns_balance(candidates: &[RowReading], pick: &[Option<usize>]) -> bool {
     let mut rows: Vec<Option<Vec<u64>>> = vec![None; REQUEST_ROWS.len()];
     for (i, (r, _, options)) in candidates.iter().enumerate() {
         if let Some(p) = pick[i] {
@@ -489,7 +498,8 @@ fn columns_balance(candidates: &[(usize, Vec<Run>, Vec<Vec<Value>>)], pick: &[Op
     }
     let role = |role: RequestRowRole| REQUEST_ROWS.iter().position(|r| r.role == role).unwrap_or_default();
     let value = |row: usize, column: usize| rows[row].as_ref().map_or(0, |v| v[column]);
-    let outcomes: Vec<usize> = (0..REQUEST_ROWS.len()).filter(|&r| REQUEST_ROWS[r].role == RequestRowRole::Outcome).collect();
+    let outcomes: Vec<usize> =
+        (0..REQUEST_ROWS.len()).filter(|&r| REQUEST_ROWS[r].role == RequestRowRole::Outcome).collect();
     (0..REQUEST_COLUMNS.len()).all(|c| {
         let total = value(role(RequestRowRole::OutcomeTotal), c);
         let sum: u64 = outcomes.iter().map(|&r| value(r, c)).sum();
@@ -511,7 +521,9 @@ mod tests {
 
     #[test]
     fn nothing_gives_an_empty_report_without_panicking() {
-        for source in ["", "<", "&#xffffffff;", "<table><td>", "一、总体情况", "三、收到和处理政府信息公开申请情况一、本年新收"] {
+        for source in
+            ["", "<", "&#xffffffff;", "<table><td>", "一、总体情况", "三、收到和处理政府信息公开申请情况一、本年新收"]
+        {
             let imported = import(source);
             assert_eq!(imported.format, SourceFormat::National2021);
         }

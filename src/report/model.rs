@@ -206,8 +206,7 @@ mod tests {
 
     #[test]
     fn numbers_in_a_hand_written_file_are_read_as_their_text() {
-        let loaded =
-            Report::from_json(r#"{"format":"xxgk-nianbao/1","fields":{"appeals.review.upheld":3}}"#).unwrap();
+        let loaded = Report::from_json(r#"{"format":"xxgk-nianbao/1","fields":{"appeals.review.upheld":3}}"#).unwrap();
         assert_eq!(loaded.report.get_key("appeals.review.upheld"), Some("3"));
     }
 

@@ -2,8 +2,8 @@
 //! and the likely mistakes a published report should not carry.
 
 use serde::Serialize;
-use std::sync::LazyLock;
 use serde::ser::SerializeStruct;
+use std::sync::LazyLock;
 
 use super::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, DOCUMENT_STOCKS, FEE_AMOUNT_KEY, FieldId, FieldKind,
@@ -208,7 +208,10 @@ fn table_rows() -> Vec<(String, Vec<FieldId>)> {
         }
     }
     for (r, row) in REQUEST_ROWS.iter().enumerate() {
-        rows.push((format!("表三「{}」行", row.name), (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect()));
+        rows.push((
+            format!("表三「{}」行", row.name),
+            (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect(),
+        ));
     }
     for (g, group) in APPEAL_GROUPS.iter().enumerate() {
         rows.push((format!("表四「{}」", group.label), (0..APPEAL_COLUMNS.len()).map(|c| appeal_cell(g, c)).collect()));
@@ -259,7 +262,11 @@ fn difference(a: u64, b: u64) -> u64 {
 }
 
 /// A printed total that differs from the sum of its parts: (printed, sum, the total then its parts).
-fn printed_total_off(sheet: &Sheet, total: FieldId, parts: impl Iterator<Item = FieldId>) -> Option<(u64, u64, Vec<FieldId>)> {
+fn printed_total_off(
+    sheet: &Sheet,
+    total: FieldId,
+    parts: impl Iterator<Item = FieldId>,
+) -> Option<(u64, u64, Vec<FieldId>)> {
     let (Entry::Count(printed), Some(sum)) = (sheet.entry(total), sheet.computed(total)) else { return None };
     (printed != sum).then(|| (printed, sum, std::iter::once(total).chain(parts).collect()))
 }
@@ -353,7 +360,9 @@ fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
         }
     }
     for balance in balances(sheet) {
-        let (Some(gap), Some(inflow), Some(outflow)) = (balance.gap(), balance.inflow, balance.outflow) else { continue };
+        let (Some(gap), Some(inflow), Some(outflow)) = (balance.gap(), balance.inflow, balance.outflow) else {
+            continue;
+        };
         findings.push(Finding::new(
             Rule::T3Bal,
             balance.fields.to_vec(),
@@ -424,12 +433,14 @@ fn check_texts(report: &Report, findings: &mut Vec<Finding>) {
         findings.push(Finding::new(
             Rule::TxtEmpty,
             problems,
-            "五、存在的主要问题及改进情况 不能空着或只写“无”：应写明上年度问题的改进情况和本年度存在的问题及改进举措。".into(),
+            "五、存在的主要问题及改进情况 不能空着或只写“无”：应写明上年度问题的改进情况和本年度存在的问题及改进举措。"
+                .into(),
         ));
     }
 
     let (other, text) = section_text(5);
-    let mentions_fees = text.contains("处理费") || (text.contains('费') && (text.contains("收取") || text.contains("收费")));
+    let mentions_fees =
+        text.contains("处理费") || (text.contains('费') && (text.contains("收取") || text.contains("收费")));
     if !mentions_fees {
         findings.push(Finding::new(
             Rule::TxtEmpty,
@@ -609,12 +620,24 @@ mod tests {
 
     #[test]
     fn txt_empty_checks_period_problems_and_fees() {
-        let r = with(&[("overview.intro", "根据条例编制本报告。"), ("problems.last_year", "无"), ("problems.this_year", "  "), ("other_matters", "")]);
+        let r = with(&[
+            ("overview.intro", "根据条例编制本报告。"),
+            ("problems.last_year", "无"),
+            ("problems.this_year", "  "),
+            ("other_matters", ""),
+        ]);
         let found = only(&r, Rule::TxtEmpty);
         let keys: Vec<Vec<_>> = found.iter().map(|f| f.keys().collect()).collect();
-        assert_eq!(keys, vec![vec!["overview.intro"], vec!["problems.last_year", "problems.this_year"], vec!["other_matters"]]);
+        assert_eq!(
+            keys,
+            vec![vec!["overview.intro"], vec!["problems.last_year", "problems.this_year"], vec!["other_matters"]]
+        );
         assert!(found[0].message.contains("2025年1月1日"));
-        let worded = with(&[("other_matters", "2024年，无收取信息处理费情况。"), ("overview.intro", ""), ("overview.oversight", "数据统计期限为2024年1月1日至2024年12月31日")]);
+        let worded = with(&[
+            ("other_matters", "2024年，无收取信息处理费情况。"),
+            ("overview.intro", ""),
+            ("overview.oversight", "数据统计期限为2024年1月1日至2024年12月31日"),
+        ]);
         assert!(only(&worded, Rule::TxtEmpty).is_empty());
     }
 
@@ -624,7 +647,10 @@ mod tests {
         let balances = balances(&Sheet::of(&r));
         assert_eq!(balances.len(), 7);
         let legal = &balances[4];
-        assert_eq!((legal.column, legal.inflow, legal.outflow, legal.gap()), ("法律服务机构", Some(4), Some(3), Some(1)));
+        assert_eq!(
+            (legal.column, legal.inflow, legal.outflow, legal.gap()),
+            ("法律服务机构", Some(4), Some(3), Some(1))
+        );
         assert_eq!(balances[0].gap(), None);
         assert_eq!(balances[6].gap(), Some(1));
     }

@@ -2,8 +2,8 @@
 //! the leaf cells, and printed totals kept beside the computed ones so the rules can compare them.
 
 use super::format::{
-    self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FieldId, FieldKind, REQUEST_COLUMNS,
-    REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, fields, request_cell,
+    self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FieldId, FieldKind, REQUEST_COLUMNS, REQUEST_ROWS,
+    REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, fields, request_cell,
 };
 use super::model::Report;
 use super::number::{Amount, NumError, parse_amount, parse_count};
@@ -31,11 +31,8 @@ pub struct Sheet {
 
 impl Sheet {
     pub fn of(report: &Report) -> Sheet {
-        let entries: Vec<Entry> = fields()
-            .iter()
-            .enumerate()
-            .map(|(id, field)| read_entry(field.kind, report.get(id)))
-            .collect();
+        let entries: Vec<Entry> =
+            fields().iter().enumerate().map(|(id, field)| read_entry(field.kind, report.get(id))).collect();
         let mut sheet = Sheet { computed: vec![None; entries.len()], entries };
         sheet.compute_totals();
         sheet
@@ -76,7 +73,9 @@ impl Sheet {
     pub fn display(&self, report: &Report, id: FieldId) -> String {
         match self.entries[id] {
             Entry::Amount(amount) => amount.to_string(),
-            Entry::Invalid(_) if format::field(id).kind != FieldKind::DerivedCount => report.text(id).trim().to_string(),
+            Entry::Invalid(_) if format::field(id).kind != FieldKind::DerivedCount => {
+                report.text(id).trim().to_string()
+            }
             _ => self.count(id).map_or_else(|| "?".to_string(), |n| n.to_string()),
         }
     }

@@ -16,11 +16,11 @@ use super::state::{Action, State};
 use super::storage;
 use super::tables::{AppealsTable, Balance, CellEvent, ProactiveTable, RequestsTable, TableProps};
 use super::texts::{MetaField, TextField};
-use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
 use crate::report::carry::in_force_hint;
 use crate::report::editor::Edit;
-use crate::report::grid::{copy_range, paste_block, range, step};
 use crate::report::format::DOCUMENT_STOCKS;
+use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
+use crate::report::grid::{copy_range, paste_block, range, step};
 use crate::report::rules::{balances, check_sheet};
 use crate::report::{Severity, Sheet};
 
@@ -91,7 +91,7 @@ pub fn App() -> Html {
     // The selected range: its anchor is kept aside (stable across renders) so that the cells'
     // callback never changes and unchanged cells are not redrawn.
     let selection = use_state_eq(|| None::<(FieldId, FieldId)>);
-    let anchor = use_mut_ref(|| Selecting::default());
+    let anchor = use_mut_ref(Selecting::default);
     let paste_status = use_state(|| None::<PasteStatus>);
     let oncell = {
         let (root, dispatch, anchor) = (root.clone(), dispatch.clone(), anchor.clone());
@@ -140,10 +140,10 @@ pub fn App() -> Html {
         Callback::from(move |e: Event| {
             let Some((a, b)) = selection else { return };
             let e: web_sys::ClipboardEvent = e.unchecked_into();
-            if let Some(data) = e.clipboard_data() {
-                if data.set_data("text/plain", &copy_range(&report, &sheet, a, b)).is_ok() {
-                    e.prevent_default();
-                }
+            if let Some(data) = e.clipboard_data()
+                && data.set_data("text/plain", &copy_range(&report, &sheet, a, b)).is_ok()
+            {
+                e.prevent_default();
             }
         })
     };
@@ -206,7 +206,12 @@ pub fn App() -> Html {
     let undo_import = {
         let (dispatch, notice) = (dispatch.clone(), notice.clone());
         Callback::from(move |_: MouseEvent| {
-            notice.set(Some(Notice { ok: true, text: "已撤销，恢复为导入前的报告。".into(), details: vec![], undo: false }));
+            notice.set(Some(Notice {
+                ok: true,
+                text: "已撤销，恢复为导入前的报告。".into(),
+                details: vec![],
+                undo: false,
+            }));
             dispatch.dispatch(Action::Undo);
         })
     };

@@ -44,7 +44,12 @@ pub struct Notice {
 
 impl Notice {
     pub fn refused(name: &str, why: &str) -> Notice {
-        Notice { ok: false, text: format!("无法打开“{name}”：{why}。当前报告没有任何改动。"), details: vec![], undo: false }
+        Notice {
+            ok: false,
+            text: format!("无法打开“{name}”：{why}。当前报告没有任何改动。"),
+            details: vec![],
+            undo: false,
+        }
     }
 }
 
@@ -90,7 +95,9 @@ impl Pending {
     pub fn done(&self) -> Notice {
         let text = match self.purpose {
             Purpose::Open => format!("已打开“{}”。", self.name),
-            Purpose::LastYear => format!("已根据上年报告“{}”新建本年度报告：上年结转已按上年“结转下年度”填好。", self.name),
+            Purpose::LastYear => {
+                format!("已根据上年报告“{}”新建本年度报告：上年结转已按上年“结转下年度”填好。", self.name)
+            }
         };
         Notice { ok: true, text, details: self.remarks.clone(), undo: true }
     }
@@ -189,8 +196,12 @@ pub fn FileBar(props: &FileBarProps) -> Html {
         Callback::from(move |_: MouseEvent| show_drafts.set(!*show_drafts))
     };
     let save_hint = match &props.save {
-        SaveStatus::Unsaved => html! { <span class="xx-save" data-testid="save-status" data-state="unsaved">{ "尚未填写" }</span> },
-        SaveStatus::Pending => html! { <span class="xx-save" data-testid="save-status" data-state="pending">{ "正在保存……" }</span> },
+        SaveStatus::Unsaved => {
+            html! { <span class="xx-save" data-testid="save-status" data-state="unsaved">{ "尚未填写" }</span> }
+        }
+        SaveStatus::Pending => {
+            html! { <span class="xx-save" data-testid="save-status" data-state="pending">{ "正在保存……" }</span> }
+        }
         SaveStatus::Saved(at) => html! {
             <span class="xx-save xx-ok" data-testid="save-status" data-state="saved">{ format!("✓ 已自动保存（{}）", storage::clock(*at)) }</span>
         },

@@ -60,9 +60,8 @@ pub fn Publish(props: &PublishProps) -> Html {
         let preview = preview.clone();
         use_effect_with(props.report.clone(), move |report| {
             let report = report.clone();
-            let redraw = (!current).then(|| {
-                Timeout::new(PREVIEW_DELAY_MS, move || preview.set(Some(Preview::of(&report))))
-            });
+            let redraw =
+                (!current).then(|| Timeout::new(PREVIEW_DELAY_MS, move || preview.set(Some(Preview::of(&report)))));
             move || drop(redraw)
         });
     }
@@ -113,9 +112,15 @@ pub fn Publish(props: &PublishProps) -> Html {
                 }
                 let html = (export == Export::Rich).then_some(fragment.as_str());
                 if browser::copy_with_command(html, &fragment) {
-                    say(true, "浏览器不支持新的剪贴板接口，已改用兼容方式复制。若粘贴为空，下方源码已选中，请按 Ctrl+C。")
+                    say(
+                        true,
+                        "浏览器不支持新的剪贴板接口，已改用兼容方式复制。若粘贴为空，下方源码已选中，请按 Ctrl+C。",
+                    )
                 } else {
-                    say(false, "浏览器不允许直接写入剪贴板：已选中下方的 HTML 源码，请按 Ctrl+C 复制，再粘贴到编辑器的“源码”模式中。")
+                    say(
+                        false,
+                        "浏览器不允许直接写入剪贴板：已选中下方的 HTML 源码，请按 Ctrl+C 复制，再粘贴到编辑器的“源码”模式中。",
+                    )
                 }
             });
         })

@@ -56,7 +56,10 @@ pub enum Action {
     /// This year's report started from last year's file (one undoable step).
     StartFromLastYear(Report),
     /// Switch to another stored draft, or a new blank one; its history starts afresh.
-    Open { draft_id: String, draft: Draft },
+    Open {
+        draft_id: String,
+        draft: Draft,
+    },
 }
 
 impl Reducible for State {

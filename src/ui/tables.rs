@@ -10,11 +10,11 @@ use yew::prelude::*;
 use super::findings::{CellMarks, Mark};
 use super::state::{Action, State, input_edit};
 use crate::report::editor::Edit;
-use crate::report::grid::{Move, is_block};
 use crate::report::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEALS_HEADER, FieldId, FieldKind, LabelCell, PROACTIVE,
     PROACTIVE_ITEM_HEADER, PROACTIVE_WIDTH, REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_HEADER, appeal_cell, request_cell,
 };
+use crate::report::grid::{Move, is_block};
 use crate::report::rules::ColumnBalance;
 use crate::report::sheet::Entry;
 use crate::report::{Report, Sheet};
@@ -38,7 +38,11 @@ pub struct TableProps {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CellEvent {
     Focus(FieldId),
-    Move { from: FieldId, to: Move, extend: bool },
+    Move {
+        from: FieldId,
+        to: Move,
+        extend: bool,
+    },
     /// The pointer passed over a cell with the button down: the range grows to it.
     Drag(FieldId),
     /// Several values pasted into a cell.
@@ -64,7 +68,8 @@ fn value_cell(props: &TableProps, id: FieldId, colspan: Option<u16>) -> Html {
         }
     } else {
         let text: AttrValue = props.report.text(id).to_string().into();
-        let hint = props.hints.iter().find(|(hinted, _)| *hinted == id).map(|(_, n)| AttrValue::from(format!("约 {n}")));
+        let hint =
+            props.hints.iter().find(|(hinted, _)| *hinted == id).map(|(_, n)| AttrValue::from(format!("约 {n}")));
         html! {
             <td colspan={colspan} class={classes!("xx-cell", mark.as_ref().map(Mark::class), selected)}>
                 <NumberCell {id} {text} {mark} {hint} dispatch={props.dispatch.clone()} oncell={props.oncell.clone()} />
@@ -104,7 +109,12 @@ fn drag_over(id: FieldId, oncell: &Callback<CellEvent>) -> Callback<MouseEvent> 
 /// The keys a spreadsheet has: arrows, Enter and Shift+Enter move; Shift+arrows select a range;
 /// Esc puts back the value the cell had when it was entered. Nothing moves while an input
 /// method is composing.
-fn cell_keys(id: FieldId, oncell: &Callback<CellEvent>, dispatch: &UseReducerDispatcher<State>, entered: Rc<RefCell<String>>) -> Callback<KeyboardEvent> {
+fn cell_keys(
+    id: FieldId,
+    oncell: &Callback<CellEvent>,
+    dispatch: &UseReducerDispatcher<State>,
+    entered: Rc<RefCell<String>>,
+) -> Callback<KeyboardEvent> {
     let (oncell, dispatch) = (oncell.clone(), dispatch.clone());
     Callback::from(move |e: KeyboardEvent| {
         if e.is_composing() || e.key() == "Process" || e.ctrl_key() || e.meta_key() || e.alt_key() {
@@ -121,7 +131,13 @@ fn cell_keys(id: FieldId, oncell: &Callback<CellEvent>, dispatch: &UseReducerDis
             "ArrowDown" => Move::Down,
             "ArrowLeft" if shift || whole || caret == 0 => Move::Left,
             "ArrowRight" if shift || whole || at_end => Move::Right,
-            "Enter" => if shift { Move::Up } else { Move::Down },
+            "Enter" => {
+                if shift {
+                    Move::Up
+                } else {
+                    Move::Down
+                }
+            }
             "Escape" => {
                 e.prevent_default();
                 let original = entered.borrow().clone();

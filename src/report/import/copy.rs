@@ -106,10 +106,10 @@ impl Copy {
         let first = *label.first()?;
         let mut start = from;
         while start < until {
-            if self.chars[start].key == first {
-                if let Some(end) = self.match_at(start, label) {
-                    return Some(Span { start, end });
-                }
+            if self.chars[start].key == first
+                && let Some(end) = self.match_at(start, label)
+            {
+                return Some(Span { start, end });
             }
             start += 1;
         }

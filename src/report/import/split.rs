@@ -65,12 +65,12 @@ pub fn runs(copy: &Copy, start: usize, end: usize) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut current = String::new();
     for (i, &k) in keys.iter().enumerate() {
-        let between_digits = |i: usize| {
-            i > 0 && keys[i - 1].is_ascii_digit() && keys.get(i + 1).is_some_and(|c| c.is_ascii_digit())
-        };
+        let between_digits =
+            |i: usize| i > 0 && keys[i - 1].is_ascii_digit() && keys.get(i + 1).is_some_and(|c| c.is_ascii_digit());
         if k.is_ascii_digit() || (k == '.' && between_digits(i)) {
             current.push(k);
-        } else if k == '，' && between_digits(i) && keys[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3 {
+        } else if k == '，' && between_digits(i) && keys[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3
+        {
             // a thousands separator
         } else if !current.is_empty() {
             runs.push(Run::Digits(std::mem::take(&mut current)));
@@ -202,7 +202,8 @@ mod tests {
     fn separated_values_are_taken_as_they_are() {
         let found = splits(&digits(&["4", "0", "0", "0", "0", "0", "4"]), 7, &|_| true).unwrap();
         assert_eq!(found.len(), 1);
-        let with_blanks = [Run::Digits("5".into()), Run::Blank, Run::Blank, Run::Digits("2".into()), Run::Digits("7".into())];
+        let with_blanks =
+            [Run::Digits("5".into()), Run::Blank, Run::Blank, Run::Digits("2".into()), Run::Digits("7".into())];
         assert_eq!(shown(&splits(&with_blanks, 5, &|_| true).unwrap()[0]), "5,,,2,7");
     }
 
@@ -218,7 +219,9 @@ mod tests {
     fn text_copies_read_digit_runs_and_html_copies_read_cells() {
         let text = Copy::new("规章 0 0 0\n行政规范性文件\n1\n\n0\n4\n");
         assert_eq!(runs(&text, 0, text.len()), digits(&["0", "0", "0", "1", "0", "4"]));
-        let html = Copy::new("<table><tr><td>一、本年新收</td><td>821</td><td>&nbsp;</td><td>1,234</td><td>—</td></tr></table>");
+        let html = Copy::new(
+            "<table><tr><td>一、本年新收</td><td>821</td><td>&nbsp;</td><td>1,234</td><td>—</td></tr></table>",
+        );
         assert_eq!(
             runs(&html, 0, html.len()),
             vec![Run::Digits("821".into()), Run::Blank, Run::Digits("1234".into()), Run::Blank]
