@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use super::editor::Draft;
 use super::format::{
-    DOCUMENT_STOCKS, DocumentStock, FieldId, META_AGENCY, META_SCOPE, META_SIGNED_BY, META_YEAR, REQUEST_COLUMNS,
-    REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, id_of, request_cell,
+    DOCUMENT_STOCKS, DocumentStock, FieldId, META_AGENCY, META_SCOPE, META_SIGNED_BY, META_YEAR, PROBLEMS_LAST_YEAR,
+    PROBLEMS_THIS_YEAR, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, id_of, request_cell,
 };
 use super::model::Report;
 use super::rules::{Finding, Rule};
@@ -36,8 +36,8 @@ pub fn next_year(last: &Report) -> Draft {
             report.set(request_cell(over, column), count.to_string());
         }
     }
-    if let Some(problems) = last.get_key("problems.this_year").filter(|t| !t.trim().is_empty()) {
-        report.set_key("problems.last_year", problems);
+    if let Some(problems) = last.get_key(PROBLEMS_THIS_YEAR).filter(|t| !t.trim().is_empty()) {
+        report.set_key(PROBLEMS_LAST_YEAR, problems);
     }
     Draft { report, last_year: Some(Rc::new(last.clone())) }
 }

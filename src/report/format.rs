@@ -270,6 +270,9 @@ pub const REQUEST_ROWS: [RequestRow; 25] = [
     },
 ];
 
+/// The rows of （六）其他处理 in [`REQUEST_ROWS`]: the 2019 format prints them as one row.
+pub const OTHER_HANDLING_ROWS: std::ops::Range<usize> = 20..23;
+
 /// The key of the cell at `row` × `column` of table 三, e.g. `requests.withheld.third_party.commercial`.
 pub fn request_key(row: &RequestRow, column: &RequestColumn) -> String {
     format!("requests.{}.{}", row.key, column.key)
@@ -358,6 +361,10 @@ impl Table {
     }
 }
 
+pub const PROBLEMS_LAST_YEAR: &str = "problems.last_year";
+pub const PROBLEMS_THIS_YEAR: &str = "problems.this_year";
+pub const OTHER_MATTERS: &str = "other_matters";
+
 /// A text field of a section, optionally under a customary sub-heading such as `（一）主动公开`.
 #[derive(Debug, Clone, Copy)]
 pub struct TextPart {
@@ -419,12 +426,12 @@ pub const SECTIONS: [Section; 6] = [
         heading: "五、存在的主要问题及改进情况",
         parts: &[
             TextPart {
-                key: "problems.last_year",
+                key: PROBLEMS_LAST_YEAR,
                 heading: Some("（一）上年度存在问题及改进情况"),
                 label: "（一）上年度存在问题及改进情况",
             },
             TextPart {
-                key: "problems.this_year",
+                key: PROBLEMS_THIS_YEAR,
                 heading: Some("（二）本年度存在问题及改进举措"),
                 label: "（二）本年度存在问题及改进举措",
             },
@@ -434,7 +441,7 @@ pub const SECTIONS: [Section; 6] = [
     Section {
         heading: "六、其他需要报告的事项",
         parts: &[TextPart {
-            key: "other_matters", heading: None, label: "其他事项（须说明信息处理费收取情况）"
+            key: OTHER_MATTERS, heading: None, label: "其他事项（须说明信息处理费收取情况）"
         }],
         table: None,
     },
@@ -645,6 +652,11 @@ mod tests {
         assert_eq!(outcomes.last().unwrap().key, "other_handling.other");
         // 三、本年度办理结果 spans the outcome rows and （七）总计.
         assert_eq!(REQUEST_ROWS[2].labels[0].rowspan as usize, outcomes.len() + 1);
+        let other_handling = &REQUEST_ROWS[OTHER_HANDLING_ROWS.start].labels[0];
+        assert_eq!(
+            (other_handling.text, other_handling.rowspan as usize),
+            ("（六）其他处理", OTHER_HANDLING_ROWS.len())
+        );
     }
 
     #[test]

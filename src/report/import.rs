@@ -10,8 +10,10 @@ use copy::{Copy, Span, TABLE_END, label_key};
 use split::{Run, Value, counts, runs, splits};
 
 use super::format::{
-    APPEAL_COLUMNS, APPEAL_GROUPS, FieldId, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON, META_YEAR, PROACTIVE,
-    REQUEST_COLUMNS, REQUEST_ROWS, RequestRowRole, SECTIONS, TITLE_SUFFIX, appeal_cell, id_of, request_cell,
+    APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPEALS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
+    META_SIGNED_ON, META_YEAR, OTHER_HANDLING_ROWS, OTHER_MATTERS, PROACTIVE, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR,
+    REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_HEADER, RequestRowRole, SECTIONS, TITLE_SUFFIX, appeal_cell, id_of,
+    request_cell,
 };
 use super::model::Report;
 use super::rules::{Finding, Rule};
@@ -273,13 +275,14 @@ impl Reader<'_> {
         let old = self.format == SourceFormat::Old2019;
         // The rows to read, as (row index, labels to find, values it holds); in the 2019 format
         // （六）其他处理 is one row, read into 3.其他 and said so.
-        let other_handling = REQUEST_ROWS.iter().position(|r| r.key == "other_handling.no_correction").unwrap_or(0);
+        let other_handling = OTHER_HANDLING_ROWS;
+        let last_other = other_handling.end - 1;
         let mut plan: Vec<(usize, Vec<&str>)> = Vec::new();
         for (r, row) in REQUEST_ROWS.iter().enumerate() {
             let labels: Vec<&str> = row.labels.iter().map(|c| c.text).collect();
-            if old && (other_handling..other_handling + 3).contains(&r) {
-                if r == other_handling {
-                    plan.push((other_handling + 2, vec![labels[0]]));
+            if old && other_handling.contains(&r) {
+                if r == other_handling.start {
+                    plan.push((last_other, vec![labels[0]]));
                 }
                 continue;
             }
@@ -308,7 +311,7 @@ impl Reader<'_> {
         if old {
             self.note(
                 Rule::Import,
-                (0..REQUEST_COLUMNS.len()).map(|c| request_cell(other_handling + 2, c)).collect(),
+                (0..REQUEST_COLUMNS.len()).map(|c| request_cell(last_other, c)).collect(),
                 "2019年格式的“（六）其他处理”只有一行，已记入“3.其他”；请按现行格式的 1、2、3 三项核对分列。".into(),
             );
         }
@@ -358,11 +361,13 @@ impl Reader<'_> {
         let until = headings[4].map_or(body_end, |h| h.start);
         let ids: Vec<FieldId> =
             (0..APPEAL_GROUPS.len()).flat_map(|g| (0..APPEAL_COLUMNS.len()).map(move |c| appeal_cell(g, c))).collect();
-        // The values follow the header's last 总计: after 复议后起诉 come two rows ending in 总计.
+        // The values follow the header's last 总计: after 复议后起诉 come two header rows ending in 总计.
+        let last_group = APPEAL_GROUPS[APPEAL_GROUPS.len() - 1].label;
+        let total = APPEAL_COLUMNS[APPEAL_TOTAL_COLUMN].label;
         let header = self
-            .find_label(start, until, "复议后起诉")
-            .and_then(|s| self.find_label(s.end, until, "总计"))
-            .and_then(|s| self.find_label(s.end, until, "总计"));
+            .find_label(start, until, last_group)
+            .and_then(|s| self.find_label(s.end, until, total))
+            .and_then(|s| self.find_label(s.end, until, total));
         let Some(header) = header else {
             self.note(Rule::Import, ids, "未找到表四的表头。".into());
             return;
@@ -440,12 +445,22 @@ impl Reader<'_> {
             }
         }
         // The notes before each table.
-        let table_starts: [(usize, &str, &[&str]); 3] = [
-            (1, "proactive.note", &["第二十条第（一）项", "第二十条"]),
-            (2, "requests.note", &["（本列数据的勾稽关系为", "申请人情况", "一、本年新收政府信息公开申请数量"]),
-            (3, "appeals.note", &["行政复议行政诉讼", "行政复议"]),
+        let rule_header = REQUESTS_HEADER[0][0].text;
+        let appeals_header = format!("{}{}", APPEALS_HEADER[0][0].text, APPEALS_HEADER[0][1].text);
+        let table_starts: [(usize, Vec<&str>); 3] = [
+            (1, vec![PROACTIVE[0].article, "第二十条"]),
+            (
+                2,
+                vec![
+                    &rule_header[..rule_header.find('：').unwrap_or(rule_header.len())],
+                    REQUESTS_HEADER[0][1].text,
+                    REQUEST_ROWS[0].labels[0].text,
+                ],
+            ),
+            (3, vec![&appeals_header, APPEALS_HEADER[0][0].text]),
         ];
-        for (section, key, marks) in table_starts {
+        for (section, marks) in table_starts {
+            let key = SECTIONS[section].parts[0].key;
             let Some(h) = headings[section] else { continue };
             let end = section_end(section);
             let table = marks.iter().find_map(|m| self.copy.find_before(h.end, end, &label_key(m)));
@@ -457,10 +472,10 @@ impl Reader<'_> {
             let end = section_end(4);
             match self.sub_parts(h.end, end, 2).as_slice() {
                 [first, second] => {
-                    self.set_text("problems.last_year", self.copy.text(*first, *second));
-                    self.set_text("problems.this_year", self.copy.text(*second, end));
+                    self.set_text(PROBLEMS_LAST_YEAR, self.copy.text(*first, *second));
+                    self.set_text(PROBLEMS_THIS_YEAR, self.copy.text(*second, end));
                 }
-                _ => self.set_text("problems.this_year", self.copy.text(h.end, end)),
+                _ => self.set_text(PROBLEMS_THIS_YEAR, self.copy.text(h.end, end)),
             }
         }
         // §六, and the signature and date that close the report.
@@ -474,7 +489,7 @@ impl Reader<'_> {
                     self.report.set_key(META_SIGNED_BY, signer);
                 }
             }
-            self.set_text("other_matters", paragraphs.join("\n\n"));
+            self.set_text(OTHER_MATTERS, paragraphs.join("\n\n"));
         }
     }
 }

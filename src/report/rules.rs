@@ -351,8 +351,9 @@ fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
                     Rule::T3Sum,
                     ids,
                     format!(
-                        "表三「{}」列：21 项办理结果之和 = {sum}，（七）总计 = {printed}，相差 {} 件。",
+                        "表三「{}」列：21 项办理结果之和 = {sum}，{} = {printed}，相差 {} 件。",
                         column.label,
+                        REQUEST_ROWS[outcome_total].name,
                         difference(sum, printed)
                     ),
                 ));
@@ -393,8 +394,10 @@ fn check_appeals(sheet: &Sheet, findings: &mut Vec<Finding>) {
                 Rule::T4Sum,
                 ids,
                 format!(
-                    "表四「{}」：结果维持+结果纠正+其他结果+尚未审结 = {sum}，总计 = {printed}，相差 {} 件。",
+                    "表四「{}」：{} = {sum}，{} = {printed}，相差 {} 件。",
                     group.label,
+                    APPEAL_COLUMNS[..APPEAL_TOTAL_COLUMN].iter().map(|c| c.label).collect::<Vec<_>>().join("+"),
+                    APPEAL_COLUMNS[APPEAL_TOTAL_COLUMN].label,
                     difference(sum, printed)
                 ),
             ));
