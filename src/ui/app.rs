@@ -14,7 +14,7 @@ use super::findings::{CellMarks, FindingsPanel, Messages, Place};
 use super::publish::Publish;
 use super::state::{Action, State};
 use super::storage;
-use super::tables::{AppealsTable, Balance, CellEvent, ProactiveTable, RequestsTable, TableProps};
+use super::tables::{Balance, CellEvent, TableData, appeals_table, proactive_table, requests_table};
 use super::texts::{MetaField, TextField};
 use crate::report::carry::in_force_hint;
 use crate::report::editor::Edit;
@@ -147,7 +147,7 @@ pub fn App() -> Html {
             }
         })
     };
-    let table = TableProps {
+    let table = TableData {
         report: report.clone(),
         sheet: sheet.clone(),
         marks: marks.clone(),
@@ -278,11 +278,10 @@ pub fn App() -> Html {
         }
     };
     let table_view = |which: Table| {
-        let props = table.clone();
         let grid = match which {
-            Table::Proactive => html! { <ProactiveTable ..props /> },
-            Table::Requests => html! { <RequestsTable ..props /> },
-            Table::Appeals => html! { <AppealsTable ..props /> },
+            Table::Proactive => proactive_table(&table),
+            Table::Requests => requests_table(&table),
+            Table::Appeals => appeals_table(&table),
         };
         html! {
             <>

@@ -19,9 +19,10 @@ use crate::report::rules::ColumnBalance;
 use crate::report::sheet::Entry;
 use crate::report::{Report, Sheet};
 
-/// What every table needs: the report, its sums, the findings per cell and where edits go.
-#[derive(Properties, PartialEq, Clone)]
-pub struct TableProps {
+/// What every table is drawn from: the report, its sums, the findings per cell and where edits go.
+/// The tables are plain functions of it, not components: they are redrawn whenever the report
+/// changes anyway, and their cells are the components that skip unchanged work.
+pub struct TableData {
     pub report: Rc<Report>,
     pub sheet: Rc<Sheet>,
     pub marks: Rc<CellMarks>,
@@ -50,7 +51,7 @@ pub enum CellEvent {
 }
 
 /// A cell for any number field: an input for what the clerk types, an output for a derived total.
-fn value_cell(props: &TableProps, id: FieldId, colspan: Option<u16>) -> Html {
+fn value_cell(props: &TableData, id: FieldId, colspan: Option<u16>) -> Html {
     let mark = props.marks.mark(id);
     let colspan = colspan.map(|c| c.to_string());
     let selected = props.selected.contains(&id).then_some("xx-selected");
@@ -227,8 +228,7 @@ pub fn TotalCell(props: &TotalCellProps) -> Html {
     }
 }
 
-#[component]
-pub fn ProactiveTable(props: &TableProps) -> Html {
+pub fn proactive_table(props: &TableData) -> Html {
     let value_span = PROACTIVE_WIDTH - 1;
     html! {
         <table class="xx-table" data-table="proactive">
@@ -253,8 +253,7 @@ pub fn ProactiveTable(props: &TableProps) -> Html {
     }
 }
 
-#[component]
-pub fn RequestsTable(props: &TableProps) -> Html {
+pub fn requests_table(props: &TableData) -> Html {
     html! {
         <table class="xx-table" data-table="requests">
             for header in REQUESTS_HEADER {
@@ -272,8 +271,7 @@ pub fn RequestsTable(props: &TableProps) -> Html {
     }
 }
 
-#[component]
-pub fn AppealsTable(props: &TableProps) -> Html {
+pub fn appeals_table(props: &TableData) -> Html {
     html! {
         <table class="xx-table" data-table="appeals">
             for header in APPEALS_HEADER {
