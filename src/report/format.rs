@@ -497,12 +497,6 @@ pub enum FieldKind {
     Text,
 }
 
-impl FieldKind {
-    pub fn is_number(self) -> bool {
-        matches!(self, FieldKind::Count | FieldKind::DerivedCount | FieldKind::Amount)
-    }
-}
-
 /// One field of the report, in the order the form and the fragment show it.
 #[derive(Debug, Clone)]
 pub struct Field {
@@ -630,7 +624,10 @@ mod tests {
 
     #[test]
     fn the_format_has_two_hundred_numbers_and_every_text_field() {
-        let numbers = fields().iter().filter(|f| f.kind.is_number()).count();
+        let numbers = fields()
+            .iter()
+            .filter(|f| matches!(f.kind, FieldKind::Count | FieldKind::DerivedCount | FieldKind::Amount))
+            .count();
         assert_eq!(numbers, 10 + 175 + 15);
         let texts = fields().iter().filter(|f| f.kind == FieldKind::Text).count();
         // agency, scope, signed_by, signed_on + 6 overview + 3 notes + 2 problems + other_matters

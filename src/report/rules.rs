@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use super::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, DOCUMENT_STOCKS, FEE_AMOUNT_KEY, FieldId, FieldKind,
     META_SCOPE, META_YEAR, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, SECTIONS,
-    Table, appeal_cell, fields, id_of, request_cell,
+    appeal_cell, fields, id_of, request_cell,
 };
 use super::model::Report;
 use super::sheet::{Entry, Sheet};
@@ -99,11 +99,6 @@ impl Finding {
     /// The stable keys of the fields concerned.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.fields.iter().map(|&id| format::field(id).key.as_str())
-    }
-
-    /// The table the finding belongs under, if its fields are in one.
-    pub fn table(&self) -> Option<Table> {
-        self.fields.first().and_then(|&id| format::field(id).table)
     }
 }
 
