@@ -29,23 +29,23 @@ proptest! {
         let report = report_of(&counts);
         let sheet = Sheet::of(&report);
         let count = |id| sheet.count(id).expect("every typed cell is a number or blank");
-        for r in 0..REQUEST_ROWS.len() {
+        for (r, row) in REQUEST_ROWS.iter().enumerate() {
             let sum: u64 = (0..6).map(|c| count(request_cell(r, c))).sum();
-            prop_assert_eq!(count(request_cell(r, 6)), sum, "T3-ROW, row {}", REQUEST_ROWS[r].key);
+            prop_assert_eq!(count(request_cell(r, 6)), sum, "T3-ROW, row {}", row.key);
         }
         let total_row = REQUEST_ROWS.iter().position(|r| r.role == RequestRowRole::OutcomeTotal).unwrap();
-        for c in 0..REQUEST_COLUMNS.len() {
+        for (c, column) in REQUEST_COLUMNS.iter().enumerate() {
             let outcomes: u64 = REQUEST_ROWS
                 .iter()
                 .enumerate()
                 .filter(|(_, row)| row.role == RequestRowRole::Outcome)
                 .map(|(r, _)| count(request_cell(r, c)))
                 .sum();
-            prop_assert_eq!(count(request_cell(total_row, c)), outcomes, "T3-SUM, column {}", REQUEST_COLUMNS[c].key);
+            prop_assert_eq!(count(request_cell(total_row, c)), outcomes, "T3-SUM, column {}", column.key);
         }
-        for g in 0..APPEAL_GROUPS.len() {
+        for (g, group) in APPEAL_GROUPS.iter().enumerate() {
             let sum: u64 = (0..4).map(|c| count(appeal_cell(g, c))).sum();
-            prop_assert_eq!(count(appeal_cell(g, APPEAL_COLUMNS.len() - 1)), sum, "T4-SUM, group {}", APPEAL_GROUPS[g].key);
+            prop_assert_eq!(count(appeal_cell(g, APPEAL_COLUMNS.len() - 1)), sum, "T4-SUM, group {}", group.key);
         }
         // And the rules agree: nothing derived here can be reported as adding up wrong.
         let arithmetic = [Rule::T3Row, Rule::T3Sum, Rule::T4Sum];
@@ -70,10 +70,11 @@ proptest! {
         let count = parse_count(&text);
         let amount = parse_amount(&text);
         // Plain digits that are a count are also that many 万元, within the amount's range.
-        if let Ok(Some(n)) = count {
-            if text.trim().chars().all(|c| c.is_ascii_digit()) && n <= MAX_AMOUNT_WAN {
-                prop_assert_eq!(amount.map(|a| a.map(|a| a.to_string())), Ok(Some(n.to_string())));
-            }
+        if let Ok(Some(n)) = count
+            && text.trim().chars().all(|c| c.is_ascii_digit())
+            && n <= MAX_AMOUNT_WAN
+        {
+            prop_assert_eq!(amount.map(|a| a.map(|a| a.to_string())), Ok(Some(n.to_string())));
         }
     }
 
