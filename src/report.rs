@@ -11,6 +11,7 @@ pub mod model;
 pub mod number;
 pub mod rules;
 pub mod sheet;
+pub mod text_numbers;
 
 pub use example::example;
 pub use fragment::render;

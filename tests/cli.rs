@@ -44,11 +44,15 @@ fn check_exits_1_on_an_error_and_prints_one_json_object_per_finding() {
         .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
         .collect();
     let rules: Vec<&str> = lines.iter().map(|f| f["rule"].as_str().unwrap()).collect();
-    assert_eq!(rules, ["T3-BAL", "T3-BAL", "BLANK"], "in form order: both columns of row 一 come first");
-    assert_eq!(lines[0]["severity"], "error");
-    assert_eq!(lines[2]["severity"], "warning");
-    assert_eq!(lines[2]["keys"], serde_json::json!(["requests.disclosed.other_org"]));
-    assert!(lines[0]["message"].as_str().unwrap().contains("一+二 = 3，（七）总计+四 = 0，相差 3 件"));
+    // In form order: the note of §三 (its "收到…申请0件" now contradicts the table), then both
+    // columns of row 一, then the blank cell.
+    assert_eq!(rules, ["TXT-NUM", "T3-BAL", "T3-BAL", "BLANK"]);
+    assert_eq!(lines[0]["severity"], "warning");
+    assert_eq!(lines[0]["keys"], serde_json::json!(["requests.note", "requests.received.total"]));
+    assert_eq!(lines[1]["severity"], "error");
+    assert!(lines[1]["message"].as_str().unwrap().contains("一+二 = 3，（七）总计+四 = 0，相差 3 件"));
+    assert_eq!(lines[3]["severity"], "warning");
+    assert_eq!(lines[3]["keys"], serde_json::json!(["requests.disclosed.other_org"]));
 }
 
 #[test]

@@ -140,6 +140,7 @@ pub fn check_sheet(report: &Report, sheet: &Sheet, last_year: Option<&Report>) -
     check_request_columns(sheet, &mut findings);
     check_appeals(sheet, &mut findings);
     check_texts(report, &mut findings);
+    super::text_numbers::check_text_numbers(report, sheet, &mut findings);
     if let Some(last) = last_year {
         super::carry::check_against_last_year(sheet, last, &mut findings);
     }

@@ -1,0 +1,204 @@
+//! `TXT-NUM`: numbers stated in the report's text that its tables contradict, such as
+//! "共收到政府信息公开申请12件" beside a table 三 that received 11.
+
+use super::format::{
+    APPEAL_COLUMNS, APPEAL_GROUPS, FieldId, FieldKind, REQUEST_COLUMNS, REQUEST_ROWS, RequestRowRole, appeal_cell,
+    fields, request_cell,
+};
+use super::model::Report;
+use super::rules::{Finding, Rule};
+use super::sheet::Sheet;
+
+/// How far after its key words a stated number may stand, in characters.
+const REACH: usize = 12;
+/// Measure words a stated count may carry.
+const UNITS: [char; 4] = ['件', '起', '条', '宗'];
+
+/// A kind of figure the text states and the table cells that hold it.
+struct Statement {
+    /// Words that must come right before the number (within [`REACH`]).
+    anchor: &'static str,
+    /// Words the clause must also contain, any one of them (empty: none needed).
+    with_any: &'static [&'static str],
+    /// Words that make the clause about something else.
+    unless: &'static [&'static str],
+    what: &'static str,
+    cells: fn() -> Vec<FieldId>,
+}
+
+fn row_total(role: RequestRowRole) -> Vec<FieldId> {
+    let row = REQUEST_ROWS.iter().position(|r| r.role == role).unwrap_or_default();
+    vec![request_cell(row, REQUEST_COLUMNS.len() - 1)]
+}
+
+fn group_totals(groups: std::ops::Range<usize>) -> Vec<FieldId> {
+    groups.map(|g| appeal_cell(g, APPEAL_COLUMNS.len() - 1)).collect()
+}
+
+const STATEMENTS: [Statement; 4] = [
+    Statement {
+        anchor: "申请",
+        with_any: &["收到", "新收"],
+        unless: &["结转", "上年"],
+        what: "表三“一、本年新收”总计",
+        cells: || row_total(RequestRowRole::Received),
+    },
+    Statement {
+        anchor: "结转下年度",
+        with_any: &[],
+        unless: &[],
+        what: "表三“四、结转下年度继续办理”总计",
+        cells: || row_total(RequestRowRole::CarriedForward),
+    },
+    Statement {
+        anchor: "行政复议",
+        with_any: &[],
+        unless: &["复议后", "诉讼"],
+        what: "表四“行政复议”总计",
+        cells: || group_totals(0..1),
+    },
+    Statement {
+        anchor: "行政诉讼",
+        with_any: &[],
+        unless: &[],
+        what: "表四“行政诉讼”两项总计之和",
+        cells: || group_totals(1..APPEAL_GROUPS.len()),
+    },
+];
+
+/// The start of the clause that holds byte `at`: after the last sentence or clause mark before it.
+fn clause_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .rfind(|c: char| "。；;！!？?\n，,".contains(c))
+        .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8))
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    c.to_digit(10).or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+}
+
+/// The count stated right after byte `from`: digits (ASCII or full-width) followed by a measure
+/// word, with at most a few characters (共、达…) between and no clause mark; with the byte where
+/// the statement ends.
+fn stated_count(text: &str, from: usize) -> Option<(u64, usize)> {
+    let mut chars = text[from..].char_indices().take(REACH).peekable();
+    while let Some(&(_, c)) = chars.peek() {
+        if digit_value(c).is_some() {
+            break;
+        }
+        if "。；;，,\n".contains(c) {
+            return None;
+        }
+        chars.next();
+    }
+    let mut value: u64 = 0;
+    let mut digits = 0;
+    for (offset, c) in chars {
+        match digit_value(c) {
+            Some(d) if digits < 12 => {
+                value = value * 10 + u64::from(d);
+                digits += 1;
+            }
+            _ if digits > 0 && UNITS.contains(&c) => return Some((value, from + offset + c.len_utf8())),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Every figure the texts state that differs from the tables.
+pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
+    for (id, field) in fields().iter().enumerate() {
+        if field.kind != FieldKind::Text || field.key.starts_with("meta.") {
+            continue;
+        }
+        let text = report.text(id);
+        for statement in &STATEMENTS {
+            for (found, _) in text.match_indices(statement.anchor) {
+                let after = found + statement.anchor.len();
+                let Some((stated, end)) = stated_count(text, after) else { continue };
+                let clause = &text[clause_start(text, after)..end];
+                let relevant = statement.with_any.is_empty() || statement.with_any.iter().any(|w| clause.contains(w));
+                if !relevant || statement.unless.iter().any(|w| clause.contains(w)) {
+                    continue;
+                }
+                let cells = (statement.cells)();
+                let Some(table) = cells.iter().map(|&c| sheet.count(c)).sum::<Option<u64>>() else { continue };
+                if stated != table {
+                    let mut keys = vec![id];
+                    keys.extend(cells);
+                    findings.push(Finding::new(
+                        Rule::TxtNum,
+                        keys,
+                        format!(
+                            "{}的文字写“{}”，而{}为 {table} 件，两者不符。请核对文字或表格。",
+                            field.place,
+                            clause.trim(),
+                            statement.what
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::check;
+
+    fn txt_num(texts: &[(&str, &str)], cells: &[(&str, &str)]) -> Vec<Finding> {
+        let mut report = crate::report::example();
+        for (key, text) in texts.iter().chain(cells) {
+            assert!(report.set_key(key, *text), "{key}");
+        }
+        check(&report).into_iter().filter(|f| f.rule == Rule::TxtNum).collect()
+    }
+
+    #[test]
+    fn a_stated_count_of_received_applications_is_checked() {
+        let found = txt_num(
+            &[("requests.note", "2022年我局共收到信息公开申请12件。")],
+            &[("requests.received.natural_person", "11")],
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].keys().collect::<Vec<_>>(), ["requests.note", "requests.received.total"]);
+        assert!(found[0].message.contains("“2022年我局共收到信息公开申请12件”，而表三“一、本年新收”总计为 11 件"));
+        assert!(
+            txt_num(&[("requests.note", "共收到信息公开申请１１件")], &[("requests.received.natural_person", "11")])
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn carried_forward_review_and_suits_are_checked() {
+        let found = txt_num(
+            &[("appeals.note", "全年行政复议3件，行政诉讼2件。"), ("overview.on_request", "结转下年度继续办理4件。")],
+            &[("appeals.review.upheld", "3"), ("appeals.suit_direct.upheld", "1")],
+        );
+        let keys: Vec<Vec<&str>> = found.iter().map(|f| f.keys().collect()).collect();
+        assert_eq!(
+            keys,
+            vec![
+                vec!["overview.on_request", "requests.carried_forward.total"],
+                vec!["appeals.note", "appeals.suit_direct.total", "appeals.suit_after_review.total"],
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_about_something_else_are_left_alone() {
+        let texts = [
+            ("overview.on_request", "全年办理政府信息公开申请218件，上年结转申请2件。"),
+            ("other_matters", "收到市人大建议、政协提案共17件。发出收费通知0件。"),
+            ("appeals.note", "未发生行政复议和行政诉讼。行政复议后起诉1件。"),
+        ];
+        assert!(txt_num(&texts, &[]).is_empty());
+    }
+
+    #[test]
+    fn the_seed_report_agrees_with_itself() {
+        assert!(txt_num(&[], &[]).is_empty());
+    }
+}
