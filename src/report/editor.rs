@@ -129,21 +129,22 @@ impl Editor {
 
     /// Goes one step back; false when there is none.
     pub fn undo(&mut self) -> bool {
-        let Some(previous) = self.undo.pop() else { return false };
-        let previous = Rc::unwrap_or_clone(previous);
-        self.redo.push(Rc::new(std::mem::replace(&mut self.draft, previous)));
         self.typing_in = None;
-        true
+        travel(&mut self.draft, &mut self.undo, &mut self.redo)
     }
 
     /// Goes one undone step forward again; false when there is none.
     pub fn redo(&mut self) -> bool {
-        let Some(next) = self.redo.pop() else { return false };
-        let next = Rc::unwrap_or_clone(next);
-        self.undo.push(Rc::new(std::mem::replace(&mut self.draft, next)));
         self.typing_in = None;
-        true
+        travel(&mut self.draft, &mut self.redo, &mut self.undo)
     }
+}
+
+/// Makes the last draft of `from` the current one, keeping the current one at the end of `to`.
+fn travel(draft: &mut Draft, from: &mut Vec<Rc<Draft>>, to: &mut Vec<Rc<Draft>>) -> bool {
+    let Some(target) = from.pop() else { return false };
+    to.push(Rc::new(std::mem::replace(draft, Rc::unwrap_or_clone(target))));
+    true
 }
 
 #[cfg(test)]
