@@ -371,6 +371,14 @@ fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
     }
 }
 
+/// True when every column of table 三 keeps T3-SUM and T3-BAL: how the importer chooses among the
+/// splits of glued digits.
+pub fn request_columns_hold(sheet: &Sheet) -> bool {
+    let mut findings = Vec::new();
+    check_request_columns(sheet, &mut findings);
+    findings.is_empty()
+}
+
 /// For every field, the indices of the findings that concern it, so a cell can point at its messages.
 pub fn findings_by_field(findings: &[Finding]) -> Vec<Vec<usize>> {
     let mut by_field = vec![Vec::new(); fields().len()];
