@@ -54,6 +54,15 @@ pub fn in_force_hint(sheet: &Sheet, last: &Sheet, stock: &DocumentStock) -> Opti
     Some((previous + issued).saturating_sub(repealed))
 }
 
+/// The 现行有效件数 hint of every document stock, by the field it is shown in.
+pub fn in_force_hints(sheet: &Sheet, last: &Report) -> Vec<(FieldId, u64)> {
+    let last = Sheet::of(last);
+    DOCUMENT_STOCKS
+        .iter()
+        .filter_map(|stock| in_force_hint(sheet, &last, stock).map(|hint| (id_of(stock.in_force), hint)))
+        .collect()
+}
+
 /// The checks between this year's report and last year's.
 pub fn check_against_last_year(sheet: &Sheet, last: &Report, findings: &mut Vec<Finding>) {
     let last_sheet = Sheet::of(last);

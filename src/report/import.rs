@@ -69,6 +69,34 @@ const HEADING_VARIANTS: [&[&str]; 6] = [
 const CHROME_MARKS: [&str; 8] =
     ["附件：", "附件:", "相关文档", "相关附件", "【字号", "打印本页", "关闭窗口", "扫一扫在手机"];
 
+/// A report opened from whatever the clerk has, with what reading it found to tell them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub report: Report,
+    pub remarks: Vec<String>,
+}
+
+/// Opens a file or a paste: a report file of this tool (JSON) when it is named `.json` or looks
+/// like one, else a published report's page text or HTML. `Err` says why nothing was opened.
+pub fn open_any(name: &str, text: &str) -> Result<Opened, String> {
+    if name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{') {
+        let loaded = Report::from_json(text).map_err(|e| e.to_string())?;
+        let remarks = if loaded.unknown_keys.is_empty() {
+            vec![]
+        } else {
+            vec![format!("文件中有本工具不认识的项目，已忽略：{}。", loaded.unknown_keys.join("、"))]
+        };
+        return Ok(Opened { report: loaded.report, remarks });
+    }
+    let imported = import(text);
+    if imported.report.is_blank() {
+        return Err("没有找到年度报告的内容".into());
+    }
+    let mut remarks = vec![format!("按{}读取。", imported.format.label())];
+    remarks.extend(imported.findings.into_iter().map(|f| f.message));
+    Ok(Opened { report: imported.report, remarks })
+}
+
 /// Reads a published report. Never fails: what it cannot read stays blank and is said.
 pub fn import(source: &str) -> Imported {
     let source = truncate(source);
@@ -524,6 +552,20 @@ fn fill(report: &mut Report, ids: &[FieldId], values: &[Value]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_any_tells_report_files_from_published_pages() {
+        let file = open_any("a.JSON", r#"{"format":"xxgk-nianbao/1","fields":{"meta.agency":"甲","x":"1"}}"#).unwrap();
+        assert_eq!(file.report.get_key(META_AGENCY), Some("甲"));
+        assert_eq!(file.remarks, ["文件中有本工具不认识的项目，已忽略：x。"]);
+        assert!(open_any("a.json", "not json").unwrap_err().contains("不是有效的 JSON"));
+        assert!(open_any("粘贴的内容", r#"{"format":"xxgk-nianbao/9"}"#).unwrap_err().contains("更新版本"));
+        let page = open_any("年报.html", "<p>某局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度……</p>")
+            .unwrap();
+        assert_eq!(page.report.get_key(META_YEAR), Some("2024"));
+        assert!(page.remarks[0].starts_with("按2021年格式"));
+        assert_eq!(open_any("空.txt", "随便一段话").unwrap_err(), "没有找到年度报告的内容");
+    }
 
     #[test]
     fn dates_are_recognised_alone() {

@@ -16,9 +16,8 @@ use super::state::{Action, State};
 use super::storage;
 use super::tables::{Balance, CellEvent, TableData, appeals_table, proactive_table, requests_table};
 use super::texts::{MetaField, TextField};
-use crate::report::carry::in_force_hint;
+use crate::report::carry::in_force_hints;
 use crate::report::editor::Edit;
-use crate::report::format::DOCUMENT_STOCKS;
 use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
 use crate::report::grid::{copy_range, paste_block, range, step};
 use crate::report::rules::{balances, check_sheet};
@@ -76,16 +75,7 @@ pub fn App() -> Html {
     let last_year = state.draft().last_year.clone();
     let sheet = Rc::new(Sheet::of(&report));
     let findings = Rc::new(check_sheet(&report, &sheet, last_year.as_deref()));
-    let hints: Rc<Vec<(FieldId, u64)>> = Rc::new(match &last_year {
-        Some(last) => {
-            let last = Sheet::of(last);
-            DOCUMENT_STOCKS
-                .iter()
-                .filter_map(|stock| in_force_hint(&sheet, &last, stock).map(|hint| (id_of(stock.in_force), hint)))
-                .collect()
-        }
-        None => Vec::new(),
-    });
+    let hints = Rc::new(last_year.as_deref().map(|last| in_force_hints(&sheet, last)).unwrap_or_default());
     let marks = Rc::new(CellMarks::of(&findings));
     let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
     // The selected range: its anchor is kept aside (stable across renders) so that the cells'

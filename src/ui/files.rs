@@ -10,7 +10,7 @@ use super::storage::{self, SavedDraft};
 use crate::report::Report;
 use crate::report::editor::Draft;
 use crate::report::fragment::title;
-use crate::report::import::import;
+use crate::report::import::open_any;
 
 /// What a file the clerk opens is for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -66,23 +66,8 @@ pub struct Pending {
 impl Pending {
     /// A report file (JSON) or a published report (its page text or HTML), read for `purpose`.
     pub fn read(purpose: Purpose, name: String, text: &str) -> Result<Pending, Notice> {
-        let is_report_file = name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
-        if is_report_file {
-            let loaded = Report::from_json(text).map_err(|e| Notice::refused(&name, &e.to_string()))?;
-            let remarks = if loaded.unknown_keys.is_empty() {
-                vec![]
-            } else {
-                vec![format!("文件中有本工具不认识的项目，已忽略：{}。", loaded.unknown_keys.join("、"))]
-            };
-            return Ok(Pending { purpose, report: loaded.report, name, remarks });
-        }
-        let imported = import(text);
-        if imported.report.is_blank() {
-            return Err(Notice::refused(&name, "没有找到年度报告的内容"));
-        }
-        let mut remarks = vec![format!("按{}读取。", imported.format.label())];
-        remarks.extend(imported.findings.into_iter().map(|f| f.message));
-        Ok(Pending { purpose, report: imported.report, name, remarks })
+        let opened = open_any(&name, text).map_err(|why| Notice::refused(&name, &why))?;
+        Ok(Pending { purpose, report: opened.report, name, remarks: opened.remarks })
     }
 
     pub fn action(self) -> Action {
