@@ -7,6 +7,7 @@ pub mod format;
 pub mod fragment;
 pub mod grid;
 pub mod import;
+pub mod json;
 pub mod model;
 pub mod number;
 pub mod rules;

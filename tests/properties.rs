@@ -1,11 +1,13 @@
 //! Invariants of the core over arbitrary input: totals the format derives always satisfy the
-//! format's own sums, and no text a clerk can type makes number parsing panic.
+//! format's own sums, no text a clerk can type makes number parsing panic, and the report file's
+//! JSON reader and writer agree with an independent JSON library on every text.
 
 use proptest::prelude::*;
 use xxgk_nianbao::report::format::{
     APPEAL_COLUMNS, APPEAL_GROUPS, FieldKind, REQUEST_COLUMNS, REQUEST_ROWS, RequestRowRole, appeal_cell, fields,
     request_cell,
 };
+use xxgk_nianbao::report::json::{self, Json};
 use xxgk_nianbao::report::number::{MAX_AMOUNT_WAN, parse_amount, parse_count};
 use xxgk_nianbao::report::{Report, Rule, Sheet, check};
 
@@ -19,8 +21,51 @@ fn report_of(counts: &[Option<u32>]) -> Report {
     report
 }
 
+/// Our reading of a text as the oracle's value: numbers through the oracle's own number reading,
+/// objects with the last of a repeated name winning, as the oracle does.
+fn as_oracle(value: &Json) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(text) => serde_json::from_str(text).expect("a number we accept is a number"),
+        Json::String(s) => Value::String(s.clone()),
+        Json::Array(items) => Value::Array(items.iter().map(as_oracle).collect()),
+        Json::Object(members) => Value::Object(members.iter().map(|(n, v)| (n.clone(), as_oracle(v))).collect()),
+    }
+}
+
+/// Arbitrary JSON documents, with the characters that need escaping and numbers of every shape.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        (-1e12f64..1e12).prop_map(Value::from),
+        "\\PC*|[\"\\\\/\u{0}-\u{1f}\u{7f}\u{2028}😀甲]{0,8}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec(("[a-z.\"\\\\]{0,6}", inner), 0..6)
+                .prop_map(|members| Value::Object(members.into_iter().collect())),
+        ]
+    })
+}
+
+/// Whether the oracle reads a text, leaving aside numbers too large for its floating point, which
+/// the report file's reader keeps as text.
+fn oracle_accepts(text: &str) -> Option<bool> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(_) => Some(true),
+        Err(e) if e.to_string().contains("number out of range") => None,
+        Err(_) => Some(false),
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn computed_totals_satisfy_the_row_column_and_appeal_sums(
@@ -83,5 +128,59 @@ proptest! {
         prop_assert_eq!(parse_count(&n.to_string()), Ok(Some(n)));
         let full_width: String = n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap()).collect();
         prop_assert_eq!(parse_count(&format!(" {full_width}件 ")), Ok(Some(n)));
+    }
+
+    #[test]
+    fn json_documents_read_as_the_oracle_reads_them(value in json_value(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        let ours = json::parse(&text).map_err(|e| TestCaseError::fail(format!("{e} in {text}")))?;
+        prop_assert_eq!(as_oracle(&ours), serde_json::from_str::<serde_json::Value>(&text).unwrap());
+    }
+
+    #[test]
+    fn json_reader_refuses_exactly_what_the_oracle_refuses(tokens in prop::collection::vec(prop::sample::select(vec![
+        "[", "]", "{", "}", ":", ",", " ", "\n", "\"a\"", "\"甲\\u00e9\"", "\"\\ud83d\\ude00\"", "\"\\ud800\"",
+        "\"\\udc00\\ud800\"", "\"\\x\"", "\"\u{1}\"", "\"\\/\\b\\f\"", "\"", "0", "1", "-0", "01", "-01", "1.", ".5",
+        "1.5", "1e5", "1E+2", "2e-1", "1e", "-", "+1", "true", "false", "null", "nul", "True",
+    ]), 0..10)) {
+        let text = tokens.concat();
+        if let Some(accepts) = oracle_accepts(&text) {
+            prop_assert_eq!(json::parse(&text).is_ok(), accepts, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn every_cut_of_a_document_is_judged_as_the_oracle_judges_it(value in json_value(), cut in any::<prop::sample::Index>()) {
+        let text = serde_json::to_string(&value).unwrap();
+        let ends: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let prefix = &text[..ends[cut.index(ends.len())]];
+        if let Some(accepts) = oracle_accepts(prefix) {
+            prop_assert_eq!(json::parse(prefix).is_ok(), accepts, "{:?}", prefix);
+        }
+    }
+
+    #[test]
+    fn quoted_text_is_read_back_as_itself_by_both_readers(text in "\\PC*|[\"\\\\\u{0}-\u{1f}]{0,12}") {
+        let mut quoted = String::new();
+        json::quote(&mut quoted, &text);
+        prop_assert_eq!(serde_json::from_str::<String>(&quoted).unwrap(), text.clone());
+        prop_assert_eq!(json::parse(&quoted).unwrap(), Json::String(text));
+    }
+
+    #[test]
+    fn a_report_file_reads_back_as_the_report_it_was_written_from(
+        texts in prop::collection::vec(prop::option::of("\\PC*|[\"\\\\\n\t ]{0,6}"), 1..300)
+    ) {
+        let mut report = Report::new();
+        for (id, text) in texts.iter().enumerate().take(fields().len()) {
+            if let Some(text) = text {
+                report.set(id, text.clone());
+            }
+        }
+        let file = report.to_json();
+        prop_assert!(serde_json::from_str::<serde_json::Value>(&file).is_ok());
+        let loaded = Report::from_json(&file).unwrap();
+        prop_assert_eq!(loaded.report, report);
+        prop_assert!(loaded.unknown_keys.is_empty());
     }
 }

@@ -59,7 +59,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let findings = check(&loaded.report);
             for finding in &findings {
                 if json {
-                    println!("{}", serde_json::to_string(finding).map_err(|e| e.to_string())?);
+                    println!("{}", finding.to_json());
                 } else {
                     println!("{}", line(finding));
                 }

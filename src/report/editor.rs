@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use super::format::{FieldId, META_AGENCY, META_YEAR};
+use super::json::{self, Json};
 use super::model::{FileError, Report};
 use super::sheet::adopt_computed_totals;
 
@@ -19,22 +20,27 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// The draft as kept in the browser's storage: the report file, last year's if any, and when.
-    pub fn to_storage(&self, saved_at_ms: f64) -> String {
-        let last_year = self.last_year.as_deref().map(serde_json::to_value).transpose().ok().flatten();
-        serde_json::json!({ "savedAt": saved_at_ms, "report": &self.report, "lastYear": last_year }).to_string()
+    /// The draft as kept in the browser's storage: the report file, last year's if any, and when
+    /// (milliseconds since 1970).
+    pub fn to_storage(&self, saved_at_ms: u64) -> String {
+        let last_year = self.last_year.as_deref().map_or_else(|| "null".to_string(), Report::to_json);
+        format!(r#"{{"savedAt":{saved_at_ms},"report":{},"lastYear":{last_year}}}"#, self.report.to_json())
     }
 
     /// Reads a stored draft back, with the time it was saved.
-    pub fn from_storage(text: &str) -> Result<(Draft, f64), FileError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| FileError::NotJson(e.to_string()))?;
-        let read = |v: &serde_json::Value| Report::from_json(&v.to_string()).map(|loaded| loaded.report);
+    pub fn from_storage(text: &str) -> Result<(Draft, u64), FileError> {
+        let value = json::parse(text).map_err(|e| FileError::NotJson(e.to_string()))?;
+        let read = |v: &Json| Report::from_file_value(v).map(|loaded| loaded.report);
         let report = read(value.get("report").ok_or(FileError::NotAReport)?)?;
         let last_year = match value.get("lastYear") {
-            Some(v) if !v.is_null() => Some(Rc::new(read(v)?)),
-            _ => None,
+            Some(Json::Null) | None => None,
+            Some(v) => Some(Rc::new(read(v)?)),
         };
-        let saved_at = value.get("savedAt").and_then(|t| t.as_f64()).unwrap_or_default();
+        // Whole milliseconds; drafts stored by earlier versions wrote them with a `.0`.
+        let saved_at = match value.get("savedAt") {
+            Some(Json::Number(ms)) => ms.split('.').next().and_then(|ms| ms.parse().ok()).unwrap_or_default(),
+            _ => 0,
+        };
         Ok((Draft { report, last_year }, saved_at))
     }
 
@@ -220,14 +226,23 @@ mod tests {
         let mut report = crate::report::example();
         report.set(cell(), "十二");
         let draft = Draft { report, last_year: Some(Rc::new(crate::report::example())) };
-        let (back, saved_at) = Draft::from_storage(&draft.to_storage(1_700_000_000_000.0)).unwrap();
+        let (back, saved_at) = Draft::from_storage(&draft.to_storage(1_700_000_000_000)).unwrap();
         assert_eq!(back, draft);
-        assert_eq!(saved_at, 1_700_000_000_000.0);
+        assert_eq!(saved_at, 1_700_000_000_000);
         assert_eq!(back.label(), "咸宁市政务服务和大数据管理局 2022年");
         let plain = Draft::default();
-        assert_eq!(Draft::from_storage(&plain.to_storage(0.0)).unwrap().0, plain);
+        assert_eq!(Draft::from_storage(&plain.to_storage(0)).unwrap().0, plain);
         assert_eq!(plain.label(), "（未填机关） ????年");
         assert!(Draft::from_storage("{").is_err());
+    }
+
+    #[test]
+    fn drafts_stored_by_earlier_versions_still_open() {
+        let stored = r#"{"lastYear":null,"report":{"fields":{"meta.agency":"甲"},"format":"xxgk-nianbao/1"},"savedAt":1700000000123.0}"#;
+        let (draft, saved_at) = Draft::from_storage(stored).unwrap();
+        assert_eq!(draft.report.get_key("meta.agency"), Some("甲"));
+        assert_eq!(draft.last_year, None);
+        assert_eq!(saved_at, 1_700_000_000_123);
     }
 
     #[test]

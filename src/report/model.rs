@@ -1,10 +1,9 @@
 //! The report as the clerk typed it, and its JSON file (`{"format": "xxgk-nianbao/1", "fields": {…}}`).
 
-use serde::ser::{SerializeMap, SerializeStruct};
-use serde::{Serialize, Serializer};
 use std::fmt;
 
 use super::format::{self, FieldId, fields};
+use super::json::{self, Json};
 
 /// The format tag of the report file this version writes.
 pub const FILE_FORMAT: &str = "xxgk-nianbao/1";
@@ -77,16 +76,30 @@ impl Report {
 
     /// The report file, pretty-printed with the fields in form order.
     pub fn to_json(&self) -> String {
-        // Serialising strings into a string cannot fail; no Debug formatting is linked for it.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let mut out = String::from("{\n  \"format\": ");
+        json::quote(&mut out, FILE_FORMAT);
+        out.push_str(",\n  \"fields\": {");
+        let mut first = true;
+        for (id, text) in self.entries() {
+            out.push_str(if first { "\n    " } else { ",\n    " });
+            first = false;
+            json::quote(&mut out, &format::field(id).key);
+            out.push_str(": ");
+            json::quote(&mut out, text);
+        }
+        out.push_str(if first { "}\n}" } else { "\n  }\n}" });
+        out
     }
 
     /// Reads a report file. Keys outside the format are kept aside and reported, not silently dropped.
     pub fn from_json(text: &str) -> Result<Loaded, FileError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| FileError::NotJson(e.to_string()))?;
-        let object = value.as_object().ok_or(FileError::NotAReport)?;
-        let tag = object.get("format").and_then(|f| f.as_str()).ok_or(FileError::NotAReport)?;
+        let value = json::parse(text.trim_start_matches('\u{feff}')).map_err(|e| FileError::NotJson(e.to_string()))?;
+        Report::from_file_value(&value)
+    }
+
+    /// Reads a report file already parsed, as a draft in storage holds one.
+    pub fn from_file_value(value: &Json) -> Result<Loaded, FileError> {
+        let tag = value.get("format").and_then(Json::as_str).ok_or(FileError::NotAReport)?;
         let version = tag
             .strip_prefix(FILE_FORMAT_NAME)
             .and_then(|v| v.parse::<u32>().ok())
@@ -94,14 +107,13 @@ impl Report {
         if version > FILE_FORMAT_VERSION {
             return Err(FileError::NewerFormat(tag.to_string()));
         }
-        let entries = object.get("fields").and_then(|f| f.as_object()).ok_or(FileError::NotAReport)?;
+        let entries = value.get("fields").and_then(Json::as_object).ok_or(FileError::NotAReport)?;
         let mut report = Report::new();
         let mut unknown_keys = Vec::new();
         for (key, value) in entries {
             let text = match value {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Number(n) => n.to_string(),
-                serde_json::Value::Null => continue,
+                Json::String(text) | Json::Number(text) => text.clone(),
+                Json::Null => continue,
                 _ => return Err(FileError::BadValue(key.clone())),
             };
             if !report.set_key(key, text) {
@@ -109,25 +121,6 @@ impl Report {
             }
         }
         Ok(Loaded { report, unknown_keys })
-    }
-}
-
-impl Serialize for Report {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        struct Fields<'a>(&'a Report);
-        impl Serialize for Fields<'_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let mut map = serializer.serialize_map(None)?;
-                for (id, text) in self.0.entries() {
-                    map.serialize_entry(&format::field(id).key, text)?;
-                }
-                map.end()
-            }
-        }
-        let mut file = serializer.serialize_struct("ReportFile", 2)?;
-        file.serialize_field("format", FILE_FORMAT)?;
-        file.serialize_field("fields", &Fields(self))?;
-        file.end()
     }
 }
 

@@ -1,8 +1,6 @@
 //! The rules of FORMAT.md §3: the arithmetic the national format binds its numbers with (勾稽关系),
 //! and the likely mistakes a published report should not carry.
 
-use serde::Serialize;
-use serde::ser::SerializeStruct;
 use std::sync::LazyLock;
 
 use super::format::{
@@ -10,6 +8,7 @@ use super::format::{
     META_SCOPE, META_YEAR, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, SECTIONS,
     appeal_cell, fields, id_of, request_cell,
 };
+use super::json;
 use super::model::Report;
 use super::sheet::{Entry, Sheet};
 
@@ -61,8 +60,7 @@ impl Rule {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Arithmetic that cannot be right.
     Error,
@@ -71,6 +69,14 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// How scripts name it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Severity::Error => "错误",
@@ -100,16 +106,24 @@ impl Finding {
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.fields.iter().map(|&id| format::field(id).key.as_str())
     }
-}
 
-impl Serialize for Finding {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Finding", 4)?;
-        s.serialize_field("rule", self.rule.id())?;
-        s.serialize_field("severity", &self.severity())?;
-        s.serialize_field("keys", &self.keys().collect::<Vec<_>>())?;
-        s.serialize_field("message", &self.message)?;
-        s.end()
+    /// The finding as one JSON object, for scripts: `{"rule", "severity", "keys", "message"}`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{\"rule\":");
+        json::quote(&mut out, self.rule.id());
+        out.push_str(",\"severity\":");
+        json::quote(&mut out, self.severity().id());
+        out.push_str(",\"keys\":[");
+        for (n, key) in self.keys().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            json::quote(&mut out, key);
+        }
+        out.push_str("],\"message\":");
+        json::quote(&mut out, &self.message);
+        out.push('}');
+        out
     }
 }
 

@@ -27,7 +27,7 @@ pub enum SaveStatus {
     Unsaved,
     /// A change waits to be saved.
     Pending,
-    Saved(f64),
+    Saved(u64),
     Failed(String),
 }
 

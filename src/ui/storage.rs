@@ -14,7 +14,7 @@ const CURRENT_KEY: &str = "xxgk-nianbao/current";
 pub struct SavedDraft {
     pub id: String,
     pub label: String,
-    pub saved_at_ms: f64,
+    pub saved_at_ms: u64,
 }
 
 fn storage() -> Result<Storage, String> {
@@ -31,9 +31,9 @@ pub fn new_id() -> String {
 }
 
 /// Saves the draft; the time it was saved, or why it could not be.
-pub fn save(id: &str, draft: &Draft) -> Result<f64, String> {
+pub fn save(id: &str, draft: &Draft) -> Result<u64, String> {
     let storage = storage()?;
-    let now = js_sys::Date::now();
+    let now = js_sys::Date::now() as u64;
     storage
         .set_item(&format!("{DRAFT_PREFIX}{id}"), &draft.to_storage(now))
         .and_then(|_| storage.set_item(CURRENT_KEY, id))
@@ -65,7 +65,7 @@ pub fn list() -> Result<Vec<SavedDraft>, String> {
             Some(SavedDraft { id, label: draft.label(), saved_at_ms })
         })
         .collect();
-    drafts.sort_unstable_by(|a, b| b.saved_at_ms.total_cmp(&a.saved_at_ms));
+    drafts.sort_unstable_by_key(|d| std::cmp::Reverse(d.saved_at_ms));
     Ok(drafts)
 }
 
@@ -76,14 +76,14 @@ pub fn delete(id: &str) {
 }
 
 /// `HH:MM:SS` of a time, for the "saved at" hint.
-pub fn clock(ms: f64) -> String {
-    let date = js_sys::Date::new(&ms.into());
+pub fn clock(ms: u64) -> String {
+    let date = js_sys::Date::new(&(ms as f64).into());
     format!("{:02}:{:02}:{:02}", date.get_hours(), date.get_minutes(), date.get_seconds())
 }
 
 /// `YYYY-MM-DD HH:MM` of a time, for the draft list.
-pub fn day_and_time(ms: f64) -> String {
-    let date = js_sys::Date::new(&ms.into());
+pub fn day_and_time(ms: u64) -> String {
+    let date = js_sys::Date::new(&(ms as f64).into());
     format!(
         "{}-{:02}-{:02} {:02}:{:02}",
         date.get_full_year(),
