@@ -57,15 +57,17 @@ pub fn current() -> Option<(String, Draft)> {
 pub fn list() -> Result<Vec<SavedDraft>, String> {
     let storage = storage()?;
     let length = storage.length().map_err(|_| "无法读取本地存储".to_string())?;
-    let mut drafts: Vec<SavedDraft> = (0..length)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter_map(|key| {
-            let id = key.strip_prefix(DRAFT_PREFIX)?.to_string();
-            let (draft, saved_at_ms) = Draft::from_storage(&storage.get_item(&key).ok()??).ok()?;
-            Some(SavedDraft { id, label: draft.label(), saved_at_ms })
-        })
-        .collect();
-    drafts.sort_unstable_by_key(|d| std::cmp::Reverse(d.saved_at_ms));
+    let mut drafts: Vec<SavedDraft> = Vec::new();
+    for key in (0..length).filter_map(|i| storage.key(i).ok().flatten()) {
+        let Some(id) = key.strip_prefix(DRAFT_PREFIX) else { continue };
+        let Some(Ok((draft, saved_at_ms))) = storage.get_item(&key).ok().flatten().map(|t| Draft::from_storage(&t))
+        else {
+            continue;
+        };
+        // Kept in order as they are read: a sort would add its own code to the download.
+        let at = drafts.partition_point(|d| d.saved_at_ms >= saved_at_ms);
+        drafts.insert(at, SavedDraft { id: id.to_string(), label: draft.label(), saved_at_ms });
+    }
     Ok(drafts)
 }
 
