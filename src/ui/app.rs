@@ -8,14 +8,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
-use super::confirm::Confirm;
+use super::confirm::confirm;
 use super::files::{FileBar, Notice, Pending, Purpose, SaveStatus};
-use super::findings::{CellMarks, FindingsPanel, Messages, Place};
+use super::findings::{CellMarks, Place, findings_panel, messages};
 use super::publish::Publish;
 use super::state::{Action, State};
 use super::storage;
-use super::tables::{Balance, CellEvent, TableData, appeals_table, proactive_table, requests_table};
-use super::texts::{MetaField, TextField};
+use super::tables::{CellEvent, TableData, appeals_table, balance, proactive_table, requests_table};
+use super::texts::{meta_field, text_field};
 use crate::report::carry::in_force_hints;
 use crate::report::editor::Edit;
 use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
@@ -258,12 +258,11 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Edit(Edit::AdoptComputedTotals)))
     };
-    let field = |id: FieldId, label: Option<&'static str>| {
+    let field = |id: FieldId, label: &str| {
         html! {
             <>
-                <TextField {id} text={report.text(id).to_string()} mark={marks.mark(id)}
-                    dispatch={dispatch.clone()} label={label.map(AttrValue::from)} />
-                <Messages findings={findings.clone()} place={Place::Field(id)} />
+                { text_field(id, report.text(id), marks.mark(id), &dispatch, label) }
+                { messages(&findings, Place::Field(id)) }
             </>
         }
     };
@@ -282,9 +281,9 @@ pub fn App() -> Html {
                     </p>
                 }
                 if which == Table::Requests {
-                    <Balance balances={Rc::new(balances(&sheet))} />
+                    { balance(&balances(&sheet)) }
                 }
-                <Messages findings={findings.clone()} place={Place::Table(which)} />
+                { messages(&findings, Place::Table(which)) }
             </>
         }
     };
@@ -299,8 +298,8 @@ pub fn App() -> Html {
             </header>
             <FileBar state={state.clone()} save={(*save).clone()} {onfile} {onread} />
             if let Some(file) = &*pending {
-                <Confirm question={format!("打开“{}”会替换当前填写的全部内容（之后可用“撤销导入”恢复）。确定吗？", file.name)}
-                    yes="替换" action="confirm-import" no="保留当前内容" onyes={replace} onno={keep} />
+                { confirm(&format!("打开“{}”会替换当前填写的全部内容（之后可用“撤销导入”恢复）。确定吗？", file.name),
+                    ("替换", "confirm-import"), "保留当前内容", replace, keep) }
             }
             if let Some(notice) = &*notice {
                 <div class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
@@ -316,8 +315,8 @@ pub fn App() -> Html {
                 </div>
             }
             if *confirm_example {
-                <Confirm question="载入示例会替换当前填写的全部内容。确定吗？" yes="替换为示例" action="confirm-example"
-                    no="保留当前内容" onyes={load_example} onno={keep_report} />
+                { confirm("载入示例会替换当前填写的全部内容。确定吗？", ("替换为示例", "confirm-example"),
+                    "保留当前内容", load_example, keep_report) }
             }
             <div class="xx-layout">
                 <form class="xx-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -325,9 +324,8 @@ pub fn App() -> Html {
                         <legend>{ "报告信息" }</legend>
                         for meta in META_FIELDS {
                             <div class="xx-meta-cell">
-                                <MetaField id={id_of(meta.key)} text={report.text(id_of(meta.key)).to_string()}
-                                    mark={marks.mark(id_of(meta.key))} dispatch={dispatch.clone()} />
-                                <Messages findings={findings.clone()} place={Place::Field(id_of(meta.key))} />
+                                { meta_field(id_of(meta.key), report.text(id_of(meta.key)), marks.mark(id_of(meta.key)), &dispatch) }
+                                { messages(&findings, Place::Field(id_of(meta.key))) }
                             </div>
                         }
                     </fieldset>
@@ -335,7 +333,7 @@ pub fn App() -> Html {
                         <section class="xx-section">
                             <h2>{ section.heading }</h2>
                             for part in section.parts {
-                                { field(id_of(part.key), Some(part.label)) }
+                                { field(id_of(part.key), part.label) }
                             }
                             if section.table == Some(Table::Requests) && sheet.has_printed_totals() {
                                 <p class="xx-notice" data-testid="printed-totals">
@@ -352,7 +350,7 @@ pub fn App() -> Html {
                     }
                 </form>
                 <aside class="xx-side">
-                    <FindingsPanel findings={findings.clone()} {onpick} />
+                    { findings_panel(&findings, &onpick) }
                 </aside>
             </div>
             <Publish report={report.clone()} {errors} />

@@ -3,24 +3,20 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ConfirmProps {
-    pub question: AttrValue,
-    pub yes: AttrValue,
-    /// The `data-action` of the "yes" button, for tests and host-page scripts.
-    pub action: AttrValue,
-    pub no: AttrValue,
-    pub onyes: Callback<MouseEvent>,
-    pub onno: Callback<MouseEvent>,
-}
-
-#[component]
-pub fn Confirm(props: &ConfirmProps) -> Html {
+/// The question, then the "yes" button (its `data-action` for tests and host-page scripts) and the
+/// safe "no".
+pub fn confirm(
+    question: &str,
+    (yes, action): (&str, &'static str),
+    no: &str,
+    onyes: Callback<MouseEvent>,
+    onno: Callback<MouseEvent>,
+) -> Html {
     html! {
         <div class="xx-confirm" role="alertdialog" aria-label="确认">
-            <p>{ props.question.clone() }</p>
-            <button type="button" data-action={props.action.clone()} onclick={props.onyes.clone()}>{ props.yes.clone() }</button>
-            <button type="button" data-action="cancel" onclick={props.onno.clone()}>{ props.no.clone() }</button>
+            <p>{ question }</p>
+            <button type="button" data-action={action} onclick={onyes}>{ yes }</button>
+            <button type="button" data-action="cancel" onclick={onno}>{ no }</button>
         </div>
     }
 }

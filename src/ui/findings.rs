@@ -1,8 +1,6 @@
 //! Findings where the mistake is: marks on cells, messages under their table or field, and the
 //! panel that lists them all and takes the clerk to each one.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::report::format::{self, FieldId, Table};
@@ -87,17 +85,10 @@ pub fn place_of(finding: &Finding) -> Option<Place> {
     })
 }
 
-#[derive(Properties, PartialEq)]
-pub struct MessagesProps {
-    pub findings: Rc<Vec<Finding>>,
-    pub place: Place,
-}
-
 /// The messages of the findings that belong at one place: under a table, or under a field.
-#[component]
-pub fn Messages(props: &MessagesProps) -> Html {
+pub fn messages(findings: &[Finding], place: Place) -> Html {
     let here: Vec<(usize, &Finding)> =
-        props.findings.iter().enumerate().filter(|(_, f)| place_of(f) == Some(props.place)).collect();
+        findings.iter().enumerate().filter(|(_, f)| place_of(f) == Some(place)).collect();
     if here.is_empty() {
         return html! {};
     }
@@ -113,22 +104,15 @@ pub fn Messages(props: &MessagesProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct PanelProps {
-    pub findings: Rc<Vec<Finding>>,
-    /// Called with the field to take the clerk to.
-    pub onpick: Callback<FieldId>,
-}
-
-/// Every finding, errors first, with counts; choosing one focuses its cell.
-#[component]
-pub fn FindingsPanel(props: &PanelProps) -> Html {
-    let count = |severity| props.findings.iter().filter(|f| f.severity() == severity).count();
+/// Every finding, errors first, with counts; choosing one calls `onpick` with the field to take the
+/// clerk to.
+pub fn findings_panel(findings: &[Finding], onpick: &Callback<FieldId>) -> Html {
+    let count = |severity| findings.iter().filter(|f| f.severity() == severity).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     // Errors first, each kind in form order.
     let ordered = [Severity::Error, Severity::Warning]
         .into_iter()
-        .flat_map(|severity| props.findings.iter().filter(move |f| f.severity() == severity));
+        .flat_map(|severity| findings.iter().filter(move |f| f.severity() == severity));
     html! {
         <section class="xx-panel" aria-label="检查结果">
             <h2 class="xx-panel-title">
@@ -137,12 +121,12 @@ pub fn FindingsPanel(props: &PanelProps) -> Html {
                 { " " }
                 <span class="xx-count xx-warning" data-testid="warning-count">{ format!("提醒 {warnings}") }</span>
             </h2>
-            if props.findings.is_empty() {
+            if findings.is_empty() {
                 <p class="xx-all-good">{ "✓ 没有发现问题。" }</p>
             } else {
                 <ol class="xx-panel-list">
                     for finding in ordered {
-                        { panel_item(finding, &props.onpick) }
+                        { panel_item(finding, onpick) }
                     }
                 </ol>
             }

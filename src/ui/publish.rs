@@ -11,7 +11,7 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
-use super::confirm::Confirm;
+use super::confirm::confirm;
 use crate::report::fragment::{render_document, title};
 use crate::report::{Report, render};
 
@@ -136,7 +136,7 @@ pub fn Publish(props: &PublishProps) -> Html {
             }
         })
     };
-    let confirm = {
+    let go_on = {
         let (perform, pending, acknowledged) = (perform.clone(), pending.clone(), acknowledged.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(export) = *pending {
@@ -161,8 +161,8 @@ pub fn Publish(props: &PublishProps) -> Html {
                 <button type="button" data-action="download" onclick={request(Export::Download)}>{ "下载 .html 文件" }</button>
             </div>
             if pending.is_some() {
-                <Confirm question={format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors)}
-                    yes="仍然继续" action="confirm" no="先去改正" onyes={confirm} onno={cancel} />
+                { confirm(&format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors),
+                    ("仍然继续", "confirm"), "先去改正", go_on, cancel) }
             }
             if let Some(status) = &*status {
                 <p class={if status.ok { "xx-status xx-ok" } else { "xx-status xx-error" }} role="status" data-testid="copy-status">

@@ -62,9 +62,16 @@ fn value_cell(props: &TableData, id: FieldId, colspan: Option<u16>) -> Html {
             Entry::Count(_) => "原报告印制的合计",
             _ => "原报告此格空白或有误，显示的是自动计算的值",
         };
+        let field = format::field(id);
+        let printed = props.sheet.is_printed(id).then_some("xx-printed");
         html! {
             <td colspan={colspan} class={classes!("xx-total", mark.as_ref().map(Mark::class), selected)}>
-                <TotalCell {id} {shown} printed={props.sheet.is_printed(id)} {origin} {mark} oncell={props.oncell.clone()} />
+                <output class={classes!("xx-sum", printed)} tabindex="-1" data-key={field.key.clone()}
+                    aria-label={format!("{}（{origin}）", field.place)} title={origin}
+                    aria-invalid={mark.as_ref().map(|m| m.invalid().to_string())}
+                    aria-describedby={mark.map(|m| m.described_by)} onmouseover={drag_over(id, &props.oncell)}>
+                    { shown }
+                </output>
             </td>
         }
     } else {
@@ -201,33 +208,6 @@ pub fn NumberCell(props: &NumberCellProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TotalCellProps {
-    pub id: FieldId,
-    pub shown: String,
-    /// The total was printed in the report (an imported one), not computed here.
-    pub printed: bool,
-    /// Where the value shown comes from, said to the clerk.
-    pub origin: &'static str,
-    pub mark: Option<Mark>,
-    pub oncell: Callback<CellEvent>,
-}
-
-#[component]
-pub fn TotalCell(props: &TotalCellProps) -> Html {
-    let field = format::field(props.id);
-    let onmouseover = drag_over(props.id, &props.oncell);
-    let title = props.origin;
-    html! {
-        <output class={classes!("xx-sum", props.printed.then_some("xx-printed"))} tabindex="-1"
-            data-key={field.key.clone()} aria-label={format!("{}（{title}）", field.place)} {title}
-            aria-invalid={props.mark.as_ref().map(|m| m.invalid().to_string())}
-            aria-describedby={props.mark.as_ref().map(|m| m.described_by.clone())} {onmouseover}>
-            { &props.shown }
-        </output>
-    }
-}
-
 pub fn proactive_table(props: &TableData) -> Html {
     let value_span = PROACTIVE_WIDTH - 1;
     html! {
@@ -288,18 +268,12 @@ pub fn appeals_table(props: &TableData) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BalanceProps {
-    pub balances: Rc<Vec<ColumnBalance>>,
-}
-
 /// The rule table 三 prints in its own header, checked live for every column.
-#[component]
-pub fn Balance(props: &BalanceProps) -> Html {
+pub fn balance(balances: &[ColumnBalance]) -> Html {
     html! {
         <div class="xx-balance" data-testid="balance">
             <span class="xx-balance-title">{ "勾稽关系（一+二 = （七）总计+四）：" }</span>
-            for (balance, column) in props.balances.iter().zip(REQUEST_COLUMNS.iter()) {
+            for (balance, column) in balances.iter().zip(REQUEST_COLUMNS.iter()) {
                 { balance_item(balance, column.key) }
             }
         </div>

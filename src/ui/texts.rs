@@ -7,17 +7,6 @@ use super::state::{Action, State, input_edit};
 use crate::report::editor::Edit;
 use crate::report::format::{self, FieldId, META_FIELDS, META_SCOPE, SCOPES};
 
-#[derive(Properties, PartialEq)]
-pub struct FieldProps {
-    pub id: FieldId,
-    pub text: AttrValue,
-    pub mark: Option<Mark>,
-    pub dispatch: UseReducerDispatcher<State>,
-    /// Shown above the field; the format's own label when absent.
-    #[prop_or_default]
-    pub label: Option<AttrValue>,
-}
-
 fn on_input(id: FieldId, dispatch: &UseReducerDispatcher<State>) -> Callback<InputEvent> {
     let dispatch = dispatch.clone();
     Callback::from(move |e: InputEvent| {
@@ -29,53 +18,54 @@ fn on_input(id: FieldId, dispatch: &UseReducerDispatcher<State>) -> Callback<Inp
     })
 }
 
-/// A paragraph field: a blank line starts a new paragraph in the published report.
-#[component]
-pub fn TextField(props: &FieldProps) -> Html {
-    let field = format::field(props.id);
-    let oninput = on_input(props.id, &props.dispatch);
-    let label = props.label.clone().unwrap_or_else(|| field.place.clone().into());
-    let rows = (props.text.chars().count() / 60 + props.text.lines().count()).clamp(3, 16).to_string();
+/// A paragraph field under `label`: a blank line starts a new paragraph in the published report.
+pub fn text_field(
+    id: FieldId,
+    text: &str,
+    mark: Option<Mark>,
+    dispatch: &UseReducerDispatcher<State>,
+    label: &str,
+) -> Html {
+    let field = format::field(id);
+    let rows = (text.chars().count() / 60 + text.lines().count()).clamp(3, 16).to_string();
     html! {
-        <label class={classes!("xx-text", props.mark.as_ref().map(Mark::class))}>
+        <label class={classes!("xx-text", mark.as_ref().map(Mark::class))}>
             <span class="xx-text-label">{ label }</span>
-            <textarea data-key={field.key.clone()} {rows} value={props.text.clone()} {oninput}
-                aria-invalid={props.mark.as_ref().map(|m| m.invalid().to_string())}
-                aria-describedby={props.mark.as_ref().map(|m| m.described_by.clone())} />
+            <textarea data-key={field.key.clone()} {rows} value={text.to_string()} oninput={on_input(id, dispatch)}
+                aria-invalid={mark.as_ref().map(|m| m.invalid().to_string())}
+                aria-describedby={mark.map(|m| m.described_by)} />
         </label>
     }
 }
 
 /// A one-line field of the identity; `meta.scope` is a choice.
-#[component]
-pub fn MetaField(props: &FieldProps) -> Html {
-    let field = format::field(props.id);
+pub fn meta_field(id: FieldId, text: &str, mark: Option<Mark>, dispatch: &UseReducerDispatcher<State>) -> Html {
+    let field = format::field(id);
     let label = META_FIELDS.iter().find(|m| m.key == field.key).map_or("", |m| m.label);
-    let invalid = props.mark.as_ref().map(|m| m.invalid().to_string());
-    let described_by = props.mark.as_ref().map(|m| m.described_by.clone());
+    let invalid = mark.as_ref().map(|m| m.invalid().to_string());
+    let described_by = mark.as_ref().map(|m| m.described_by.clone());
     let control = if field.key == META_SCOPE {
-        let (id, dispatch) = (props.id, props.dispatch.clone());
+        let dispatch = dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
             let choice = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             dispatch.dispatch(Action::Edit(Edit::Set(id, choice)));
         });
         html! {
             <select data-key={field.key.clone()} {onchange}>
-                <option value="" selected={props.text.is_empty()}>{ "请选择" }</option>
+                <option value="" selected={text.is_empty()}>{ "请选择" }</option>
                 for (value, name) in SCOPES {
-                    <option {value} selected={props.text == value}>{ name }</option>
+                    <option {value} selected={text == value}>{ name }</option>
                 }
             </select>
         }
     } else {
-        let oninput = on_input(props.id, &props.dispatch);
         html! {
-            <input type="text" data-key={field.key.clone()} value={props.text.clone()} {oninput}
+            <input type="text" data-key={field.key.clone()} value={text.to_string()} oninput={on_input(id, dispatch)}
                 aria-invalid={invalid} aria-describedby={described_by} />
         }
     };
     html! {
-        <label class={classes!("xx-meta", props.mark.as_ref().map(Mark::class))}>
+        <label class={classes!("xx-meta", mark.as_ref().map(Mark::class))}>
             <span class="xx-text-label">{ label }</span>
             { control }
         </label>
