@@ -1,5 +1,11 @@
 //! The widget's entry point: mounts the app into the host page's `<div id="xxgk-nianbao">`.
 
+/// A TLSF allocator built for code size: constant-time like the default one, and 3 KB less to
+/// download.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     xxgk_nianbao::ui::mount();
