@@ -3,7 +3,6 @@
 //! Every heading, label, span and key of the report lives here and nowhere else: the form, the
 //! published fragment, the importer and the findings' messages all read them from this module.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A label cell of a table header or row, with its merges.
@@ -512,7 +511,8 @@ pub type FieldId = usize;
 
 struct Registry {
     fields: Vec<Field>,
-    by_key: HashMap<String, FieldId>,
+    /// Field ids in the order of their keys, for lookup by binary search.
+    by_key: Vec<FieldId>,
 }
 
 static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
@@ -574,7 +574,10 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
             None => {}
         }
     }
-    let by_key = fields.iter().enumerate().map(|(id, f)| (f.key.clone(), id)).collect();
+    let mut by_key: Vec<FieldId> = Vec::with_capacity(fields.len());
+    for (id, field) in fields.iter().enumerate() {
+        by_key.insert(by_key.partition_point(|&other| fields[other].key < field.key), id);
+    }
     Registry { fields, by_key }
 });
 
@@ -584,7 +587,9 @@ pub fn fields() -> &'static [Field] {
 }
 
 pub fn field_id(key: &str) -> Option<FieldId> {
-    REGISTRY.by_key.get(key).copied()
+    let registry = &*REGISTRY;
+    let at = registry.by_key.partition_point(|&id| registry.fields[id].key.as_str() < key);
+    registry.by_key.get(at).copied().filter(|&id| registry.fields[id].key == key)
 }
 
 pub fn field(id: FieldId) -> &'static Field {
@@ -638,6 +643,9 @@ mod tests {
     fn keys_are_unique_and_found_by_id() {
         for (id, f) in fields().iter().enumerate() {
             assert_eq!(field_id(&f.key), Some(id), "{}", f.key);
+        }
+        for outside in ["", "meta", "requests.received", "requests.subtotal.withheld", "zzz"] {
+            assert_eq!(field_id(outside), None, "{outside}");
         }
     }
 
