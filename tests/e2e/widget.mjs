@@ -37,7 +37,8 @@ export class Widget {
     this.page = page;
   }
 
-  /** Opens a page and waits until the widget has drawn its form. */
+  /** Opens a page and waits until the widget has drawn all of it (the top of the form comes first,
+   * the tables below the fold and the preview one task later). */
   static async open(browser, url, { context: options = {}, init } = {}) {
     const context = await browser.newContext(options);
     const page = await context.newPage();
@@ -48,6 +49,7 @@ export class Widget {
     const widget = new Widget(page);
     widget.errors = errors;
     await widget.cell("meta.agency").waitFor();
+    await page.locator('[data-testid="preview"]').waitFor();
     return widget;
   }
 
