@@ -161,6 +161,7 @@ pub fn FileBar(props: &FileBarProps) -> Html {
     let state = &props.state;
     let show_drafts = use_state(|| false);
     let show_import = use_state(|| false);
+    let refresh = use_force_update();
     let toggle_import = {
         let show_import = show_import.clone();
         Callback::from(move |_: MouseEvent| show_import.set(!*show_import))
@@ -229,7 +230,7 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                 </p>
             }
             if *show_drafts {
-                <DraftList state={state.clone()} />
+                { draft_list(state, &refresh) }
             }
             if *show_import {
                 <ImportBox onread={props.onread.clone()} />
@@ -238,16 +239,9 @@ pub fn FileBar(props: &FileBarProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DraftListProps {
-    pub state: UseReducerHandle<State>,
-}
-
-/// The drafts kept in this browser: open one, delete one, or start a blank report.
-#[component]
-pub fn DraftList(props: &DraftListProps) -> Html {
-    let refresh = use_force_update();
-    let state = &props.state;
+/// The drafts kept in this browser: open one, delete one (then `refresh` redraws the list), or start
+/// a blank report.
+fn draft_list(state: &UseReducerHandle<State>, refresh: &UseForceUpdateHandle) -> Html {
     let drafts = storage::list();
     let open = |id: String| {
         let state = state.clone();
