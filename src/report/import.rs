@@ -12,7 +12,8 @@ use split::{Run, Value, counts, runs, splits};
 use super::format::{
     APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPEALS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
     META_SIGNED_ON, META_YEAR, OTHER_HANDLING_ROWS, OTHER_MATTERS, PROACTIVE, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR,
-    REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_HEADER, SECTIONS, TITLE_SUFFIX, appeal_cell, id_of, request_cell,
+    REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, REQUESTS_HEADER, SECTIONS, TITLE_SUFFIX, appeal_cell, id_of,
+    request_cell,
 };
 use super::model::Report;
 use super::rules::{Finding, Rule, request_columns_hold};
@@ -327,7 +328,11 @@ impl Reader<'_> {
                 continue;
             };
             at = end;
-            let row_total = |values: &[Value]| counts(values).is_none_or(|v| v[..6].iter().sum::<u64>() == v[6]);
+            // T3-ROW on the candidate's values: checked this way, not through a Sheet, because the
+            // search tries up to thousands of candidates.
+            let row_total = |values: &[Value]| {
+                counts(values).is_none_or(|v| v[..REQUEST_TOTAL_COLUMN].iter().sum::<u64>() == v[REQUEST_TOTAL_COLUMN])
+            };
             let options = match splits(&runs, ids.len(), &row_total) {
                 Some(options) if options.is_empty() => {
                     splits(&runs, ids.len(), &|_| true).filter(|all| all.len() == 1).unwrap_or_default()
@@ -413,8 +418,13 @@ impl Reader<'_> {
         };
         let end = (header.end..until).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(until);
         let runs = runs(self.copy, header.end, end);
-        let groups_add_up =
-            |values: &[Value]| counts(values).is_none_or(|v| v.chunks(5).all(|g| g[..4].iter().sum::<u64>() == g[4]));
+        // T4-SUM on the candidate's values, group by group.
+        let groups_add_up = |values: &[Value]| {
+            counts(values).is_none_or(|v| {
+                v.chunks(APPEAL_COLUMNS.len())
+                    .all(|g| g[..APPEAL_TOTAL_COLUMN].iter().sum::<u64>() == g[APPEAL_TOTAL_COLUMN])
+            })
+        };
         match splits(&runs, ids.len(), &groups_add_up) {
             Some(options) if options.len() == 1 => self.set_values(&ids, &options[0]),
             Some(options) if options.is_empty() => match splits(&runs, ids.len(), &|_| true) {
