@@ -623,6 +623,39 @@ pub fn appeal_cell(group: usize, column: usize) -> FieldId {
     IDS[group * APPEAL_COLUMNS.len() + column]
 }
 
+/// A row of numbers as a clerk reads it: a row of 表二 or 表三, or a group of 表四.
+#[derive(Debug)]
+pub struct NumberRow {
+    pub table: Table,
+    /// How messages name it, e.g. `表三「（一）予以公开」行`.
+    pub name: String,
+    pub cells: Vec<FieldId>,
+}
+
+/// Every number row of the three tables, in form order: the rows BLANK reports on, and the rows
+/// the spreadsheet moves along.
+pub fn number_rows() -> &'static [NumberRow] {
+    static ROWS: LazyLock<Vec<NumberRow>> = LazyLock::new(|| {
+        let proactive = PROACTIVE.iter().flat_map(|block| block.rows).map(|row| NumberRow {
+            table: Table::Proactive,
+            name: format!("表二「{}」", row.label),
+            cells: row.keys.iter().map(|k| id_of(k)).collect(),
+        });
+        let requests = REQUEST_ROWS.iter().enumerate().map(|(r, row)| NumberRow {
+            table: Table::Requests,
+            name: format!("表三「{}」行", row.name),
+            cells: (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect(),
+        });
+        let appeals = APPEAL_GROUPS.iter().enumerate().map(|(g, group)| NumberRow {
+            table: Table::Appeals,
+            name: format!("表四「{}」", group.label),
+            cells: (0..APPEAL_COLUMNS.len()).map(|c| appeal_cell(g, c)).collect(),
+        });
+        proactive.chain(requests).chain(appeals).collect()
+    });
+    &ROWS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -637,6 +670,24 @@ mod tests {
         let texts = fields().iter().filter(|f| f.kind == FieldKind::Text).count();
         // agency, scope, signed_by, signed_on + 6 overview + 3 notes + 2 problems + other_matters
         assert_eq!(texts, 4 + 6 + 3 + 2 + 1);
+    }
+
+    #[test]
+    fn every_number_is_in_exactly_one_number_row_and_no_text_is() {
+        let mut seen = vec![0; fields().len()];
+        for row in number_rows() {
+            for &id in &row.cells {
+                seen[id] += 1;
+            }
+        }
+        for (id, field) in fields().iter().enumerate() {
+            let number = matches!(field.kind, FieldKind::Count | FieldKind::Amount | FieldKind::DerivedCount);
+            assert_eq!(seen[id], usize::from(number), "{}", field.key);
+        }
+        let names: Vec<&str> = number_rows().iter().map(|row| row.name.as_str()).collect();
+        assert_eq!(names.iter().filter(|n| n.starts_with("表三")).count(), REQUEST_ROWS.len());
+        assert_eq!(names.first(), Some(&"表二「规章」"));
+        assert_eq!(names.last(), Some(&"表四「复议后起诉」"));
     }
 
     #[test]

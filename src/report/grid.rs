@@ -3,10 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::format::{
-    self, APPEAL_COLUMNS, APPEAL_GROUPS, FieldId, FieldKind, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, Table,
-    appeal_cell, id_of, request_cell,
-};
+use super::format::{self, FieldId, FieldKind, Table};
 use super::model::Report;
 use super::number::{parse_amount, parse_count};
 use super::sheet::Sheet;
@@ -18,26 +15,15 @@ pub struct Grid {
     pub rows: Vec<Vec<FieldId>>,
 }
 
+/// The tables as the spreadsheet sees them: 表二 and 表三 row by row; 表四 is one row, its five
+/// groups side by side as printed.
 static GRIDS: LazyLock<[Grid; 3]> = LazyLock::new(|| {
+    let rows = |table: Table| format::number_rows().iter().filter(move |row| row.table == table);
+    let grid_of = |table: Table| Grid { table, rows: rows(table).map(|row| row.cells.clone()).collect() };
     [
-        Grid {
-            table: Table::Proactive,
-            rows: PROACTIVE.iter().flat_map(|b| b.rows).map(|r| r.keys.iter().map(|k| id_of(k)).collect()).collect(),
-        },
-        Grid {
-            table: Table::Requests,
-            rows: (0..REQUEST_ROWS.len())
-                .map(|r| (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect())
-                .collect(),
-        },
-        Grid {
-            table: Table::Appeals,
-            rows: vec![
-                (0..APPEAL_GROUPS.len())
-                    .flat_map(|g| (0..APPEAL_COLUMNS.len()).map(move |c| appeal_cell(g, c)))
-                    .collect(),
-            ],
-        },
+        grid_of(Table::Proactive),
+        grid_of(Table::Requests),
+        Grid { table: Table::Appeals, rows: vec![rows(Table::Appeals).flat_map(|row| row.cells.clone()).collect()] },
     ]
 });
 
@@ -193,6 +179,7 @@ pub fn paste_block(start: FieldId, text: &str) -> Result<Pasted, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::format::id_of;
 
     fn key(id: FieldId) -> &'static str {
         &format::field(id).key

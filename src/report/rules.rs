@@ -1,11 +1,9 @@
 //! The rules of FORMAT.md §3: the arithmetic the national format binds its numbers with (勾稽关系),
 //! and the likely mistakes a published report should not carry.
 
-use std::sync::LazyLock;
-
 use super::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, DOCUMENT_STOCKS, FEE_AMOUNT_KEY, FieldId, FieldKind,
-    META_SCOPE, META_YEAR, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, SECTIONS,
+    META_SCOPE, META_YEAR, NumberRow, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, SECTIONS,
     appeal_cell, fields, id_of, request_cell,
 };
 use super::json;
@@ -194,9 +192,8 @@ fn check_entries(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
 
 /// One BLANK finding per table row (or 表四 group), so an empty table is a few readable lines.
 fn check_blanks(sheet: &Sheet, findings: &mut Vec<Finding>) {
-    static ROWS: LazyLock<Vec<(String, Vec<FieldId>)>> = LazyLock::new(table_rows);
-    for (name, ids) in ROWS.iter() {
-        let blanks: Vec<FieldId> = ids
+    for NumberRow { name, cells, .. } in format::number_rows() {
+        let blanks: Vec<FieldId> = cells
             .iter()
             .copied()
             .filter(|&id| match sheet.entry(id) {
@@ -214,26 +211,6 @@ fn check_blanks(sheet: &Sheet, findings: &mut Vec<Finding>) {
             findings.push(Finding::new(Rule::Blank, blanks, message));
         }
     }
-}
-
-/// The number fields grouped as a clerk reads them: each row of 表二 and 表三, each group of 表四.
-fn table_rows() -> Vec<(String, Vec<FieldId>)> {
-    let mut rows = Vec::new();
-    for block in PROACTIVE {
-        for row in block.rows {
-            rows.push((format!("表二「{}」", row.label), row.keys.iter().map(|k| id_of(k)).collect()));
-        }
-    }
-    for (r, row) in REQUEST_ROWS.iter().enumerate() {
-        rows.push((
-            format!("表三「{}」行", row.name),
-            (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect(),
-        ));
-    }
-    for (g, group) in APPEAL_GROUPS.iter().enumerate() {
-        rows.push((format!("表四「{}」", group.label), (0..APPEAL_COLUMNS.len()).map(|c| appeal_cell(g, c)).collect()));
-    }
-    rows
 }
 
 fn check_document_stock(sheet: &Sheet, findings: &mut Vec<Finding>) {
