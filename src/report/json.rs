@@ -146,58 +146,52 @@ impl Reader<'_> {
         }
     }
 
-    fn nest(&self, depth: usize) -> Result<(), JsonError> {
-        if depth > MAX_DEPTH { Err(self.error("嵌套层数过多")) } else { Ok(()) }
-    }
-
     fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
-        self.nest(depth)?;
-        self.pos += 1;
-        let mut items = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(Json::Array(items));
-        }
-        loop {
-            items.push(self.value(depth)?);
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Json::Array(items));
-                }
-                _ => return Err(self.error("缺少逗号或 ]")),
-            }
-        }
+        self.items(depth, b']', "缺少逗号或 ]", |reader| reader.value(depth)).map(Json::Array)
     }
 
     fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
-        self.nest(depth)?;
+        self.items(depth, b'}', "缺少逗号或 }", |reader| {
+            reader.skip_space();
+            if reader.peek() != Some(b'"') {
+                return Err(reader.error("缺少用双引号括起的名称"));
+            }
+            let name = reader.string()?;
+            reader.expect(b':', "名称后缺少冒号")?;
+            Ok((name, reader.value(depth)?))
+        })
+        .map(Json::Object)
+    }
+
+    /// The comma-separated items of an array or object up to `close`, the reader on the opening
+    /// bracket; `item` reads one item.
+    fn items<T>(
+        &mut self,
+        depth: usize,
+        close: u8,
+        missing: &'static str,
+        mut item: impl FnMut(&mut Self) -> Result<T, JsonError>,
+    ) -> Result<Vec<T>, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("嵌套层数过多"));
+        }
         self.pos += 1;
-        let mut members = Vec::new();
+        let mut items = Vec::new();
         self.skip_space();
-        if self.peek() == Some(b'}') {
+        if self.peek() == Some(close) {
             self.pos += 1;
-            return Ok(Json::Object(members));
+            return Ok(items);
         }
         loop {
-            self.skip_space();
-            if self.peek() != Some(b'"') {
-                return Err(self.error("缺少用双引号括起的名称"));
-            }
-            let name = self.string()?;
-            self.expect(b':', "名称后缺少冒号")?;
-            members.push((name, self.value(depth)?));
+            items.push(item(self)?);
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.pos += 1,
-                Some(b'}') => {
+                Some(c) if c == close => {
                     self.pos += 1;
-                    return Ok(Json::Object(members));
+                    return Ok(items);
                 }
-                _ => return Err(self.error("缺少逗号或 }")),
+                _ => return Err(self.error(missing)),
             }
         }
     }
