@@ -91,7 +91,7 @@ pub fn App() -> Html {
     let report = Rc::new(state.report().clone());
     let last_year = state.draft().last_year.clone();
     let sheet = Rc::new(Sheet::of(&report));
-    let findings = Rc::new(check_sheet(&report, &sheet, last_year.as_deref()));
+    let findings = check_sheet(&report, &sheet, last_year.as_deref());
     let hints = Rc::new(last_year.as_deref().map(|last| in_force_hints(&sheet, last)).unwrap_or_default());
     let marks = Rc::new(CellMarks::of(&findings));
     let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
@@ -275,6 +275,14 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Edit(Edit::AdoptComputedTotals)))
     };
+    let meta_cell = |id: FieldId| {
+        html! {
+            <div class="xx-meta-cell">
+                { meta_field(id, report.text(id), marks.mark(id), &dispatch) }
+                { messages(&findings, Place::Field(id)) }
+            </div>
+        }
+    };
     let field = |id: FieldId, label: &str| {
         html! {
             <>
@@ -316,7 +324,7 @@ pub fn App() -> Html {
             <FileBar state={state.clone()} save={(*save).clone()} {onfile} {onread} />
             if let Some(file) = &*pending {
                 { confirm(&format!("打开“{}”会替换当前填写的全部内容（之后可用“撤销导入”恢复）。确定吗？", file.name),
-                    ("替换", "confirm-import"), "保留当前内容", replace, keep) }
+                    "替换", "confirm-import", "保留当前内容", replace, keep) }
             }
             if let Some(notice) = &*notice {
                 <div class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
@@ -332,7 +340,7 @@ pub fn App() -> Html {
                 </div>
             }
             if *confirm_example {
-                { confirm("载入示例会替换当前填写的全部内容。确定吗？", ("替换为示例", "confirm-example"),
+                { confirm("载入示例会替换当前填写的全部内容。确定吗？", "替换为示例", "confirm-example",
                     "保留当前内容", load_example, keep_report) }
             }
             <div class="xx-layout">
@@ -340,10 +348,7 @@ pub fn App() -> Html {
                     <fieldset class="xx-identity">
                         <legend>{ "报告信息" }</legend>
                         for meta in META_FIELDS {
-                            <div class="xx-meta-cell">
-                                { meta_field(id_of(meta.key), report.text(id_of(meta.key)), marks.mark(id_of(meta.key)), &dispatch) }
-                                { messages(&findings, Place::Field(id_of(meta.key))) }
-                            </div>
+                            { meta_cell(id_of(meta.key)) }
                         }
                     </fieldset>
                     for section in &SECTIONS {

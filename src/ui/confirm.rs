@@ -3,11 +3,12 @@
 
 use yew::prelude::*;
 
-/// The question, then the "yes" button (its `data-action` for tests and host-page scripts) and the
-/// safe "no".
+/// The question, then the "yes" button with its `data-action` (for tests and host-page scripts),
+/// then the safe "no".
 pub fn confirm(
     question: &str,
-    (yes, action): (&str, &'static str),
+    yes: &str,
+    action: &'static str,
     no: &str,
     onyes: Callback<MouseEvent>,
     onno: Callback<MouseEvent>,

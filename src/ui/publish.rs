@@ -162,7 +162,7 @@ pub fn Publish(props: &PublishProps) -> Html {
             </div>
             if pending.is_some() {
                 { confirm(&format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors),
-                    ("仍然继续", "confirm"), "先去改正", go_on, cancel) }
+                    "仍然继续", "confirm", "先去改正", go_on, cancel) }
             }
             if let Some(status) = &*status {
                 <p class={if status.ok { "xx-status xx-ok" } else { "xx-status xx-error" }} role="status" data-testid="copy-status">

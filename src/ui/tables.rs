@@ -86,6 +86,15 @@ fn value_cell(props: &TableData, id: FieldId, colspan: Option<u16>) -> Html {
     }
 }
 
+/// The merged header rows of table 三 or 四, as the format gives them.
+fn header_rows(rows: &[&[LabelCell]]) -> Html {
+    html! {
+        for row in rows {
+            <tr>{ for row.iter().map(|cell| label_cell(cell, "xx-head")) }</tr>
+        }
+    }
+}
+
 fn label_cell(cell: &LabelCell, class: &'static str) -> Html {
     let rowspan = (cell.rowspan > 1).then(|| cell.rowspan.to_string());
     let colspan = (cell.colspan > 1).then(|| cell.colspan.to_string());
@@ -236,9 +245,7 @@ pub fn proactive_table(props: &TableData) -> Html {
 pub fn requests_table(props: &TableData) -> Html {
     html! {
         <table class="xx-table" data-table="requests">
-            for header in REQUESTS_HEADER {
-                <tr>{ for header.iter().map(|cell| label_cell(cell, "xx-head")) }</tr>
-            }
+            { header_rows(&REQUESTS_HEADER) }
             for (r, row) in REQUEST_ROWS.iter().enumerate() {
                 <tr data-row={row.key}>
                     { for row.labels.iter().map(|cell| label_cell(cell, "xx-label")) }
@@ -254,9 +261,7 @@ pub fn requests_table(props: &TableData) -> Html {
 pub fn appeals_table(props: &TableData) -> Html {
     html! {
         <table class="xx-table" data-table="appeals">
-            for header in APPEALS_HEADER {
-                <tr>{ for header.iter().map(|cell| label_cell(cell, "xx-head")) }</tr>
-            }
+            { header_rows(&APPEALS_HEADER) }
             <tr>
                 for g in 0..APPEAL_GROUPS.len() {
                     for c in 0..APPEAL_COLUMNS.len() {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::findings::Mark;
 use super::state::{Action, State, input_edit};
 use crate::report::editor::Edit;
-use crate::report::format::{self, FieldId, META_FIELDS, META_SCOPE, SCOPES};
+use crate::report::format::{self, FieldId, META_SCOPE, SCOPES};
 
 fn on_input(id: FieldId, dispatch: &UseReducerDispatcher<State>) -> Callback<InputEvent> {
     let dispatch = dispatch.clone();
@@ -38,10 +38,11 @@ pub fn text_field(
     }
 }
 
-/// A one-line field of the identity; `meta.scope` is a choice.
+/// A one-line field of the identity, under its label (an identity field's place is its label);
+/// `meta.scope` is a choice.
 pub fn meta_field(id: FieldId, text: &str, mark: Option<Mark>, dispatch: &UseReducerDispatcher<State>) -> Html {
     let field = format::field(id);
-    let label = META_FIELDS.iter().find(|m| m.key == field.key).map_or("", |m| m.label);
+    let label = field.place.as_str();
     let invalid = mark.as_ref().map(|m| m.invalid().to_string());
     let described_by = mark.as_ref().map(|m| m.described_by.clone());
     let control = if field.key == META_SCOPE {
