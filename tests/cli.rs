@@ -12,7 +12,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn example_file() -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/report/example_2022_xianning.json").display().to_string()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/report/xxgk-nianbao-example.json").display().to_string()
 }
 
 /// Writes a report file with the seed's fields plus `changes`, for one test.

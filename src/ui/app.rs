@@ -18,10 +18,11 @@ use super::tables::{CellEvent, TableData, appeals_table, balance, proactive_tabl
 use super::texts::{meta_field, text_field};
 use crate::report::carry::in_force_hints;
 use crate::report::editor::Edit;
+use crate::report::example::EXAMPLE_FILE_NAME;
 use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
 use crate::report::grid::{copy_range, paste_block, range, step};
 use crate::report::rules::{balances, check_sheet};
-use crate::report::{Severity, Sheet};
+use crate::report::{Report, Severity, Sheet};
 
 /// Where a range selection starts, and whether the next focus extends it rather than starting anew.
 #[derive(Default)]
@@ -257,14 +258,25 @@ pub fn App() -> Html {
         })
     };
     let load_example = {
-        let (dispatch, confirm_example, blank) = (dispatch.clone(), confirm_example.clone(), report.is_blank());
+        let (dispatch, notice) = (dispatch.clone(), notice.clone());
+        let (confirm_example, blank) = (confirm_example.clone(), report.is_blank());
         Callback::from(move |_: MouseEvent| {
-            if blank || *confirm_example {
-                confirm_example.set(false);
-                dispatch.dispatch(Action::LoadExample);
-            } else {
+            if !blank && !*confirm_example {
                 confirm_example.set(true);
+                return;
             }
+            confirm_example.set(false);
+            let (dispatch, notice) = (dispatch.clone(), notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = browser::fetch_beside(EXAMPLE_FILE_NAME).await.map_err(|_| "未能下载".to_string());
+                match file.and_then(|text| Report::from_json(&text).map_err(|e| e.to_string())) {
+                    Ok(loaded) => dispatch.dispatch(Action::Import(loaded.report)),
+                    Err(why) => notice.set(Some(Notice::refused(
+                        EXAMPLE_FILE_NAME,
+                        &format!("{why}；请确认它已与编制助手的其他文件一起上传"),
+                    ))),
+                }
+            });
         })
     };
     let keep_report = {

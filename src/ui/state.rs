@@ -6,10 +6,10 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::storage;
+use crate::report::Report;
 use crate::report::carry::next_year;
 use crate::report::editor::{Draft, Edit, Editor};
 use crate::report::format::FieldId;
-use crate::report::{Report, example};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -49,9 +49,7 @@ pub enum Action {
     Edit(Edit),
     Undo,
     Redo,
-    /// 载入示例.
-    LoadExample,
-    /// A report file opened by the clerk replaces the report (one undoable step).
+    /// A report file opened by the clerk, or the example, replaces the report (one undoable step).
     Import(Report),
     /// This year's report started from last year's file (one undoable step).
     StartFromLastYear(Report),
@@ -71,7 +69,6 @@ impl Reducible for State {
             Action::Edit(edit) => next.editor.apply(edit),
             Action::Undo => next.editor.undo(),
             Action::Redo => next.editor.redo(),
-            Action::LoadExample => next.editor.apply(Edit::Replace(Draft { report: example(), last_year: None })),
             Action::Import(report) => next.editor.apply(Edit::Replace(Draft { report, last_year: None })),
             Action::StartFromLastYear(last) => next.editor.apply(Edit::Replace(next_year(&last))),
             Action::Open { draft_id, draft } => {

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 
 import { Drafts, startSession } from "./widget.mjs";
 
-const example = await readFile(new URL("../../src/report/example_2022_xianning.json", import.meta.url), "utf8");
+const example = await readFile(new URL("../../src/report/xxgk-nianbao-example.json", import.meta.url), "utf8");
 
 const session = startSession();
 

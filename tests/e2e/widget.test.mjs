@@ -9,7 +9,7 @@ import { Widget, startSession } from "./widget.mjs";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 /** The core's own fragment of the example, from the command-line tool. */
 const exampleFragment = execFileSync(
-  "cargo", ["run", "--quiet", "--locked", "--bin", "xxgk", "--", "render", "src/report/example_2022_xianning.json"],
+  "cargo", ["run", "--quiet", "--locked", "--bin", "xxgk", "--", "render", "src/report/xxgk-nianbao-example.json"],
   { cwd: root, encoding: "utf8" },
 ).replace(/\n$/, "");
 
@@ -87,6 +87,18 @@ describe("filling in the tables", () => {
     await w.type("meta.agency", "某某镇人民政府");
     await w.action("load-example").click();
     await w.action("cancel").click();
+    assert.equal(await w.value("meta.agency"), "某某镇人民政府");
+  });
+
+  test("when the example file was not uploaded, the clerk is told so and the report is kept", async () => {
+    const w = await open();
+    await w.page.route("**/xxgk-nianbao-example.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+    await w.type("meta.agency", "某某镇人民政府");
+    await w.action("load-example").click();
+    await w.action("confirm-example").click();
+    const notice = w.page.getByTestId("file-notice");
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /xxgk-nianbao-example\.json.*未能下载.*上传/);
     assert.equal(await w.value("meta.agency"), "某某镇人民政府");
   });
 });
@@ -223,10 +235,12 @@ describe("inside a portal page", () => {
     );
   });
 
-  test("the loader finds the widget's files under any CMS path", async () => {
+  test("the loader finds the widget's files, the example included, under any CMS path", async () => {
     const w = await Widget.open(session.browser, `${session.base}/cms/article.html`);
     await w.type("requests.received.natural_person", "2");
     assert.equal(await w.value("requests.received.total"), "2");
+    await w.loadExample();
+    assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局", "the example is found beside the other files");
     const around = await w.page.evaluate(() => [document.getElementById("before").textContent, document.getElementById("after").textContent]);
     assert.deepEqual(around, ["文章正文开头。", "文章正文结尾。"]);
     assert.deepEqual(w.errors, []);
