@@ -301,6 +301,32 @@ fn paragraphs_follow_blank_lines_and_sub_headings_are_not_doubled() {
 }
 
 #[test]
+fn header_cells_say_what_they_head() {
+    let fragment = render(&seed());
+    let doc = Html::parse_fragment(&fragment);
+    let th = Selector::parse("th").unwrap();
+    let scope_of = |text: &str| {
+        let cell = doc.select(&th).find(|c| c.text().collect::<String>() == text).unwrap_or_else(|| panic!("{text}"));
+        cell.value().attr("scope").map(str::to_string)
+    };
+    for (text, scope) in [
+        ("申请人情况", Some("colgroup")),
+        ("自然人", Some("col")),
+        ("商业企业", Some("col")),
+        ("本年制发件数", Some("col")),
+        ("行政复议", Some("colgroup")),
+        ("结果维持", Some("col")),
+        ("三、本年度办理结果", Some("rowgroup")),
+        ("1.属于国家秘密", Some("row")),
+        ("一、本年新收政府信息公开申请数量", Some("row")),
+        ("行政规范性文件", Some("row")),
+        ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", None),
+    ] {
+        assert_eq!(scope_of(text).as_deref(), scope, "{text}");
+    }
+}
+
+#[test]
 fn the_standalone_file_is_titled_and_escapes_the_title() {
     let mut report = seed();
     let fragment = render(&report);
@@ -316,7 +342,7 @@ fn the_standalone_file_is_titled_and_escapes_the_title() {
 /// Elements and attributes the fragment is allowed to contain, whatever the clerk typed.
 /// (`html` and `body` are the parser's own wrappers around a fragment.)
 const ELEMENTS: [&str; 12] = ["html", "body", "h3", "h4", "p", "br", "table", "tbody", "tr", "th", "td", "strong"];
-const ATTRIBUTES: [&str; 6] = ["style", "border", "cellspacing", "cellpadding", "rowspan", "colspan"];
+const ATTRIBUTES: [&str; 7] = ["style", "border", "cellspacing", "cellpadding", "rowspan", "colspan", "scope"];
 
 fn hostile_text() -> impl Strategy<Value = String> {
     let vectors = prop_oneof![

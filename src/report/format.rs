@@ -351,6 +351,15 @@ pub enum Table {
 }
 
 impl Table {
+    /// The first part of its fields' keys, e.g. `requests`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Table::Proactive => "proactive",
+            Table::Requests => "requests",
+            Table::Appeals => "appeals",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Table::Proactive => "表二",
@@ -656,6 +665,146 @@ pub fn number_rows() -> &'static [NumberRow] {
     &ROWS
 }
 
+// ---------------------------------------------------------------------------------------------
+// The tables as printed: one layout that the form, the fragment and the spreadsheet walk
+
+/// What a header cell heads, which decides its `scope` for screen readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heads {
+    /// One column (`scope="col"`).
+    Column,
+    /// Several columns under one header (`scope="colgroup"`).
+    Columns,
+    /// One row (`scope="row"`).
+    Row,
+    /// A group of rows (`scope="rowgroup"`).
+    Rows,
+    /// Table 三's top-left note, which heads nothing.
+    Corner,
+}
+
+impl Heads {
+    /// The HTML `scope` of a header cell, none for the corner.
+    pub fn scope(self) -> Option<&'static str> {
+        match self {
+            Heads::Column => Some("col"),
+            Heads::Columns => Some("colgroup"),
+            Heads::Row => Some("row"),
+            Heads::Rows => Some("rowgroup"),
+            Heads::Corner => None,
+        }
+    }
+}
+
+/// A cell of a printed table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutCell {
+    Label { text: &'static str, rowspan: u16, colspan: u16, heads: Heads },
+    Value { id: FieldId, colspan: u16 },
+}
+
+/// A row of a printed table: column headers, or a row of values with its labels.
+#[derive(Debug)]
+pub struct LayoutRow {
+    /// True for a row of column headers (table 二 repeats them for each 第二十条 block).
+    pub header: bool,
+    /// The table 三 row key (`received`, `withheld.third_party` …) of a value row there.
+    pub key: Option<&'static str>,
+    pub cells: Vec<LayoutCell>,
+}
+
+impl LayoutRow {
+    /// The fields of the row's value cells, left to right.
+    pub fn values(&self) -> impl Iterator<Item = FieldId> + '_ {
+        self.cells.iter().filter_map(|cell| match cell {
+            LayoutCell::Value { id, .. } => Some(*id),
+            LayoutCell::Label { .. } => None,
+        })
+    }
+}
+
+/// One table as printed: every row, with the national merges.
+#[derive(Debug)]
+pub struct TableLayout {
+    pub table: Table,
+    /// Width in grid columns, merges expanded.
+    pub width: u16,
+    pub rows: Vec<LayoutRow>,
+}
+
+/// The layout of a table of the format.
+pub fn layout(table: Table) -> &'static TableLayout {
+    static LAYOUTS: LazyLock<[TableLayout; 3]> =
+        LazyLock::new(|| [proactive_layout(), requests_layout(), appeals_layout()]);
+    match table {
+        Table::Proactive => &LAYOUTS[0],
+        Table::Requests => &LAYOUTS[1],
+        Table::Appeals => &LAYOUTS[2],
+    }
+}
+
+fn header_row(cells: &[LabelCell]) -> LayoutRow {
+    let heads = |cell: &LabelCell| match (cell.rowspan > 1, cell.colspan > 1) {
+        (true, true) => Heads::Corner,
+        (_, true) => Heads::Columns,
+        _ => Heads::Column,
+    };
+    let cells = cells
+        .iter()
+        .map(|cell| LayoutCell::Label {
+            text: cell.text,
+            rowspan: cell.rowspan,
+            colspan: cell.colspan,
+            heads: heads(cell),
+        })
+        .collect();
+    LayoutRow { header: true, key: None, cells }
+}
+
+fn row_label(cell: &LabelCell) -> LayoutCell {
+    let heads = if cell.rowspan > 1 { Heads::Rows } else { Heads::Row };
+    LayoutCell::Label { text: cell.text, rowspan: cell.rowspan, colspan: cell.colspan, heads }
+}
+
+/// Table 二: each 第二十条 block has its own header rows; a block with one value column spans it
+/// over the three value columns.
+fn proactive_layout() -> TableLayout {
+    let value_span = PROACTIVE_WIDTH - 1;
+    let mut rows = Vec::new();
+    for block in PROACTIVE {
+        let span = if block.columns.len() == 1 { value_span } else { 1 };
+        rows.push(header_row(&[wide(block.article, PROACTIVE_WIDTH)]));
+        let columns: Vec<LabelCell> =
+            std::iter::once(cell(PROACTIVE_ITEM_HEADER)).chain(block.columns.iter().map(|c| wide(c, span))).collect();
+        rows.push(header_row(&columns));
+        for row in block.rows {
+            let values = row.keys.iter().map(|key| LayoutCell::Value { id: id_of(key), colspan: span });
+            let cells = std::iter::once(row_label(&cell(row.label))).chain(values).collect();
+            rows.push(LayoutRow { header: false, key: None, cells });
+        }
+    }
+    TableLayout { table: Table::Proactive, width: PROACTIVE_WIDTH, rows }
+}
+
+fn requests_layout() -> TableLayout {
+    let mut rows: Vec<LayoutRow> = REQUESTS_HEADER.iter().map(|cells| header_row(cells)).collect();
+    for (r, row) in REQUEST_ROWS.iter().enumerate() {
+        let values = (0..REQUEST_COLUMNS.len()).map(|c| LayoutCell::Value { id: request_cell(r, c), colspan: 1 });
+        let cells = row.labels.iter().map(row_label).chain(values).collect();
+        rows.push(LayoutRow { header: false, key: Some(row.key), cells });
+    }
+    TableLayout { table: Table::Requests, width: REQUESTS_LABEL_WIDTH + REQUEST_COLUMNS.len() as u16, rows }
+}
+
+/// Table 四: three header rows over one row of fifteen numbers.
+fn appeals_layout() -> TableLayout {
+    let mut rows: Vec<LayoutRow> = APPEALS_HEADER.iter().map(|cells| header_row(cells)).collect();
+    let values = (0..APPEAL_GROUPS.len())
+        .flat_map(|g| (0..APPEAL_COLUMNS.len()).map(move |c| LayoutCell::Value { id: appeal_cell(g, c), colspan: 1 }));
+    rows.push(LayoutRow { header: false, key: None, cells: values.collect() });
+    TableLayout { table: Table::Appeals, width: (APPEAL_GROUPS.len() * APPEAL_COLUMNS.len()) as u16, rows }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -688,6 +837,77 @@ mod tests {
         assert_eq!(names.iter().filter(|n| n.starts_with("表三")).count(), REQUEST_ROWS.len());
         assert_eq!(names.first(), Some(&"表二「规章」"));
         assert_eq!(names.last(), Some(&"表四「复议后起诉」"));
+    }
+
+    /// Expands a layout's merges into grid slots, as a browser lays a table out: each slot holds
+    /// the index of the cell covering it.
+    fn expand(layout: &TableLayout) -> Vec<Vec<usize>> {
+        let mut grid: Vec<Vec<Option<usize>>> = vec![vec![None; layout.width as usize]; layout.rows.len()];
+        let mut source = 0;
+        for (r, row) in layout.rows.iter().enumerate() {
+            let mut c = 0;
+            for cell in &row.cells {
+                while grid[r][c].is_some() {
+                    c += 1;
+                }
+                let (rowspan, colspan) = match *cell {
+                    LayoutCell::Label { rowspan, colspan, .. } => (rowspan, colspan),
+                    LayoutCell::Value { colspan, .. } => (1, colspan),
+                };
+                for slot_row in &mut grid[r..r + rowspan as usize] {
+                    for slot in &mut slot_row[c..c + colspan as usize] {
+                        assert!(slot.is_none(), "{:?}: overlapping cells in row {r}", layout.table);
+                        *slot = Some(source);
+                    }
+                }
+                c += colspan as usize;
+                source += 1;
+            }
+        }
+        grid.into_iter().map(|row| row.into_iter().map(|slot| slot.expect("a hole in the grid")).collect()).collect()
+    }
+
+    #[test]
+    fn every_table_layout_fills_its_grid_and_holds_every_number_once() {
+        let mut seen = vec![0; fields().len()];
+        for table in [Table::Proactive, Table::Requests, Table::Appeals] {
+            let layout = layout(table);
+            expand(layout);
+            for row in &layout.rows {
+                for id in row.values() {
+                    assert_eq!(field(id).table, Some(table), "{}", field(id).key);
+                    seen[id] += 1;
+                }
+            }
+        }
+        for (id, field) in fields().iter().enumerate() {
+            let number = matches!(field.kind, FieldKind::Count | FieldKind::Amount | FieldKind::DerivedCount);
+            assert_eq!(seen[id], usize::from(number), "{}", field.key);
+        }
+    }
+
+    #[test]
+    fn table_three_is_laid_out_as_the_national_format_prints_it() {
+        let layout = layout(Table::Requests);
+        let grid = expand(layout);
+        // 10 grid columns; 3 header rows and 25 value rows.
+        assert_eq!((grid.len(), grid[0].len()), (28, 10));
+        // The corner note covers rows 0–2 × columns 0–2; 三、本年度办理结果 rows 5–26 of column 0.
+        assert!(grid[..3].iter().all(|row| row[..3].iter().all(|&s| s == grid[0][0])));
+        assert_eq!(grid[5][0], grid[26][0]);
+        assert_ne!(grid[4][0], grid[5][0]);
+        assert_ne!(grid[27][0], grid[26][0]);
+        let heads: Vec<Option<&str>> = layout.rows[0..2]
+            .iter()
+            .flat_map(|row| &row.cells)
+            .map(|cell| match cell {
+                LayoutCell::Label { heads, .. } => heads.scope(),
+                LayoutCell::Value { .. } => panic!("a value in the header"),
+            })
+            .collect();
+        assert_eq!(heads, [None, Some("colgroup"), Some("col"), Some("colgroup"), Some("col")]);
+        assert_eq!(layout.rows[3].key, Some("received"));
+        assert_eq!(layout.rows[27].key, Some("carried_forward"));
     }
 
     #[test]

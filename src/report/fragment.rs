@@ -6,11 +6,7 @@
 
 use maud::{Markup, PreEscaped, html};
 
-use super::format::{
-    self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEALS_HEADER, LabelCell, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON,
-    PROACTIVE, PROACTIVE_ITEM_HEADER, PROACTIVE_WIDTH, REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_HEADER, SECTIONS, Table,
-    TextPart, appeal_cell, request_cell,
-};
+use super::format::{self, Heads, LayoutCell, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON, SECTIONS, Table, TextPart};
 use super::model::Report;
 use super::sheet::Sheet;
 
@@ -41,12 +37,7 @@ pub fn render(report: &Report) -> String {
             @for part in section.parts {
                 (text_part(part, report.get_key(part.key).unwrap_or("")))
             }
-            @match section.table {
-                Some(Table::Proactive) => (proactive_table(report, sheet)),
-                Some(Table::Requests) => (requests_table(report, sheet)),
-                Some(Table::Appeals) => (appeals_table(report, sheet)),
-                None => {}
-            }
+            @if let Some(t) = section.table { (table(report, sheet, t)) }
         }
         @if !signer.is_empty() { p style=(SIGNATURE_STYLE) { (signer) } }
         @if !signed_on.is_empty() { p style=(SIGNATURE_STYLE) { (signed_on) } }
@@ -112,71 +103,31 @@ fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     paragraphs
 }
 
-fn table(rows: Markup) -> Markup {
+/// A table as the format lays it out. Table 三's row labels are sentences, read left-aligned;
+/// every other label is centred, as in the template.
+fn table(report: &Report, sheet: &Sheet, table: Table) -> Markup {
+    let layout = format::layout(table);
+    let span = |n: u16| (n > 1).then_some(n);
     html! {
         table border="1" cellspacing="0" cellpadding="4" style=(TABLE_STYLE) {
-            tbody { (rows) }
-        }
-    }
-}
-
-fn label(cell: &LabelCell, style: PreEscaped<&str>) -> Markup {
-    html! {
-        th rowspan=[(cell.rowspan > 1).then_some(cell.rowspan)] colspan=[(cell.colspan > 1).then_some(cell.colspan)]
-            style=(style) { (cell.text) }
-    }
-}
-
-fn value(report: &Report, sheet: &Sheet, id: format::FieldId, colspan: Option<u16>) -> Markup {
-    html! { td colspan=[colspan] style=(VALUE_STYLE) { (sheet.display(report, id)) } }
-}
-
-fn proactive_table(report: &Report, sheet: &Sheet) -> Markup {
-    let value_span = PROACTIVE_WIDTH - 1;
-    table(html! {
-        @for block in PROACTIVE {
-            tr { th colspan=(PROACTIVE_WIDTH) style=(HEADER_STYLE) { (block.article) } }
-            tr {
-                th style=(HEADER_STYLE) { (PROACTIVE_ITEM_HEADER) }
-                @for column in block.columns {
-                    th colspan=[(block.columns.len() == 1).then_some(value_span)] style=(HEADER_STYLE) { (column) }
-                }
-            }
-            @for row in block.rows {
-                tr {
-                    th style=(HEADER_STYLE) { (row.label) }
-                    @for key in row.keys {
-                        (value(report, sheet, format::id_of(key), (row.keys.len() == 1).then_some(value_span)))
+            tbody {
+                @for row in &layout.rows {
+                    tr {
+                        @for cell in &row.cells {
+                            @match *cell {
+                                LayoutCell::Label { text, rowspan, colspan, heads } => {
+                                    @let left = table == Table::Requests && matches!(heads, Heads::Row | Heads::Rows);
+                                    th rowspan=[span(rowspan)] colspan=[span(colspan)] scope=[heads.scope()]
+                                        style=(if left { ROW_LABEL_STYLE } else { HEADER_STYLE }) { (text) }
+                                }
+                                LayoutCell::Value { id, colspan } => {
+                                    td colspan=[span(colspan)] style=(VALUE_STYLE) { (sheet.display(report, id)) }
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
-    })
-}
-
-fn requests_table(report: &Report, sheet: &Sheet) -> Markup {
-    table(html! {
-        @for header in REQUESTS_HEADER {
-            tr { @for cell in header { (label(cell, HEADER_STYLE)) } }
-        }
-        @for (r, row) in REQUEST_ROWS.iter().enumerate() {
-            tr {
-                @for cell in row.labels { (label(cell, ROW_LABEL_STYLE)) }
-                @for c in 0..REQUEST_COLUMNS.len() { (value(report, sheet, request_cell(r, c), None)) }
-            }
-        }
-    })
-}
-
-fn appeals_table(report: &Report, sheet: &Sheet) -> Markup {
-    table(html! {
-        @for header in APPEALS_HEADER {
-            tr { @for cell in header { (label(cell, HEADER_STYLE)) } }
-        }
-        tr {
-            @for g in 0..APPEAL_GROUPS.len() {
-                @for c in 0..APPEAL_COLUMNS.len() { (value(report, sheet, appeal_cell(g, c), None)) }
-            }
-        }
-    })
+    }
 }

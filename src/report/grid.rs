@@ -15,16 +15,13 @@ pub struct Grid {
     pub rows: Vec<Vec<FieldId>>,
 }
 
-/// The tables as the spreadsheet sees them: 表二 and 表三 row by row; 表四 is one row, its five
-/// groups side by side as printed.
+/// The tables as the spreadsheet sees them: the value rows of each table as printed (table 四's
+/// fifteen numbers are one row).
 static GRIDS: LazyLock<[Grid; 3]> = LazyLock::new(|| {
-    let rows = |table: Table| format::number_rows().iter().filter(move |row| row.table == table);
-    let grid_of = |table: Table| Grid { table, rows: rows(table).map(|row| row.cells.clone()).collect() };
-    [
-        grid_of(Table::Proactive),
-        grid_of(Table::Requests),
-        Grid { table: Table::Appeals, rows: vec![rows(Table::Appeals).flat_map(|row| row.cells.clone()).collect()] },
-    ]
+    [Table::Proactive, Table::Requests, Table::Appeals].map(|table| Grid {
+        table,
+        rows: format::layout(table).rows.iter().filter(|row| !row.header).map(|row| row.values().collect()).collect(),
+    })
 });
 
 /// The grid a field is in, and its row and column there.

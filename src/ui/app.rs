@@ -14,7 +14,7 @@ use super::findings::{CellMarks, Place, findings_panel, messages};
 use super::publish::Publish;
 use super::state::{Action, State};
 use super::storage;
-use super::tables::{CellEvent, TableData, appeals_table, balance, proactive_table, requests_table};
+use super::tables::{CellEvent, TableData, balance, table_view};
 use super::texts::{meta_field, text_field};
 use crate::report::carry::in_force_hints;
 use crate::report::editor::Edit;
@@ -303,15 +303,10 @@ pub fn App() -> Html {
             </>
         }
     };
-    let table_view = |which: Table| {
-        let grid = match which {
-            Table::Proactive => proactive_table(&table),
-            Table::Requests => requests_table(&table),
-            Table::Appeals => appeals_table(&table),
-        };
+    let table_section = |which: Table| {
         html! {
             <>
-                <div class="xx-table-wrap">{ grid }</div>
+                <div class="xx-table-wrap">{ table_view(&table, which) }</div>
                 if let Some(status) = paste_status.as_ref().filter(|s| s.table == Some(which)) {
                     <p class={classes!("xx-status", if status.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="paste-status">
                         { &status.text }
@@ -379,7 +374,7 @@ pub fn App() -> Html {
                             }
                             if let Some(which) = section.table {
                                 if complete || which == Table::Proactive {
-                                    { table_view(which) }
+                                    { table_section(which) }
                                 } else {
                                     <p class="xx-loading" aria-busy="true">{ "表格载入中……" }</p>
                                 }

@@ -10,10 +10,7 @@ use yew::prelude::*;
 use super::findings::{CellMarks, Mark};
 use super::state::{Action, State, input_edit};
 use crate::report::editor::Edit;
-use crate::report::format::{
-    self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEALS_HEADER, FieldId, FieldKind, LabelCell, PROACTIVE,
-    PROACTIVE_ITEM_HEADER, PROACTIVE_WIDTH, REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_HEADER, appeal_cell, request_cell,
-};
+use crate::report::format::{self, FieldId, FieldKind, Heads, LayoutCell, REQUEST_COLUMNS, Table};
 use crate::report::grid::{Move, is_block};
 use crate::report::rules::ColumnBalance;
 use crate::report::sheet::Entry;
@@ -51,9 +48,8 @@ pub enum CellEvent {
 }
 
 /// A cell for any number field: an input for what the clerk types, an output for a derived total.
-fn value_cell(props: &TableData, id: FieldId, colspan: Option<u16>) -> Html {
+fn value_cell(props: &TableData, id: FieldId, colspan: Option<String>) -> Html {
     let mark = props.marks.mark(id);
-    let colspan = colspan.map(|c| c.to_string());
     let selected = props.selected.contains(&id).then_some("xx-selected");
     if format::field(id).kind == FieldKind::DerivedCount {
         let shown = props.sheet.display(&props.report, id);
@@ -84,21 +80,6 @@ fn value_cell(props: &TableData, id: FieldId, colspan: Option<u16>) -> Html {
             </td>
         }
     }
-}
-
-/// The merged header rows of table 三 or 四, as the format gives them.
-fn header_rows(rows: &[&[LabelCell]]) -> Html {
-    html! {
-        for row in rows {
-            <tr>{ for row.iter().map(|cell| label_cell(cell, "xx-head")) }</tr>
-        }
-    }
-}
-
-fn label_cell(cell: &LabelCell, class: &'static str) -> Html {
-    let rowspan = (cell.rowspan > 1).then(|| cell.rowspan.to_string());
-    let colspan = (cell.colspan > 1).then(|| cell.colspan.to_string());
-    html! { <th {rowspan} {colspan} {class} scope="row">{ cell.text }</th> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -217,58 +198,26 @@ pub fn NumberCell(props: &NumberCellProps) -> Html {
     }
 }
 
-pub fn proactive_table(props: &TableData) -> Html {
-    let value_span = PROACTIVE_WIDTH - 1;
+/// A table laid out like the paper, from the format's one layout of it.
+pub fn table_view(props: &TableData, table: Table) -> Html {
+    let layout = format::layout(table);
+    let span = |n: u16| (n > 1).then(|| n.to_string());
+    let label = |text: &'static str, rowspan: u16, colspan: u16, heads: Heads| {
+        let class = if matches!(heads, Heads::Row | Heads::Rows) { "xx-label" } else { "xx-head" };
+        html! { <th rowspan={span(rowspan)} colspan={span(colspan)} {class} scope={heads.scope()}>{ text }</th> }
+    };
     html! {
-        <table class="xx-table" data-table="proactive">
-            for block in PROACTIVE {
-                <tr><th colspan={PROACTIVE_WIDTH.to_string()} class="xx-head">{ block.article }</th></tr>
-                <tr>
-                    <th class="xx-head">{ PROACTIVE_ITEM_HEADER }</th>
-                    for column in block.columns {
-                        <th class="xx-head" colspan={(block.columns.len() == 1).then(|| value_span.to_string())}>{ *column }</th>
-                    }
-                </tr>
-                for row in block.rows {
-                    <tr>
-                        <th class="xx-label" scope="row">{ row.label }</th>
-                        for key in row.keys {
-                            { value_cell(props, format::id_of(key), (row.keys.len() == 1).then_some(value_span)) }
-                        }
-                    </tr>
-                }
-            }
-        </table>
-    }
-}
-
-pub fn requests_table(props: &TableData) -> Html {
-    html! {
-        <table class="xx-table" data-table="requests">
-            { header_rows(&REQUESTS_HEADER) }
-            for (r, row) in REQUEST_ROWS.iter().enumerate() {
+        <table class="xx-table" data-table={table.key()}>
+            for row in &layout.rows {
                 <tr data-row={row.key}>
-                    { for row.labels.iter().map(|cell| label_cell(cell, "xx-label")) }
-                    for c in 0..REQUEST_COLUMNS.len() {
-                        { value_cell(props, request_cell(r, c), None) }
+                    for cell in &row.cells {
+                        { match *cell {
+                            LayoutCell::Label { text, rowspan, colspan, heads } => label(text, rowspan, colspan, heads),
+                            LayoutCell::Value { id, colspan } => value_cell(props, id, span(colspan)),
+                        } }
                     }
                 </tr>
             }
-        </table>
-    }
-}
-
-pub fn appeals_table(props: &TableData) -> Html {
-    html! {
-        <table class="xx-table" data-table="appeals">
-            { header_rows(&APPEALS_HEADER) }
-            <tr>
-                for g in 0..APPEAL_GROUPS.len() {
-                    for c in 0..APPEAL_COLUMNS.len() {
-                        { value_cell(props, appeal_cell(g, c), None) }
-                    }
-                }
-            </tr>
         </table>
     }
 }
