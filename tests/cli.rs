@@ -107,3 +107,19 @@ fn bad_files_and_bad_calls_exit_2_with_one_line() {
         assert!(err.starts_with("xxgk: "));
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    // As `xxgk render f | head -1` does once it has its line: the pipe is closed before the
+    // fragment is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .args(["render", &example_file()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("xxgk runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("xxgk ends");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

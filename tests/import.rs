@@ -235,4 +235,16 @@ fn a_megabyte_of_digits_and_labels_is_read_within_its_step_budget() {
     }
     let imported = import(&text);
     assert_eq!(imported.format, SourceFormat::National2021);
+    // The search gives up on the two rows within its budget: both left blank, each said once,
+    // quoting a line of the digits rather than the megabyte.
+    let unsplit: Vec<&str> = imported
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::Import && f.message.contains("无法按表格拆分"))
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(unsplit.len(), 2, "{unsplit:?}");
+    assert!(unsplit[0].starts_with("表三「一、本年新收」行") && unsplit[1].starts_with("表三「二、上年结转」行"));
+    assert!(unsplit.iter().all(|m| m.chars().count() < 200), "{unsplit:?}");
+    assert!(imported.report.to_json().contains("\"fields\": {}"), "nothing guessed: {}", imported.report.to_json());
 }

@@ -5,6 +5,7 @@
 //! published report (its page text or HTML) and writes the report file. A file that cannot be
 //! read exits 2.
 
+use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 use xxgk_nianbao::report::import::import;
@@ -41,7 +42,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let text = String::from_utf8_lossy(&bytes);
     if command == "import" {
         let imported = import(&text);
-        println!("{}", imported.report.to_json());
+        out(&imported.report.to_json())?;
         if with_findings {
             eprintln!("xxgk: {path}: {}", imported.format.label());
             let mut findings = imported.findings;
@@ -58,20 +59,26 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "check" => {
             let findings = check(&loaded.report);
             for finding in &findings {
-                if json {
-                    println!("{}", finding.to_json());
-                } else {
-                    println!("{}", line(finding));
-                }
+                out(&if json { finding.to_json() } else { line(finding) })?;
             }
             let failed = findings.iter().any(|f| f.severity() == Severity::Error);
             Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         "render" => {
-            println!("{}", render(&loaded.report));
+            out(&render(&loaded.report))?;
             Ok(ExitCode::SUCCESS)
         }
         _ => Err(USAGE.into()),
+    }
+}
+
+/// Writes a line to standard output. A reader that stops early (`xxgk render f | head -1`) ends
+/// the output quietly rather than with a panic.
+fn out(text: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(format!("标准输出：{e}")),
+        _ => Ok(()),
     }
 }
 

@@ -48,6 +48,8 @@ pub struct Imported {
 
 /// Beyond this many ways to combine the open rows of table 三, none is chosen.
 const MAX_COMBINATIONS: usize = 10_000;
+/// How many characters of a row's glued digits a finding quotes.
+const GLUED_SHOWN: usize = 60;
 
 /// Copies longer than this are cut: no report is near it, and the reading stays quick.
 pub const MAX_SOURCE_BYTES: usize = 2 * 1024 * 1024;
@@ -244,17 +246,21 @@ impl Reader<'_> {
                 Run::Blank => "（空）".into(),
             })
             .collect();
+        // Quoted as far as a clerk can compare it with the original, not a megabyte of it.
+        let mut glued = glued.join(" ");
+        if let Some((cut, _)) = glued.char_indices().nth(GLUED_SHOWN) {
+            glued.replace_range(cut.., "…");
+        }
         let shown: Vec<String> = options
             .iter()
             .take(4)
             .map(|o| o.iter().map(|v| v.clone().unwrap_or_default()).collect::<Vec<_>>().join("/"))
             .collect();
         let message = if options.is_empty() {
-            format!("{place}：复制件中的数字“{}”无法按表格拆分，未导入，请对照原表填写。", glued.join(" "))
+            format!("{place}：复制件中的数字“{glued}”无法按表格拆分，未导入，请对照原表填写。")
         } else {
             format!(
-                "{place}：复制件中的数字粘连成“{}”，可拆为 {}{}，表格自身的勾稽关系不能确定是哪一种，未导入，请对照原表填写。",
-                glued.join(" "),
+                "{place}：复制件中的数字粘连成“{glued}”，可拆为 {}{}，表格自身的勾稽关系不能确定是哪一种，未导入，请对照原表填写。",
                 shown.join("、"),
                 if options.len() > 4 { " 等" } else { "" }
             )
@@ -357,9 +363,10 @@ impl Reader<'_> {
     fn settle_requests(&mut self, candidates: Vec<RowReading>) {
         let ids = |r: usize| -> Vec<FieldId> { (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect() };
         let open: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].2.len() > 1).collect();
-        let combinations: usize = open.iter().map(|&i| candidates[i].2.len()).product();
+        // Checked: many open rows of many splits each would overflow the product.
+        let combinations = open.iter().try_fold(1usize, |product, &i| product.checked_mul(candidates[i].2.len()));
         let mut chosen: Vec<Option<usize>> = candidates.iter().map(|(_, _, o)| (o.len() == 1).then_some(0)).collect();
-        if !open.is_empty() && combinations <= MAX_COMBINATIONS {
+        if let Some(combinations) = combinations.filter(|&c| !open.is_empty() && c <= MAX_COMBINATIONS) {
             // The rows already settled, then each combination of the open ones, put to the rules.
             let mut settled = Report::new();
             for (i, (r, _, options)) in candidates.iter().enumerate() {
@@ -614,6 +621,11 @@ mod tests {
         {
             let imported = import(source);
             assert_eq!(imported.format, SourceFormat::National2021);
+            assert!(
+                imported.report.to_json().contains("\"fields\": {}"),
+                "{source:?} gave {}",
+                imported.report.to_json()
+            );
         }
     }
 }
