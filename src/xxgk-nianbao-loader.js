@@ -1,18 +1,67 @@
-/* 政府信息公开工作年度报告 编制助手 — loader for a portal page template.
- * Put <div id="xxgk-nianbao"></div> and <script src=".../xxgk-nianbao-loader.js"></script> in the
- * page; the widget's other files are found beside this one, wherever they were uploaded. */
+/*! 政府信息公开工作年度报告 编制助手 — loader */
+/* The loader a portal page template includes. Put <div id="xxgk-nianbao"></div> and
+ * <script src=".../xxgk-nianbao-loader.js"></script> in the page; the widget's other files are
+ * found beside this one, wherever they were uploaded.
+ *
+ * Written in ES5 on purpose: it must parse in every engine a government PC may run (IE, 360's
+ * 兼容模式, old 信创 browsers) so that, where the widget cannot run, the clerk reads why and what
+ * to do instead of a loading text that never ends. */
 (function () {
+  var HOST_ID = "xxgk-nianbao";
+  var TOO_OLD = "当前浏览器内核版本过低，无法运行编制助手。请切换到“极速模式”（360、QQ 等浏览器地址栏右侧的闪电图标），" +
+    "或使用新版 Chrome、Edge、Firefox 浏览器打开本页。";
   var script = document.currentScript;
-  var base = script && script.src ? script.src.replace(/[^/]*$/, "") : "./";
-  function fail(error) {
-    var host = document.getElementById("xxgk-nianbao");
-    if (host) host.textContent = "编制助手加载失败，请使用新版 Chrome、Edge、Firefox 或 360 极速模式打开本页。（" + error + "）";
+  var base = script && script.src ? script.src.replace(/[^\/]*$/, "") : "./";
+  var host = document.getElementById(HOST_ID);
+
+  function say(text) {
+    host.textContent = text;
+    host.setAttribute("role", "alert");
   }
-  try {
-    import(base + "xxgk-nianbao.js")
-      .then(function (module) { return module.default({ module_or_path: base + "xxgk-nianbao_bg.wasm" }); })
-      .catch(fail);
-  } catch (error) {
-    fail(error);
+  function cannotDownload(file, detail) {
+    say("无法下载编制助手的程序文件 " + file + (detail ? "（" + detail + "）" : "") +
+      "，请联系网站管理员检查文件是否已上传到 " + base + "。");
   }
+
+  if (!host) {
+    if (window.console) console.error("xxgk-nianbao: 页面中没有 <div id=\"" + HOST_ID + "\">，编制助手未加载");
+    return;
+  }
+  // What the widget needs of the engine before anything is downloaded: WebAssembly, promises,
+  // fetch and Shadow DOM. Below Chromium 86 the module itself will not compile (caught below).
+  if (typeof WebAssembly !== "object" || typeof Promise !== "function" || typeof fetch !== "function" ||
+      !document.head || typeof document.head.attachShadow !== "function") {
+    say(TOO_OLD);
+    return;
+  }
+
+  var wasmFile = "xxgk-nianbao_bg.wasm";
+  var wasm = fetch(base + wasmFile).then(function (response) {
+    if (!response.ok) throw { download: "HTTP " + response.status };
+    return response;
+  }, function () {
+    throw { download: "网络错误" };
+  });
+  wasm.catch(function () {}); // handled where it is awaited
+
+  var glue = document.createElement("script");
+  glue.src = base + "xxgk-nianbao.js";
+  glue.onerror = function () { cannotDownload("xxgk-nianbao.js"); };
+  glue.onload = function () {
+    // A classic script that this engine could not parse defines nothing.
+    if (typeof wasm_bindgen !== "function") {
+      say(TOO_OLD);
+      return;
+    }
+    wasm_bindgen({ module_or_path: wasm }).then(null, function (error) {
+      if (error && error.download) {
+        cannotDownload(wasmFile, error.download);
+      } else if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
+        say(TOO_OLD);
+      } else {
+        say("编制助手加载失败（" + error + "），请刷新页面重试；如仍失败，请联系网站管理员。");
+      }
+    });
+  };
+  document.head.appendChild(glue);
 })();

@@ -3,28 +3,23 @@
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     Blob, BlobPropertyBag, ClipboardEvent, ClipboardItem, Element, HtmlAnchorElement, HtmlDocument, HtmlElement,
-    HtmlTextAreaElement, Response, ScrollIntoViewOptions, ScrollLogicalPosition, Url,
+    HtmlScriptElement, HtmlTextAreaElement, Response, ScrollIntoViewOptions, ScrollLogicalPosition, Url,
 };
 
-#[wasm_bindgen]
-extern "C" {
-    type ImportMeta;
-    /// `import.meta` of the widget's JS glue, whose URL is where the webmaster uploaded the files.
-    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
-    static IMPORT_META: ImportMeta;
-    #[wasm_bindgen(method, getter)]
-    fn url(this: &ImportMeta) -> String;
-}
+/// The widget's JS glue, whose address is where the webmaster uploaded the widget's files.
+const GLUE_SCRIPT: &str = "script[src$=\"xxgk-nianbao.js\"]";
 
 /// The text of a file shipped beside the widget's own files, wherever they were uploaded.
 pub async fn fetch_beside(name: &str) -> Result<String, JsValue> {
-    let url = Url::new_with_base(name, &IMPORT_META.with(ImportMeta::url))?;
     let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let document = window.document().ok_or(JsValue::NULL)?;
+    let glue = document.query_selector(GLUE_SCRIPT)?.and_then(|s| s.dyn_into::<HtmlScriptElement>().ok());
+    let base = glue.map(|s| s.src()).unwrap_or(document.url()?);
+    let url = Url::new_with_base(name, &base)?;
     let response: Response = JsFuture::from(window.fetch_with_str(&url.href())).await?.dyn_into()?;
     if !response.ok() {
         return Err(JsValue::NULL);

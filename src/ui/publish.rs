@@ -112,10 +112,12 @@ pub fn Publish(props: &PublishProps) -> Html {
                 }
                 let html = (export == Export::Rich).then_some(fragment.as_str());
                 if browser::copy_with_command(html, &fragment) {
-                    say(
-                        true,
-                        "浏览器不支持新的剪贴板接口，已改用兼容方式复制。若粘贴为空，下方源码已选中，请按 Ctrl+C。",
-                    )
+                    let done = if export == Export::Rich {
+                        "已复制（兼容方式：本浏览器的剪贴板接口不能写入带格式内容，已改用浏览器的“复制”命令，表格格式同样放入剪贴板），可直接粘贴到网站编辑器中。"
+                    } else {
+                        "已复制 HTML 源码（兼容方式），请粘贴到编辑器的“源码”模式中。若粘贴为空，下方源码已选中，请按 Ctrl+C。"
+                    };
+                    say(true, done)
                 } else {
                     say(
                         false,

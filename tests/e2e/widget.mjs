@@ -3,6 +3,7 @@
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
+import { launch86 } from "./chromium86.mjs";
 import { serve } from "./server.mjs";
 
 export const CHROME_ARGS = [
@@ -10,8 +11,16 @@ export const CHROME_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
 ];
 
-export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+/** The browser the suites run in: the machine's current Chromium, or with `XXGK_BROWSER=chromium86`
+ * the oldest engine the widget supports. */
+export const OLDEST = process.env.XXGK_BROWSER === "chromium86";
+
+export async function launch(extraArgs = []) {
+  if (OLDEST) return launch86(extraArgs);
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+    args: [...CHROME_ARGS, ...extraArgs],
+  });
 }
 
 /** The static server and Chromium for one test file: started before its tests, stopped after. */
@@ -89,6 +98,28 @@ export class Widget {
     if (await this.action("confirm-example").isVisible()) await this.action("confirm-example").click();
     await this.page.waitForFunction(() =>
       document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.agency"]').value !== "");
+  }
+  /** Clicks an action that offers a file; resolves to the file's name and text. Chromium 86's
+   * DevTools protocol does not report downloads to the driver, so there the link the widget clicks
+   * is read instead. */
+  async download(action) {
+    if (!OLDEST) {
+      const [download] = await Promise.all([this.page.waitForEvent("download"), this.action(action).click()]);
+      const chunks = [];
+      for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+      return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
+    }
+    await this.page.evaluate(() => {
+      window.xxOffered = new Promise((resolve) => {
+        const click = HTMLAnchorElement.prototype.click;
+        HTMLAnchorElement.prototype.click = function () {
+          HTMLAnchorElement.prototype.click = click;
+          fetch(this.href).then((r) => r.text()).then((text) => resolve({ name: this.download, text }));
+        };
+      });
+    });
+    await this.action(action).click();
+    return this.page.evaluate(() => window.xxOffered);
   }
   /** The HTML source under the preview, once the preview shows the report as it is now. */
   async source() {

@@ -1,0 +1,96 @@
+// Where the widget cannot run, the clerk reads why and what to do — within 3 seconds, instead of a
+// loading text that never ends. Runs in both engines of `make test` (current and Chromium 86).
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { parse } from "acorn";
+
+import { Widget, startSession } from "./widget.mjs";
+
+const session = startSession();
+
+/** The text the host element shows, once it is no longer the loading text. */
+async function hostWord(page) {
+  const host = page.locator("#xxgk-nianbao");
+  await page.waitForFunction(() => !document.getElementById("xxgk-nianbao").textContent.startsWith("正在加载"), null, {
+    timeout: 3000,
+  });
+  return { text: await host.textContent(), role: await host.getAttribute("role") };
+}
+
+async function pageWith(browser, route) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (route) await page.route(route.pattern, route.handle);
+  return page;
+}
+
+describe("a clear word where the widget cannot run", () => {
+  test("the loader parses as ES5, so even IE and 兼容模式 run it", () => {
+    for (const built of ["src/xxgk-nianbao-loader.js", "dist/xxgk-nianbao-loader.js"]) {
+      const source = readFileSync(new URL(`../../${built}`, import.meta.url), "utf8");
+      assert.doesNotThrow(() => parse(source, { ecmaVersion: 5 }), built);
+    }
+  });
+
+  test("an engine without WebAssembly is told to switch to 极速模式 or a new browser", async () => {
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => delete window.WebAssembly);
+    await page.goto(`${session.base}/cms/article.html`);
+    const word = await hostWord(page);
+    assert.match(word.text, /当前浏览器内核版本过低.*极速模式/);
+    assert.equal(word.role, "alert");
+  });
+
+  test("an engine that cannot compile the module is told the same", async () => {
+    // A module using an instruction no engine has, as the widget's module is to an engine
+    // older than Chromium 86.
+    const futureModule = Buffer.from([
+      0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+      0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type: () -> ()
+      0x03, 0x02, 0x01, 0x00, // one function
+      0x0a, 0x06, 0x01, 0x04, 0x00, 0xfc, 0x7f, 0x0b, // its body: an unknown 0xfc instruction
+    ]);
+    const page = await pageWith(session.browser, {
+      pattern: "**/xxgk-nianbao_bg.wasm",
+      handle: (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: futureModule }),
+    });
+    await page.goto(`${session.base}/`);
+    assert.match((await hostWord(page)).text, /当前浏览器内核版本过低.*极速模式/);
+  });
+
+  test("a wasm file that cannot be downloaded names the file and the webmaster", async () => {
+    const page = await pageWith(session.browser, {
+      pattern: "**/xxgk-nianbao_bg.wasm",
+      handle: (route) => route.fulfill({ status: 404, body: "not found" }),
+    });
+    await page.goto(`${session.base}/cms/article.html`);
+    const word = await hostWord(page);
+    assert.match(word.text, /无法下载编制助手的程序文件 xxgk-nianbao_bg\.wasm（HTTP 404）.*网站管理员/);
+    assert.match(word.text, /\/cms\/uploads\/2025\/xxgk\//, "says where the files were looked for");
+  });
+
+  test("a JS glue that cannot be downloaded is said the same way", async () => {
+    const page = await pageWith(session.browser, {
+      pattern: "**/xxgk-nianbao.js",
+      handle: (route) => route.fulfill({ status: 404, body: "not found" }),
+    });
+    await page.goto(`${session.base}/`);
+    assert.match((await hostWord(page)).text, /无法下载编制助手的程序文件 xxgk-nianbao\.js.*网站管理员/);
+  });
+
+  test("a wasm file served with the wrong type still loads", async () => {
+    const page = await pageWith(session.browser, {
+      pattern: "**/xxgk-nianbao_bg.wasm",
+      handle: async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+      },
+    });
+    await page.goto(`${session.base}/`);
+    const w = new Widget(page);
+    await w.type("requests.received.natural_person", "4");
+    assert.equal(await w.value("requests.received.total"), "4");
+  });
+});
