@@ -1,5 +1,5 @@
 //! The published fragment read back with an HTML parser, as a portal editor would read it.
-//! Expected labels and positions are written out here from FORMAT.md, not taken from the code.
+//! Expected labels and positions are written out here from docs/FORMAT.md, not taken from the code.
 
 use proptest::prelude::*;
 use scraper::{ElementRef, Html, Selector};

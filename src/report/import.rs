@@ -54,7 +54,7 @@ const GLUED_SHOWN: usize = 60;
 /// Copies longer than this are cut: no report is near it, and the reading stays quick.
 pub const MAX_SOURCE_BYTES: usize = 2 * 1024 * 1024;
 
-/// Words of the 2019 format's table 二 (FORMAT.md §5) that the 2021 format does not have.
+/// Words of the 2019 format's table 二 (docs/FORMAT.md §5) that the 2021 format does not have.
 const OLD_FORMAT_MARKS: [&str; 5] =
     ["本年新制作数量", "本年新公开数量", "对外公开总数量", "政府集中采购", "第二十条第（九）项"];
 

@@ -1,4 +1,4 @@
-//! The rules of FORMAT.md §3: the arithmetic the national format binds its numbers with (勾稽关系),
+//! The rules of docs/FORMAT.md §3: the arithmetic the national format binds its numbers with (勾稽关系),
 //! and the likely mistakes a published report should not carry.
 
 use super::format::{

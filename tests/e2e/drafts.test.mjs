@@ -85,7 +85,7 @@ describe("autosave", () => {
 });
 
 describe("report files", () => {
-  test("export gives the report file of FORMAT.md §2", async () => {
+  test("export gives the report file of docs/FORMAT.md §2", async () => {
     const w = await open();
     await w.loadExample();
     await w.type("requests.received.commercial", "2");
