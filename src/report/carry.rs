@@ -5,16 +5,12 @@ use std::rc::Rc;
 
 use super::editor::Draft;
 use super::format::{
-    DOCUMENT_STOCKS, DocumentStock, FieldId, META_AGENCY, META_SCOPE, META_SIGNED_BY, META_YEAR, PROBLEMS_LAST_YEAR,
-    PROBLEMS_THIS_YEAR, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, id_of, request_cell,
+    DocumentStock, FieldId, META_AGENCY, META_SCOPE, META_SIGNED_BY, META_YEAR, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR,
+    REQUEST_COLUMNS, REQUEST_TOTAL_COLUMN, RequestRowRole, document_stocks, id_of, request_cell, request_row,
 };
 use super::model::Report;
 use super::rules::{Finding, Rule};
 use super::sheet::{Entry, Sheet};
-
-fn row(role: RequestRowRole) -> usize {
-    REQUEST_ROWS.iter().position(|r| r.role == role).unwrap_or_default()
-}
 
 /// This year's draft from last year's report: the next year, the same agency, scope and signature,
 /// 上年结转 filled from last year's 结转下年度, and last year's 本年度存在问题及改进举措 as the start of
@@ -30,7 +26,7 @@ pub fn next_year(last: &Report) -> Draft {
         report.set_key(META_YEAR, (year + 1).to_string());
     }
     let sheet = Sheet::of(last);
-    let (forward, over) = (row(RequestRowRole::CarriedForward), row(RequestRowRole::CarriedOver));
+    let (forward, over) = (request_row(RequestRowRole::CarriedForward), request_row(RequestRowRole::CarriedOver));
     for column in 0..REQUEST_TOTAL_COLUMN {
         if let Some(count) = sheet.count(request_cell(forward, column)) {
             report.set(request_cell(over, column), count.to_string());
@@ -57,16 +53,15 @@ pub fn in_force_hint(sheet: &Sheet, last: &Sheet, stock: &DocumentStock) -> Opti
 /// The 现行有效件数 hint of every document stock, by the field it is shown in.
 pub fn in_force_hints(sheet: &Sheet, last: &Report) -> Vec<(FieldId, u64)> {
     let last = Sheet::of(last);
-    DOCUMENT_STOCKS
-        .iter()
-        .filter_map(|stock| in_force_hint(sheet, &last, stock).map(|hint| (id_of(stock.in_force), hint)))
+    document_stocks()
+        .filter_map(|stock| in_force_hint(sheet, &last, &stock).map(|hint| (id_of(stock.in_force), hint)))
         .collect()
 }
 
 /// The checks between this year's report and last year's.
 pub fn check_against_last_year(sheet: &Sheet, last: &Report, findings: &mut Vec<Finding>) {
     let last_sheet = Sheet::of(last);
-    let (forward, over) = (row(RequestRowRole::CarriedForward), row(RequestRowRole::CarriedOver));
+    let (forward, over) = (request_row(RequestRowRole::CarriedForward), request_row(RequestRowRole::CarriedOver));
     for (column, label) in REQUEST_COLUMNS.iter().take(REQUEST_TOTAL_COLUMN).enumerate().map(|(c, col)| (c, col.label))
     {
         let (this, previous): (FieldId, FieldId) = (request_cell(over, column), request_cell(forward, column));
@@ -81,9 +76,9 @@ pub fn check_against_last_year(sheet: &Sheet, last: &Report, findings: &mut Vec<
             ));
         }
     }
-    for stock in &DOCUMENT_STOCKS {
+    for stock in document_stocks() {
         let id = id_of(stock.in_force);
-        let (Entry::Count(now), Some(hint)) = (sheet.entry(id), in_force_hint(sheet, &last_sheet, stock)) else {
+        let (Entry::Count(now), Some(hint)) = (sheet.entry(id), in_force_hint(sheet, &last_sheet, &stock)) else {
             continue;
         };
         if now != hint {
@@ -156,7 +151,7 @@ mod tests {
         report.set_key("proactive.normative_docs.issued", "3");
         report.set_key("proactive.normative_docs.repealed", "1");
         let sheet = Sheet::of(&report);
-        assert_eq!(in_force_hint(&sheet, &Sheet::of(&last), &DOCUMENT_STOCKS[1]), Some(6));
+        assert_eq!(in_force_hint(&sheet, &Sheet::of(&last), &document_stocks().nth(1).unwrap()), Some(6));
         report.set_key("proactive.normative_docs.in_force", "9");
         let found: Vec<_> =
             check_with_last_year(&report, Some(&last)).into_iter().filter(|f| f.rule == Rule::XInForce).collect();

@@ -85,7 +85,7 @@ pub const PROACTIVE: &[ProactiveBlock] = &[
     ProactiveBlock {
         article: "第二十条第（八）项",
         columns: &["本年收费金额（单位：万元）"],
-        rows: &[ProactiveRow { label: "行政事业性收费", keys: &["proactive.fees.amount"] }],
+        rows: &[ProactiveRow { label: "行政事业性收费", keys: &[FEE_AMOUNT_KEY] }],
     },
 ];
 
@@ -101,20 +101,13 @@ pub struct DocumentStock {
     pub in_force: &'static str,
 }
 
-pub const DOCUMENT_STOCKS: [DocumentStock; 2] = [
-    DocumentStock {
-        label: "规章",
-        issued: "proactive.rules.issued",
-        repealed: "proactive.rules.repealed",
-        in_force: "proactive.rules.in_force",
-    },
-    DocumentStock {
-        label: "行政规范性文件",
-        issued: "proactive.normative_docs.issued",
-        repealed: "proactive.normative_docs.repealed",
-        in_force: "proactive.normative_docs.in_force",
-    },
-];
+/// The rows of table 二 with the three columns 本年制发件数, 本年废止件数, 现行有效件数.
+pub fn document_stocks() -> impl Iterator<Item = DocumentStock> {
+    PROACTIVE.iter().flat_map(|block| block.rows).filter_map(|row| match *row.keys {
+        [issued, repealed, in_force] => Some(DocumentStock { label: row.label, issued, repealed, in_force }),
+        _ => None,
+    })
+}
 
 // ---------------------------------------------------------------------------------------------
 // Table 三: 收到和处理政府信息公开申请情况
@@ -269,6 +262,18 @@ pub const REQUEST_ROWS: [RequestRow; 25] = [
     },
 ];
 
+/// The index in [`REQUEST_ROWS`] of the row that plays `role`; one of the four single rows, not
+/// [`RequestRowRole::Outcome`], of which there are 21 ([`outcome_rows`]).
+pub fn request_row(role: RequestRowRole) -> usize {
+    debug_assert_ne!(role, RequestRowRole::Outcome, "21 rows are outcomes: use outcome_rows()");
+    REQUEST_ROWS.iter().position(|r| r.role == role).unwrap_or_else(|| panic!("table 三 has no {role:?} row"))
+}
+
+/// The indices in [`REQUEST_ROWS`] of the 21 outcome rows.
+pub fn outcome_rows() -> impl Iterator<Item = usize> + Clone {
+    (0..REQUEST_ROWS.len()).filter(|&r| REQUEST_ROWS[r].role == RequestRowRole::Outcome)
+}
+
 /// The rows of （六）其他处理 in [`REQUEST_ROWS`]: the 2019 format prints them as one row.
 pub const OTHER_HANDLING_ROWS: std::ops::Range<usize> = 20..23;
 
@@ -369,6 +374,7 @@ impl Table {
     }
 }
 
+pub const OVERVIEW_INTRO: &str = "overview.intro";
 pub const PROBLEMS_LAST_YEAR: &str = "problems.last_year";
 pub const PROBLEMS_THIS_YEAR: &str = "problems.this_year";
 pub const OTHER_MATTERS: &str = "other_matters";
@@ -394,7 +400,7 @@ pub const SECTIONS: [Section; 6] = [
     Section {
         heading: "一、总体情况",
         parts: &[
-            TextPart { key: "overview.intro", heading: None, label: "开篇（编制依据、统计期限）" },
+            TextPart { key: OVERVIEW_INTRO, heading: None, label: "开篇（编制依据、统计期限）" },
             TextPart {
                 key: "overview.proactive", heading: Some("（一）主动公开"), label: "（一）主动公开"
             },
@@ -454,6 +460,14 @@ pub const SECTIONS: [Section; 6] = [
         table: None,
     },
 ];
+
+/// The section a text field is part of.
+pub fn section_of(key: &str) -> &'static Section {
+    SECTIONS
+        .iter()
+        .find(|section| section.parts.iter().any(|part| part.key == key))
+        .unwrap_or_else(|| panic!("{key} is not a text of any section"))
+}
 
 /// The identity of the report: who publishes it, for which year, and the signature.
 #[derive(Debug, Clone, Copy)]
@@ -639,6 +653,11 @@ pub struct NumberRow {
     /// How messages name it, e.g. `表三「（一）予以公开」行`.
     pub name: String,
     pub cells: Vec<FieldId>,
+}
+
+/// The number row a field is in.
+pub fn number_row_of(id: FieldId) -> Option<&'static NumberRow> {
+    number_rows().iter().find(|row| row.cells.contains(&id))
 }
 
 /// Every number row of the three tables, in form order: the rows BLANK reports on, and the rows
@@ -918,6 +937,33 @@ mod tests {
         for outside in ["", "meta", "requests.received", "requests.subtotal.withheld", "zzz"] {
             assert_eq!(field_id(outside), None, "{outside}");
         }
+    }
+
+    #[test]
+    fn the_document_stocks_are_the_rules_and_normative_documents_rows() {
+        let stocks: Vec<DocumentStock> = document_stocks().collect();
+        assert_eq!(stocks.iter().map(|s| s.label).collect::<Vec<_>>(), ["规章", "行政规范性文件"]);
+        assert_eq!(
+            [stocks[1].issued, stocks[1].repealed, stocks[1].in_force],
+            [
+                "proactive.normative_docs.issued",
+                "proactive.normative_docs.repealed",
+                "proactive.normative_docs.in_force"
+            ]
+        );
+    }
+
+    #[test]
+    fn each_single_role_is_one_row_of_table_three() {
+        use RequestRowRole::*;
+        for role in [Received, CarriedOver, OutcomeTotal, CarriedForward] {
+            assert_eq!(REQUEST_ROWS.iter().filter(|r| r.role == role).count(), 1, "{role:?}");
+        }
+        assert_eq!(
+            [request_row(Received), request_row(CarriedOver), request_row(OutcomeTotal), request_row(CarriedForward)],
+            [0, 1, 23, 24]
+        );
+        assert_eq!(outcome_rows().collect::<Vec<_>>(), (2..23).collect::<Vec<_>>());
     }
 
     #[test]

@@ -67,7 +67,12 @@ impl NumError {
 }
 
 /// Texts that stand for "nothing" in published tables; they mean the clerk left the cell blank.
-const BLANK_MARKS: [&str; 9] = ["/", "／", "—", "——", "-", "－", "无", "空", "\\"];
+const BLANK_MARKS: [&str; 10] = ["/", "／", "—", "——", "–", "-", "－", "无", "空", "\\"];
+
+/// True for a text a published table prints in place of a value: nothing, or a blank mark.
+pub fn is_blank_mark(text: &str) -> bool {
+    text.is_empty() || BLANK_MARKS.contains(&text)
+}
 
 /// A count of 件, or `None` for a blank entry.
 pub fn parse_count(text: &str) -> Result<Option<u64>, NumError> {
@@ -117,7 +122,7 @@ pub fn parse_amount(text: &str) -> Result<Option<Amount>, NumError> {
 /// Trims, maps full-width characters to ASCII and drops one trailing unit; `None` when blank.
 fn normalise(text: &str, units: &[&str]) -> Result<Option<String>, NumError> {
     let trimmed = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
-    if trimmed.is_empty() || BLANK_MARKS.contains(&trimmed) {
+    if is_blank_mark(trimmed) {
         return Ok(None);
     }
     let mut plain: String = trimmed

@@ -2,9 +2,10 @@
 //! and the likely mistakes a published report should not carry.
 
 use super::format::{
-    self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, DOCUMENT_STOCKS, FEE_AMOUNT_KEY, FieldId, FieldKind,
-    META_SCOPE, META_YEAR, NumberRow, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, SECTIONS,
-    appeal_cell, fields, id_of, request_cell,
+    self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FEE_AMOUNT_KEY, FieldId, FieldKind, META_SCOPE,
+    META_YEAR, NumberRow, OTHER_MATTERS, OVERVIEW_INTRO, PROBLEMS_LAST_YEAR, REQUEST_COLUMNS, REQUEST_ROWS,
+    REQUEST_TOTAL_COLUMN, RequestRowRole, Section, appeal_cell, document_stocks, fields, id_of, outcome_rows,
+    request_cell, request_row, section_of,
 };
 use super::json;
 use super::model::Report;
@@ -214,7 +215,7 @@ fn check_blanks(sheet: &Sheet, findings: &mut Vec<Finding>) {
 }
 
 fn check_document_stock(sheet: &Sheet, findings: &mut Vec<Finding>) {
-    for stock in DOCUMENT_STOCKS {
+    for stock in document_stocks() {
         let (issued, repealed, in_force) = (id_of(stock.issued), id_of(stock.repealed), id_of(stock.in_force));
         let (Some(i), Some(r), Entry::Count(f)) = (sheet.count(issued), sheet.count(repealed), sheet.entry(in_force))
         else {
@@ -244,7 +245,8 @@ fn check_fee_unit(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
             Rule::FeeUnit,
             vec![id],
             format!(
-                "表二「行政事业性收费」为 {amount} 万元，即 {} 亿元。单位是万元，是否把元填成了万元？",
+                "{}为 {amount} 万元，即 {} 亿元。单位是万元，是否把元填成了万元？",
+                format::number_row_of(id).map_or("", |row| row.name.as_str()),
                 amount.whole_wan() / 10_000
             ),
         ));
@@ -307,12 +309,11 @@ impl ColumnBalance {
 
 /// The T3-BAL balance of every column of table 三, shown live under the table.
 pub fn balances(sheet: &Sheet) -> Vec<ColumnBalance> {
-    let row_of = |role: RequestRowRole| REQUEST_ROWS.iter().position(|r| r.role == role).unwrap_or_default();
     let rows = [
-        row_of(RequestRowRole::Received),
-        row_of(RequestRowRole::CarriedOver),
-        row_of(RequestRowRole::OutcomeTotal),
-        row_of(RequestRowRole::CarriedForward),
+        request_row(RequestRowRole::Received),
+        request_row(RequestRowRole::CarriedOver),
+        request_row(RequestRowRole::OutcomeTotal),
+        request_row(RequestRowRole::CarriedForward),
     ];
     REQUEST_COLUMNS
         .iter()
@@ -332,15 +333,14 @@ pub fn balances(sheet: &Sheet) -> Vec<ColumnBalance> {
 
 /// T3-SUM and T3-BAL, column by column.
 fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
-    let outcome_total = REQUEST_ROWS.iter().position(|r| r.role == RequestRowRole::OutcomeTotal).unwrap_or_default();
+    let outcome_total = request_row(RequestRowRole::OutcomeTotal);
     for (c, column) in REQUEST_COLUMNS.iter().enumerate() {
         let total = request_cell(outcome_total, c);
         if let Entry::Count(printed) = sheet.entry(total) {
-            let outcomes = REQUEST_ROWS.iter().enumerate().filter(|(_, r)| r.role == RequestRowRole::Outcome);
-            let sum: Option<u64> = outcomes.clone().map(|(r, _)| sheet.count(request_cell(r, c))).sum();
+            let sum: Option<u64> = outcome_rows().map(|r| sheet.count(request_cell(r, c))).sum();
             if let Some(sum) = sum.filter(|&s| s != printed) {
                 let mut ids = vec![total];
-                ids.extend(outcomes.map(|(r, _)| request_cell(r, c)));
+                ids.extend(outcome_rows().map(|r| request_cell(r, c)));
                 findings.push(Finding::new(
                     Rule::T3Sum,
                     ids,
@@ -414,43 +414,46 @@ fn says_nothing(text: &str) -> bool {
 }
 
 fn check_texts(report: &Report, findings: &mut Vec<Finding>) {
-    let section_text = |index: usize| -> (Vec<FieldId>, String) {
-        let ids: Vec<FieldId> = SECTIONS[index].parts.iter().map(|p| id_of(p.key)).collect();
+    let section_text = |section: &Section| -> (Vec<FieldId>, String) {
+        let ids: Vec<FieldId> = section.parts.iter().map(|p| id_of(p.key)).collect();
         let text = ids.iter().map(|&id| report.text(id)).collect::<Vec<_>>().join("\n");
         (ids, text)
     };
 
-    let (overview, text) = section_text(0);
+    let section = section_of(OVERVIEW_INTRO);
+    let (_, text) = section_text(section);
     let states_period = text.contains("统计期限") || (text.contains("1月1日") && text.contains("12月31日"));
     if !states_period {
         let year = report.get_key(META_YEAR).map(str::trim).filter(|y| !y.is_empty()).unwrap_or("YYYY");
         findings.push(Finding::new(
             Rule::TxtEmpty,
-            vec![overview[0]],
+            vec![id_of(OVERVIEW_INTRO)],
             format!(
-                "一、总体情况 未写明统计期限。通常写：“本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。”"
+                "{} 未写明统计期限。通常写：“本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。”",
+                section.heading
             ),
         ));
     }
 
-    let (problems, _) = section_text(4);
+    let section = section_of(PROBLEMS_LAST_YEAR);
+    let (problems, _) = section_text(section);
     if problems.iter().all(|&id| says_nothing(report.text(id))) {
         findings.push(Finding::new(
             Rule::TxtEmpty,
             problems,
-            "五、存在的主要问题及改进情况 不能空着或只写“无”：应写明上年度问题的改进情况和本年度存在的问题及改进举措。"
-                .into(),
+            format!("{} 不能空着或只写“无”：应写明上年度问题的改进情况和本年度存在的问题及改进举措。", section.heading),
         ));
     }
 
-    let (other, text) = section_text(5);
+    let section = section_of(OTHER_MATTERS);
+    let (other, text) = section_text(section);
     let mentions_fees =
         text.contains("处理费") || (text.contains('费') && (text.contains("收取") || text.contains("收费")));
     if !mentions_fees {
         findings.push(Finding::new(
             Rule::TxtEmpty,
             other,
-            "六、其他需要报告的事项 应说明信息处理费的收取情况，如：“发出收费通知0件、总金额0元、实际收取0元。”".into(),
+            format!("{} 应说明信息处理费的收取情况，如：“发出收费通知0件、总金额0元、实际收取0元。”", section.heading),
         ));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FieldId, FieldKind, REQUEST_COLUMNS, REQUEST_ROWS,
-    REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, fields, request_cell,
+    REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, fields, outcome_rows, request_cell, request_row,
 };
 use super::model::Report;
 use super::number::{Amount, NumError, parse_amount, parse_count};
@@ -86,12 +86,10 @@ impl Sheet {
 
     fn compute_totals(&mut self) {
         let applicants = 0..REQUEST_TOTAL_COLUMN;
-        let outcome_rows: Vec<usize> =
-            (0..REQUEST_ROWS.len()).filter(|&r| REQUEST_ROWS[r].role == RequestRowRole::Outcome).collect();
-        let total_row = REQUEST_ROWS.iter().position(|r| r.role == RequestRowRole::OutcomeTotal).unwrap_or_default();
+        let total_row = request_row(RequestRowRole::OutcomeTotal);
         for column in applicants.clone() {
             self.computed[request_cell(total_row, column)] =
-                self.sum(outcome_rows.iter().map(|&row| request_cell(row, column)));
+                self.sum(outcome_rows().map(|row| request_cell(row, column)));
         }
         for row in 0..REQUEST_ROWS.len() {
             self.computed[request_cell(row, REQUEST_TOTAL_COLUMN)] =

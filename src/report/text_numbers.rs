@@ -2,8 +2,8 @@
 //! "共收到政府信息公开申请12件" beside a table 三 that received 11.
 
 use super::format::{
-    APPEAL_COLUMNS, APPEAL_GROUPS, FieldId, FieldKind, REQUEST_COLUMNS, REQUEST_ROWS, RequestRowRole, appeal_cell,
-    fields, request_cell,
+    APPEAL_COLUMNS, APPEAL_GROUPS, FieldId, FieldKind, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, fields,
+    request_cell, request_row,
 };
 use super::model::Report;
 use super::rules::{Finding, Rule};
@@ -27,8 +27,7 @@ struct Statement {
 }
 
 fn row_total(role: RequestRowRole) -> Vec<FieldId> {
-    let row = REQUEST_ROWS.iter().position(|r| r.role == role).unwrap_or_default();
-    vec![request_cell(row, REQUEST_COLUMNS.len() - 1)]
+    vec![request_cell(request_row(role), REQUEST_TOTAL_COLUMN)]
 }
 
 fn group_totals(groups: std::ops::Range<usize>) -> Vec<FieldId> {

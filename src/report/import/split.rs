@@ -3,6 +3,7 @@
 //! and the table's own arithmetic decides.
 
 use super::copy::{BREAK, CELL, Copy, TABLE_END};
+use crate::report::number::is_blank_mark;
 
 /// A value as read: a number's digits, or a blank cell.
 pub type Value = Option<String>;
@@ -18,11 +19,6 @@ const MAX_SPLITS: usize = 64;
 pub enum Run {
     Digits(String),
     Blank,
-}
-
-/// Texts published in place of a value.
-fn is_placeholder(text: &str) -> bool {
-    matches!(text, "" | "/" | "／" | "—" | "——" | "–" | "-" | "－" | "无" | "\\")
 }
 
 /// The runs in `start..end`. In an HTML copy each cell is one run and the first cell boundary
@@ -52,7 +48,7 @@ pub fn runs(copy: &Copy, start: usize, end: usize) -> Vec<Run> {
             .into_iter()
             .filter_map(|cell| {
                 let cell = cell.replace('，', "");
-                if is_placeholder(&cell) {
+                if is_blank_mark(&cell) {
                     Some(Run::Blank)
                 } else if cell.chars().all(|c| c.is_ascii_digit() || c == '.') {
                     Some(Run::Digits(cell))
