@@ -2,6 +2,7 @@
 //! draw what the core computes; no rule or label is decided here.
 
 mod app;
+mod autosave;
 mod browser;
 mod confirm;
 mod files;

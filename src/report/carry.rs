@@ -35,7 +35,7 @@ pub fn next_year(last: &Report) -> Draft {
     if let Some(problems) = last.get_key(PROBLEMS_THIS_YEAR).filter(|t| !t.trim().is_empty()) {
         report.set_key(PROBLEMS_LAST_YEAR, problems);
     }
-    Draft { report, last_year: Some(Rc::new(last.clone())) }
+    Draft { report, last_year: Some(Rc::new(last.clone())), ..Draft::default() }
 }
 
 /// What 现行有效件数 should about be, from last year's figure and this year's issued and repealed:

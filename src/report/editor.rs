@@ -15,6 +15,9 @@ pub const UNDO_DEPTH: usize = 200;
 /// What is being edited: this year's report and, when it was started from one, last year's.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Draft {
+    /// The name it is stored under in the browser. Part of the history, so undoing a step that
+    /// started a new draft returns to the draft it came from.
+    pub id: String,
     pub report: Report,
     pub last_year: Option<Rc<Report>>,
 }
@@ -27,8 +30,8 @@ impl Draft {
         format!(r#"{{"savedAt":{saved_at_ms},"report":{},"lastYear":{last_year}}}"#, self.report.to_json())
     }
 
-    /// Reads a stored draft back, with the time it was saved.
-    pub fn from_storage(text: &str) -> Result<(Draft, u64), FileError> {
+    /// Reads the draft stored under `id` back, with the time it was saved.
+    pub fn from_storage(id: &str, text: &str) -> Result<(Draft, u64), FileError> {
         let value = json::parse(text).map_err(|e| FileError::NotJson(e.to_string()))?;
         let read = |v: &Json| Report::from_file_value(v).map(|loaded| loaded.report);
         let report = read(value.get("report").ok_or(FileError::NotAReport)?)?;
@@ -41,15 +44,18 @@ impl Draft {
             Some(Json::Number(ms)) => ms.split('.').next().and_then(|ms| ms.parse().ok()).unwrap_or_default(),
             _ => 0,
         };
-        Ok((Draft { report, last_year }, saved_at))
+        Ok((Draft { id: id.to_string(), report, last_year }, saved_at))
     }
 
-    /// How the clerk tells drafts apart: agency and year.
+    /// How the clerk tells drafts apart: agency and year, or what is still missing of them.
     pub fn label(&self) -> String {
-        let agency =
-            self.report.get_key(META_AGENCY).map(str::trim).filter(|a| !a.is_empty()).unwrap_or("（未填机关）");
-        let year = self.report.get_key(META_YEAR).map(str::trim).filter(|y| !y.is_empty()).unwrap_or("????");
-        format!("{agency} {year}年")
+        let filled = |key| self.report.get_key(key).map(str::trim).filter(|t| !t.is_empty());
+        match (filled(META_AGENCY), filled(META_YEAR)) {
+            (Some(agency), Some(year)) => format!("{agency} {year}年"),
+            (Some(agency), None) => format!("{agency}（年度未填）"),
+            (None, Some(year)) => format!("{year}年（机关未填）"),
+            (None, None) => "未填机关和年度的报告".to_string(),
+        }
     }
 }
 
@@ -133,6 +139,14 @@ impl Editor {
         true
     }
 
+    /// Puts `draft` in place of the current one, as one step that undo reverts. Over a report with
+    /// anything in it, `draft` is stored apart (as `new_id`), so the replaced draft stays in the
+    /// browser; over a blank report it takes the blank draft's place.
+    pub fn replace(&mut self, draft: Draft, new_id: String) -> bool {
+        let id = if self.report().is_blank() { self.draft.id.clone() } else { new_id };
+        self.apply(Edit::Replace(Draft { id, ..draft }))
+    }
+
     /// Goes one step back; false when there is none.
     pub fn undo(&mut self) -> bool {
         self.typing_in = None;
@@ -203,7 +217,11 @@ mod tests {
         editor.apply(Edit::Type(cell(), "7".into()));
         let before = editor.draft().clone();
         let last = Rc::new(crate::report::example());
-        editor.apply(Edit::Replace(Draft { report: crate::report::example(), last_year: Some(last) }));
+        editor.apply(Edit::Replace(Draft {
+            report: crate::report::example(),
+            last_year: Some(last),
+            ..Draft::default()
+        }));
         assert!(editor.draft().last_year.is_some());
         editor.undo();
         assert_eq!(editor.draft(), &before);
@@ -225,24 +243,56 @@ mod tests {
     fn a_stored_draft_comes_back_whole_with_its_last_year_and_bad_entries() {
         let mut report = crate::report::example();
         report.set(cell(), "十二");
-        let draft = Draft { report, last_year: Some(Rc::new(crate::report::example())) };
-        let (back, saved_at) = Draft::from_storage(&draft.to_storage(1_700_000_000_000)).unwrap();
+        let draft = Draft { id: "17".into(), report, last_year: Some(Rc::new(crate::report::example())) };
+        let (back, saved_at) = Draft::from_storage("17", &draft.to_storage(1_700_000_000_000)).unwrap();
         assert_eq!(back, draft);
         assert_eq!(saved_at, 1_700_000_000_000);
         assert_eq!(back.label(), "咸宁市政务服务和大数据管理局 2022年");
         let plain = Draft::default();
-        assert_eq!(Draft::from_storage(&plain.to_storage(0)).unwrap().0, plain);
-        assert_eq!(plain.label(), "（未填机关） ????年");
-        assert!(Draft::from_storage("{").is_err());
+        assert_eq!(Draft::from_storage("", &plain.to_storage(0)).unwrap().0, plain);
+        assert!(Draft::from_storage("", "{").is_err());
     }
 
     #[test]
     fn drafts_stored_by_earlier_versions_still_open() {
         let stored = r#"{"lastYear":null,"report":{"fields":{"meta.agency":"甲"},"format":"xxgk-nianbao/1"},"savedAt":1700000000123.0}"#;
-        let (draft, saved_at) = Draft::from_storage(stored).unwrap();
+        let (draft, saved_at) = Draft::from_storage("1", stored).unwrap();
         assert_eq!(draft.report.get_key("meta.agency"), Some("甲"));
         assert_eq!(draft.last_year, None);
         assert_eq!(saved_at, 1_700_000_000_123);
+    }
+
+    #[test]
+    fn a_draft_is_named_by_its_agency_and_year_or_by_what_is_missing() {
+        let mut draft = Draft::default();
+        assert_eq!(draft.label(), "未填机关和年度的报告");
+        draft.report.set_key(META_YEAR, "2025");
+        assert_eq!(draft.label(), "2025年（机关未填）");
+        draft.report.set_key(META_AGENCY, " 某某局 ");
+        assert_eq!(draft.label(), "某某局 2025年");
+        draft.report.set_key(META_YEAR, "");
+        assert_eq!(draft.label(), "某某局（年度未填）");
+    }
+
+    #[test]
+    fn replacing_a_report_with_work_in_it_starts_a_new_draft_and_undo_returns_to_the_old_one() {
+        let mut editor = Editor::new(Draft { id: "old".into(), ..Draft::default() });
+        editor.apply(Edit::Type(cell(), "7".into()));
+        let worked = editor.draft().clone();
+        assert!(editor.replace(Draft { report: crate::report::example(), ..Draft::default() }, "new".into()));
+        assert_eq!(editor.draft().id, "new", "the example goes into a draft of its own");
+        assert_eq!(editor.report().get_key(META_AGENCY), Some("咸宁市政务服务和大数据管理局"));
+        assert!(editor.undo());
+        assert_eq!(editor.draft(), &worked, "undo returns to the old draft, id and all");
+        assert!(editor.redo());
+        assert_eq!(editor.draft().id, "new");
+    }
+
+    #[test]
+    fn replacing_a_blank_report_fills_its_draft() {
+        let mut editor = Editor::new(Draft { id: "blank".into(), ..Draft::default() });
+        assert!(editor.replace(Draft { report: crate::report::example(), ..Draft::default() }, "new".into()));
+        assert_eq!(editor.draft().id, "blank");
     }
 
     #[test]

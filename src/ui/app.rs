@@ -7,13 +7,13 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::autosave::use_autosave;
 use super::browser;
 use super::confirm::confirm;
-use super::files::{FileBar, Notice, Pending, Purpose, SaveStatus};
+use super::files::{FileBar, Notice, Pending, Purpose};
 use super::findings::{CellMarks, Place, findings_panel, messages};
 use super::publish::Publish;
 use super::state::{Action, State};
-use super::storage;
 use super::tables::{CellEvent, TableData, balance, table_view};
 use super::texts::{meta_field, text_field};
 use crate::report::carry::in_force_hints;
@@ -39,9 +39,6 @@ struct PasteStatus {
     text: String,
 }
 
-/// How soon after a change the draft is saved to the browser's storage.
-const AUTOSAVE_DELAY_MS: u32 = 400;
-
 /// True from the second render on. The first render leaves out tables 三 and 四 and the preview,
 /// below the fold, which are half of the widget's DOM: the top of the form is usable about 50 ms
 /// sooner, and the rest follows in the next task.
@@ -63,31 +60,12 @@ pub fn App() -> Html {
     let state = use_reducer(State::restored);
     let root = use_node_ref();
     let confirm_example = use_state(|| false);
-    let save = use_state_eq(|| SaveStatus::Unsaved);
     let notice = use_state(|| None::<Notice>);
     let pending = use_state(|| None::<Pending>);
     let dispatch = state.dispatcher();
     let complete = use_complete_after_first_paint();
 
-    {
-        let save = save.clone();
-        use_effect_with((state.draft_id.clone(), state.draft().clone()), move |(id, draft)| {
-            let (id, draft) = (id.clone(), draft.clone());
-            let first_and_blank = *save == SaveStatus::Unsaved && draft.report.is_blank();
-            if !first_and_blank && !matches!(*save, SaveStatus::Failed(_)) {
-                save.set(SaveStatus::Pending);
-            }
-            let timer = (!first_and_blank).then(|| {
-                Timeout::new(AUTOSAVE_DELAY_MS, move || {
-                    save.set(match storage::save(&id, &draft) {
-                        Ok(at) => SaveStatus::Saved(at),
-                        Err(reason) => SaveStatus::Failed(reason),
-                    })
-                })
-            });
-            move || drop(timer)
-        });
-    }
+    let save = use_autosave(state.draft());
 
     let report = Rc::new(state.report().clone());
     let last_year = state.draft().last_year.clone();
@@ -171,7 +149,7 @@ pub fn App() -> Html {
         Callback::from(move |read: Result<Pending, Notice>| match read {
             Err(refused) => notice.set(Some(refused)),
             Ok(file) if state.report().is_blank() => {
-                notice.set(Some(file.done()));
+                notice.set(Some(file.done(false)));
                 state.dispatch(file.action());
             }
             Ok(file) => {
@@ -202,7 +180,7 @@ pub fn App() -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some(file) = (*pending).clone() {
                 pending.set(None);
-                notice.set(Some(file.done()));
+                notice.set(Some(file.done(true)));
                 state.dispatch(file.action());
             }
         })
@@ -328,10 +306,10 @@ pub fn App() -> Html {
                     <button type="button" data-action="load-example" onclick={load_example.clone()}>{ "载入示例" }</button>
                 </div>
             </header>
-            <FileBar state={state.clone()} save={(*save).clone()} {onfile} {onread} />
+            <FileBar state={state.clone()} {save} {onfile} {onread} />
             if let Some(file) = &*pending {
-                { confirm(&format!("打开“{}”会替换当前填写的全部内容（之后可用“撤销导入”恢复）。确定吗？", file.name),
-                    "替换", "confirm-import", "保留当前内容", replace, keep) }
+                { confirm(&format!("“{}”将打开为一份新草稿；当前填写的报告原样保留在“草稿”中，随时可以回去。确定打开吗？", file.name),
+                    "打开为新草稿", "confirm-import", "不打开", replace, keep) }
             }
             if let Some(notice) = &*notice {
                 <div class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
@@ -347,8 +325,8 @@ pub fn App() -> Html {
                 </div>
             }
             if *confirm_example {
-                { confirm("载入示例会替换当前填写的全部内容。确定吗？", "替换为示例", "confirm-example",
-                    "保留当前内容", load_example, keep_report) }
+                { confirm("示例将载入为一份新草稿；当前填写的报告原样保留在“草稿”中，随时可以回去。确定载入吗？",
+                    "载入示例", "confirm-example", "不载入", load_example, keep_report) }
             }
             <div class="xx-layout">
                 <form class="xx-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>

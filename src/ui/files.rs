@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
+use super::confirm::confirm;
 use super::state::{Action, State};
 use super::storage::{self, SavedDraft};
 use crate::report::Report;
@@ -77,13 +78,18 @@ impl Pending {
         }
     }
 
-    pub fn done(&self) -> Notice {
-        let text = match self.purpose {
+    /// What the clerk is told once it is applied; `in_new_draft` when the report it replaced stays
+    /// in the draft list.
+    pub fn done(&self, in_new_draft: bool) -> Notice {
+        let mut text = match self.purpose {
             Purpose::Open => format!("已打开“{}”。", self.name),
             Purpose::LastYear => {
                 format!("已根据上年报告“{}”新建本年度报告：上年结转已按上年“结转下年度”填好。", self.name)
             }
         };
+        if in_new_draft {
+            text.push_str("原来的报告仍在“草稿”中。");
+        }
         Notice { ok: true, text, details: self.remarks.clone(), undo: true }
     }
 }
@@ -161,7 +167,9 @@ pub fn FileBar(props: &FileBarProps) -> Html {
     let state = &props.state;
     let show_drafts = use_state(|| false);
     let show_import = use_state(|| false);
-    let refresh = use_force_update();
+    let changed = use_force_update();
+    let asking_delete = use_state(|| None::<SavedDraft>);
+    let deleted = use_state(Vec::<Deleted>::new);
     let toggle_import = {
         let show_import = show_import.clone();
         Callback::from(move |_: MouseEvent| show_import.set(!*show_import))
@@ -230,7 +238,7 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                 </p>
             }
             if *show_drafts {
-                { draft_list(state, &refresh) }
+                { draft_list(state, &asking_delete, &deleted, &changed) }
             }
             if *show_import {
                 <ImportBox onread={props.onread.clone()} />
@@ -239,55 +247,121 @@ pub fn FileBar(props: &FileBarProps) -> Html {
     }
 }
 
-/// The drafts kept in this browser: open one, delete one (then `refresh` redraws the list), or start
-/// a blank report.
-fn draft_list(state: &UseReducerHandle<State>, refresh: &UseForceUpdateHandle) -> Html {
+/// A draft deleted during this visit, kept so that it can be put back.
+#[derive(Debug, Clone, PartialEq)]
+struct Deleted {
+    id: String,
+    label: String,
+    stored: String,
+}
+
+/// The drafts kept in this browser: open one, delete one (after asking; it can be put back until
+/// the page is left), or start a blank report. `changed` redraws the list after a change to it.
+fn draft_list(
+    state: &UseReducerHandle<State>,
+    asking: &UseStateHandle<Option<SavedDraft>>,
+    deleted: &UseStateHandle<Vec<Deleted>>,
+    changed: &UseForceUpdateHandle,
+) -> Html {
     let drafts = storage::list();
     let open = |id: String| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(draft) = storage::load(&id) {
-                state.dispatch(Action::Open { draft_id: id.clone(), draft });
+                state.dispatch(Action::Open(draft));
             }
         })
     };
-    let delete = |id: String| {
-        let refresh = refresh.clone();
+    let ask = |draft: SavedDraft| {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(Some(draft.clone())))
+    };
+    let delete = {
+        let (asking, deleted, changed) = (asking.clone(), deleted.clone(), changed.clone());
         Callback::from(move |_: MouseEvent| {
-            storage::delete(&id);
-            refresh.force_update();
+            let Some(draft) = (*asking).clone() else { return };
+            if let Some(stored) = storage::delete(&draft.id) {
+                let mut all = (*deleted).clone();
+                all.push(Deleted { id: draft.id, label: draft.label, stored });
+                deleted.set(all);
+            }
+            asking.set(None);
+            changed.force_update();
+        })
+    };
+    let keep = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(None))
+    };
+    let put_back = |id: String| {
+        let (deleted, changed) = (deleted.clone(), changed.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut all = (*deleted).clone();
+            if let Some(at) = all.iter().position(|d| d.id == id) {
+                let draft = all.remove(at);
+                storage::put_back(&draft.id, &draft.stored);
+                deleted.set(all);
+                changed.force_update();
+            }
         })
     };
     let blank = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Open { draft_id: storage::new_id(), draft: Draft::default() })
+            state.dispatch(Action::Open(Draft { id: storage::new_id(), ..Draft::default() }))
         })
     };
-    let current = state.draft_id.clone();
+    let current = state.draft().id.clone();
     html! {
         <section class="xx-drafts" aria-label="草稿" data-testid="drafts">
             <p>{ "草稿保存在本机浏览器中，按机关和年度区分：" }</p>
             {
                 match drafts {
                     Err(reason) => html! { <p class="xx-error">{ reason }</p> },
-                    Ok(drafts) => html! {
-                        <ul>
-                            for SavedDraft { id, label, saved_at_ms } in drafts {
-                                <li data-draft={id.clone()}>
-                                    <span class="xx-draft-label">{ label }</span>
-                                    <span class="xx-draft-time">{ format!("（{}）", storage::day_and_time(saved_at_ms)) }</span>
-                                    if id == current {
-                                        <strong>{ " 正在编辑" }</strong>
-                                    } else {
-                                        <button type="button" data-action="open-draft" onclick={open(id.clone())}>{ "打开" }</button>
-                                        <button type="button" data-action="delete-draft" onclick={delete(id.clone())}>{ "删除" }</button>
+                    Ok(drafts) => {
+                        let twins = |label: &str| drafts.iter().filter(|d| d.label == label).count() > 1;
+                        let repeated = drafts.iter().filter(|d| twins(&d.label)).count();
+                        html! {
+                            <>
+                                if repeated > 0 {
+                                    <p class="xx-note" data-testid="twin-drafts">
+                                        { format!("有 {repeated} 份草稿的机关和年度相同，下面按最后修改时间区分。") }
+                                    </p>
+                                }
+                                <ul>
+                                    for draft in drafts.iter().cloned() {
+                                        <li data-draft={draft.id.clone()}>
+                                            <span class="xx-draft-label">{ &draft.label }</span>
+                                            <span class="xx-draft-time">{
+                                                if twins(&draft.label) {
+                                                    format!("（{} 修改的一份）", storage::day_and_time(draft.saved_at_ms))
+                                                } else {
+                                                    format!("（{}）", storage::day_and_time(draft.saved_at_ms))
+                                                }
+                                            }</span>
+                                            if draft.id == current {
+                                                <strong>{ " 正在编辑" }</strong>
+                                            } else {
+                                                <button type="button" data-action="open-draft" onclick={open(draft.id.clone())}>{ "打开" }</button>
+                                                <button type="button" data-action="delete-draft" onclick={ask(draft)}>{ "删除" }</button>
+                                            }
+                                        </li>
                                     }
-                                </li>
-                            }
-                        </ul>
-                    },
+                                </ul>
+                            </>
+                        }
+                    }
                 }
+            }
+            if let Some(draft) = &**asking {
+                { confirm(&format!("删除草稿“{}”？删除后在离开本页之前还可以恢复。", draft.label),
+                    "删除", "confirm-delete", "不删除", delete, keep) }
+            }
+            for draft in deleted.iter() {
+                <p class="xx-notice" data-testid="deleted-draft">
+                    { format!("已删除“{}”。", draft.label) }
+                    <button type="button" data-action="restore-draft" onclick={put_back(draft.id.clone())}>{ "恢复" }</button>
+                </p>
             }
             <button type="button" data-action="new-draft" onclick={blank}>{ "新建空白报告" }</button>
         </section>

@@ -14,17 +14,13 @@ use crate::report::format::FieldId;
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub editor: Editor,
-    /// The id the draft is saved under.
-    pub draft_id: String,
 }
 
 impl State {
     /// The draft the clerk was working on when the page was last left, or a new one.
     pub fn restored() -> Self {
-        match storage::current() {
-            Some((draft_id, draft)) => State { editor: Editor::new(draft), draft_id },
-            None => State { editor: Editor::default(), draft_id: storage::new_id() },
-        }
+        let draft = storage::current().unwrap_or_else(|| Draft { id: storage::new_id(), ..Draft::default() });
+        State { editor: Editor::new(draft) }
     }
 
     pub fn draft(&self) -> &Draft {
@@ -49,15 +45,13 @@ pub enum Action {
     Edit(Edit),
     Undo,
     Redo,
-    /// A report file opened by the clerk, or the example, replaces the report (one undoable step).
+    /// A report file opened by the clerk, or the example, in a draft of its own unless the current
+    /// report is blank (one undoable step).
     Import(Report),
-    /// This year's report started from last year's file (one undoable step).
+    /// This year's report started from last year's, likewise.
     StartFromLastYear(Report),
     /// Switch to another stored draft, or a new blank one; its history starts afresh.
-    Open {
-        draft_id: String,
-        draft: Draft,
-    },
+    Open(Draft),
 }
 
 impl Reducible for State {
@@ -69,10 +63,10 @@ impl Reducible for State {
             Action::Edit(edit) => next.editor.apply(edit),
             Action::Undo => next.editor.undo(),
             Action::Redo => next.editor.redo(),
-            Action::Import(report) => next.editor.apply(Edit::Replace(Draft { report, last_year: None })),
-            Action::StartFromLastYear(last) => next.editor.apply(Edit::Replace(next_year(&last))),
-            Action::Open { draft_id, draft } => {
-                next = State { editor: Editor::new(draft), draft_id };
+            Action::Import(report) => next.editor.replace(Draft { report, ..Draft::default() }, storage::new_id()),
+            Action::StartFromLastYear(last) => next.editor.replace(next_year(&last), storage::new_id()),
+            Action::Open(draft) => {
+                next = State { editor: Editor::new(draft) };
                 true
             }
         };

@@ -25,32 +25,33 @@ fn storage() -> Result<Storage, String> {
     }
 }
 
-/// A new draft id, unique in this browser.
+/// A new draft id, unique in this browser: the time, and a count for ids made in the same
+/// millisecond (an import right after a new draft).
 pub fn new_id() -> String {
-    format!("{}", js_sys::Date::now() as u64)
+    thread_local!(static MADE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+    let n = MADE.with(|made| made.replace(made.get() + 1));
+    format!("{}-{n}", js_sys::Date::now() as u64)
 }
 
 /// Saves the draft; the time it was saved, or why it could not be.
-pub fn save(id: &str, draft: &Draft) -> Result<u64, String> {
+pub fn save(draft: &Draft) -> Result<u64, String> {
     let storage = storage()?;
     let now = js_sys::Date::now() as u64;
     storage
-        .set_item(&format!("{DRAFT_PREFIX}{id}"), &draft.to_storage(now))
-        .and_then(|_| storage.set_item(CURRENT_KEY, id))
+        .set_item(&format!("{DRAFT_PREFIX}{}", draft.id), &draft.to_storage(now))
+        .and_then(|_| storage.set_item(CURRENT_KEY, &draft.id))
         .map_err(|_| "浏览器的存储空间已满或不允许写入".to_string())?;
     Ok(now)
 }
 
 pub fn load(id: &str) -> Option<Draft> {
     let text = storage().ok()?.get_item(&format!("{DRAFT_PREFIX}{id}")).ok()??;
-    Draft::from_storage(&text).ok().map(|(draft, _)| draft)
+    Draft::from_storage(id, &text).ok().map(|(draft, _)| draft)
 }
 
 /// The draft in use when the page was last left, if it can be read.
-pub fn current() -> Option<(String, Draft)> {
-    let id = storage().ok()?.get_item(CURRENT_KEY).ok()??;
-    let draft = load(&id)?;
-    Some((id, draft))
+pub fn current() -> Option<Draft> {
+    load(&storage().ok()?.get_item(CURRENT_KEY).ok()??)
 }
 
 /// Every saved draft, newest first.
@@ -60,7 +61,7 @@ pub fn list() -> Result<Vec<SavedDraft>, String> {
     let mut drafts: Vec<SavedDraft> = Vec::new();
     for key in (0..length).filter_map(|i| storage.key(i).ok().flatten()) {
         let Some(id) = key.strip_prefix(DRAFT_PREFIX) else { continue };
-        let Some(Ok((draft, saved_at_ms))) = storage.get_item(&key).ok().flatten().map(|t| Draft::from_storage(&t))
+        let Some(Ok((draft, saved_at_ms))) = storage.get_item(&key).ok().flatten().map(|t| Draft::from_storage(id, &t))
         else {
             continue;
         };
@@ -71,9 +72,19 @@ pub fn list() -> Result<Vec<SavedDraft>, String> {
     Ok(drafts)
 }
 
-pub fn delete(id: &str) {
+/// Removes a draft; what was stored, so that it can be put back.
+pub fn delete(id: &str) -> Option<String> {
+    let storage = storage().ok()?;
+    let key = format!("{DRAFT_PREFIX}{id}");
+    let stored = storage.get_item(&key).ok()??;
+    storage.remove_item(&key).ok()?;
+    Some(stored)
+}
+
+/// Stores a deleted draft again, as it was.
+pub fn put_back(id: &str, stored: &str) {
     if let Ok(storage) = storage() {
-        let _ = storage.remove_item(&format!("{DRAFT_PREFIX}{id}"));
+        let _ = storage.set_item(&format!("{DRAFT_PREFIX}{id}"), stored);
     }
 }
 

@@ -60,8 +60,80 @@ describe("autosave", () => {
     await w.cell("meta.agency").waitFor();
     assert.equal(await w.value("meta.agency"), "甲局", "the draft in use is the one that comes back");
     await w.action("drafts").click();
-    await w.page.getByTestId("drafts").locator("li", { hasText: "乙局" }).locator('[data-action="delete-draft"]').click();
-    assert.doesNotMatch(await w.page.getByTestId("drafts").textContent(), /乙局/);
+    const drafts = w.page.getByTestId("drafts");
+    await drafts.locator("li", { hasText: "乙局" }).locator('[data-action="delete-draft"]').click();
+    assert.match(await drafts.locator(".xx-confirm").textContent(), /删除草稿“乙局 2024年”/, "deleting asks first");
+    await w.action("confirm-delete").click();
+    assert.equal(await drafts.locator("li", { hasText: "乙局" }).count(), 0);
+    await w.action("restore-draft").click();
+    assert.equal(await drafts.locator("li", { hasText: "乙局" }).count(), 1, "a deleted draft can be put back");
+    await drafts.locator("li", { hasText: "乙局" }).locator('[data-action="delete-draft"]').click();
+    await w.action("confirm-delete").click();
+    await w.page.reload();
+    await w.cell("meta.agency").waitFor();
+    await w.action("drafts").click();
+    assert.doesNotMatch(await w.page.getByTestId("drafts").textContent(), /乙局/, "deleted for good once the page is left");
+  });
+
+  test("a reload right after typing keeps the typing", async () => {
+    const w = await open();
+    await w.type("meta.agency", "丙局");
+    await w.saved();
+    await w.cell("requests.received.natural_person").pressSequentially("42");
+    await w.page.waitForTimeout(100);
+    await w.page.reload();
+    await w.cell("meta.agency").waitFor();
+    assert.equal(await w.value("requests.received.natural_person"), "42");
+  });
+
+  test("loading the example over a saved draft keeps both drafts, across a reload", async () => {
+    const w = await open();
+    await w.type("meta.agency", "测试县某某局");
+    await w.type("meta.year", "2025");
+    await w.type("requests.received.natural_person", "5");
+    await w.loadExample();
+    assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局");
+    await w.saved();
+    await w.page.reload();
+    await w.cell("meta.agency").waitFor();
+    await w.action("drafts").click();
+    const drafts = w.page.getByTestId("drafts");
+    assert.match(await drafts.locator("li", { hasText: "咸宁市" }).textContent(), /正在编辑/);
+    await drafts.locator("li", { hasText: "测试县某某局 2025年" }).locator('[data-action="open-draft"]').click();
+    assert.equal(await w.value("requests.received.natural_person"), "5", "the clerk's work is all there");
+  });
+
+  test("opening a report file or starting from last year over work starts a new draft", async () => {
+    const w = await open();
+    await w.type("meta.agency", "丁局");
+    await w.type("meta.year", "2025");
+    await w.pick("open-file", "上报.json", example);
+    await w.action("confirm-import").click();
+    assert.match(await w.notice().textContent(), /原来的报告仍在“草稿”中/);
+    await w.pick("last-year-file", "上年.json", example);
+    await w.action("confirm-import").click();
+    assert.equal(await w.value("meta.year"), "2023");
+    await w.saved();
+    await w.action("drafts").click();
+    const labels = await w.page.getByTestId("drafts").locator(".xx-draft-label").allTextContents();
+    assert.deepEqual(labels.sort(), ["丁局 2025年", "咸宁市政务服务和大数据管理局 2022年", "咸宁市政务服务和大数据管理局 2023年"]);
+  });
+
+  test("two drafts of the same agency and year are told apart by their last change", async () => {
+    const w = await open();
+    await w.type("meta.agency", "戊局");
+    await w.type("meta.year", "2025");
+    await w.saved();
+    await w.action("drafts").click();
+    await w.action("new-draft").click();
+    await w.type("meta.agency", "戊局");
+    await w.type("meta.year", "2025");
+    await w.saved();
+    await w.action("drafts").click();
+    await w.action("drafts").click();
+    const drafts = w.page.getByTestId("drafts");
+    assert.match(await drafts.getByTestId("twin-drafts").textContent(), /有 2 份草稿的机关和年度相同/);
+    assert.equal(await drafts.locator("li", { hasText: "修改的一份" }).count(), 2);
   });
 
   test("when storage refuses to save, the clerk is warned and nothing on screen is lost", async () => {
