@@ -123,3 +123,31 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn check_runs_the_cross_year_checks_with_last_years_report() {
+    // Last year's 结转下年度 自然人 was 3; this year's 上年结转 says 0.
+    let last = seed_with("last", &[("requests.carried_forward.natural_person", "3")]);
+    let this = example_file();
+    let out = xxgk(&["check", &this, "--last-year", &last]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("X-CARRY\t表三「二、上年结转」「自然人」= 0"), "{stdout}");
+    assert_eq!(out.status.code(), Some(0), "X-CARRY is a warning");
+    let without = xxgk(&["check", &this]);
+    assert!(!String::from_utf8_lossy(&without.stdout).contains("X-CARRY"));
+    assert_eq!(xxgk(&["check", &this, "--last-year"]).status.code(), Some(2), "the option needs a file");
+}
+
+#[test]
+fn a_report_file_that_carries_last_years_report_is_checked_against_it() {
+    let mut report = xxgk_nianbao::report::example();
+    let mut last = xxgk_nianbao::report::example();
+    assert!(last.set_key("requests.carried_forward.commercial", "2"));
+    assert!(report.set_key("requests.carried_over.commercial", "1"));
+    let path = std::env::temp_dir().join(format!("xxgk-cli-{}-with-last.json", std::process::id()));
+    std::fs::write(&path, report.to_file(Some(&last))).unwrap();
+    let out = xxgk(&["check", "--json", &path.display().to_string()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("\"rule\":\"X-CARRY\""), "{stdout}");
+    assert!(stdout.contains("requests.carried_over.commercial"), "{stdout}");
+}

@@ -1,6 +1,8 @@
 //! `xxgk`: the report core from the command line, for a 政务公开办 auditing many units' files.
 //!
-//! `xxgk check FILE.json [--json]` prints the findings and exits 1 when any is an error;
+//! `xxgk check FILE.json [--json] [--last-year LAST.json]` prints the findings, with the checks
+//! against last year's report when the file carries it or one is given, and exits 1 when any is an
+//! error;
 //! `xxgk render FILE.json` writes the published fragment; `xxgk import FILE [--findings]` reads a
 //! published report (its page text or HTML) and writes the report file. A file that cannot be
 //! read exits 2.
@@ -9,9 +11,11 @@ use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 use xxgk_nianbao::report::import::import;
+use xxgk_nianbao::report::model::Loaded;
+use xxgk_nianbao::report::rules::check_with_last_year;
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
 
-const USAGE: &str = "usage: xxgk check FILE.json [--json] | xxgk render FILE.json | xxgk import FILE [--findings]";
+const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json | xxgk import FILE [--findings]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,20 +30,24 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let (command, rest) = args.split_first().ok_or(USAGE)?;
-    let option = |name: &str| rest.iter().any(|a| a == name);
-    let (json, with_findings) = (option("--json"), option("--findings"));
-    let files: Vec<&String> = rest.iter().filter(|a| !a.starts_with("--")).collect();
-    let [path] = files.as_slice() else { return Err(USAGE.into()) };
     let allowed: &[&str] = match command.as_str() {
-        "check" => &["--json"],
+        "check" => &["--json", "--last-year"],
         "import" => &["--findings"],
         _ => &[],
     };
-    if rest.iter().any(|a| a.starts_with("--") && !allowed.contains(&a.as_str())) {
-        return Err(USAGE.into());
+    let (mut flags, mut files, mut last_year_path) = (Vec::new(), Vec::new(), None);
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--last-year" if allowed.contains(&"--last-year") => last_year_path = Some(words.next().ok_or(USAGE)?),
+            flag if flag.starts_with("--") && allowed.contains(&flag) => flags.push(flag),
+            flag if flag.starts_with("--") => return Err(USAGE.into()),
+            _ => files.push(word),
+        }
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    let text = String::from_utf8_lossy(&bytes);
+    let (json, with_findings) = (flags.contains(&"--json"), flags.contains(&"--findings"));
+    let [path] = files.as_slice() else { return Err(USAGE.into()) };
+    let text = read(path)?;
     if command == "import" {
         let imported = import(&text);
         out(&imported.report.to_json())?;
@@ -51,13 +59,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let loaded = Report::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
-    for key in &loaded.unknown_keys {
-        eprintln!("xxgk: {path}: 未知字段 {key}，已忽略");
-    }
+    let loaded = open(path, &text)?;
     match command.as_str() {
         "check" => {
-            let findings = check(&loaded.report);
+            let last_year = match last_year_path {
+                Some(last) => Some(open(last, &read(last)?)?.report),
+                None => loaded.last_year,
+            };
+            let findings = check_with_last_year(&loaded.report, last_year.as_ref());
             for finding in &findings {
                 out(&if json { finding.to_json() } else { line(finding) })?;
             }
@@ -70,6 +79,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         _ => Err(USAGE.into()),
     }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A report file, its unknown keys said on standard error.
+fn open(path: &str, text: &str) -> Result<Loaded, String> {
+    let loaded = Report::from_json(text).map_err(|e| format!("{path}: {e}"))?;
+    for key in &loaded.unknown_keys {
+        eprintln!("xxgk: {path}: 未知字段 {key}，已忽略");
+    }
+    Ok(loaded)
 }
 
 /// Writes a line to standard output. A reader that stops early (`xxgk render f | head -1`) ends

@@ -76,6 +76,8 @@ const CHROME_MARKS: [&str; 8] =
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
     pub report: Report,
+    /// Last year's report, when a report file carries it.
+    pub last_year: Option<Report>,
     pub remarks: Vec<String>,
 }
 
@@ -89,7 +91,7 @@ pub fn open_any(name: &str, text: &str) -> Result<Opened, String> {
         } else {
             vec![format!("文件中有本工具不认识的项目，已忽略：{}。", loaded.unknown_keys.join("、"))]
         };
-        return Ok(Opened { report: loaded.report, remarks });
+        return Ok(Opened { report: loaded.report, last_year: loaded.last_year, remarks });
     }
     let imported = import(text);
     if imported.report.is_blank() {
@@ -97,7 +99,7 @@ pub fn open_any(name: &str, text: &str) -> Result<Opened, String> {
     }
     let mut remarks = vec![format!("按{}读取。", imported.format.label())];
     remarks.extend(imported.findings.into_iter().map(|f| f.message));
-    Ok(Opened { report: imported.report, remarks })
+    Ok(Opened { report: imported.report, last_year: None, remarks })
 }
 
 /// Reads a published report. Never fails: what it cannot read stays blank and is said.

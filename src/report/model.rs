@@ -76,19 +76,51 @@ impl Report {
 
     /// The report file, pretty-printed with the fields in form order.
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{\n  \"format\": ");
-        json::quote(&mut out, FILE_FORMAT);
-        out.push_str(",\n  \"fields\": {");
+        self.to_file(None)
+    }
+
+    /// The report file, carrying the report it was started from (`lastYear`, the same shape) so
+    /// that the checks against last year's numbers still run once the file is opened again.
+    /// Readers that predate `lastYear` ignore it, as they ignore every member they do not know.
+    pub fn to_file(&self, last_year: Option<&Report>) -> String {
+        let mut out = String::new();
+        self.write_file(&mut out, last_year, "");
+        out
+    }
+
+    fn write_file(&self, out: &mut String, last_year: Option<&Report>, indent: &str) {
+        out.push_str("{\n");
+        out.push_str(indent);
+        out.push_str("  \"format\": ");
+        json::quote(out, FILE_FORMAT);
+        out.push_str(",\n");
+        out.push_str(indent);
+        out.push_str("  \"fields\": {");
         let mut first = true;
         for (id, text) in self.entries() {
-            out.push_str(if first { "\n    " } else { ",\n    " });
+            out.push_str(if first { "\n" } else { ",\n" });
+            out.push_str(indent);
+            out.push_str("    ");
             first = false;
-            json::quote(&mut out, &format::field(id).key);
+            json::quote(out, &format::field(id).key);
             out.push_str(": ");
-            json::quote(&mut out, text);
+            json::quote(out, text);
         }
-        out.push_str(if first { "}\n}" } else { "\n  }\n}" });
-        out
+        if !first {
+            out.push('\n');
+            out.push_str(indent);
+            out.push_str("  ");
+        }
+        out.push('}');
+        if let Some(last) = last_year {
+            out.push_str(",\n");
+            out.push_str(indent);
+            out.push_str("  \"lastYear\": ");
+            last.write_file(out, None, &format!("{indent}  "));
+        }
+        out.push('\n');
+        out.push_str(indent);
+        out.push('}');
     }
 
     /// Reads a report file. Keys outside the format are kept aside and reported, not silently dropped.
@@ -107,6 +139,10 @@ impl Report {
         if version > FILE_FORMAT_VERSION {
             return Err(FileError::NewerFormat(tag.to_string()));
         }
+        let last_year = match value.get("lastYear") {
+            Some(Json::Null) | None => None,
+            Some(last) => Some(Report::from_file_value(last)?.report),
+        };
         let entries = value.get("fields").and_then(Json::as_object).ok_or(FileError::NotAReport)?;
         let mut report = Report::new();
         let mut unknown_keys = Vec::new();
@@ -120,7 +156,7 @@ impl Report {
                 unknown_keys.push(key.clone());
             }
         }
-        Ok(Loaded { report, unknown_keys })
+        Ok(Loaded { report, last_year, unknown_keys })
     }
 }
 
@@ -128,6 +164,8 @@ impl Report {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub report: Report,
+    /// The report this one was started from, when the file carries it.
+    pub last_year: Option<Report>,
     pub unknown_keys: Vec<String>,
 }
 
@@ -161,6 +199,23 @@ impl std::error::Error for FileError {}
 mod tests {
     use super::*;
     use crate::report::format::id_of;
+
+    #[test]
+    fn last_years_report_travels_in_the_file_beside_the_fields() {
+        let mut last = Report::new();
+        last.set(id_of("requests.carried_forward.natural_person"), "3");
+        let mut report = Report::new();
+        report.set(id_of("meta.agency"), "某某局");
+        let file = report.to_file(Some(&last));
+        let loaded = Report::from_json(&file).unwrap();
+        assert_eq!((loaded.report, loaded.last_year), (report.clone(), Some(last)));
+        // The fields are where a reader that predates lastYear looks for them, untouched.
+        let plain = json::parse(&report.to_json()).unwrap();
+        let with_last = json::parse(&file).unwrap();
+        assert_eq!(with_last.get("fields"), plain.get("fields"));
+        assert_eq!(with_last.get("format"), plain.get("format"));
+        assert_eq!(Report::from_json(&report.to_json()).unwrap().last_year, None);
+    }
 
     #[test]
     fn a_report_survives_its_file_including_bad_entries_and_printed_blanks() {

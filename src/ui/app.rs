@@ -17,7 +17,7 @@ use super::state::{Action, State};
 use super::tables::{CellEvent, TableData, balance, table_view};
 use super::texts::{meta_field, text_field};
 use crate::report::carry::in_force_hints;
-use crate::report::editor::Edit;
+use crate::report::editor::{Draft, Edit};
 use crate::report::example::EXAMPLE_FILE_NAME;
 use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
 use crate::report::grid::{copy_range, paste_block, range, step};
@@ -248,7 +248,9 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let file = browser::fetch_beside(EXAMPLE_FILE_NAME).await.map_err(|_| "未能下载".to_string());
                 match file.and_then(|text| Report::from_json(&text).map_err(|e| e.to_string())) {
-                    Ok(loaded) => dispatch.dispatch(Action::Import(loaded.report)),
+                    Ok(loaded) => {
+                        dispatch.dispatch(Action::Import(Draft { report: loaded.report, ..Draft::default() }))
+                    }
                     Err(why) => notice.set(Some(Notice::refused(
                         EXAMPLE_FILE_NAME,
                         &format!("{why}；请确认它已与编制助手的其他文件一起上传"),

@@ -1,6 +1,8 @@
 //! Nothing is ever lost: the save hint, undo and redo, the stored drafts, and report files in and
 //! out (picker or drag-and-drop), including starting this year's report from last year's file.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -59,6 +61,8 @@ impl Notice {
 pub struct Pending {
     pub purpose: Purpose,
     pub report: Report,
+    /// Last year's report, when the file carries it.
+    pub last_year: Option<Report>,
     pub name: String,
     /// What reading it found: keys it did not know, or what an import could not read for sure.
     pub remarks: Vec<String>,
@@ -68,12 +72,16 @@ impl Pending {
     /// A report file (JSON) or a published report (its page text or HTML), read for `purpose`.
     pub fn read(purpose: Purpose, name: String, text: &str) -> Result<Pending, Notice> {
         let opened = open_any(&name, text).map_err(|why| Notice::refused(&name, &why))?;
-        Ok(Pending { purpose, report: opened.report, name, remarks: opened.remarks })
+        Ok(Pending { purpose, report: opened.report, last_year: opened.last_year, name, remarks: opened.remarks })
     }
 
     pub fn action(self) -> Action {
         match self.purpose {
-            Purpose::Open => Action::Import(self.report),
+            Purpose::Open => Action::Import(Draft {
+                report: self.report,
+                last_year: self.last_year.map(Rc::new),
+                ..Draft::default()
+            }),
             Purpose::LastYear => Action::StartFromLastYear(self.report),
         }
     }
@@ -182,7 +190,8 @@ pub fn FileBar(props: &FileBarProps) -> Html {
         let draft = state.draft().clone();
         Callback::from(move |_: MouseEvent| {
             let name = format!("{}.json", title(&draft.report));
-            let _ = browser::download(&name, "application/json;charset=utf-8", &draft.report.to_json());
+            let file = draft.report.to_file(draft.last_year.as_deref());
+            let _ = browser::download(&name, "application/json;charset=utf-8", &file);
         })
     };
     let toggle_drafts = {

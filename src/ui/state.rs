@@ -47,7 +47,7 @@ pub enum Action {
     Redo,
     /// A report file opened by the clerk, or the example, in a draft of its own unless the current
     /// report is blank (one undoable step).
-    Import(Report),
+    Import(Draft),
     /// This year's report started from last year's, likewise.
     StartFromLastYear(Report),
     /// Switch to another stored draft, or a new blank one; its history starts afresh.
@@ -63,7 +63,7 @@ impl Reducible for State {
             Action::Edit(edit) => next.editor.apply(edit),
             Action::Undo => next.editor.undo(),
             Action::Redo => next.editor.redo(),
-            Action::Import(report) => next.editor.replace(Draft { report, ..Draft::default() }, storage::new_id()),
+            Action::Import(draft) => next.editor.replace(draft, storage::new_id()),
             Action::StartFromLastYear(last) => next.editor.replace(next_year(&last), storage::new_id()),
             Action::Open(draft) => {
                 next = State { editor: Editor::new(draft) };

@@ -282,6 +282,22 @@ describe("starting from last year", () => {
     await w.type("proactive.normative_docs.in_force", "9");
     assert.match(await w.messages("X-IN-FORCE").first().textContent(), /约为 6/);
   });
+
+  test("the cross-year checks survive exporting the report file and opening it again", async () => {
+    const w = await open();
+    await w.pick("last-year-file", "2022年报.json", exampleWith({ "requests.carried_forward.natural_person": "3" }));
+    await w.type("requests.carried_over.natural_person", "2");
+    assert.equal(await w.messages("X-CARRY").count(), 1);
+    const exported = await w.download("export-file");
+    assert.equal(JSON.parse(exported.text).lastYear.fields["requests.carried_forward.natural_person"], "3");
+    await w.action("drafts").click();
+    await w.action("new-draft").click();
+    assert.equal(await w.messages("X-CARRY").count(), 0);
+    await w.pick("open-file", exported.name, exported.text);
+    assert.equal(await w.value("requests.carried_over.natural_person"), "2");
+    assert.match(await w.messages("X-CARRY").first().textContent(), /「自然人」= 2，但上年报告的“四、结转下年度继续办理”为 3/);
+    assert.equal(await w.cell("proactive.normative_docs.in_force").getAttribute("placeholder"), "约 4");
+  });
 });
 
 describe("starting from a published report", () => {
