@@ -389,3 +389,47 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_plain_text_is_readable_and_its_tables_paste_into_a_spreadsheet_as_grids() {
+    let mut report = seed();
+    report.set_key("requests.received.natural_person", "5");
+    report.set_key("requests.received.legal_service", "2");
+    report.set_key("requests.disclosed.natural_person", "5");
+    report.set_key("requests.disclosed.legal_service", "2");
+    let text = xxgk_nianbao::report::fragment::render_text(&report);
+    assert!(!text.contains('<'), "no markup in the plain text");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "一、总体情况");
+    let row = |start: &str| -> Vec<&str> {
+        lines.iter().find(|l| l.starts_with(start)).unwrap_or_else(|| panic!("{start}")).split('\t').collect()
+    };
+    // Table 三: ten grid columns; merged labels in their first slot, the covered slots empty.
+    assert_eq!(
+        row("（本列数据的勾稽关系为"),
+        [
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            "",
+            "",
+            "申请人情况",
+            "",
+            "",
+            "",
+            "",
+            "",
+            ""
+        ]
+    );
+    assert_eq!(row("一、本年新收"), ["一、本年新收政府信息公开申请数量", "", "", "5", "0", "0", "0", "2", "0", "7"]);
+    assert_eq!(
+        row("三、本年度办理结果"),
+        ["三、本年度办理结果", "（一）予以公开", "", "5", "0", "0", "0", "2", "0", "7"]
+    );
+    assert_eq!(row("\t（二）部分公开")[1], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+    // Table 二: a one-value row spans the three value columns.
+    assert_eq!(row("行政许可"), ["行政许可", "0", "", ""]);
+    // Table 四: the fifteen numbers are one row.
+    let appeals = lines.iter().position(|l| l.starts_with("行政复议\t")).expect("table 四");
+    assert_eq!(lines[appeals + 3].split('\t').count(), 15);
+    assert_eq!(lines.last(), Some(&"2023年1月17日"));
+}

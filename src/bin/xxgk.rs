@@ -3,19 +3,20 @@
 //! `xxgk check FILE.json [--json] [--last-year LAST.json]` prints the findings, with the checks
 //! against last year's report when the file carries it or one is given, and exits 1 when any is an
 //! error;
-//! `xxgk render FILE.json` writes the published fragment; `xxgk import FILE [--findings]` reads a
+//! `xxgk render FILE.json [--text]` writes the published fragment (or the report as plain text); `xxgk import FILE [--findings]` reads a
 //! published report (its page text or HTML) and writes the report file. A file that cannot be
 //! read exits 2.
 
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
+use xxgk_nianbao::report::fragment::render_text;
 use xxgk_nianbao::report::import::import;
 use xxgk_nianbao::report::model::Loaded;
 use xxgk_nianbao::report::rules::check_with_last_year;
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
 
-const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json | xxgk import FILE [--findings]";
+const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text] | xxgk import FILE [--findings]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +34,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let allowed: &[&str] = match command.as_str() {
         "check" => &["--json", "--last-year"],
         "import" => &["--findings"],
+        "render" => &["--text"],
         _ => &[],
     };
     let (mut flags, mut files, mut last_year_path) = (Vec::new(), Vec::new(), None);
@@ -74,7 +76,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         "render" => {
-            out(&render(&loaded.report))?;
+            out(&if flags.contains(&"--text") { render_text(&loaded.report) } else { render(&loaded.report) })?;
             Ok(ExitCode::SUCCESS)
         }
         _ => Err(USAGE.into()),

@@ -751,6 +751,53 @@ pub struct TableLayout {
     pub rows: Vec<LayoutRow>,
 }
 
+/// A slot of a table's grid, merges expanded: the cell covering it, and whether this slot is the
+/// cell's top-left one (where the cell's text is read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub cell: LayoutCell,
+    /// Index of the cell in the layout, counted row by row.
+    pub index: usize,
+    pub first: bool,
+}
+
+impl TableLayout {
+    /// The grid a browser lays the table out as: every row `width` slots wide.
+    pub fn slots(&self) -> Vec<Vec<Slot>> {
+        let mut grid: Vec<Vec<Option<Slot>>> = vec![vec![None; self.width as usize]; self.rows.len()];
+        let mut index = 0;
+        for (r, row) in self.rows.iter().enumerate() {
+            let mut c = 0;
+            for &cell in &row.cells {
+                while grid[r][c].is_some() {
+                    c += 1;
+                }
+                let (rowspan, colspan) = match cell {
+                    LayoutCell::Label { rowspan, colspan, .. } => (rowspan as usize, colspan as usize),
+                    LayoutCell::Value { colspan, .. } => (1, colspan as usize),
+                };
+                for (dr, slot_row) in grid[r..r + rowspan].iter_mut().enumerate() {
+                    for (dc, slot) in slot_row[c..c + colspan].iter_mut().enumerate() {
+                        debug_assert!(
+                            slot.is_none(),
+                            "{:?}: two cells cover row {} column {}",
+                            self.table,
+                            r + dr,
+                            c + dc
+                        );
+                        *slot = Some(Slot { cell, index, first: dr == 0 && dc == 0 });
+                    }
+                }
+                c += colspan;
+                index += 1;
+            }
+        }
+        grid.into_iter()
+            .map(|row| row.into_iter().map(|slot| slot.expect("the layout fills its grid")).collect())
+            .collect()
+    }
+}
+
 /// The layout of a table of the format.
 pub fn layout(table: Table) -> &'static TableLayout {
     static LAYOUTS: LazyLock<[TableLayout; 3]> =
@@ -858,32 +905,13 @@ mod tests {
         assert_eq!(names.last(), Some(&"表四「复议后起诉」"));
     }
 
-    /// Expands a layout's merges into grid slots, as a browser lays a table out: each slot holds
-    /// the index of the cell covering it.
+    /// The layout's grid by cell index, after checking that no two cells cover one slot.
     fn expand(layout: &TableLayout) -> Vec<Vec<usize>> {
-        let mut grid: Vec<Vec<Option<usize>>> = vec![vec![None; layout.width as usize]; layout.rows.len()];
-        let mut source = 0;
-        for (r, row) in layout.rows.iter().enumerate() {
-            let mut c = 0;
-            for cell in &row.cells {
-                while grid[r][c].is_some() {
-                    c += 1;
-                }
-                let (rowspan, colspan) = match *cell {
-                    LayoutCell::Label { rowspan, colspan, .. } => (rowspan, colspan),
-                    LayoutCell::Value { colspan, .. } => (1, colspan),
-                };
-                for slot_row in &mut grid[r..r + rowspan as usize] {
-                    for slot in &mut slot_row[c..c + colspan as usize] {
-                        assert!(slot.is_none(), "{:?}: overlapping cells in row {r}", layout.table);
-                        *slot = Some(source);
-                    }
-                }
-                c += colspan as usize;
-                source += 1;
-            }
-        }
-        grid.into_iter().map(|row| row.into_iter().map(|slot| slot.expect("a hole in the grid")).collect()).collect()
+        let grid = layout.slots();
+        let covered: usize = grid.iter().flatten().filter(|slot| slot.first).count();
+        let cells: usize = layout.rows.iter().map(|row| row.cells.len()).sum();
+        assert_eq!(covered, cells, "{:?}: a cell is hidden under another", layout.table);
+        grid.iter().map(|row| row.iter().map(|slot| slot.index).collect()).collect()
     }
 
     #[test]

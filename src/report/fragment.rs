@@ -23,14 +23,19 @@ const SUBHEADING_STYLE: PreEscaped<&str> = PreEscaped("font-size:14px;font-weigh
 const PARAGRAPH_STYLE: PreEscaped<&str> = PreEscaped("text-indent:2em;line-height:1.8;margin:0 0 8px;");
 const SIGNATURE_STYLE: PreEscaped<&str> = PreEscaped("text-align:right;line-height:1.8;margin:0;");
 
-/// The whole report as the fragment to publish.
-pub fn render(report: &Report) -> String {
-    let sheet = &Sheet::of(report);
+/// The signature and the date under the report: the 落款, or the agency when it has none.
+fn signature(report: &Report) -> (&str, &str) {
     let signer = match report.get_key(META_SIGNED_BY).map(str::trim) {
         Some(name) if !name.is_empty() => name,
         _ => report.get_key(META_AGENCY).unwrap_or("").trim(),
     };
-    let signed_on = report.get_key(META_SIGNED_ON).unwrap_or("").trim();
+    (signer, report.get_key(META_SIGNED_ON).unwrap_or("").trim())
+}
+
+/// The whole report as the fragment to publish.
+pub fn render(report: &Report) -> String {
+    let sheet = &Sheet::of(report);
+    let (signer, signed_on) = signature(report);
     let markup = html! {
         @for section in &SECTIONS {
             h3 style=(HEADING_STYLE) { (section.heading) }
@@ -66,14 +71,51 @@ pub fn render_document(report: &Report, fragment: &str) -> String {
     .into_string()
 }
 
+/// The report as plain text: what a plain field receives from 复制（带格式）. Headings and
+/// paragraphs are lines; each table is tab-separated rows of its grid (a merged cell's text in its
+/// first slot, the slots it covers empty), which a spreadsheet pastes as the table it is.
+pub fn render_text(report: &Report) -> String {
+    let sheet = &Sheet::of(report);
+    let mut lines: Vec<String> = Vec::new();
+    for section in &SECTIONS {
+        lines.push(section.heading.to_string());
+        for part in section.parts {
+            let text = report.get_key(part.key).unwrap_or("").trim();
+            lines.extend(part_heading(part, text).map(str::to_string));
+            lines.extend(paragraphs(text).iter().map(|paragraph| paragraph.join("\n")));
+        }
+        if let Some(table) = section.table {
+            for row in format::layout(table).slots() {
+                let cells: Vec<String> = row
+                    .iter()
+                    .map(|slot| match slot.cell {
+                        _ if !slot.first => String::new(),
+                        LayoutCell::Label { text, .. } => text.to_string(),
+                        LayoutCell::Value { id, .. } => sheet.display(report, id),
+                    })
+                    .collect();
+                lines.push(cells.join("\t"));
+            }
+        }
+    }
+    let (signer, signed_on) = signature(report);
+    lines.extend([signer, signed_on].into_iter().filter(|line| !line.is_empty()).map(str::to_string));
+    lines.join("\n") + "\n"
+}
+
+/// A part's sub-heading, printed when its text has any and does not already start with it.
+fn part_heading<'a>(part: &'a TextPart, text: &str) -> Option<&'a str> {
+    let heading = part.heading?;
+    let numeral = heading.split_inclusive('）').next().unwrap_or(heading);
+    (!text.is_empty() && !text.starts_with(numeral)).then_some(heading)
+}
+
 /// The paragraphs of a text field: a blank line starts a new paragraph, a single line break stays
-/// a line break. A sub-heading is printed when the text has any and does not already start with it.
+/// a line break.
 fn text_part(part: &TextPart, text: &str) -> Markup {
     let text = text.trim();
-    let numeral = part.heading.and_then(|h| h.split_inclusive('）').next());
-    let show_heading = !text.is_empty() && numeral.is_some_and(|n| !text.starts_with(n));
     html! {
-        @if show_heading { h4 style=(SUBHEADING_STYLE) { (part.heading.unwrap_or_default()) } }
+        @if let Some(heading) = part_heading(part, text) { h4 style=(SUBHEADING_STYLE) { (heading) } }
         @for paragraph in paragraphs(text) {
             p style=(PARAGRAPH_STYLE) {
                 @for (i, line) in paragraph.iter().enumerate() {

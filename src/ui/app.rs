@@ -73,7 +73,8 @@ pub fn App() -> Html {
     let findings = check_sheet(&report, &sheet, last_year.as_deref());
     let hints = Rc::new(last_year.as_deref().map(|last| in_force_hints(&sheet, last)).unwrap_or_default());
     let marks = Rc::new(CellMarks::of(&findings));
-    let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
+    let errors: Rc<Vec<String>> =
+        Rc::new(findings.iter().filter(|f| f.severity() == Severity::Error).map(|f| f.message.clone()).collect());
     // The selected range: its anchor is kept aside (stable across renders) so that the cells'
     // callback never changes and unchanged cells are not redrawn.
     let selection = use_state_eq(|| None::<(FieldId, FieldId)>);

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::confirm::confirm;
-use crate::report::fragment::{render_document, title};
+use crate::report::fragment::{render_document, render_text, title};
 use crate::report::{Report, render};
 
 /// How long typing must pause before the preview is redrawn.
@@ -21,8 +21,9 @@ const PREVIEW_DELAY_MS: u32 = 200;
 #[derive(Properties, PartialEq)]
 pub struct PublishProps {
     pub report: Rc<Report>,
-    /// Open error findings; exporting with any asks once for confirmation.
-    pub errors: usize,
+    /// The messages of the open error findings. Exporting with any asks first, and asks again
+    /// whenever they are not the ones the clerk last went on with.
+    pub errors: Rc<Vec<String>>,
 }
 
 /// The fragment shown, and the report it was rendered from.
@@ -68,7 +69,7 @@ pub fn Publish(props: &PublishProps) -> Html {
     let shown = preview.as_ref().map(|p| p.fragment.clone()).unwrap_or_default();
     let status = use_state(|| None::<Status>);
     let pending = use_state(|| None::<Export>);
-    let acknowledged = use_state(|| false);
+    let acknowledged = use_state(|| None::<Rc<Vec<String>>>);
     let source = use_node_ref();
 
     let perform = {
@@ -92,14 +93,16 @@ pub fn Publish(props: &PublishProps) -> Html {
                 return;
             }
             let source = source.clone();
+            // Rich copies carry the report as readable text for plain fields; source copies the HTML.
+            let plain = if export == Export::Rich { render_text(&report) } else { fragment.to_string() };
             wasm_bindgen_futures::spawn_local(async move {
                 let copied = match export {
-                    Export::Rich => browser::copy_rich(&fragment, &fragment).await,
+                    Export::Rich => browser::copy_rich(&fragment, &plain).await,
                     _ => browser::copy_text(&fragment).await,
                 };
                 if copied.is_ok() {
                     let done = if export == Export::Rich {
-                        "已复制，可直接粘贴到网站编辑器中，表格和边框会保留。"
+                        "已复制，可直接粘贴到网站编辑器中；粘贴后请在编辑器里看一眼表格的边框是否还在。"
                     } else {
                         "已复制 HTML 源码，请粘贴到编辑器的“源码”模式中。"
                     };
@@ -111,7 +114,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                     browser::select_all(&area);
                 }
                 let html = (export == Export::Rich).then_some(fragment.as_str());
-                if browser::copy_with_command(html, &fragment) {
+                if browser::copy_with_command(html, &plain) {
                     let done = if export == Export::Rich {
                         "已复制（兼容方式：本浏览器的剪贴板接口不能写入带格式内容，已改用浏览器的“复制”命令，表格格式同样放入剪贴板），可直接粘贴到网站编辑器中。"
                     } else {
@@ -129,9 +132,10 @@ pub fn Publish(props: &PublishProps) -> Html {
     };
 
     let request = |export: Export| {
-        let (perform, pending, acknowledged, errors) = (perform.clone(), pending.clone(), *acknowledged, props.errors);
+        let asks = !props.errors.is_empty() && acknowledged.as_ref() != Some(&props.errors);
+        let (perform, pending) = (perform.clone(), pending.clone());
         Callback::from(move |_: MouseEvent| {
-            if errors > 0 && !acknowledged {
+            if asks {
                 pending.set(Some(export));
             } else {
                 perform.emit(export);
@@ -139,10 +143,11 @@ pub fn Publish(props: &PublishProps) -> Html {
         })
     };
     let go_on = {
-        let (perform, pending, acknowledged) = (perform.clone(), pending.clone(), acknowledged.clone());
+        let (perform, pending, acknowledged, errors) =
+            (perform.clone(), pending.clone(), acknowledged.clone(), props.errors.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(export) = *pending {
-                acknowledged.set(true);
+                acknowledged.set(Some(errors.clone()));
                 pending.set(None);
                 perform.emit(export);
             }
@@ -163,7 +168,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                 <button type="button" data-action="download" onclick={request(Export::Download)}>{ "下载 .html 文件" }</button>
             </div>
             if pending.is_some() {
-                { confirm(&format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors),
+                { confirm(&format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors.len()),
                     "仍然继续", "confirm", "先去改正", go_on, cancel) }
             }
             if let Some(status) = &*status {

@@ -8,10 +8,13 @@ import { Widget, startSession } from "./widget.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 /** The core's own fragment of the example, from the command-line tool. */
-const exampleFragment = execFileSync(
-  "cargo", ["run", "--quiet", "--locked", "--bin", "xxgk", "--", "render", "src/report/xxgk-nianbao-example.json"],
+const render = (...flags) => execFileSync(
+  "cargo", ["run", "--quiet", "--locked", "--bin", "xxgk", "--", "render", ...flags, "src/report/xxgk-nianbao-example.json"],
   { cwd: root, encoding: "utf8" },
 ).replace(/\n$/, "");
+const exampleFragment = render();
+/** The core's plain text of the example: what plain fields get from 复制（带格式）. */
+const exampleText = render("--text");
 
 const session = startSession();
 
@@ -114,7 +117,7 @@ describe("preview and copy", () => {
     assert.equal(previewTables, 3);
   });
 
-  test("copy as rich text puts the core's fragment on the clipboard as HTML and as source", async () => {
+  test("copy as rich text puts the core's fragment on the clipboard as HTML, and the report as plain text", async () => {
     const w = await open(clipboard);
     await w.loadExample();
     await w.action("copy-rich").click();
@@ -128,8 +131,9 @@ describe("preview and copy", () => {
       };
     });
     assert.ok(copied.types.includes("text/html"));
-    assert.equal(copied.plain, exampleFragment);
     assert.ok(copied.html.includes(exampleFragment), "the HTML flavour holds the fragment");
+    assert.equal(copied.plain, exampleText, "a plain field gets readable text, not tags");
+    assert.ok(!copied.plain.includes("<"));
   });
 
   test("where the clipboard takes no HTML, the copy command puts the fragment there and says so", async () => {
@@ -150,7 +154,7 @@ describe("preview and copy", () => {
     assert.ok(html.includes(exampleFragment), "the HTML flavour holds the fragment");
   });
 
-  test("copying with open errors asks once", async () => {
+  test("copying with open errors asks, and asks again when the errors change", async () => {
     const w = await open(clipboard);
     await w.loadExample();
     await w.type("requests.received.natural_person", "3");
@@ -160,7 +164,10 @@ describe("preview and copy", () => {
     await w.page.getByTestId("copy-status").waitFor();
     assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), await w.source());
     await w.action("copy-rich").click();
-    assert.equal(await w.action("confirm").count(), 0, "asked only once");
+    assert.equal(await w.action("confirm").count(), 0, "the same errors are not asked about twice");
+    await w.type("requests.received.commercial", "4");
+    await w.action("copy-source").click();
+    assert.ok(await w.action("confirm").isVisible(), "new errors are asked about");
   });
 
   test("without the Clipboard API the source is selected and the clerk is told", async () => {
