@@ -307,6 +307,26 @@ impl ColumnBalance {
     }
 }
 
+/// The findings worth showing while the report is being filled in. A table nobody has started is
+/// not reported blank, nor a section's text nobody has started: on a fresh form that would be
+/// three dozen warnings about work not yet begun. Every finding shows once the clerk asks for all
+/// of them (copying the report does).
+pub fn while_filling(findings: Vec<Finding>, report: &Report) -> Vec<Finding> {
+    let started = |id: FieldId| match format::field(id).table {
+        Some(table) => {
+            fields().iter().enumerate().any(|(other, f)| f.table == Some(table) && report.get(other).is_some())
+        }
+        None => !report.text(id).trim().is_empty(),
+    };
+    findings
+        .into_iter()
+        .filter(|finding| match finding.rule {
+            Rule::Blank | Rule::TxtEmpty => finding.fields.iter().any(|&id| started(id)),
+            _ => true,
+        })
+        .collect()
+}
+
 /// The T3-BAL balance of every column of table 三, shown live under the table.
 pub fn balances(sheet: &Sheet) -> Vec<ColumnBalance> {
     let rows = [
@@ -541,6 +561,25 @@ mod tests {
         assert!(only(&right, Rule::T3Row).is_empty());
         let computed = with(&[("requests.received.commercial", "3")]);
         assert!(only(&computed, Rule::T3Row).is_empty());
+    }
+
+    #[test]
+    fn while_filling_a_fresh_form_nothing_not_yet_begun_is_reported() {
+        let mut report = Report::new();
+        assert!(!check(&report).is_empty(), "every check still finds the blanks");
+        assert_eq!(while_filling(check(&report), &report), vec![]);
+        // One number of table 三 starts table 三, and only it.
+        report.set_key("requests.received.natural_person", "1");
+        let shown = while_filling(check(&report), &report);
+        let blank_tables: Vec<_> =
+            shown.iter().filter(|f| f.rule == Rule::Blank).map(|f| format::field(f.fields[0]).table).collect();
+        assert!(!blank_tables.is_empty() && blank_tables.iter().all(|&t| t == Some(format::Table::Requests)));
+        assert!(shown.iter().any(|f| f.rule == Rule::T3Bal), "arithmetic is never held back");
+        // A section with text in it is held to its rule: §五 saying 无.
+        report.set_key(PROBLEMS_LAST_YEAR, "无");
+        let shown = while_filling(check(&report), &report);
+        assert!(shown.iter().any(|f| f.rule == Rule::TxtEmpty && f.fields.contains(&id_of(PROBLEMS_LAST_YEAR))));
+        assert!(!shown.iter().any(|f| f.rule == Rule::TxtEmpty && f.fields.contains(&id_of(OVERVIEW_INTRO))));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::autosave::use_autosave;
 use super::browser;
 use super::confirm::confirm;
 use super::files::{FileBar, Notice, Pending, Purpose};
-use super::findings::{CellMarks, Place, findings_panel, messages};
+use super::findings::{CellMarks, Place, Progress, findings_panel, messages};
 use super::publish::Publish;
 use super::state::{Action, State};
 use super::tables::{CellEvent, TableData, balance, table_view};
@@ -21,7 +21,7 @@ use crate::report::editor::{Draft, Edit};
 use crate::report::example::EXAMPLE_FILE_NAME;
 use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
 use crate::report::grid::{copy_range, paste_block, range, step};
-use crate::report::rules::{balances, check_sheet};
+use crate::report::rules::{balances, check_sheet, while_filling};
 use crate::report::{Report, Severity, Sheet};
 
 /// Where a range selection starts, and whether the next focus extends it rather than starting anew.
@@ -70,7 +70,19 @@ pub fn App() -> Html {
     let report = Rc::new(state.report().clone());
     let last_year = state.draft().last_year.clone();
     let sheet = Rc::new(Sheet::of(&report));
-    let findings = check_sheet(&report, &sheet, last_year.as_deref());
+    let every_check = use_state_eq(|| false);
+    let all_findings = check_sheet(&report, &sheet, last_year.as_deref());
+    let total = all_findings.len();
+    let findings = if *every_check { all_findings } else { while_filling(all_findings, &report) };
+    let progress = match total - findings.len() {
+        _ if report.is_blank() => Progress::Fresh,
+        0 => Progress::Complete,
+        held => Progress::HoldingBack(held),
+    };
+    let check_everything = {
+        let every_check = every_check.clone();
+        Callback::from(move |_| every_check.set(true))
+    };
     let hints = Rc::new(last_year.as_deref().map(|last| in_force_hints(&sheet, last)).unwrap_or_default());
     let marks = Rc::new(CellMarks::of(&findings));
     let errors: Rc<Vec<String>> =
@@ -364,11 +376,11 @@ pub fn App() -> Html {
                     }
                 </form>
                 <aside class="xx-side">
-                    { findings_panel(&findings, &onpick) }
+                    { findings_panel(&findings, progress, &onpick, &check_everything.reform(|_: MouseEvent| ())) }
                 </aside>
             </div>
             if complete {
-                <Publish report={report.clone()} {errors} />
+                <Publish report={report.clone()} {errors} onexport={check_everything} />
             }
         </div>
     }

@@ -17,6 +17,8 @@ pub fn message_id(index: usize) -> String {
 pub struct Mark {
     pub severity: Severity,
     pub described_by: AttrValue,
+    /// The messages, shown beside the cell while it has the focus or the pointer.
+    pub text: AttrValue,
 }
 
 impl Mark {
@@ -44,7 +46,8 @@ impl CellMarks {
             .map(|indices| {
                 let severity = indices.iter().map(|&i| findings[i].severity()).min()?;
                 let ids: Vec<String> = indices.iter().map(|&i| message_id(i)).collect();
-                Some(Mark { severity, described_by: ids.join(" ").into() })
+                let text: Vec<&str> = indices.iter().map(|&i| findings[i].message.as_str()).collect();
+                Some(Mark { severity, described_by: ids.join(" ").into(), text: text.join("\n").into() })
             })
             .collect();
         CellMarks(marks)
@@ -104,9 +107,25 @@ pub fn messages(findings: &[Finding], place: Place) -> Html {
     }
 }
 
+/// What the panel says when it lists nothing, or besides what it lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Nothing typed yet.
+    Fresh,
+    /// `n` findings about parts not yet begun are held back until the clerk asks for every check.
+    HoldingBack(usize),
+    /// Every check runs.
+    Complete,
+}
+
 /// Every finding, errors first, with counts; choosing one calls `onpick` with the field to take the
-/// clerk to.
-pub fn findings_panel(findings: &[Finding], onpick: &Callback<FieldId>) -> Html {
+/// clerk to. It opens with what to do next while the report is still being begun.
+pub fn findings_panel(
+    findings: &[Finding],
+    progress: Progress,
+    onpick: &Callback<FieldId>,
+    oncheckall: &Callback<MouseEvent>,
+) -> Html {
     let count = |severity| findings.iter().filter(|f| f.severity() == severity).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     // Errors first, each kind in form order.
@@ -121,8 +140,24 @@ pub fn findings_panel(findings: &[Finding], onpick: &Callback<FieldId>) -> Html 
                 { " " }
                 <span class="xx-count xx-warning" data-testid="warning-count">{ format!("提醒 {warnings}") }</span>
             </h2>
+            { match progress {
+                Progress::Fresh => html! {
+                    <p class="xx-next" data-testid="next-step">
+                        { "从“报告信息”开始：填写机关全称和报告年度，再逐节填写正文和三张表，填写时会随时检查。已有上年的报告文件或网页的，可点上方“从上年报告开始”。" }
+                    </p>
+                },
+                Progress::HoldingBack(held) => html! {
+                    <p class="xx-next" data-testid="next-step">
+                        { format!("尚未开始填写的表格和正文暂不检查（{held} 项）。填完后请点：") }
+                        <button type="button" data-action="check-all" onclick={oncheckall.clone()}>{ "检查全部" }</button>
+                    </p>
+                },
+                Progress::Complete => html! {},
+            } }
             if findings.is_empty() {
-                <p class="xx-all-good">{ "✓ 没有发现问题。" }</p>
+                if progress == Progress::Complete {
+                    <p class="xx-all-good">{ "✓ 没有发现问题。" }</p>
+                }
             } else {
                 <ol class="xx-panel-list">
                     for finding in ordered {

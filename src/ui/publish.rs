@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::confirm::confirm;
+use crate::report::format::{META_AGENCY, META_YEAR};
 use crate::report::fragment::{render_document, render_text, title};
 use crate::report::{Report, render};
 
@@ -24,6 +25,8 @@ pub struct PublishProps {
     /// The messages of the open error findings. Exporting with any asks first, and asks again
     /// whenever they are not the ones the clerk last went on with.
     pub errors: Rc<Vec<String>>,
+    /// Told of every export: the report is about to leave the widget, so every check should run.
+    pub onexport: Callback<()>,
 }
 
 /// The fragment shown, and the report it was rendered from.
@@ -52,6 +55,16 @@ struct Status {
     text: String,
 }
 
+/// The article title, or what it still needs.
+fn shown_title(report: &Report) -> String {
+    let filled = |key| report.get_key(key).is_some_and(|text| !text.trim().is_empty());
+    if filled(META_AGENCY) && filled(META_YEAR) {
+        title(report)
+    } else {
+        "（填写机关全称和报告年度后生成）".to_string()
+    }
+}
+
 #[component]
 pub fn Publish(props: &PublishProps) -> Html {
     // Drawn after the form, so the first paint of the form does not wait for it.
@@ -75,7 +88,9 @@ pub fn Publish(props: &PublishProps) -> Html {
     let perform = {
         let (status, source) = (status.clone(), source.clone());
         let (report, preview) = (props.report.clone(), preview.clone());
+        let onexport = props.onexport.clone();
         Callback::from(move |export: Export| {
+            onexport.emit(());
             let fragment = Rc::new(render(&report));
             if !current {
                 preview.set(Some(Preview { report: report.clone(), fragment: fragment.as_str().into() }));
@@ -161,7 +176,7 @@ pub fn Publish(props: &PublishProps) -> Html {
     html! {
         <section class="xx-publish" aria-label="预览与发布">
             <h2>{ "预览与发布" }</h2>
-            <p class="xx-title-line">{ "文章标题（填入网站的标题栏）：" }<strong data-testid="title">{ title(&props.report) }</strong></p>
+            <p class="xx-title-line">{ "文章标题（填入网站的标题栏）：" }<strong data-testid="title">{ shown_title(&props.report) }</strong></p>
             <div class="xx-actions">
                 <button type="button" data-action="copy-rich" onclick={request(Export::Rich)}>{ "复制（带格式）" }</button>
                 <button type="button" data-action="copy-source" onclick={request(Export::Source)}>{ "复制 HTML 源码" }</button>

@@ -68,6 +68,7 @@ fn value_cell(props: &TableData, id: FieldId, colspan: Option<String>) -> Html {
                     aria-describedby={mark.map(|m| m.described_by)} onmouseover={drag_over(id, &props.oncell)}>
                     { shown }
                 </output>
+                { tip(props.marks.mark(id)) }
             </td>
         }
     } else {
@@ -76,7 +77,8 @@ fn value_cell(props: &TableData, id: FieldId, colspan: Option<String>) -> Html {
             props.hints.iter().find(|(hinted, _)| *hinted == id).map(|(_, n)| AttrValue::from(format!("约 {n}")));
         html! {
             <td colspan={colspan} class={classes!("xx-cell", mark.as_ref().map(Mark::class), selected)}>
-                <NumberCell {id} {text} {mark} {hint} dispatch={props.dispatch.clone()} oncell={props.oncell.clone()} />
+                <NumberCell {id} {text} mark={mark.clone()} {hint} dispatch={props.dispatch.clone()} oncell={props.oncell.clone()} />
+                { tip(mark) }
             </td>
         }
     }
@@ -195,6 +197,17 @@ pub fn NumberCell(props: &NumberCellProps) -> Html {
             aria-invalid={props.mark.as_ref().map(|m| m.invalid().to_string())}
             aria-describedby={props.mark.as_ref().map(|m| m.described_by.clone())}
             placeholder={props.hint.clone()} value={props.text.clone()} {oninput} {onfocus} {onkeydown} {onpaste} {onmouseover} />
+    }
+}
+
+/// A marked cell's messages, shown while the cell has the focus or the pointer (the style sheet
+/// hides them otherwise); screen readers read them through `aria-describedby` instead.
+fn tip(mark: Option<Mark>) -> Html {
+    match mark {
+        Some(mark) => html! {
+            <span class={classes!("xx-tip", mark.class())} aria-hidden="true" data-testid="cell-tip">{ mark.text }</span>
+        },
+        None => html! {},
     }
 }
 

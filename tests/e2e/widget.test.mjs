@@ -20,6 +20,44 @@ const session = startSession();
 
 const open = (options) => Widget.open(session.browser, `${session.base}/`, options);
 
+describe("findings that help", () => {
+  test("the first visit says where to start, and shouts about nothing", async () => {
+    const w = await open();
+    assert.equal(await w.errorCount(), 0);
+    assert.equal(await w.page.getByTestId("warning-count").textContent(), "提醒 0");
+    assert.match(await w.page.getByTestId("next-step").textContent(), /从“报告信息”开始/);
+    assert.equal(await w.page.locator(".xx-has-warning, .xx-has-error").count(), 0, "no cell is marked");
+    assert.equal(await w.page.getByTestId("title").textContent(), "（填写机关全称和报告年度后生成）");
+  });
+
+  test("blanks are reported for a table once it is started, and everywhere once asked", async () => {
+    const w = await open();
+    await w.type("requests.received.natural_person", "1");
+    await w.type("requests.disclosed.natural_person", "1");
+    const blankTables = await w.findings("BLANK").evaluateAll((items) => items.map((b) => b.dataset.target.split(".")[0]));
+    assert.ok(blankTables.length > 0 && blankTables.every((t) => t === "requests"), blankTables.join());
+    assert.match(await w.page.getByTestId("next-step").textContent(), /暂不检查/);
+    await w.action("check-all").click();
+    assert.ok(await w.findings("BLANK").filter({ hasText: "表二" }).count() > 0);
+    assert.ok(await w.findings("TXT-EMPTY").count() > 0);
+    assert.equal(await w.page.getByTestId("next-step").count(), 0);
+  });
+
+  test("a marked cell shows its message while it has the focus or the pointer", async () => {
+    const w = await open();
+    await w.type("requests.received.natural_person", "3件多");
+    const tip = w.page.locator('td:has([data-key="requests.received.natural_person"]) [data-testid="cell-tip"]');
+    await w.cell("requests.received.commercial").focus();
+    assert.equal(await tip.isVisible(), false, "hidden while the cell is left alone");
+    await w.cell("requests.received.natural_person").focus();
+    assert.ok(await tip.isVisible());
+    assert.match(await tip.textContent(), /“3件多”/);
+    await w.cell("requests.received.commercial").focus();
+    await w.cell("requests.received.natural_person").hover();
+    assert.ok(await tip.isVisible(), "and on hover");
+  });
+});
+
 describe("filling in the tables", () => {
   test("typing into cells updates the totals", async () => {
     const w = await open();
