@@ -7,6 +7,7 @@ use std::rc::Rc;
 use super::format::{FieldId, META_AGENCY, META_YEAR};
 use super::json::{self, Json};
 use super::model::{FileError, Report};
+use super::rules::Finding;
 use super::sheet::adopt_computed_totals;
 
 /// How many steps back the clerk can go.
@@ -20,6 +21,9 @@ pub struct Draft {
     pub id: String,
     pub report: Report,
     pub last_year: Option<Rc<Report>>,
+    /// What reading a published copy left open (`IMPORT`): kept with the draft until the cell
+    /// concerned is typed in or the clerk dismisses it.
+    pub notes: Vec<Finding>,
 }
 
 impl Draft {
@@ -27,7 +31,12 @@ impl Draft {
     /// (milliseconds since 1970).
     pub fn to_storage(&self, saved_at_ms: u64) -> String {
         let last_year = self.last_year.as_deref().map_or_else(|| "null".to_string(), Report::to_json);
-        format!(r#"{{"savedAt":{saved_at_ms},"report":{},"lastYear":{last_year}}}"#, self.report.to_json())
+        let notes: Vec<String> = self.notes.iter().map(Finding::to_json).collect();
+        format!(
+            r#"{{"savedAt":{saved_at_ms},"report":{},"lastYear":{last_year},"notes":[{}]}}"#,
+            self.report.to_json(),
+            notes.join(",")
+        )
     }
 
     /// Reads the draft stored under `id` back, with the time it was saved.
@@ -44,7 +53,18 @@ impl Draft {
             Some(Json::Number(ms)) => ms.split('.').next().and_then(|ms| ms.parse().ok()).unwrap_or_default(),
             _ => 0,
         };
-        Ok((Draft { id: id.to_string(), report, last_year }, saved_at))
+        // Notes this version cannot read (a rule or key it does not know) are left out.
+        let notes = match value.get("notes") {
+            Some(Json::Array(notes)) => notes.iter().filter_map(Finding::from_json).collect(),
+            _ => Vec::new(),
+        };
+        Ok((Draft { id: id.to_string(), report, last_year, notes }, saved_at))
+    }
+
+    /// Sets a field; the import's notes about it are answered by the typing.
+    fn set(&mut self, id: FieldId, text: String) {
+        self.report.set(id, text);
+        self.notes.retain(|note| !note.fields.contains(&id));
     }
 
     /// How the clerk tells drafts apart: agency and year, or what is still missing of them.
@@ -71,6 +91,8 @@ pub enum Edit {
     Replace(Draft),
     /// Printed totals replaced by computed ones.
     AdoptComputedTotals,
+    /// The clerk has seen a note of the import and wants it gone.
+    DismissNote(Finding),
 }
 
 /// The draft with its undo and redo history. Past drafts are shared, not copied, so an editor is
@@ -111,17 +133,18 @@ impl Editor {
         let mut typing_in = None;
         match edit {
             Edit::Type(id, text) => {
-                next.report.set(id, text);
+                next.set(id, text);
                 typing_in = Some(id);
             }
-            Edit::Set(id, text) => next.report.set(id, text),
+            Edit::Set(id, text) => next.set(id, text),
             Edit::SetMany(cells) => {
                 for (id, text) in cells {
-                    next.report.set(id, text);
+                    next.set(id, text);
                 }
             }
             Edit::Replace(draft) => next = draft,
             Edit::AdoptComputedTotals => adopt_computed_totals(&mut next.report),
+            Edit::DismissNote(note) => next.notes.retain(|kept| *kept != note),
         }
         if next == self.draft {
             return false;
@@ -243,7 +266,8 @@ mod tests {
     fn a_stored_draft_comes_back_whole_with_its_last_year_and_bad_entries() {
         let mut report = crate::report::example();
         report.set(cell(), "十二");
-        let draft = Draft { id: "17".into(), report, last_year: Some(Rc::new(crate::report::example())) };
+        let draft =
+            Draft { id: "17".into(), report, last_year: Some(Rc::new(crate::report::example())), notes: vec![] };
         let (back, saved_at) = Draft::from_storage("17", &draft.to_storage(1_700_000_000_000)).unwrap();
         assert_eq!(back, draft);
         assert_eq!(saved_at, 1_700_000_000_000);
@@ -293,6 +317,23 @@ mod tests {
         let mut editor = Editor::new(Draft { id: "blank".into(), ..Draft::default() });
         assert!(editor.replace(Draft { report: crate::report::example(), ..Draft::default() }, "new".into()));
         assert_eq!(editor.draft().id, "blank");
+    }
+
+    #[test]
+    fn an_import_note_stays_with_the_draft_until_its_cell_is_typed_or_it_is_dismissed() {
+        use crate::report::rules::Rule;
+        let other = id_of("requests.received.commercial");
+        let note = |id: FieldId| Finding::new(Rule::Import, vec![id], format!("{id} 未导入"));
+        let draft = Draft { id: "d".into(), notes: vec![note(cell()), note(other)], ..Draft::default() };
+        let (stored, _) = Draft::from_storage("d", &draft.to_storage(0)).unwrap();
+        assert_eq!(stored.notes, draft.notes, "the notes survive storage");
+        let mut editor = Editor::new(stored);
+        editor.apply(Edit::Type(cell(), "3".into()));
+        assert_eq!(editor.draft().notes, vec![note(other)], "typing the cell answers its note");
+        editor.apply(Edit::DismissNote(note(other)));
+        assert!(editor.draft().notes.is_empty());
+        editor.undo();
+        assert_eq!(editor.draft().notes, vec![note(other)], "a dismissal is undone like any step");
     }
 
     #[test]

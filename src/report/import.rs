@@ -78,6 +78,8 @@ pub struct Opened {
     pub report: Report,
     /// Last year's report, when a report file carries it.
     pub last_year: Option<Report>,
+    /// What the importer could not read for sure, for the clerk to settle cell by cell.
+    pub notes: Vec<Finding>,
     pub remarks: Vec<String>,
 }
 
@@ -91,15 +93,14 @@ pub fn open_any(name: &str, text: &str) -> Result<Opened, String> {
         } else {
             vec![format!("文件中有本工具不认识的项目，已忽略：{}。", loaded.unknown_keys.join("、"))]
         };
-        return Ok(Opened { report: loaded.report, last_year: loaded.last_year, remarks });
+        return Ok(Opened { report: loaded.report, last_year: loaded.last_year, remarks, notes: vec![] });
     }
     let imported = import(text);
     if imported.report.is_blank() {
         return Err("没有找到年度报告的内容".into());
     }
-    let mut remarks = vec![format!("按{}读取。", imported.format.label())];
-    remarks.extend(imported.findings.into_iter().map(|f| f.message));
-    Ok(Opened { report: imported.report, last_year: None, remarks })
+    let remarks = vec![format!("按{}读取。", imported.format.label())];
+    Ok(Opened { report: imported.report, last_year: None, remarks, notes: imported.findings })
 }
 
 /// Reads a published report. Never fails: what it cannot read stays blank and is said.

@@ -32,6 +32,28 @@ pub enum Rule {
 }
 
 impl Rule {
+    pub const ALL: [Rule; 14] = [
+        Rule::T3Row,
+        Rule::T3Sum,
+        Rule::T3Bal,
+        Rule::T4Sum,
+        Rule::Num,
+        Rule::Blank,
+        Rule::XCarry,
+        Rule::XInForce,
+        Rule::T2InForce,
+        Rule::FeeUnit,
+        Rule::TxtNum,
+        Rule::TxtEmpty,
+        Rule::OldFormat,
+        Rule::Import,
+    ];
+
+    /// The rule of an id, as [`Rule::id`] writes it.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|rule| rule.id() == id)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Rule::T3Row => "T3-ROW",
@@ -124,6 +146,19 @@ impl Finding {
         out.push('}');
         out
     }
+
+    /// A finding written by [`Finding::to_json`]; `None` when it names a rule or key this version
+    /// does not know.
+    pub fn from_json(value: &json::Json) -> Option<Finding> {
+        let rule = Rule::from_id(value.get("rule")?.as_str()?)?;
+        let fields = match value.get("keys")? {
+            json::Json::Array(keys) => {
+                keys.iter().map(|k| format::field_id(k.as_str()?)).collect::<Option<Vec<_>>>()?
+            }
+            _ => return None,
+        };
+        Some(Finding { rule, fields, message: value.get("message")?.as_str()?.to_string() })
+    }
 }
 
 /// Above this many 万元 a department's 行政事业性收费 has most likely been typed in 元.
@@ -157,6 +192,11 @@ pub fn check_sheet(report: &Report, sheet: &Sheet, last_year: Option<&Report>) -
     if let Some(last) = last_year {
         super::carry::check_against_last_year(sheet, last, &mut findings);
     }
+    in_form_order(findings)
+}
+
+/// Findings ordered by the first field they concern, in form order, then by rule; stable.
+pub fn in_form_order(findings: Vec<Finding>) -> Vec<Finding> {
     // A stable insertion by binary search rather than `sort_by_key`: each sort the widget links
     // costs it 1 KB of download, and there are rarely more than a few dozen findings.
     let order = |f: &Finding| (f.fields.first().copied().unwrap_or(usize::MAX), f.rule);

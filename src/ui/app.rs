@@ -21,7 +21,7 @@ use crate::report::editor::{Draft, Edit};
 use crate::report::example::EXAMPLE_FILE_NAME;
 use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
 use crate::report::grid::{copy_range, paste_block, range, step};
-use crate::report::rules::{balances, check_sheet, while_filling};
+use crate::report::rules::{balances, check_sheet, in_form_order, while_filling};
 use crate::report::{Report, Severity, Sheet};
 
 /// Where a range selection starts, and whether the next focus extends it rather than starting anew.
@@ -73,11 +73,18 @@ pub fn App() -> Html {
     let every_check = use_state_eq(|| false);
     let all_findings = check_sheet(&report, &sheet, last_year.as_deref());
     let total = all_findings.len();
-    let findings = if *every_check { all_findings } else { while_filling(all_findings, &report) };
-    let progress = match total - findings.len() {
+    let mut findings = if *every_check { all_findings } else { while_filling(all_findings, &report) };
+    let notes = &state.draft().notes;
+    findings.extend(notes.iter().cloned());
+    let findings = in_form_order(findings);
+    let progress = match (total + notes.len()).saturating_sub(findings.len()) {
         _ if report.is_blank() => Progress::Fresh,
         0 => Progress::Complete,
         held => Progress::HoldingBack(held),
+    };
+    let dismiss = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |note| dispatch.dispatch(Action::Edit(Edit::DismissNote(note))))
     };
     let check_everything = {
         let every_check = every_check.clone();
@@ -376,7 +383,7 @@ pub fn App() -> Html {
                     }
                 </form>
                 <aside class="xx-side">
-                    { findings_panel(&findings, progress, &onpick, &check_everything.reform(|_: MouseEvent| ())) }
+                    { findings_panel(&findings, progress, notes, &onpick, &check_everything.reform(|_: MouseEvent| ()), &dismiss) }
                 </aside>
             </div>
             if complete {

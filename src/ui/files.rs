@@ -10,10 +10,11 @@ use super::browser;
 use super::confirm::confirm;
 use super::state::{Action, State};
 use super::storage::{self, SavedDraft};
+use crate::report::Finding;
 use crate::report::Report;
 use crate::report::editor::Draft;
 use crate::report::fragment::title;
-use crate::report::import::open_any;
+use crate::report::import::{Opened, open_any};
 
 /// What a file the clerk opens is for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -63,6 +64,8 @@ pub struct Pending {
     pub report: Report,
     /// Last year's report, when the file carries it.
     pub last_year: Option<Report>,
+    /// What an import could not read for sure.
+    pub notes: Vec<Finding>,
     pub name: String,
     /// What reading it found: keys it did not know, or what an import could not read for sure.
     pub remarks: Vec<String>,
@@ -72,7 +75,8 @@ impl Pending {
     /// A report file (JSON) or a published report (its page text or HTML), read for `purpose`.
     pub fn read(purpose: Purpose, name: String, text: &str) -> Result<Pending, Notice> {
         let opened = open_any(&name, text).map_err(|why| Notice::refused(&name, &why))?;
-        Ok(Pending { purpose, report: opened.report, last_year: opened.last_year, name, remarks: opened.remarks })
+        let Opened { report, last_year, remarks, notes } = opened;
+        Ok(Pending { purpose, report, last_year, notes, name, remarks })
     }
 
     pub fn action(self) -> Action {
@@ -80,6 +84,7 @@ impl Pending {
             Purpose::Open => Action::Import(Draft {
                 report: self.report,
                 last_year: self.last_year.map(Rc::new),
+                notes: self.notes,
                 ..Draft::default()
             }),
             Purpose::LastYear => Action::StartFromLastYear(self.report),
@@ -98,7 +103,15 @@ impl Pending {
         if in_new_draft {
             text.push_str("原来的报告仍在“草稿”中。");
         }
-        Notice { ok: true, text, details: self.remarks.clone(), undo: true }
+        let mut details = self.remarks.clone();
+        match self.purpose {
+            // Kept with the draft, in the findings, until each is settled.
+            Purpose::Open if !self.notes.is_empty() => details
+                .push(format!("有 {} 处未能确定读取，已列入右侧“检查结果”，逐一核对后会消失。", self.notes.len())),
+            // About last year's cells: said once, here.
+            _ => details.extend(self.notes.iter().map(|note| note.message.clone())),
+        }
+        Notice { ok: true, text, details, undo: true }
     }
 }
 

@@ -123,8 +123,10 @@ pub enum Progress {
 pub fn findings_panel(
     findings: &[Finding],
     progress: Progress,
+    notes: &[Finding],
     onpick: &Callback<FieldId>,
     oncheckall: &Callback<MouseEvent>,
+    ondismiss: &Callback<Finding>,
 ) -> Html {
     let count = |severity| findings.iter().filter(|f| f.severity() == severity).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
@@ -161,7 +163,7 @@ pub fn findings_panel(
             } else {
                 <ol class="xx-panel-list">
                     for finding in ordered {
-                        { panel_item(finding, onpick) }
+                        { panel_item(finding, onpick, notes.contains(finding).then_some(ondismiss)) }
                     }
                 </ol>
             }
@@ -169,7 +171,8 @@ pub fn findings_panel(
     }
 }
 
-fn panel_item(finding: &Finding, onpick: &Callback<FieldId>) -> Html {
+/// One finding of the panel; a note of the import can be dismissed.
+fn panel_item(finding: &Finding, onpick: &Callback<FieldId>, ondismiss: Option<&Callback<Finding>>) -> Html {
     let first = finding.fields.first().copied();
     let onclick = {
         let onpick = onpick.clone();
@@ -186,6 +189,12 @@ fn panel_item(finding: &Finding, onpick: &Callback<FieldId>) -> Html {
                 <span class="xx-icon" aria-hidden="true">{ severity_icon(finding.severity()) }</span>
                 <span class="xx-sev">{ finding.severity().label() }</span>{ "：" }{ &finding.message }
             </button>
+            if let Some(ondismiss) = ondismiss {
+                <button type="button" class="xx-dismiss" data-action="dismiss-note"
+                    onclick={ondismiss.reform({ let note = finding.clone(); move |_: MouseEvent| note.clone() })}>
+                    { "已核对" }
+                </button>
+            }
         </li>
     }
 }

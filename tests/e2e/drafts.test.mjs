@@ -318,8 +318,29 @@ describe("starting from a published report", () => {
     assert.equal(await w.value("proactive.fees.amount"), "18651.06");
     const notice = await w.notice().textContent();
     assert.match(notice, /2021年格式/);
-    assert.match(notice, /6233440/, "the row it could not split is named");
+    assert.match(notice, /未能确定读取，已列入右侧“检查结果”/);
+    assert.match(await w.findings("IMPORT").allTextContents().then((t) => t.join()), /6233440/, "the row it could not split is named");
     assert.equal(await w.errorCount(), 0);
+  });
+
+  test("what the import could not read stays in the findings across a reload until settled", async () => {
+    const w = await open();
+    await w.action("paste-import").click();
+    await w.page.getByTestId("import-source").fill(await fixture("2024_pingtan_zhsyq.txt"));
+    await w.action("read-import").click();
+    await w.notice().waitFor();
+    const notes = await w.findings("IMPORT").count();
+    assert.equal(notes, 2, "表二「规章」, split the only way, and 「行政规范性文件」, left blank");
+    const first = w.findings("IMPORT").first();
+    const target = await first.getAttribute("data-target");
+    await w.saved();
+    await w.page.reload();
+    await w.cell("meta.agency").waitFor();
+    assert.equal(await w.findings("IMPORT").count(), notes, "still there after a reload");
+    await w.type(target, "0");
+    assert.equal(await w.findings("IMPORT").count(), notes - 1, "typing the cell settles its note");
+    await w.action("dismiss-note").first().click();
+    assert.equal(await w.findings("IMPORT").count(), 0, "or the clerk dismisses it");
   });
 
   test("a saved report page (HTML) opens through the file button and its old format is said", async () => {
