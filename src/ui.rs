@@ -12,6 +12,7 @@ mod state;
 mod storage;
 mod tables;
 mod texts;
+mod width;
 
 pub use app::App;
 

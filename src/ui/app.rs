@@ -16,6 +16,7 @@ use super::publish::Publish;
 use super::state::{Action, State};
 use super::tables::{CellEvent, TableData, balance, table_view};
 use super::texts::{meta_field, text_field};
+use super::width::{MAX_WIDTH, NARROW_BELOW, use_visible_width};
 use crate::report::carry::in_force_hints;
 use crate::report::editor::{Draft, Edit};
 use crate::report::example::EXAMPLE_FILE_NAME;
@@ -81,6 +82,16 @@ pub fn App() -> Html {
         _ if report.is_blank() => Progress::Fresh,
         0 => Progress::Complete,
         held => Progress::HoldingBack(held),
+    };
+    // Laid out by the room the widget has; below NARROW_BELOW the findings become a bar at the
+    // bottom of the screen, one tap from opening.
+    let width = use_visible_width(root.clone());
+    let narrow = width.is_some_and(|w| w < NARROW_BELOW);
+    let app_width = width.map(|w| format!("max-width:{}px;margin-left:0", w.min(MAX_WIDTH)));
+    let findings_open = use_state_eq(|| false);
+    let toggle_findings = {
+        let findings_open = findings_open.clone();
+        Callback::from(move |_: MouseEvent| findings_open.set(!*findings_open))
     };
     let dismiss = {
         let dispatch = dispatch.clone();
@@ -255,6 +266,14 @@ pub fn App() -> Html {
             }
         })
     };
+    // Taken to a finding, the clerk wants to see the cell, not the opened bar over it.
+    let pick_and_close = {
+        let (onpick, findings_open) = (onpick.clone(), findings_open.clone());
+        Callback::from(move |id: FieldId| {
+            findings_open.set(false);
+            onpick.emit(id);
+        })
+    };
     let load_example = {
         let (dispatch, notice) = (dispatch.clone(), notice.clone());
         let (confirm_example, blank) = (confirm_example.clone(), report.is_blank());
@@ -321,7 +340,8 @@ pub fn App() -> Html {
     };
 
     html! {
-        <div class="xx-app" ref={root} {onkeydown} {ondragover} {ondrop} {oncopy}>
+        <div class={classes!("xx-app", narrow.then_some("xx-narrow"))} style={app_width} ref={root}
+            {onkeydown} {ondragover} {ondrop} {oncopy}>
             <header class="xx-bar">
                 <h1>{ "政府信息公开工作年度报告 编制助手" }</h1>
                 <div class="xx-tools">
@@ -382,8 +402,13 @@ pub fn App() -> Html {
                         </section>
                     }
                 </form>
-                <aside class="xx-side">
-                    { findings_panel(&findings, progress, notes, &onpick, &check_everything.reform(|_: MouseEvent| ()), &dismiss) }
+                <aside class={classes!("xx-side", (*findings_open).then_some("xx-open"))}>
+                    <button type="button" class="xx-summary" data-action="toggle-findings" aria-expanded={findings_open.to_string()}
+                        onclick={toggle_findings}>
+                        { format!("检查结果：错误 {}，提醒 {}", errors.len(), findings.len() - errors.len()) }
+                        <span aria-hidden="true">{ if *findings_open { " ▼ 收起" } else { " ▲ 展开" } }</span>
+                    </button>
+                    { findings_panel(&findings, progress, notes, &pick_and_close, &check_everything.reform(|_: MouseEvent| ()), &dismiss) }
                 </aside>
             </div>
             if complete {

@@ -234,6 +234,51 @@ describe("preview and copy", () => {
   });
 });
 
+describe("laid out by the room it has", () => {
+  /** What of the widget lies beyond the window's right edge, and where the findings are. */
+  async function layout(w) {
+    return w.page.evaluate(() => {
+      const shadow = document.getElementById("xxgk-nianbao").shadowRoot;
+      const right = innerWidth;
+      const cut = [...shadow.querySelectorAll("button, input, textarea, select, table")]
+        .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > right + 1)
+        .map((e) => e.dataset.action ?? e.dataset.key ?? e.tagName);
+      const side = shadow.querySelector(".xx-side").getBoundingClientRect();
+      return { cut, side: { top: side.top, bottom: side.bottom, left: side.left, right: side.right }, height: innerHeight };
+    });
+  }
+
+  test("in a 1200 px column at a 1024 px window nothing is cut off and the findings stay beside the form", async () => {
+    const w = await Widget.open(session.browser, `${session.base}/cms/column.html?width=1200`, {
+      context: { viewport: { width: 1024, height: 768 } },
+    });
+    await w.type("requests.received.natural_person", "3");
+    const seen = await layout(w);
+    assert.deepEqual(seen.cut, [], "nothing lies beyond the window's edge");
+    assert.ok(seen.side.right <= 1024, "the findings panel is on screen");
+    await w.page.screenshot({ path: "target/e2e-1200-column-1024-window.png" });
+  });
+
+  test("in a 760 px column the findings are a bar at the bottom of the screen, one tap from opening", async () => {
+    const w = await Widget.open(session.browser, `${session.base}/cms/column.html?width=760`, {
+      context: { viewport: { width: 1024, height: 768 } },
+    });
+    await w.type("requests.received.natural_person", "3");
+    await w.cell("requests.carried_forward.natural_person").scrollIntoViewIfNeeded();
+    const seen = await layout(w);
+    assert.deepEqual(seen.cut, []);
+    assert.ok(seen.side.bottom <= seen.height + 1 && seen.side.top > seen.height / 2, "a bar at the bottom of the screen");
+    const summary = w.action("toggle-findings");
+    assert.match(await summary.textContent(), /错误 2/, "自然人 and 总计 out of balance");
+    assert.equal(await w.findings("T3-BAL").first().isVisible(), false, "closed, the bar is one line");
+    await summary.click();
+    await w.page.screenshot({ path: "target/e2e-760-column.png" });
+    await w.findings("T3-BAL").first().click();
+    assert.equal(await w.focusedKey(), "requests.received.natural_person");
+    assert.equal(await summary.getAttribute("aria-expanded"), "false", "the bar closes to show the cell");
+  });
+});
+
 describe("inside a portal page", () => {
   test("the widget looks right under the host page's global CSS", async () => {
     const w = await open();
