@@ -13,6 +13,14 @@ use super::sheet::adopt_computed_totals;
 /// How many steps back the clerk can go.
 pub const UNDO_DEPTH: usize = 200;
 
+/// A pause in typing this long (milliseconds) ends an undo step, as in a word processor.
+pub const TYPING_PAUSE_MS: u64 = 1000;
+
+/// True when a text ends a sentence or a line: the next keystroke starts a new undo step.
+fn ends_sentence(text: &str) -> bool {
+    text.ends_with('\n') || text.trim_end().ends_with(['。', '！', '？', '；', '!', '?', ';'])
+}
+
 /// What is being edited: this year's report and, when it was started from one, last year's.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Draft {
@@ -81,8 +89,9 @@ impl Draft {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
-    /// A keystroke in a field; joins the step of the keystrokes before it in the same field.
-    Type(FieldId, String),
+    /// A keystroke in a field at a moment (milliseconds): joins the step of the keystrokes before
+    /// it in the same field, unless typing paused for [`TYPING_PAUSE_MS`] or a sentence had ended.
+    Type(FieldId, String, u64),
     /// Text pasted or otherwise set in one go: a step of its own.
     Set(FieldId, String),
     /// Several fields at once (a block pasted into a table): one step.
@@ -102,8 +111,8 @@ pub struct Editor {
     draft: Draft,
     undo: Vec<Rc<Draft>>,
     redo: Vec<Rc<Draft>>,
-    /// The field the last step was typing into, so the next keystroke there joins it.
-    typing_in: Option<FieldId>,
+    /// The field the last step was typing into and when, so the next keystroke there joins it.
+    typing_in: Option<(FieldId, u64)>,
 }
 
 impl Editor {
@@ -130,11 +139,14 @@ impl Editor {
     /// Applies an edit; false (and no step recorded) when it changes nothing.
     pub fn apply(&mut self, edit: Edit) -> bool {
         let mut next = self.draft.clone();
-        let mut typing_in = None;
+        let (mut typing_in, mut joins) = (None, false);
         match edit {
-            Edit::Type(id, text) => {
+            Edit::Type(id, text, at) => {
+                joins = self.typing_in.is_some_and(|(field, last)| {
+                    field == id && at.saturating_sub(last) < TYPING_PAUSE_MS && !ends_sentence(self.report().text(id))
+                });
                 next.set(id, text);
-                typing_in = Some(id);
+                typing_in = Some((id, at));
             }
             Edit::Set(id, text) => next.set(id, text),
             Edit::SetMany(cells) => {
@@ -149,7 +161,7 @@ impl Editor {
         if next == self.draft {
             return false;
         }
-        let joins = typing_in.is_some() && typing_in == self.typing_in && !self.undo.is_empty();
+        let joins = joins && !self.undo.is_empty();
         let previous = std::mem::replace(&mut self.draft, next);
         if !joins {
             self.undo.push(Rc::new(previous));
@@ -183,6 +195,71 @@ impl Editor {
     }
 }
 
+/// How many steps of history are kept for a reload.
+pub const STORED_STEPS: usize = 50;
+
+impl Editor {
+    /// The undo history as the browser keeps it for a reload: each step back as the fields it
+    /// changes and their earlier text (`null`: never filled in), newest first. It reaches back to
+    /// the last step that replaced the whole draft, and no further than [`STORED_STEPS`].
+    pub fn history_to_storage(&self) -> String {
+        let mut out = String::from("[");
+        let mut later = &self.draft;
+        for earlier in self.undo.iter().rev().take(STORED_STEPS) {
+            if earlier.id != later.id || earlier.last_year != later.last_year {
+                break;
+            }
+            let changed: Vec<FieldId> = earlier.report.differences(&later.report).collect();
+            later = earlier;
+            // A step of notes alone (a dismissal) is not kept: undone after a reload, it would
+            // change nothing the clerk can see.
+            if changed.is_empty() {
+                continue;
+            }
+            if out.len() > 1 {
+                out.push(',');
+            }
+            out.push('{');
+            for (n, &id) in changed.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                json::quote(&mut out, &super::format::field(id).key);
+                out.push(':');
+                match earlier.report.get(id) {
+                    Some(text) => json::quote(&mut out, text),
+                    None => out.push_str("null"),
+                }
+            }
+            out.push('}');
+        }
+        out.push(']');
+        out
+    }
+
+    /// An editor of `draft` with the history a reload kept ([`Editor::history_to_storage`]);
+    /// what cannot be read is left out.
+    pub fn with_history(draft: Draft, stored: &str) -> Editor {
+        let mut undo: Vec<Rc<Draft>> = Vec::new();
+        if let Ok(Json::Array(steps)) = json::parse(stored) {
+            let mut later = draft.clone();
+            for step in steps.iter().filter_map(Json::as_object) {
+                let mut earlier = later.clone();
+                for (key, text) in step {
+                    let Some(id) = super::format::field_id(key) else { continue };
+                    match text.as_str() {
+                        Some(text) => earlier.report.set(id, text),
+                        None => earlier.report.clear(id),
+                    }
+                }
+                undo.insert(0, Rc::new(earlier.clone()));
+                later = earlier;
+            }
+        }
+        Editor { draft, undo, ..Editor::default() }
+    }
+}
+
 /// Makes the last draft of `from` the current one, keeping the current one at the end of `to`.
 fn travel(draft: &mut Draft, from: &mut Vec<Rc<Draft>>, to: &mut Vec<Rc<Draft>>) -> bool {
     let Some(target) = from.pop() else { return false };
@@ -203,7 +280,7 @@ mod tests {
     fn typing_in_one_field_is_one_step() {
         let mut editor = Editor::default();
         for text in ["1", "12", "123"] {
-            assert!(editor.apply(Edit::Type(cell(), text.into())));
+            assert!(editor.apply(Edit::Type(cell(), text.into(), 0)));
         }
         assert_eq!(editor.report().get(cell()), Some("123"));
         assert!(editor.undo());
@@ -214,13 +291,31 @@ mod tests {
     }
 
     #[test]
+    fn a_pause_or_a_sentence_end_starts_a_new_step_as_in_a_word_processor() {
+        let intro = id_of("overview.intro");
+        let mut editor = Editor::default();
+        let mut type_at = |text: &str, at: u64| editor.apply(Edit::Type(intro, text.into(), at));
+        type_at("本机关", 0);
+        type_at("本机关认真", 900);
+        type_at("本机关认真贯彻。", 1700);
+        type_at("本机关认真贯彻。加强", 2000);
+        type_at("本机关认真贯彻。加强领导", 3500);
+        let mut steps = vec![editor.report().text(intro).to_string()];
+        while editor.undo() {
+            steps.push(editor.report().text(intro).to_string());
+        }
+        // Joined within a second; the full stop ends a step; a 1.5 s pause ends one.
+        assert_eq!(steps, ["本机关认真贯彻。加强领导", "本机关认真贯彻。加强", "本机关认真贯彻。", ""]);
+    }
+
+    #[test]
     fn another_field_a_paste_or_an_undo_starts_a_new_step() {
         let mut editor = Editor::default();
         let other = id_of("requests.received.commercial");
-        editor.apply(Edit::Type(cell(), "1".into()));
-        editor.apply(Edit::Type(other, "2".into()));
+        editor.apply(Edit::Type(cell(), "1".into(), 0));
+        editor.apply(Edit::Type(other, "2".into(), 0));
         editor.apply(Edit::Set(other, "25".into()));
-        editor.apply(Edit::Type(other, "256".into()));
+        editor.apply(Edit::Type(other, "256".into(), 0));
         assert_eq!(editor.report().get(other), Some("256"));
         editor.undo();
         assert_eq!(editor.report().get(other), Some("25"));
@@ -228,7 +323,7 @@ mod tests {
         assert_eq!(editor.report().get(other), Some("2"));
         editor.undo();
         assert_eq!((editor.report().get(cell()), editor.report().get(other)), (Some("1"), None));
-        editor.apply(Edit::Type(cell(), "19".into()));
+        editor.apply(Edit::Type(cell(), "19".into(), 0));
         assert!(!editor.can_redo(), "a new edit forgets what was undone");
         editor.undo();
         assert_eq!(editor.report().get(cell()), Some("1"), "typing after an undo is its own step");
@@ -237,7 +332,7 @@ mod tests {
     #[test]
     fn a_replace_or_a_block_is_one_step_that_undo_reverts_whole() {
         let mut editor = Editor::default();
-        editor.apply(Edit::Type(cell(), "7".into()));
+        editor.apply(Edit::Type(cell(), "7".into(), 0));
         let before = editor.draft().clone();
         let last = Rc::new(crate::report::example());
         editor.apply(Edit::Replace(Draft {
@@ -256,7 +351,7 @@ mod tests {
     #[test]
     fn an_edit_that_changes_nothing_records_nothing() {
         let mut editor = Editor::default();
-        editor.apply(Edit::Type(cell(), "1".into()));
+        editor.apply(Edit::Type(cell(), "1".into(), 0));
         assert!(!editor.apply(Edit::Set(cell(), "1".into())));
         editor.undo();
         assert!(!editor.can_undo());
@@ -301,7 +396,7 @@ mod tests {
     #[test]
     fn replacing_a_report_with_work_in_it_starts_a_new_draft_and_undo_returns_to_the_old_one() {
         let mut editor = Editor::new(Draft { id: "old".into(), ..Draft::default() });
-        editor.apply(Edit::Type(cell(), "7".into()));
+        editor.apply(Edit::Type(cell(), "7".into(), 0));
         let worked = editor.draft().clone();
         assert!(editor.replace(Draft { report: crate::report::example(), ..Draft::default() }, "new".into()));
         assert_eq!(editor.draft().id, "new", "the example goes into a draft of its own");
@@ -328,12 +423,45 @@ mod tests {
         let (stored, _) = Draft::from_storage("d", &draft.to_storage(0)).unwrap();
         assert_eq!(stored.notes, draft.notes, "the notes survive storage");
         let mut editor = Editor::new(stored);
-        editor.apply(Edit::Type(cell(), "3".into()));
+        editor.apply(Edit::Type(cell(), "3".into(), 0));
         assert_eq!(editor.draft().notes, vec![note(other)], "typing the cell answers its note");
         editor.apply(Edit::DismissNote(note(other)));
         assert!(editor.draft().notes.is_empty());
         editor.undo();
         assert_eq!(editor.draft().notes, vec![note(other)], "a dismissal is undone like any step");
+    }
+
+    #[test]
+    fn the_history_kept_for_a_reload_undoes_the_same_steps() {
+        let intro = id_of("overview.intro");
+        let mut editor = Editor::new(Draft { id: "d".into(), ..Draft::default() });
+        editor.apply(Edit::Type(cell(), "12".into(), 0));
+        editor.apply(Edit::Type(intro, "一句。".into(), 5_000));
+        editor.apply(Edit::Type(intro, "一句。两句".into(), 5_100));
+        editor.apply(Edit::Set(cell(), "".into()));
+        let stored = editor.history_to_storage();
+        let mut reloaded = Editor::with_history(editor.draft().clone(), &stored);
+        loop {
+            assert_eq!(reloaded.draft(), editor.draft());
+            let (a, b) = (editor.undo(), reloaded.undo());
+            assert_eq!(a, b);
+            if !a {
+                break;
+            }
+        }
+        assert!(!Editor::with_history(Draft::default(), "not json").can_undo());
+    }
+
+    #[test]
+    fn the_kept_history_stops_at_a_step_that_replaced_the_draft() {
+        let mut editor = Editor::new(Draft { id: "old".into(), ..Draft::default() });
+        editor.apply(Edit::Type(cell(), "1".into(), 0));
+        editor.replace(Draft { report: crate::report::example(), ..Draft::default() }, "new".into());
+        editor.apply(Edit::Set(cell(), "5".into()));
+        let mut reloaded = Editor::with_history(editor.draft().clone(), &editor.history_to_storage());
+        assert!(reloaded.undo());
+        assert_eq!(reloaded.report(), &crate::report::example());
+        assert!(!reloaded.undo(), "the draft it came from is in the draft list, not in this history");
     }
 
     #[test]

@@ -74,6 +74,16 @@ impl Report {
         self.values.iter().enumerate().filter_map(|(id, v)| v.as_deref().map(|v| (id, v)))
     }
 
+    /// The fields whose text differs between the two reports, in form order.
+    pub fn differences<'a>(&'a self, other: &'a Report) -> impl Iterator<Item = FieldId> + 'a {
+        (0..self.values.len()).filter(move |&id| self.values[id] != other.values[id])
+    }
+
+    /// The first field, in form order, whose text differs between the two reports.
+    pub fn first_difference(&self, other: &Report) -> Option<FieldId> {
+        (0..self.values.len()).find(|&id| self.values[id] != other.values[id])
+    }
+
     /// The report file, pretty-printed with the fields in form order.
     pub fn to_json(&self) -> String {
         self.to_file(None)

@@ -66,7 +66,7 @@ pub fn App() -> Html {
     let dispatch = state.dispatcher();
     let complete = use_complete_after_first_paint();
 
-    let save = use_autosave(state.draft());
+    let save = use_autosave(&state.editor);
 
     let report = Rc::new(state.report().clone());
     let last_year = state.draft().last_year.clone();
@@ -83,6 +83,14 @@ pub fn App() -> Html {
         0 => Progress::Complete,
         held => Progress::HoldingBack(held),
     };
+    {
+        let root = root.clone();
+        use_effect_with(state.revealed, move |revealed| {
+            if let (Some((id, _)), Some(root)) = (revealed, root.cast::<web_sys::Element>()) {
+                browser::reveal_field(&root, &format::field(*id).key);
+            }
+        });
+    }
     // Laid out by the room the widget has; below NARROW_BELOW the findings become a bar at the
     // bottom of the screen, one tap from opening.
     let width = use_visible_width(root.clone());

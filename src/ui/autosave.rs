@@ -11,26 +11,27 @@ use yew::prelude::*;
 
 use super::files::SaveStatus;
 use super::storage;
-use crate::report::editor::Draft;
+use crate::report::editor::Editor;
 
 /// How soon after a change the draft is saved while the clerk keeps working.
 const AUTOSAVE_DELAY_MS: u32 = 400;
 
-/// Writes the change still waiting, if any; what became of it.
-fn flush(unsaved: &RefCell<Option<Draft>>) -> Option<SaveStatus> {
-    let draft = unsaved.borrow_mut().take()?;
-    Some(match storage::save(&draft) {
+/// Writes the change still waiting, if any, with its undo history; what became of it.
+fn flush(unsaved: &RefCell<Option<Editor>>) -> Option<SaveStatus> {
+    let editor = unsaved.borrow_mut().take()?;
+    storage::save_history(&editor.draft().id, &editor.history_to_storage());
+    Some(match storage::save(editor.draft()) {
         Ok(at) => SaveStatus::Saved(at),
         Err(reason) => SaveStatus::Failed(reason),
     })
 }
 
-/// Keeps `draft` saved; the state of the last save, for the hint beside the buttons. A blank
-/// draft nobody has touched yet is not stored.
+/// Keeps the editor's draft saved, and its undo history for a reload; the state of the last
+/// save, for the hint beside the buttons. A blank draft nobody has touched yet is not stored.
 #[hook]
-pub fn use_autosave(draft: &Draft) -> SaveStatus {
+pub fn use_autosave(editor: &Editor) -> SaveStatus {
     let status = use_state_eq(|| SaveStatus::Unsaved);
-    let unsaved: Rc<RefCell<Option<Draft>>> = use_mut_ref(|| None);
+    let unsaved: Rc<RefCell<Option<Editor>>> = use_mut_ref(|| None);
     {
         let unsaved = unsaved.clone();
         use_effect_with((), move |_| {
@@ -49,15 +50,16 @@ pub fn use_autosave(draft: &Draft) -> SaveStatus {
     }
     {
         let status = status.clone();
-        use_effect_with(draft.clone(), move |draft| {
+        let latest = editor.clone();
+        use_effect_with(editor.draft().clone(), move |draft| {
             // The draft the clerk just left (another opened, an import in a draft of its own) is
             // written now, not dropped with its timer.
-            if unsaved.borrow().as_ref().is_some_and(|waiting| waiting.id != draft.id) {
+            if unsaved.borrow().as_ref().is_some_and(|waiting| waiting.draft().id != draft.id) {
                 flush(&unsaved);
             }
             let untouched = *status == SaveStatus::Unsaved && draft.report.is_blank();
             let timer = (!untouched).then(|| {
-                *unsaved.borrow_mut() = Some(draft.clone());
+                *unsaved.borrow_mut() = Some(latest);
                 if !matches!(*status, SaveStatus::Failed(_)) {
                     status.set(SaveStatus::Pending);
                 }

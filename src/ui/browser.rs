@@ -110,6 +110,15 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), JsValu
     Ok(())
 }
 
+/// Brings the field with `key` into view and focuses it, unless the clerk is in it already.
+pub fn reveal_field(root: &Element, key: &str) {
+    let shadow = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
+    let active = shadow.and_then(|s| s.active_element()).and_then(|e| e.get_attribute("data-key"));
+    if active.as_deref() != Some(key) {
+        focus_field(root, key);
+    }
+}
+
 /// Brings the field with `key` into view inside the widget and focuses it.
 pub fn focus_field(root: &Element, key: &str) {
     let Ok(Some(target)) = root.query_selector(&format!("[data-key=\"{key}\"]")) else { return };

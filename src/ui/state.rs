@@ -14,13 +14,19 @@ use crate::report::format::FieldId;
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub editor: Editor,
+    /// The field the last undo or redo changed, with a count so the same field is shown again:
+    /// the widget brings it into view, as a word processor does.
+    pub revealed: Option<(FieldId, u32)>,
 }
 
 impl State {
     /// The draft the clerk was working on when the page was last left, or a new one.
     pub fn restored() -> Self {
-        let draft = storage::current().unwrap_or_else(|| Draft { id: storage::new_id(), ..Draft::default() });
-        State { editor: Editor::new(draft) }
+        let editor = match storage::current() {
+            Some(draft) => storage::editor_of(draft),
+            None => Editor::new(Draft { id: storage::new_id(), ..Draft::default() }),
+        };
+        State { editor, revealed: None }
     }
 
     pub fn draft(&self) -> &Draft {
@@ -37,7 +43,7 @@ impl State {
 pub fn input_edit(id: FieldId, text: String, event: &web_sys::InputEvent) -> Action {
     match event.input_type().as_str() {
         "insertFromPaste" | "insertFromDrop" | "insertReplacementText" => Action::Edit(Edit::Set(id, text)),
-        _ => Action::Edit(Edit::Type(id, text)),
+        _ => Action::Edit(Edit::Type(id, text, js_sys::Date::now() as u64)),
     }
 }
 
@@ -61,12 +67,18 @@ impl Reducible for State {
         let mut next = (*self).clone();
         let changed = match action {
             Action::Edit(edit) => next.editor.apply(edit),
-            Action::Undo => next.editor.undo(),
-            Action::Redo => next.editor.redo(),
+            Action::Undo | Action::Redo => {
+                let before = next.report().clone();
+                let moved = if matches!(action, Action::Undo) { next.editor.undo() } else { next.editor.redo() };
+                if let Some(id) = before.first_difference(next.report()) {
+                    next.revealed = Some((id, self.revealed.map_or(0, |(_, n)| n.wrapping_add(1))));
+                }
+                moved
+            }
             Action::Import(draft) => next.editor.replace(draft, storage::new_id()),
             Action::StartFromLastYear(last) => next.editor.replace(next_year(&last), storage::new_id()),
             Action::Open(draft) => {
-                next = State { editor: Editor::new(draft) };
+                next = State { editor: storage::editor_of(draft), revealed: None };
                 true
             }
         };

@@ -4,10 +4,12 @@
 
 use web_sys::Storage;
 
-use crate::report::editor::Draft;
+use crate::report::editor::{Draft, Editor};
 
 const DRAFT_PREFIX: &str = "xxgk-nianbao/draft/";
 const CURRENT_KEY: &str = "xxgk-nianbao/current";
+/// The undo history of a draft, in the tab's session storage: it survives a reload, not the tab.
+const HISTORY_PREFIX: &str = "xxgk-nianbao/history/";
 
 /// A saved draft as the draft list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +49,28 @@ pub fn save(draft: &Draft) -> Result<u64, String> {
 pub fn load(id: &str) -> Option<Draft> {
     let text = storage().ok()?.get_item(&format!("{DRAFT_PREFIX}{id}")).ok()??;
     Draft::from_storage(id, &text).ok().map(|(draft, _)| draft)
+}
+
+/// Keeps a draft's undo history for a reload of this tab; without session storage it is simply
+/// not kept.
+pub fn save_history(id: &str, history: &str) {
+    if let Some(session) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = session.set_item(&format!("{HISTORY_PREFIX}{id}"), history);
+    }
+}
+
+/// The undo history a reload of this tab kept for a draft.
+pub fn history(id: &str) -> Option<String> {
+    let session = web_sys::window()?.session_storage().ok()??;
+    session.get_item(&format!("{HISTORY_PREFIX}{id}")).ok()?
+}
+
+/// An editor of a stored draft, with the history this tab kept for it.
+pub fn editor_of(draft: Draft) -> Editor {
+    match history(&draft.id) {
+        Some(stored) => Editor::with_history(draft, &stored),
+        None => Editor::new(draft),
+    }
 }
 
 /// The draft in use when the page was last left, if it can be read.

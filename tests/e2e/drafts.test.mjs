@@ -250,6 +250,55 @@ describe("undo and redo", () => {
   });
 });
 
+describe("undo like a word processor", () => {
+  test("a pause or a sentence end starts a new step in a text field", async () => {
+    const w = await open();
+    const intro = w.cell("overview.intro");
+    await intro.pressSequentially("统计期限为一年。");
+    await intro.pressSequentially("主动公开");
+    await w.page.waitForTimeout(1300);
+    await intro.pressSequentially("信息");
+    const steps = [await w.value("overview.intro")];
+    for (let n = 0; n < 3; n++) {
+      await w.page.keyboard.press("Control+z");
+      steps.push(await w.value("overview.intro"));
+    }
+    assert.deepEqual(steps, ["统计期限为一年。主动公开信息", "统计期限为一年。主动公开", "统计期限为一年。", ""]);
+  });
+
+  test("undoing a change in another field brings that field into view and focuses it", async () => {
+    const w = await open();
+    await w.type("requests.carried_forward.other_org", "2");
+    await w.cell("meta.agency").click();
+    await w.cell("meta.agency").pressSequentially("某局");
+    await w.page.keyboard.press("Control+z");
+    assert.equal(await w.value("meta.agency"), "");
+    assert.equal(await w.focusedKey(), "meta.agency", "undoing in the field one is in stays there");
+    await w.page.keyboard.press("Control+z");
+    assert.equal(await w.value("requests.carried_forward.other_org"), "");
+    assert.equal(await w.focusedKey(), "requests.carried_forward.other_org");
+    const inView = await w.cell("requests.carried_forward.other_org").evaluate((e) => {
+      const box = e.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    });
+    assert.ok(inView, "scrolled to the field the undo changed");
+  });
+
+  test("the history survives a reload of the draft", async () => {
+    const w = await open();
+    await w.type("meta.agency", "己局");
+    await w.type("requests.received.natural_person", "6");
+    await w.saved();
+    await w.page.reload();
+    await w.cell("meta.agency").waitFor();
+    assert.equal(await w.action("undo").getAttribute("aria-disabled"), "false");
+    await w.action("undo").click();
+    assert.equal(await w.value("requests.received.natural_person"), "");
+    await w.action("undo").click();
+    assert.equal(await w.value("meta.agency"), "");
+  });
+});
+
 describe("starting from last year", () => {
   test("carry-over fills 上年结转 per column, and X-CARRY fires when it is edited away", async () => {
     const w = await open();
