@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::autosave::use_autosave;
 use super::browser;
 use super::confirm::confirm;
-use super::files::{FileBar, Notice, Pending, Purpose};
+use super::files::{FileBar, Notice, Pending, Purpose, StartPanel};
 use super::findings::{CellMarks, Place, Progress, findings_panel, messages};
 use super::publish::Publish;
 use super::state::{Action, State};
@@ -20,7 +20,7 @@ use super::width::{MAX_WIDTH, NARROW_BELOW, use_visible_width};
 use crate::report::carry::in_force_hints;
 use crate::report::editor::{Draft, Edit};
 use crate::report::example::EXAMPLE_FILE_NAME;
-use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
+use crate::report::format::{self, FieldId, META_AGENCY, META_FIELDS, SECTIONS, Table, id_of};
 use crate::report::grid::{copy_range, paste_block, range, step};
 use crate::report::rules::{balances, check_sheet, in_form_order, while_filling};
 use crate::report::{Report, Severity, Sheet};
@@ -212,7 +212,9 @@ pub fn App() -> Html {
     };
     let onread = {
         let offer = offer.clone();
-        Callback::from(move |(name, text): (String, String)| offer.emit(Pending::read(Purpose::Open, name, &text)))
+        Callback::from(move |(name, text, purpose): (String, String, Purpose)| {
+            offer.emit(Pending::read(purpose, name, &text))
+        })
     };
     let replace = {
         let (state, notice, pending) = (state.clone(), notice.clone(), pending.clone());
@@ -306,6 +308,27 @@ pub fn App() -> Html {
             });
         })
     };
+    // Another draft opened from the list (its history starts afresh): what was said about the
+    // last one, and its 撤销导入, no longer apply.
+    {
+        let (notice, fresh) = (notice.clone(), !state.editor.can_undo());
+        use_effect_with(state.draft().id.clone(), move |_| {
+            if fresh {
+                notice.set(None);
+            }
+        });
+    }
+    // A blank report offers the ways to begin until the clerk starts from a blank form.
+    let offer_start = use_state_eq(|| true);
+    let start_blank = {
+        let (offer_start, root) = (offer_start.clone(), root.clone());
+        Callback::from(move |_: MouseEvent| {
+            offer_start.set(false);
+            if let Some(root) = root.cast::<web_sys::Element>() {
+                browser::focus_field(&root, META_AGENCY);
+            }
+        })
+    };
     let keep_report = {
         let confirm_example = confirm_example.clone();
         Callback::from(move |_: MouseEvent| confirm_example.set(false))
@@ -356,7 +379,10 @@ pub fn App() -> Html {
                     <button type="button" data-action="load-example" onclick={load_example.clone()}>{ "载入示例" }</button>
                 </div>
             </header>
-            <FileBar state={state.clone()} {save} {onfile} {onread} />
+            <FileBar state={state.clone()} {save} onfile={onfile.clone()} onread={onread.clone()} />
+            if report.is_blank() && *offer_start {
+                <StartPanel state={state.clone()} {onfile} {onread} onblank={start_blank} onexample={load_example.clone()} />
+            }
             if let Some(file) = &*pending {
                 { confirm(&format!("“{}”将打开为一份新草稿；当前填写的报告原样保留在“草稿”中，随时可以回去。确定打开吗？", file.name),
                     "打开为新草稿", "confirm-import", "不打开", replace, keep) }
@@ -364,7 +390,7 @@ pub fn App() -> Html {
             if let Some(notice) = &*notice {
                 <div class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
                     { &notice.text }
-                    if notice.undo {
+                    if notice.undo && state.editor.can_undo() {
                         <button type="button" data-action="undo-import" onclick={undo_import}>{ "撤销导入" }</button>
                     }
                     if !notice.details.is_empty() {

@@ -120,13 +120,13 @@ pub struct FileBarProps {
     pub state: UseReducerHandle<State>,
     pub save: SaveStatus,
     pub onfile: Callback<(web_sys::File, Purpose)>,
-    /// A published report pasted into the import box, as (name, text).
-    pub onread: Callback<(String, String)>,
+    /// A published report pasted into the import box, as (name, text, what it is for).
+    pub onread: Callback<(String, String, Purpose)>,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ImportBoxProps {
-    pub onread: Callback<(String, String)>,
+    pub onread: Callback<(String, String, Purpose)>,
 }
 
 /// Where a clerk pastes last year's report as copied from the portal page. A paste from a browser
@@ -151,23 +151,26 @@ pub fn ImportBox(props: &ImportBoxProps) -> Html {
             }
         })
     };
-    let read = {
-        let (area, onread) = (area.clone(), props.onread.clone());
+    let read = |purpose: Purpose| {
+        let (area, onread, pasted_html) = (area.clone(), props.onread.clone(), pasted_html.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() else { return };
             let text = pasted_html.borrow().clone().unwrap_or_else(|| area.value());
             if !text.trim().is_empty() {
-                onread.emit(("粘贴的内容".to_string(), text));
+                onread.emit(("粘贴的内容".to_string(), text, purpose));
             }
         })
     };
     html! {
         <section class="xx-import" aria-label="粘贴已发布的报告" data-testid="import-box">
             <label class="xx-text">
-                <span class="xx-text-label">{ "把网站上已发布的年度报告整页复制（Ctrl+A、Ctrl+C）后粘贴到这里，然后点“读取”：" }</span>
-                <textarea ref={area} rows="6" data-testid="import-source" {onpaste} {oninput} />
+                <span class="xx-text-label">{ "把网站上已发布的年度报告整页复制（Ctrl+A、Ctrl+C）后粘贴到这里：" }</span>
+                <textarea ref={area.clone()} rows="6" data-testid="import-source" {onpaste} {oninput} />
             </label>
-            <button type="button" data-action="read-import" onclick={read}>{ "读取" }</button>
+            <button type="button" data-action="read-last-year" onclick={read(Purpose::LastYear)}>
+                { "作为上年报告，开始本年度报告" }
+            </button>
+            <button type="button" data-action="read-import" onclick={read(Purpose::Open)}>{ "按原样打开" }</button>
         </section>
     }
 }
@@ -386,6 +389,86 @@ fn draft_list(
                 </p>
             }
             <button type="button" data-action="new-draft" onclick={blank}>{ "新建空白报告" }</button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StartProps {
+    pub state: UseReducerHandle<State>,
+    pub onfile: Callback<(web_sys::File, Purpose)>,
+    pub onread: Callback<(String, String, Purpose)>,
+    /// The clerk chose to begin from a blank form.
+    pub onblank: Callback<MouseEvent>,
+    pub onexample: Callback<MouseEvent>,
+}
+
+/// What a blank widget offers first: the ways to begin, the most useful first.
+#[component]
+pub fn StartPanel(props: &StartProps) -> Html {
+    let pasting = use_state(|| false);
+    let paste = {
+        let pasting = pasting.clone();
+        Callback::from(move |_: MouseEvent| pasting.set(!*pasting))
+    };
+    let current = props.state.draft().id.clone();
+    let earlier: Vec<SavedDraft> =
+        storage::list().unwrap_or_default().into_iter().filter(|d| d.id != current).collect();
+    let from_draft = |id: String| {
+        let state = props.state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(draft) = storage::load(&id) {
+                state.dispatch(Action::StartFromLastYear(draft.report));
+            }
+        })
+    };
+    html! {
+        <section class="xx-start" aria-label="开始填写" data-testid="start">
+            <h2>{ "开始填写本年度报告" }</h2>
+            <div class="xx-way xx-way-main">
+                <h3>{ "从上年的报告开始（推荐）" }</h3>
+                <p>{ "上年结转、现行有效件数的参考值和上年报告中的“本年度存在问题”会自动带入，报告年度加一。上年的报告可以是：" }</p>
+                <div class="xx-actions">
+                    <label class="xx-file-button" title="本工具导出的报告文件（.json），或从网站保存的报告网页（.html、.txt）">
+                        { "上年的报告文件或保存的网页" }
+                        <input type="file" accept=".json,application/json,.html,.htm,.txt,text/html,text/plain"
+                            data-action="start-last-year-file" onchange={picked(Purpose::LastYear, &props.onfile)} />
+                    </label>
+                    <button type="button" data-action="start-paste" aria-expanded={pasting.to_string()} onclick={paste}>
+                        { "粘贴网站上已发布的上年报告" }
+                    </button>
+                </div>
+                if *pasting {
+                    <ImportBox onread={props.onread.clone()} />
+                }
+                if !earlier.is_empty() {
+                    <p>{ "或本机浏览器中保存的草稿：" }</p>
+                    <ul class="xx-start-drafts">
+                        for draft in earlier {
+                            <li>
+                                <span class="xx-draft-label">{ &draft.label }</span>
+                                <button type="button" data-action="start-from-draft" onclick={from_draft(draft.id.clone())}>
+                                    { "以此为上年报告" }
+                                </button>
+                            </li>
+                        }
+                    </ul>
+                }
+            </div>
+            <div class="xx-way">
+                <h3>{ "继续编辑已有的报告" }</h3>
+                <label class="xx-file-button">
+                    { "打开报告文件" }
+                    <input type="file" accept=".json,application/json,.html,.htm,.txt,text/html,text/plain"
+                        data-action="start-open-file" onchange={picked(Purpose::Open, &props.onfile)} />
+                </label>
+            </div>
+            <div class="xx-way">
+                <h3>{ "没有上年的报告" }</h3>
+                <button type="button" data-action="start-blank" onclick={props.onblank.clone()}>{ "从空白开始" }</button>
+                { " 想先看看填好的样子？" }
+                <button type="button" data-action="start-example" onclick={props.onexample.clone()}>{ "载入示例" }</button>
+            </div>
         </section>
     }
 }

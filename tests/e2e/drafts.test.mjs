@@ -3,6 +3,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 import { Drafts, startSession } from "./widget.mjs";
 
@@ -200,6 +202,10 @@ describe("report files", () => {
     await w.action("undo-import").click();
     assert.equal(await w.value("meta.agency"), "某某局");
     assert.equal(await w.value("requests.received.natural_person"), "5");
+    await w.action("redo").click();
+    await w.action("drafts").click();
+    await w.action("new-draft").click();
+    assert.equal(await w.action("undo-import").count(), 0, "no 撤销导入 left over for a draft it cannot apply to");
   });
 
   test("a report file dropped on the widget opens like a picked one", async () => {
@@ -351,6 +357,16 @@ describe("starting from last year", () => {
 
 describe("starting from a published report", () => {
   const fixture = (name) => readFile(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+  // What the core reads from the xianning 2022 page: its 结转下年度 and its 本年度存在问题.
+  const xianning = JSON.parse(execFileSync(
+    "cargo", ["run", "--quiet", "--locked", "--bin", "xxgk", "--", "import", "tests/fixtures/2022_xianning_zwfw.txt"],
+    { cwd: fileURLToPath(new URL("../..", import.meta.url)), encoding: "utf8" },
+  )).fields;
+  const lastForward = Object.fromEntries(
+    ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"]
+      .map((c) => [c, xianning[`requests.carried_forward.${c}`]]),
+  );
+  const lastProblems = xianning["problems.this_year"];
 
   test("a report pasted as page text fills the form, glued digits split by the table's arithmetic", async () => {
     const w = await open();
@@ -390,6 +406,41 @@ describe("starting from a published report", () => {
     assert.equal(await w.findings("IMPORT").count(), notes - 1, "typing the cell settles its note");
     await w.action("dismiss-note").first().click();
     assert.equal(await w.findings("IMPORT").count(), 0, "or the clerk dismisses it");
+  });
+
+  test("a pasted published report becomes this year's report, carried over, in one step", async () => {
+    const w = await open();
+    const start = w.page.getByTestId("start");
+    assert.match(await start.textContent(), /从上年的报告开始.*打开报告文件.*从空白开始.*载入示例/s);
+    await w.action("start-paste").click();
+    await w.page.getByTestId("import-source").fill(await fixture("2022_xianning_zwfw.txt"));
+    await w.action("read-last-year").click();
+    await w.notice().waitFor();
+    assert.match(await w.notice().textContent(), /新建本年度报告/);
+    assert.equal(await w.value("meta.year"), "2023", "this year's report, not last year's");
+    assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局");
+    for (const [column, carried] of Object.entries(lastForward)) {
+      assert.equal(await w.value(`requests.carried_over.${column}`), carried, column);
+    }
+    assert.equal(await w.value("problems.last_year"), lastProblems);
+    assert.equal(await start.count(), 0, "the ways to begin give way to the report");
+  });
+
+  test("a draft in this browser can be last year's report; 从空白开始 just begins", async () => {
+    const w = await open();
+    await w.type("meta.agency", "庚局");
+    await w.type("meta.year", "2024");
+    await w.type("requests.carried_forward.commercial", "4");
+    await w.saved();
+    await w.action("drafts").click();
+    await w.action("new-draft").click();
+    await w.page.getByTestId("start").locator("li", { hasText: "庚局 2024年" }).locator('[data-action="start-from-draft"]').click();
+    assert.equal(await w.value("meta.year"), "2025");
+    assert.equal(await w.value("requests.carried_over.commercial"), "4");
+    await w.action("new-draft").click();
+    await w.action("start-blank").click();
+    assert.equal(await w.page.getByTestId("start").count(), 0);
+    assert.equal(await w.focusedKey(), "meta.agency");
   });
 
   test("a saved report page (HTML) opens through the file button and its old format is said", async () => {
