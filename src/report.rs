@@ -10,6 +10,7 @@ pub mod import;
 pub mod json;
 pub mod model;
 pub mod number;
+pub mod review;
 pub mod rules;
 pub mod sheet;
 pub mod text_numbers;

@@ -8,6 +8,7 @@ mod confirm;
 mod files;
 mod findings;
 mod publish;
+mod selection;
 mod state;
 mod storage;
 mod tables;

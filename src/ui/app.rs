@@ -11,34 +11,20 @@ use super::autosave::use_autosave;
 use super::browser;
 use super::confirm::confirm;
 use super::files::{FileBar, Notice, Pending, Purpose, StartPanel};
-use super::findings::{CellMarks, Place, Progress, findings_panel, messages};
+use super::findings::{CellMarks, Place, findings_panel, messages};
 use super::publish::Publish;
+use super::selection::{SheetEntry, use_sheet_entry};
 use super::state::{Action, State};
-use super::tables::{CellEvent, TableData, balance, table_view};
+use super::tables::{TableData, balance, table_view};
 use super::texts::{meta_field, text_field};
 use super::width::{MAX_WIDTH, NARROW_BELOW, use_visible_width};
-use crate::report::carry::in_force_hints;
+use crate::report::Report;
 use crate::report::editor::{Draft, Edit};
 use crate::report::example::EXAMPLE_FILE_NAME;
 use crate::report::format::{self, FieldId, META_AGENCY, META_FIELDS, SECTIONS, Table, id_of};
-use crate::report::grid::{copy_range, paste_block, range, step};
-use crate::report::rules::{balances, check_sheet, in_form_order, while_filling};
-use crate::report::{Report, Severity, Sheet};
-
-/// Where a range selection starts, and whether the next focus extends it rather than starting anew.
-#[derive(Default)]
-struct Selecting {
-    anchor: Option<FieldId>,
-    extending: bool,
-}
-
-/// What the last block paste into a table did.
-#[derive(Debug, Clone, PartialEq)]
-struct PasteStatus {
-    table: Option<Table>,
-    ok: bool,
-    text: String,
-}
+use crate::report::grid::copy_range;
+use crate::report::review::Review;
+use crate::report::rules::balances;
 
 /// True from the second render on. The first render leaves out tables 三 and 四 and the preview,
 /// below the fold, which are half of the widget's DOM: the top of the form is usable about 50 ms
@@ -68,21 +54,16 @@ pub fn App() -> Html {
 
     let save = use_autosave(&state.editor);
 
-    let report = Rc::new(state.report().clone());
-    let last_year = state.draft().last_year.clone();
-    let sheet = Rc::new(Sheet::of(&report));
+    // Everything shown about the draft, worked out once per change of it.
     let every_check = use_state_eq(|| false);
-    let all_findings = check_sheet(&report, &sheet, last_year.as_deref());
-    let total = all_findings.len();
-    let mut findings = if *every_check { all_findings } else { while_filling(all_findings, &report) };
+    let reviewed = use_memo((state.draft().clone(), *every_check), |(draft, every)| {
+        let review = Review::of(draft, *every);
+        let marks = Rc::new(CellMarks::of(&review.findings));
+        (review, marks)
+    });
+    let (review, marks) = (&reviewed.0, reviewed.1.clone());
+    let (report, sheet, findings) = (review.report.clone(), review.sheet.clone(), &review.findings);
     let notes = &state.draft().notes;
-    findings.extend(notes.iter().cloned());
-    let findings = in_form_order(findings);
-    let progress = match (total + notes.len()).saturating_sub(findings.len()) {
-        _ if report.is_blank() => Progress::Fresh,
-        0 => Progress::Complete,
-        held => Progress::HoldingBack(held),
-    };
     {
         let root = root.clone();
         use_effect_with(state.revealed, move |revealed| {
@@ -109,59 +90,13 @@ pub fn App() -> Html {
         let every_check = every_check.clone();
         Callback::from(move |_| every_check.set(true))
     };
-    let hints = Rc::new(last_year.as_deref().map(|last| in_force_hints(&sheet, last)).unwrap_or_default());
-    let marks = Rc::new(CellMarks::of(&findings));
-    let errors: Rc<Vec<String>> =
-        Rc::new(findings.iter().filter(|f| f.severity() == Severity::Error).map(|f| f.message.clone()).collect());
-    // The selected range: its anchor is kept aside (stable across renders) so that the cells'
-    // callback never changes and unchanged cells are not redrawn.
-    let selection = use_state_eq(|| None::<(FieldId, FieldId)>);
-    let anchor = use_mut_ref(Selecting::default);
-    let paste_status = use_state(|| None::<PasteStatus>);
-    let oncell = {
-        let (root, dispatch, anchor) = (root.clone(), dispatch.clone(), anchor.clone());
-        let (selection, paste_status) = (selection.setter(), paste_status.setter());
-        use_callback((), move |event: CellEvent, _| match event {
-            CellEvent::Focus(id) => {
-                let mut selecting = anchor.borrow_mut();
-                if !std::mem::take(&mut selecting.extending) {
-                    selecting.anchor = Some(id);
-                    selection.set(None);
-                }
-            }
-            CellEvent::Move { from, to, extend } => {
-                let Some(target) = step(from, to) else { return };
-                let start = {
-                    let mut selecting = anchor.borrow_mut();
-                    selecting.extending = extend;
-                    selecting.anchor.unwrap_or(from)
-                };
-                selection.set(extend.then_some((start, target)));
-                if let Some(root) = root.cast::<web_sys::Element>() {
-                    browser::focus_field(&root, &format::field(target).key);
-                }
-            }
-            CellEvent::Drag(id) => {
-                if let Some(start) = anchor.borrow().anchor.filter(|&a| a != id) {
-                    selection.set(Some((start, id)));
-                }
-            }
-            CellEvent::PasteBlock(id, text) => {
-                let table = format::field(id).table;
-                let status = match paste_block(id, &text) {
-                    Ok(pasted) => {
-                        dispatch.dispatch(Action::Edit(Edit::SetMany(pasted.cells)));
-                        PasteStatus { table, ok: true, text: pasted.message }
-                    }
-                    Err(why) => PasteStatus { table, ok: false, text: why },
-                };
-                paste_status.set(Some(status));
-            }
-        })
+    let onedit = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |edit: Edit, _| dispatch.dispatch(Action::Edit(edit)))
     };
-    let selected: Rc<Vec<FieldId>> = Rc::new(selection.map(|(a, b)| range(a, b).concat()).unwrap_or_default());
+    let SheetEntry { selection, selected, oncell, paste_status } = use_sheet_entry(root.clone(), onedit);
     let oncopy = {
-        let (report, sheet, selection) = (report.clone(), sheet.clone(), *selection);
+        let (report, sheet) = (report.clone(), sheet.clone());
         Callback::from(move |e: Event| {
             let Some((a, b)) = selection else { return };
             let e: web_sys::ClipboardEvent = e.unchecked_into();
@@ -176,7 +111,7 @@ pub fn App() -> Html {
         report: report.clone(),
         sheet: sheet.clone(),
         marks: marks.clone(),
-        hints,
+        hints: review.hints.clone(),
         selected,
         dispatch: dispatch.clone(),
         oncell,
@@ -341,7 +276,7 @@ pub fn App() -> Html {
         html! {
             <div class="xx-meta-cell">
                 { meta_field(id, report.text(id), marks.mark(id), &dispatch) }
-                { messages(&findings, Place::Field(id)) }
+                { messages(findings, Place::Field(id)) }
             </div>
         }
     };
@@ -349,7 +284,7 @@ pub fn App() -> Html {
         html! {
             <>
                 { text_field(id, report.text(id), marks.mark(id), &dispatch, label) }
-                { messages(&findings, Place::Field(id)) }
+                { messages(findings, Place::Field(id)) }
             </>
         }
     };
@@ -365,7 +300,7 @@ pub fn App() -> Html {
                 if which == Table::Requests {
                     { balance(&balances(&sheet)) }
                 }
-                { messages(&findings, Place::Table(which)) }
+                { messages(findings, Place::Table(which)) }
             </>
         }
     };
@@ -439,14 +374,14 @@ pub fn App() -> Html {
                 <aside class={classes!("xx-side", (*findings_open).then_some("xx-open"))}>
                     <button type="button" class="xx-summary" data-action="toggle-findings" aria-expanded={findings_open.to_string()}
                         onclick={toggle_findings}>
-                        { format!("检查结果：错误 {}，提醒 {}", errors.len(), findings.len() - errors.len()) }
+                        { format!("检查结果：错误 {}，提醒 {}", review.errors.len(), review.warnings()) }
                         <span aria-hidden="true">{ if *findings_open { " ▼ 收起" } else { " ▲ 展开" } }</span>
                     </button>
-                    { findings_panel(&findings, progress, notes, &pick_and_close, &check_everything.reform(|_: MouseEvent| ()), &dismiss) }
+                    { findings_panel(findings, review.progress, notes, &pick_and_close, &check_everything.reform(|_: MouseEvent| ()), &dismiss) }
                 </aside>
             </div>
             if complete {
-                <Publish report={report.clone()} {errors} onexport={check_everything} />
+                <Publish report={report.clone()} errors={review.errors.clone()} onexport={check_everything} />
             }
         </div>
     }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::report::format::{self, FieldId, Table};
+use crate::report::review::Progress;
 use crate::report::rules::findings_by_field;
 use crate::report::{Finding, Severity};
 
@@ -105,17 +106,6 @@ pub fn messages(findings: &[Finding], place: Place) -> Html {
             }
         </ul>
     }
-}
-
-/// What the panel says when it lists nothing, or besides what it lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Progress {
-    /// Nothing typed yet.
-    Fresh,
-    /// `n` findings about parts not yet begun are held back until the clerk asks for every check.
-    HoldingBack(usize),
-    /// Every check runs.
-    Complete,
 }
 
 /// Every finding, errors first, with counts; choosing one calls `onpick` with the field to take the
