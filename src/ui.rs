@@ -8,6 +8,7 @@ mod confirm;
 mod files;
 mod findings;
 mod publish;
+mod reading;
 mod selection;
 mod state;
 mod storage;

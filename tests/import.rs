@@ -248,3 +248,16 @@ fn a_megabyte_of_digits_and_labels_is_read_within_its_step_budget() {
     assert!(unsplit.iter().all(|m| m.chars().count() < 200), "{unsplit:?}");
     assert!(imported.report.to_json().contains("\"fields\": {}"), "nothing guessed: {}", imported.report.to_json());
 }
+
+#[test]
+fn what_the_reader_answers_comes_back_whole() {
+    use xxgk_nianbao::report::import::{Opened, open_published};
+    let page =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/2024_pingtan_zhsyq.txt")).unwrap();
+    let read = open_published(&page);
+    let opened = read.clone().expect("a published report");
+    assert!(!opened.notes.is_empty(), "the glued rows leave notes");
+    assert_eq!(Opened::from_message(&Opened::to_message(&read)), read);
+    let refused: Result<Opened, String> = Err("没有找到年度报告的内容".into());
+    assert_eq!(Opened::from_message(&Opened::to_message(&refused)), refused);
+}

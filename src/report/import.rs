@@ -15,6 +15,7 @@ use super::format::{
     REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, REQUESTS_HEADER, SECTIONS, TITLE_SUFFIX, appeal_cell, id_of,
     request_cell,
 };
+use super::json::{self, Json};
 use super::model::Report;
 use super::rules::{Finding, Rule, request_columns_hold};
 use super::sheet::Sheet;
@@ -83,24 +84,84 @@ pub struct Opened {
     pub remarks: Vec<String>,
 }
 
-/// Opens a file or a paste: a report file of this tool (JSON) when it is named `.json` or looks
-/// like one, else a published report's page text or HTML. `Err` says why nothing was opened.
-pub fn open_any(name: &str, text: &str) -> Result<Opened, String> {
-    if name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{') {
-        let loaded = Report::from_json(text).map_err(|e| e.to_string())?;
-        let remarks = if loaded.unknown_keys.is_empty() {
-            vec![]
-        } else {
-            vec![format!("文件中有本工具不认识的项目，已忽略：{}。", loaded.unknown_keys.join("、"))]
-        };
-        return Ok(Opened { report: loaded.report, last_year: loaded.last_year, remarks, notes: vec![] });
+impl Opened {
+    /// What reading gave, as one JSON object: how the reader in its worker answers the widget.
+    pub fn to_message(read: &Result<Opened, String>) -> String {
+        let mut out = String::from("{");
+        match read {
+            Err(why) => {
+                out.push_str("\"refused\":");
+                json::quote(&mut out, why);
+            }
+            Ok(opened) => {
+                out.push_str("\"report\":");
+                out.push_str(&opened.report.to_file(opened.last_year.as_ref()));
+                let notes: Vec<String> = opened.notes.iter().map(Finding::to_json).collect();
+                out.push_str(&format!(",\"notes\":[{}],\"remarks\":[", notes.join(",")));
+                for (n, remark) in opened.remarks.iter().enumerate() {
+                    if n > 0 {
+                        out.push(',');
+                    }
+                    json::quote(&mut out, remark);
+                }
+                out.push(']');
+            }
+        }
+        out.push('}');
+        out
     }
+
+    /// The answer [`Opened::to_message`] wrote, read back.
+    pub fn from_message(message: &str) -> Result<Opened, String> {
+        let value = json::parse(message).map_err(|e| e.to_string())?;
+        if let Some(why) = value.get("refused").and_then(Json::as_str) {
+            return Err(why.to_string());
+        }
+        let loaded =
+            Report::from_file_value(value.get("report").ok_or("读取结果不完整")?).map_err(|e| e.to_string())?;
+        let list = |name: &str| match value.get(name) {
+            Some(Json::Array(items)) => items.as_slice(),
+            _ => &[],
+        };
+        Ok(Opened {
+            report: loaded.report,
+            last_year: loaded.last_year,
+            notes: list("notes").iter().filter_map(Finding::from_json).collect(),
+            remarks: list("remarks").iter().filter_map(|r| r.as_str().map(str::to_string)).collect(),
+        })
+    }
+}
+
+/// True when what the clerk opened or pasted is a report file of this tool (JSON): named `.json`
+/// or looking like one. Anything else is read as a published report.
+pub fn is_report_file(name: &str, text: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{')
+}
+
+/// A report file of this tool. `Err` says why nothing was opened.
+pub fn open_report_file(text: &str) -> Result<Opened, String> {
+    let loaded = Report::from_json(text).map_err(|e| e.to_string())?;
+    let remarks = if loaded.unknown_keys.is_empty() {
+        vec![]
+    } else {
+        vec![format!("文件中有本工具不认识的项目，已忽略：{}。", loaded.unknown_keys.join("、"))]
+    };
+    Ok(Opened { report: loaded.report, last_year: loaded.last_year, remarks, notes: vec![] })
+}
+
+/// A published report's page text or HTML; what could not be read for sure comes back as notes.
+pub fn open_published(text: &str) -> Result<Opened, String> {
     let imported = import(text);
     if imported.report.is_blank() {
         return Err("没有找到年度报告的内容".into());
     }
     let remarks = vec![format!("按{}读取。", imported.format.label())];
     Ok(Opened { report: imported.report, last_year: None, remarks, notes: imported.findings })
+}
+
+/// Opens a file or a paste, whichever of the two it is.
+pub fn open_any(name: &str, text: &str) -> Result<Opened, String> {
+    if is_report_file(name, text) { open_report_file(text) } else { open_published(text) }
 }
 
 /// Reads a published report. Never fails: what it cannot read stays blank and is said.

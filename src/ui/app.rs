@@ -139,7 +139,7 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 offer.emit(match browser::read_text(&file).await {
-                    Ok(text) => Pending::read(purpose, name, &text),
+                    Ok(text) => Pending::read(purpose, name, &text).await,
                     Err(_) => Err(Notice::refused(&name, "浏览器未能读取这个文件")),
                 });
             });
@@ -148,7 +148,8 @@ pub fn App() -> Html {
     let onread = {
         let offer = offer.clone();
         Callback::from(move |(name, text, purpose): (String, String, Purpose)| {
-            offer.emit(Pending::read(purpose, name, &text))
+            let offer = offer.clone();
+            wasm_bindgen_futures::spawn_local(async move { offer.emit(Pending::read(purpose, name, &text).await) });
         })
     };
     let replace = {

@@ -13,14 +13,21 @@ use web_sys::{
 /// The widget's JS glue, whose address is where the webmaster uploaded the widget's files.
 const GLUE_SCRIPT: &str = "script[src$=\"xxgk-nianbao.js\"]";
 
-/// The text of a file shipped beside the widget's own files, wherever they were uploaded.
+/// The address of a file shipped beside the widget's own files, wherever they were uploaded.
+pub fn beside(name: &str) -> Result<String, JsValue> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
+    let glue = document.query_selector(GLUE_SCRIPT)?.and_then(|s| s.dyn_into::<HtmlScriptElement>().ok());
+    let base = match glue {
+        Some(script) => script.src(),
+        None => document.url()?,
+    };
+    Ok(Url::new_with_base(name, &base)?.href())
+}
+
+/// The text of a file shipped beside the widget's own files.
 pub async fn fetch_beside(name: &str) -> Result<String, JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let document = window.document().ok_or(JsValue::NULL)?;
-    let glue = document.query_selector(GLUE_SCRIPT)?.and_then(|s| s.dyn_into::<HtmlScriptElement>().ok());
-    let base = glue.map(|s| s.src()).unwrap_or(document.url()?);
-    let url = Url::new_with_base(name, &base)?;
-    let response: Response = JsFuture::from(window.fetch_with_str(&url.href())).await?.dyn_into()?;
+    let response: Response = JsFuture::from(window.fetch_with_str(&beside(name)?)).await?.dyn_into()?;
     if !response.ok() {
         return Err(JsValue::NULL);
     }

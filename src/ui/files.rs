@@ -8,13 +8,14 @@ use yew::prelude::*;
 
 use super::browser;
 use super::confirm::confirm;
+use super::reading::read_published;
 use super::state::{Action, State};
 use super::storage::{self, SavedDraft};
 use crate::report::Finding;
 use crate::report::Report;
 use crate::report::editor::Draft;
 use crate::report::fragment::title;
-use crate::report::import::{Opened, open_any};
+use crate::report::import::{Opened, is_report_file, open_report_file};
 
 /// What a file the clerk opens is for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -72,10 +73,11 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// A report file (JSON) or a published report (its page text or HTML), read for `purpose`.
-    pub fn read(purpose: Purpose, name: String, text: &str) -> Result<Pending, Notice> {
-        let opened = open_any(&name, text).map_err(|why| Notice::refused(&name, &why))?;
-        let Opened { report, last_year, remarks, notes } = opened;
+    /// A report file (JSON), or a published report (its page text or HTML, read by the reader in
+    /// its worker), read for `purpose`.
+    pub async fn read(purpose: Purpose, name: String, text: &str) -> Result<Pending, Notice> {
+        let opened = if is_report_file(&name, text) { open_report_file(text) } else { read_published(text).await };
+        let Opened { report, last_year, remarks, notes } = opened.map_err(|why| Notice::refused(&name, &why))?;
         Ok(Pending { purpose, report, last_year, notes, name, remarks })
     }
 

@@ -80,6 +80,23 @@ describe("a clear word where the widget cannot run", () => {
     assert.match((await hostWord(page)).text, /无法下载编制助手的程序文件 xxgk-nianbao\.js.*网站管理员/);
   });
 
+  test("a reader that cannot be downloaded is said where the clerk pasted, and nothing changes", async () => {
+    const page = await pageWith(session.browser, {
+      pattern: "**/xxgk-nianbao-reader*",
+      handle: (route) => route.fulfill({ status: 404, body: "not found" }),
+    });
+    await page.goto(`${session.base}/`);
+    const w = new Widget(page);
+    await w.type("meta.agency", "某局");
+    await w.action("paste-import").click();
+    await page.getByTestId("import-source").fill("三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1");
+    await w.action("read-import").click();
+    const notice = page.getByTestId("file-notice");
+    await notice.waitFor({ timeout: 20_000 });
+    assert.match(await notice.textContent(), /无法启动读取程序.*网站管理员/);
+    assert.equal(await w.value("meta.agency"), "某局");
+  });
+
   test("a wasm file served with the wrong type still loads", async () => {
     const page = await pageWith(session.browser, {
       pattern: "**/xxgk-nianbao_bg.wasm",

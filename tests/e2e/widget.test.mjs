@@ -2,6 +2,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 import { Widget, startSession } from "./widget.mjs";
@@ -347,6 +348,11 @@ describe("inside a portal page", () => {
     assert.equal(await w.value("requests.received.total"), "2");
     await w.loadExample();
     assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局", "the example is found beside the other files");
+    await w.action("paste-import").click();
+    await w.page.getByTestId("import-source").fill(await readFile(new URL("../fixtures/2022_pingtan_gaj.txt", import.meta.url), "utf8"));
+    await w.action("read-import").click();
+    await w.action("confirm-import").click();
+    assert.match(await w.value("meta.agency"), /平潭/, "so is the reader, started in its worker");
     const around = await w.page.evaluate(() => [document.getElementById("before").textContent, document.getElementById("after").textContent]);
     assert.deepEqual(around, ["文章正文开头。", "文章正文结尾。"]);
     assert.deepEqual(w.errors, []);
