@@ -384,7 +384,7 @@ proptest! {
         // Every section's text comes back as text, character for character (whitespace aside).
         let visible: String = doc.root_element().text().collect::<String>().split_whitespace().collect();
         for part in SECTIONS.iter().flat_map(|s| s.parts) {
-            let typed: String = report.get_key(part.key).unwrap_or("").split_whitespace().collect();
+            let typed: String = report.get_key(part.key()).unwrap_or("").split_whitespace().collect();
             prop_assert!(visible.contains(&typed), "{:?} not shown as typed", typed);
         }
     }

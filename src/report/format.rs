@@ -161,12 +161,12 @@ pub struct RequestRow {
 /// Width of table 三 in grid columns: three label columns and seven value columns.
 pub const REQUESTS_LABEL_WIDTH: u16 = 3;
 
-/// The three header rows of table 三.
-pub const REQUESTS_HEADER: [&[LabelCell]; 3] = [
-    &[block("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3), wide("申请人情况", 7)],
-    &[tall("自然人", 2), wide("法人或其他组织", 5), tall("总计", 2)],
-    &[cell("商业企业"), cell("科研机构"), cell("社会公益组织"), cell("法律服务机构"), cell("其他")],
-];
+/// Table 三's corner, the rule of its columns.
+pub const REQUESTS_CORNER_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+/// Over the seven columns of table 三.
+pub const APPLICANTS_HEADER: &str = "申请人情况";
+/// Over the five columns between 自然人 and 总计.
+pub const ORGANISATIONS_HEADER: &str = "法人或其他组织";
 
 macro_rules! outcome {
     ($key:literal, $name:literal, [$($label:expr),*]) => {
@@ -314,31 +314,8 @@ pub const APPEAL_COLUMNS: [AppealColumn; 5] = [
 /// Index of the derived `total` column in [`APPEAL_COLUMNS`].
 pub const APPEAL_TOTAL_COLUMN: usize = 4;
 
-/// The three header rows of table 四; the fourth row is the fifteen numbers.
-pub const APPEALS_HEADER: [&[LabelCell]; 3] = [
-    &[wide("行政复议", 5), wide("行政诉讼", 10)],
-    &[
-        tall("结果维持", 2),
-        tall("结果纠正", 2),
-        tall("其他结果", 2),
-        tall("尚未审结", 2),
-        tall("总计", 2),
-        wide("未经复议直接起诉", 5),
-        wide("复议后起诉", 5),
-    ],
-    &[
-        cell("结果维持"),
-        cell("结果纠正"),
-        cell("其他结果"),
-        cell("尚未审结"),
-        cell("总计"),
-        cell("结果维持"),
-        cell("结果纠正"),
-        cell("其他结果"),
-        cell("尚未审结"),
-        cell("总计"),
-    ],
-];
+/// Over table 四's two suit groups.
+pub const SUITS_HEADER: &str = "行政诉讼";
 
 pub fn appeal_key(group: &AppealGroup, column: &AppealColumn) -> String {
     format!("appeals.{}.{}", group.key, column.key)
@@ -379,13 +356,34 @@ pub const PROBLEMS_LAST_YEAR: &str = "problems.last_year";
 pub const PROBLEMS_THIS_YEAR: &str = "problems.this_year";
 pub const OTHER_MATTERS: &str = "other_matters";
 
-/// A text field of a section, optionally under a customary sub-heading such as `（一）主动公开`.
+/// A text field of a section: under a customary sub-heading such as `（一）主动公开`, which the
+/// form shows above it and the fragment prints; or without one, with a label for the form only.
 #[derive(Debug, Clone, Copy)]
-pub struct TextPart {
-    pub key: &'static str,
-    pub heading: Option<&'static str>,
+pub enum TextPart {
+    Headed { key: &'static str, heading: &'static str },
+    Plain { key: &'static str, label: &'static str },
+}
+
+impl TextPart {
+    pub fn key(&self) -> &'static str {
+        match *self {
+            TextPart::Headed { key, .. } | TextPart::Plain { key, .. } => key,
+        }
+    }
+
+    pub fn heading(&self) -> Option<&'static str> {
+        match *self {
+            TextPart::Headed { heading, .. } => Some(heading),
+            TextPart::Plain { .. } => None,
+        }
+    }
+
     /// What the form shows the clerk above the field.
-    pub label: &'static str,
+    pub fn label(&self) -> &'static str {
+        match *self {
+            TextPart::Headed { heading: text, .. } | TextPart::Plain { label: text, .. } => text,
+        }
+    }
 }
 
 /// One of the six numbered sections of the report.
@@ -400,62 +398,42 @@ pub const SECTIONS: [Section; 6] = [
     Section {
         heading: "一、总体情况",
         parts: &[
-            TextPart { key: OVERVIEW_INTRO, heading: None, label: "开篇（编制依据、统计期限）" },
-            TextPart {
-                key: "overview.proactive", heading: Some("（一）主动公开"), label: "（一）主动公开"
-            },
-            TextPart {
-                key: "overview.on_request", heading: Some("（二）依申请公开"), label: "（二）依申请公开"
-            },
-            TextPart {
-                key: "overview.management", heading: Some("（三）政府信息管理"), label: "（三）政府信息管理"
-            },
-            TextPart {
-                key: "overview.platforms",
-                heading: Some("（四）政府信息公开平台建设"),
-                label: "（四）政府信息公开平台建设",
-            },
-            TextPart {
-                key: "overview.oversight", heading: Some("（五）监督保障"), label: "（五）监督保障"
-            },
+            TextPart::Plain { key: OVERVIEW_INTRO, label: "开篇（编制依据、统计期限）" },
+            TextPart::Headed { key: "overview.proactive", heading: "（一）主动公开" },
+            TextPart::Headed { key: "overview.on_request", heading: "（二）依申请公开" },
+            TextPart::Headed { key: "overview.management", heading: "（三）政府信息管理" },
+            TextPart::Headed { key: "overview.platforms", heading: "（四）政府信息公开平台建设" },
+            TextPart::Headed { key: "overview.oversight", heading: "（五）监督保障" },
         ],
         table: None,
     },
     Section {
         heading: "二、主动公开政府信息情况",
-        parts: &[TextPart { key: "proactive.note", heading: None, label: "说明（可选）" }],
+        parts: &[TextPart::Plain { key: "proactive.note", label: "说明（可选）" }],
         table: Some(Table::Proactive),
     },
     Section {
         heading: "三、收到和处理政府信息公开申请情况",
-        parts: &[TextPart { key: "requests.note", heading: None, label: "说明（可选）" }],
+        parts: &[TextPart::Plain { key: "requests.note", label: "说明（可选）" }],
         table: Some(Table::Requests),
     },
     Section {
         heading: "四、政府信息公开行政复议、行政诉讼情况",
-        parts: &[TextPart { key: "appeals.note", heading: None, label: "说明（可选）" }],
+        parts: &[TextPart::Plain { key: "appeals.note", label: "说明（可选）" }],
         table: Some(Table::Appeals),
     },
     Section {
         heading: "五、存在的主要问题及改进情况",
         parts: &[
-            TextPart {
-                key: PROBLEMS_LAST_YEAR,
-                heading: Some("（一）上年度存在问题及改进情况"),
-                label: "（一）上年度存在问题及改进情况",
-            },
-            TextPart {
-                key: PROBLEMS_THIS_YEAR,
-                heading: Some("（二）本年度存在问题及改进举措"),
-                label: "（二）本年度存在问题及改进举措",
-            },
+            TextPart::Headed { key: PROBLEMS_LAST_YEAR, heading: "（一）上年度存在问题及改进情况" },
+            TextPart::Headed { key: PROBLEMS_THIS_YEAR, heading: "（二）本年度存在问题及改进举措" },
         ],
         table: None,
     },
     Section {
         heading: "六、其他需要报告的事项",
-        parts: &[TextPart {
-            key: OTHER_MATTERS, heading: None, label: "其他事项（须说明信息处理费收取情况）"
+        parts: &[TextPart::Plain {
+            key: OTHER_MATTERS, label: "其他事项（须说明信息处理费收取情况）"
         }],
         table: None,
     },
@@ -465,7 +443,7 @@ pub const SECTIONS: [Section; 6] = [
 pub fn section_of(key: &str) -> &'static Section {
     SECTIONS
         .iter()
-        .find(|section| section.parts.iter().any(|part| part.key == key))
+        .find(|section| section.parts.iter().any(|part| part.key() == key))
         .unwrap_or_else(|| panic!("{key} is not a text of any section"))
 }
 
@@ -547,9 +525,9 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     for section in &SECTIONS {
         for part in section.parts {
             fields.push(Field {
-                key: part.key.into(),
+                key: part.key().into(),
                 kind: FieldKind::Text,
-                place: format!("{}{}", section.heading, part.heading.map(|h| format!(" {h}")).unwrap_or_default()),
+                place: format!("{}{}", section.heading, part.heading().map(|h| format!(" {h}")).unwrap_or_default()),
                 table: None,
             });
         }
@@ -853,7 +831,18 @@ fn proactive_layout() -> TableLayout {
 }
 
 fn requests_layout() -> TableLayout {
-    let mut rows: Vec<LayoutRow> = REQUESTS_HEADER.iter().map(|cells| header_row(cells)).collect();
+    // 自然人 and 总计 stand alone over two rows; the five organisations share a header.
+    let [person, organisations @ .., total] = &REQUEST_COLUMNS;
+    let organisations: Vec<LabelCell> = organisations.iter().map(|c| cell(c.label)).collect();
+    let mut rows = vec![
+        header_row(&[block(REQUESTS_CORNER_NOTE, 3, REQUESTS_LABEL_WIDTH), wide(APPLICANTS_HEADER, 7)]),
+        header_row(&[
+            tall(person.label, 2),
+            wide(ORGANISATIONS_HEADER, organisations.len() as u16),
+            tall(total.label, 2),
+        ]),
+        header_row(&organisations),
+    ];
     for (r, row) in REQUEST_ROWS.iter().enumerate() {
         let values = (0..REQUEST_COLUMNS.len()).map(|c| LayoutCell::Value { id: request_cell(r, c), colspan: 1 });
         let cells = row.labels.iter().map(row_label).chain(values).collect();
@@ -864,7 +853,17 @@ fn requests_layout() -> TableLayout {
 
 /// Table 四: three header rows over one row of fifteen numbers.
 fn appeals_layout() -> TableLayout {
-    let mut rows: Vec<LayoutRow> = APPEALS_HEADER.iter().map(|cells| header_row(cells)).collect();
+    // 行政复议's columns stand over two rows; the two suit groups each head the same five.
+    let [review, suits @ ..] = &APPEAL_GROUPS;
+    let width = APPEAL_COLUMNS.len() as u16;
+    let columns = || APPEAL_COLUMNS.iter().map(|c| cell(c.label));
+    let mut second: Vec<LabelCell> = APPEAL_COLUMNS.iter().map(|c| tall(c.label, 2)).collect();
+    second.extend(suits.iter().map(|g| wide(g.label, width)));
+    let mut rows = vec![
+        header_row(&[wide(review.label, width), wide(SUITS_HEADER, width * suits.len() as u16)]),
+        header_row(&second),
+        header_row(&suits.iter().flat_map(|_| columns()).collect::<Vec<_>>()),
+    ];
     let values = (0..APPEAL_GROUPS.len())
         .flat_map(|g| (0..APPEAL_COLUMNS.len()).map(move |c| LayoutCell::Value { id: appeal_cell(g, c), colspan: 1 }));
     rows.push(LayoutRow { header: false, key: None, cells: values.collect() });

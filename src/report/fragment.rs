@@ -40,7 +40,7 @@ pub fn render(report: &Report) -> String {
         @for section in &SECTIONS {
             h3 style=(HEADING_STYLE) { (section.heading) }
             @for part in section.parts {
-                (text_part(part, report.get_key(part.key).unwrap_or("")))
+                (text_part(part, report.get_key(part.key()).unwrap_or("")))
             }
             @if let Some(t) = section.table { (table(report, sheet, t)) }
         }
@@ -80,7 +80,7 @@ pub fn render_text(report: &Report) -> String {
     for section in &SECTIONS {
         lines.push(section.heading.to_string());
         for part in section.parts {
-            let text = report.get_key(part.key).unwrap_or("").trim();
+            let text = report.get_key(part.key()).unwrap_or("").trim();
             lines.extend(part_heading(part, text).map(str::to_string));
             lines.extend(paragraphs(text).iter().map(|paragraph| paragraph.join("\n")));
         }
@@ -105,7 +105,7 @@ pub fn render_text(report: &Report) -> String {
 
 /// A part's sub-heading, printed when its text has any and does not already start with it.
 fn part_heading<'a>(part: &'a TextPart, text: &str) -> Option<&'a str> {
-    let heading = part.heading?;
+    let heading = part.heading()?;
     let numeral = heading.split_inclusive('）').next().unwrap_or(heading);
     (!text.is_empty() && !text.starts_with(numeral)).then_some(heading)
 }

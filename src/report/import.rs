@@ -10,10 +10,10 @@ use copy::{Copy, Span, TABLE_END, label_key};
 use split::{Run, Value, counts, runs, splits};
 
 use super::format::{
-    APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPEALS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
+    APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
     META_SIGNED_ON, META_YEAR, OTHER_HANDLING_ROWS, OTHER_MATTERS, PROACTIVE, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR,
-    REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, REQUESTS_HEADER, SECTIONS, TITLE_SUFFIX, appeal_cell, id_of,
-    request_cell,
+    REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, REQUESTS_CORNER_NOTE, SECTIONS, SUITS_HEADER, TITLE_SUFFIX,
+    appeal_cell, id_of, request_cell,
 };
 use super::json::{self, Json};
 use super::model::Report;
@@ -551,7 +551,7 @@ impl Reader<'_> {
                 .filter(|p| ["条例", "统计期限", "编制"].iter().any(|w| p.contains(w)))
                 .collect();
             let end = section_end(0);
-            let keys = SECTIONS[0].parts.iter().map(|p| p.key).collect::<Vec<_>>();
+            let keys = SECTIONS[0].parts.iter().map(|p| p.key()).collect::<Vec<_>>();
             let starts = self.sub_parts(h.end, end, keys.len() - 1);
             let mut bounds = vec![h.end];
             bounds.extend(&starts);
@@ -565,22 +565,22 @@ impl Reader<'_> {
             }
         }
         // The notes before each table.
-        let rule_header = REQUESTS_HEADER[0][0].text;
-        let appeals_header = format!("{}{}", APPEALS_HEADER[0][0].text, APPEALS_HEADER[0][1].text);
+        let rule_header = REQUESTS_CORNER_NOTE;
+        let appeals_header = format!("{}{}", APPEAL_GROUPS[0].label, SUITS_HEADER);
         let table_starts: [(usize, Vec<&str>); 3] = [
             (1, vec![PROACTIVE[0].article, "第二十条"]),
             (
                 2,
                 vec![
                     &rule_header[..rule_header.find('：').unwrap_or(rule_header.len())],
-                    REQUESTS_HEADER[0][1].text,
+                    APPLICANTS_HEADER,
                     REQUEST_ROWS[0].labels[0].text,
                 ],
             ),
-            (3, vec![&appeals_header, APPEALS_HEADER[0][0].text]),
+            (3, vec![&appeals_header, APPEAL_GROUPS[0].label]),
         ];
         for (section, marks) in table_starts {
-            let key = SECTIONS[section].parts[0].key;
+            let key = SECTIONS[section].parts[0].key();
             let Some(h) = headings[section] else { continue };
             let end = section_end(section);
             let table = marks.iter().find_map(|m| self.copy.find_before(h.end, end, &label_key(m)));

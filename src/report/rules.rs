@@ -475,7 +475,7 @@ fn says_nothing(text: &str) -> bool {
 
 fn check_texts(report: &Report, findings: &mut Vec<Finding>) {
     let section_text = |section: &Section| -> (Vec<FieldId>, String) {
-        let ids: Vec<FieldId> = section.parts.iter().map(|p| id_of(p.key)).collect();
+        let ids: Vec<FieldId> = section.parts.iter().map(|p| id_of(p.key())).collect();
         let text = ids.iter().map(|&id| report.text(id)).collect::<Vec<_>>().join("\n");
         (ids, text)
     };

@@ -352,7 +352,7 @@ pub fn App() -> Html {
                         <section class="xx-section">
                             <h2>{ section.heading }</h2>
                             for part in section.parts {
-                                { field(id_of(part.key), part.label) }
+                                { field(id_of(part.key()), part.label()) }
                             }
                             if section.table == Some(Table::Requests) && sheet.has_printed_totals() {
                                 <p class="xx-notice" data-testid="printed-totals">

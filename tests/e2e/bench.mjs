@@ -19,16 +19,30 @@ const percentile = (values, p) => {
 const ms = (v) => `${v.toFixed(2)} ms`;
 const kb = (v) => `${(v / 1024).toFixed(1)} KB`;
 
+/** What the clerk waits for on every visit, and what is fetched only when needed. */
+const DOWNLOADS = {
+  "first download (CSS is inside the wasm)": ["xxgk-nianbao_bg.wasm", "xxgk-nianbao.js", "xxgk-nianbao-loader.js"],
+  "on demand: the reader of published reports": [
+    "xxgk-nianbao-reader_bg.wasm", "xxgk-nianbao-reader.js", "xxgk-nianbao-reader_loader.js",
+  ],
+  "on demand: the example": ["xxgk-nianbao-example.json"],
+};
+
 async function sizes() {
-  let raw = 0, gzip = 0;
-  for (const name of ["xxgk-nianbao_bg.wasm", "xxgk-nianbao.js", "xxgk-nianbao-loader.js"]) {
-    const bytes = await readFile(dist + name);
-    const zipped = gzipSync(bytes, { level: 9 }).length;
-    raw += bytes.length;
-    gzip += zipped;
-    console.log(`  ${name.padEnd(26)} ${kb(bytes.length).padStart(9)} raw ${kb(zipped).padStart(9)} gzip`);
+  let all = 0;
+  for (const [part, names] of Object.entries(DOWNLOADS)) {
+    let raw = 0, gzip = 0;
+    for (const name of names) {
+      const bytes = await readFile(dist + name);
+      const zipped = gzipSync(bytes, { level: 9 }).length;
+      raw += bytes.length;
+      gzip += zipped;
+      console.log(`  ${name.padEnd(30)} ${kb(bytes.length).padStart(9)} raw ${kb(zipped).padStart(9)} gzip`);
+    }
+    all += gzip;
+    console.log(`  = ${part}: ${kb(gzip)} gzip (${kb(raw)} raw)`);
   }
-  console.log(`  ${"total (CSS is inside the wasm)".padEnd(26)} ${kb(raw).padStart(9)} raw ${kb(gzip).padStart(9)} gzip`);
+  console.log(`  everything together: ${kb(all)} gzip`);
 }
 
 /** Records when the first form field exists inside the widget's shadow root, and when the whole
@@ -64,7 +78,7 @@ async function interactive(browser, base) {
   }
   const figures = (times) => `median ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}`;
   console.log(`  navigation → form ready (top of the form): ${figures(ready)} (${LOADS} loads)`);
-  console.log(`  navigation → whole widget drawn:           ${figures(complete)}`);
+  console.log(`  navigation → table 三 ready (whole widget drawn): ${figures(complete)}`);
 }
 
 async function keystrokes(browser, base) {
