@@ -22,6 +22,7 @@ use crate::report::Report;
 use crate::report::editor::{Draft, Edit};
 use crate::report::example::EXAMPLE_FILE_NAME;
 use crate::report::format::{self, FieldId, META_AGENCY, META_FIELDS, SECTIONS, Table, id_of};
+use crate::report::fragment::title;
 use crate::report::grid::copy_range;
 use crate::report::review::Review;
 use crate::report::rules::balances;
@@ -90,10 +91,21 @@ pub fn App() -> Html {
         let every_check = every_check.clone();
         Callback::from(move |_| every_check.set(true))
     };
-    let onedit = {
+    let onaction = {
         let dispatch = dispatch.clone();
-        use_callback((), move |edit: Edit, _| dispatch.dispatch(Action::Edit(edit)))
+        use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
+    let onedit = onaction.reform(Action::Edit);
+    // The draft as it is now, for the callbacks that must not change with every keystroke.
+    let current = use_mut_ref(Draft::default);
+    *current.borrow_mut() = state.draft().clone();
+    let draft_id = AttrValue::from(state.draft().id.clone());
+    let onexport = use_callback((), move |(), _| {
+        let draft = current.borrow();
+        let name = format!("{}.json", title(&draft.report));
+        let file = draft.report.to_file(draft.last_year.as_deref());
+        let _ = browser::download(&name, "application/json;charset=utf-8", &file);
+    });
     let SheetEntry { selection, selected, oncell, paste_status } = use_sheet_entry(root.clone(), onedit);
     let oncopy = {
         let (report, sheet) = (report.clone(), sheet.clone());
@@ -315,9 +327,10 @@ pub fn App() -> Html {
                     <button type="button" data-action="load-example" onclick={load_example.clone()}>{ "载入示例" }</button>
                 </div>
             </header>
-            <FileBar state={state.clone()} {save} onfile={onfile.clone()} onread={onread.clone()} />
+            <FileBar can_undo={state.editor.can_undo()} can_redo={state.editor.can_redo()} draft_id={draft_id.clone()}
+                onaction={onaction.clone()} {onexport} {save} onfile={onfile.clone()} onread={onread.clone()} />
             if report.is_blank() && *offer_start {
-                <StartPanel state={state.clone()} {onfile} {onread} onblank={start_blank} onexample={load_example.clone()} />
+                <StartPanel {draft_id} {onaction} {onfile} {onread} onblank={start_blank} onexample={load_example.clone()} />
             }
             if let Some(file) = &*pending {
                 { confirm(&format!("“{}”将打开为一份新草稿；当前填写的报告原样保留在“草稿”中，随时可以回去。确定打开吗？", file.name),

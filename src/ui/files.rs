@@ -6,15 +6,13 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::browser;
 use super::confirm::confirm;
 use super::reading::read_published;
-use super::state::{Action, State};
+use super::state::Action;
 use super::storage::{self, SavedDraft};
 use crate::report::Finding;
 use crate::report::Report;
 use crate::report::editor::Draft;
-use crate::report::fragment::title;
 use crate::report::import::{Opened, is_report_file, open_report_file};
 
 /// What a file the clerk opens is for.
@@ -117,9 +115,18 @@ impl Pending {
     }
 }
 
+/// What the file bar shows and does. Nothing in it changes with every keystroke but the save
+/// state, so the bar is not redrawn, nor the draft list read again, as the clerk types.
 #[derive(Properties, PartialEq)]
 pub struct FileBarProps {
-    pub state: UseReducerHandle<State>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// The draft being edited.
+    pub draft_id: AttrValue,
+    /// Undo, redo, and opening another draft or a blank one.
+    pub onaction: Callback<Action>,
+    /// 导出报告文件.
+    pub onexport: Callback<()>,
     pub save: SaveStatus,
     pub onfile: Callback<(web_sys::File, Purpose)>,
     /// A published report pasted into the import box, as (name, text, what it is for).
@@ -190,7 +197,6 @@ fn picked(purpose: Purpose, onfile: &Callback<(web_sys::File, Purpose)>) -> Call
 
 #[component]
 pub fn FileBar(props: &FileBarProps) -> Html {
-    let state = &props.state;
     let show_drafts = use_state(|| false);
     let show_import = use_state(|| false);
     let changed = use_force_update();
@@ -200,18 +206,8 @@ pub fn FileBar(props: &FileBarProps) -> Html {
         let show_import = show_import.clone();
         Callback::from(move |_: MouseEvent| show_import.set(!*show_import))
     };
-    let act = |action: fn() -> Action| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(action()))
-    };
-    let export = {
-        let draft = state.draft().clone();
-        Callback::from(move |_: MouseEvent| {
-            let name = format!("{}.json", title(&draft.report));
-            let file = draft.report.to_file(draft.last_year.as_deref());
-            let _ = browser::download(&name, "application/json;charset=utf-8", &file);
-        })
-    };
+    let act = |action: fn() -> Action| props.onaction.reform(move |_: MouseEvent| action());
+    let export = props.onexport.reform(|_: MouseEvent| ());
     let toggle_drafts = {
         let show_drafts = show_drafts.clone();
         Callback::from(move |_: MouseEvent| show_drafts.set(!*show_drafts))
@@ -235,9 +231,9 @@ pub fn FileBar(props: &FileBarProps) -> Html {
             <div class="xx-filebar" role="toolbar" aria-label="文件与草稿">
                 // aria-disabled rather than disabled: a disabled button drops the keyboard focus out
                 // of the widget, and with it Ctrl+Z / Ctrl+Y.
-                <button type="button" data-action="undo" aria-disabled={(!state.editor.can_undo()).to_string()}
+                <button type="button" data-action="undo" aria-disabled={(!props.can_undo).to_string()}
                     onclick={act(|| Action::Undo)} title="Ctrl+Z">{ "↶ 撤销" }</button>
-                <button type="button" data-action="redo" aria-disabled={(!state.editor.can_redo()).to_string()}
+                <button type="button" data-action="redo" aria-disabled={(!props.can_redo).to_string()}
                     onclick={act(|| Action::Redo)} title="Ctrl+Shift+Z 或 Ctrl+Y">{ "↷ 重做" }</button>
                 <span class="xx-sep" />
                 <label class="xx-file-button" title="本工具导出的报告文件（.json），或从网站保存的报告网页（.html、.txt）">
@@ -265,7 +261,7 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                 </p>
             }
             if *show_drafts {
-                { draft_list(state, &asking_delete, &deleted, &changed) }
+                { draft_list(&props.draft_id, &props.onaction, &asking_delete, &deleted, &changed) }
             }
             if *show_import {
                 <ImportBox onread={props.onread.clone()} />
@@ -285,17 +281,18 @@ struct Deleted {
 /// The drafts kept in this browser: open one, delete one (after asking; it can be put back until
 /// the page is left), or start a blank report. `changed` redraws the list after a change to it.
 fn draft_list(
-    state: &UseReducerHandle<State>,
+    current: &str,
+    onaction: &Callback<Action>,
     asking: &UseStateHandle<Option<SavedDraft>>,
     deleted: &UseStateHandle<Vec<Deleted>>,
     changed: &UseForceUpdateHandle,
 ) -> Html {
     let drafts = storage::list();
     let open = |id: String| {
-        let state = state.clone();
+        let onaction = onaction.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(draft) = storage::load(&id) {
-                state.dispatch(Action::Open(draft));
+                onaction.emit(Action::Open(draft));
             }
         })
     };
@@ -332,13 +329,7 @@ fn draft_list(
             }
         })
     };
-    let blank = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Open(Draft { id: storage::new_id(), ..Draft::default() }))
-        })
-    };
-    let current = state.draft().id.clone();
+    let blank = onaction.reform(|_: MouseEvent| Action::Open(Draft { id: storage::new_id(), ..Draft::default() }));
     html! {
         <section class="xx-drafts" aria-label="草稿" data-testid="drafts">
             <p>{ "草稿保存在本机浏览器中，按机关和年度区分：" }</p>
@@ -397,7 +388,10 @@ fn draft_list(
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
-    pub state: UseReducerHandle<State>,
+    /// The (blank) draft being edited.
+    pub draft_id: AttrValue,
+    /// Starting from a draft of this browser as last year's report.
+    pub onaction: Callback<Action>,
     pub onfile: Callback<(web_sys::File, Purpose)>,
     pub onread: Callback<(String, String, Purpose)>,
     /// The clerk chose to begin from a blank form.
@@ -413,14 +407,14 @@ pub fn StartPanel(props: &StartProps) -> Html {
         let pasting = pasting.clone();
         Callback::from(move |_: MouseEvent| pasting.set(!*pasting))
     };
-    let current = props.state.draft().id.clone();
+    let current = props.draft_id.to_string();
     let earlier: Vec<SavedDraft> =
         storage::list().unwrap_or_default().into_iter().filter(|d| d.id != current).collect();
     let from_draft = |id: String| {
-        let state = props.state.clone();
+        let onaction = props.onaction.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(draft) = storage::load(&id) {
-                state.dispatch(Action::StartFromLastYear(draft.report));
+                onaction.emit(Action::StartFromLastYear(draft.report));
             }
         })
     };
