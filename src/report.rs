@@ -12,6 +12,7 @@ pub mod model;
 pub mod number;
 pub mod review;
 pub mod rules;
+pub mod session;
 pub mod sheet;
 pub mod text_numbers;
 

@@ -10,20 +10,21 @@ use yew::prelude::*;
 use super::autosave::use_autosave;
 use super::browser;
 use super::confirm::confirm;
-use super::files::{FileBar, Notice, Pending, Purpose, StartPanel};
+use super::files::{FileBar, Notice, Purpose, Read, StartPanel, read};
 use super::findings::{CellMarks, Place, findings_panel, messages};
 use super::publish::Publish;
 use super::selection::{SheetEntry, use_sheet_entry};
-use super::state::{Action, State};
+use super::state::{Action, restored};
+use super::storage;
 use super::tables::{TableData, balance, table_view};
 use super::texts::{meta_field, text_field};
 use super::width::{MAX_WIDTH, NARROW_BELOW, use_visible_width};
-use crate::report::Report;
 use crate::report::editor::{Draft, Edit};
 use crate::report::example::EXAMPLE_FILE_NAME;
 use crate::report::format::{self, FieldId, META_AGENCY, META_FIELDS, SECTIONS, Table, id_of};
 use crate::report::fragment::title;
 use crate::report::grid::copy_range;
+use crate::report::import::open_report_file;
 use crate::report::review::Review;
 use crate::report::rules::balances;
 
@@ -45,19 +46,15 @@ fn use_complete_after_first_paint() -> bool {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::restored);
+    let state = use_reducer(restored);
     let root = use_node_ref();
-    let confirm_example = use_state(|| false);
-    let notice = use_state(|| None::<Notice>);
-    let pending = use_state(|| None::<Pending>);
     let dispatch = state.dispatcher();
     let complete = use_complete_after_first_paint();
 
     let save = use_autosave(&state.editor);
 
     // Everything shown about the draft, worked out once per change of it.
-    let every_check = use_state_eq(|| false);
-    let reviewed = use_memo((state.draft().clone(), *every_check), |(draft, every)| {
+    let reviewed = use_memo((state.draft().clone(), state.every_check), |(draft, every)| {
         let review = Review::of(draft, *every);
         let marks = Rc::new(CellMarks::of(&review.findings));
         (review, marks)
@@ -88,8 +85,8 @@ pub fn App() -> Html {
         Callback::from(move |note| dispatch.dispatch(Action::Edit(Edit::DismissNote(note))))
     };
     let check_everything = {
-        let every_check = every_check.clone();
-        Callback::from(move |_| every_check.set(true))
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| dispatch.dispatch(Action::CheckEverything))
     };
     let onaction = {
         let dispatch = dispatch.clone();
@@ -131,18 +128,8 @@ pub fn App() -> Html {
 
     // A file or a paste read into a report: applied at once over a blank report, else after asking.
     let offer = {
-        let (state, notice, pending) = (state.clone(), notice.clone(), pending.clone());
-        Callback::from(move |read: Result<Pending, Notice>| match read {
-            Err(refused) => notice.set(Some(refused)),
-            Ok(file) if state.report().is_blank() => {
-                notice.set(Some(file.done(false)));
-                state.dispatch(file.action());
-            }
-            Ok(file) => {
-                notice.set(None);
-                pending.set(Some(file));
-            }
-        })
+        let dispatch = dispatch.clone();
+        Callback::from(move |read: Result<Read, Notice>| dispatch.dispatch(Action::Read(read, storage::new_id())))
     };
     let onfile = {
         let offer = offer.clone();
@@ -151,7 +138,7 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 offer.emit(match browser::read_text(&file).await {
-                    Ok(text) => Pending::read(purpose, name, &text).await,
+                    Ok(text) => read(purpose, name, &text).await,
                     Err(_) => Err(Notice::refused(&name, "浏览器未能读取这个文件")),
                 });
             });
@@ -161,34 +148,16 @@ pub fn App() -> Html {
         let offer = offer.clone();
         Callback::from(move |(name, text, purpose): (String, String, Purpose)| {
             let offer = offer.clone();
-            wasm_bindgen_futures::spawn_local(async move { offer.emit(Pending::read(purpose, name, &text).await) });
+            wasm_bindgen_futures::spawn_local(async move { offer.emit(read(purpose, name, &text).await) });
         })
     };
-    let replace = {
-        let (state, notice, pending) = (state.clone(), notice.clone(), pending.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(file) = (*pending).clone() {
-                pending.set(None);
-                notice.set(Some(file.done(true)));
-                state.dispatch(file.action());
-            }
-        })
-    };
-    let keep = {
-        let pending = pending.clone();
-        Callback::from(move |_: MouseEvent| pending.set(None))
+    let answer = |yes: bool| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Answer(yes, storage::new_id())))
     };
     let undo_import = {
-        let (dispatch, notice) = (dispatch.clone(), notice.clone());
-        Callback::from(move |_: MouseEvent| {
-            notice.set(Some(Notice {
-                ok: true,
-                text: "已撤销，恢复为导入前的报告。".into(),
-                details: vec![],
-                undo: false,
-            }));
-            dispatch.dispatch(Action::Undo);
-        })
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::UndoImport))
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
@@ -232,54 +201,31 @@ pub fn App() -> Html {
             onpick.emit(id);
         })
     };
+    // The example is a report file beside the widget's, read like any other.
     let load_example = {
-        let (dispatch, notice) = (dispatch.clone(), notice.clone());
-        let (confirm_example, blank) = (confirm_example.clone(), report.is_blank());
+        let offer = offer.clone();
         Callback::from(move |_: MouseEvent| {
-            if !blank && !*confirm_example {
-                confirm_example.set(true);
-                return;
-            }
-            confirm_example.set(false);
-            let (dispatch, notice) = (dispatch.clone(), notice.clone());
+            let offer = offer.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let file = browser::fetch_beside(EXAMPLE_FILE_NAME).await.map_err(|_| "未能下载".to_string());
-                match file.and_then(|text| Report::from_json(&text).map_err(|e| e.to_string())) {
-                    Ok(loaded) => {
-                        dispatch.dispatch(Action::Import(Draft { report: loaded.report, ..Draft::default() }))
-                    }
-                    Err(why) => notice.set(Some(Notice::refused(
+                let text = browser::fetch_beside(EXAMPLE_FILE_NAME).await.map_err(|_| "未能下载".to_string());
+                offer.emit(match text.and_then(|text| open_report_file(&text)) {
+                    Ok(opened) => Ok(Read { purpose: Purpose::Open, name: "示例".into(), opened }),
+                    Err(why) => Err(Notice::refused(
                         EXAMPLE_FILE_NAME,
                         &format!("{why}；请确认它已与编制助手的其他文件一起上传"),
-                    ))),
-                }
+                    )),
+                });
             });
         })
     };
-    // Another draft opened from the list (its history starts afresh): what was said about the
-    // last one, and its 撤销导入, no longer apply.
-    {
-        let (notice, fresh) = (notice.clone(), !state.editor.can_undo());
-        use_effect_with(state.draft().id.clone(), move |_| {
-            if fresh {
-                notice.set(None);
-            }
-        });
-    }
-    // A blank report offers the ways to begin until the clerk starts from a blank form.
-    let offer_start = use_state_eq(|| true);
     let start_blank = {
-        let (offer_start, root) = (offer_start.clone(), root.clone());
+        let (dispatch, root) = (dispatch.clone(), root.clone());
         Callback::from(move |_: MouseEvent| {
-            offer_start.set(false);
+            dispatch.dispatch(Action::BeginBlank);
             if let Some(root) = root.cast::<web_sys::Element>() {
                 browser::focus_field(&root, META_AGENCY);
             }
         })
-    };
-    let keep_report = {
-        let confirm_example = confirm_example.clone();
-        Callback::from(move |_: MouseEvent| confirm_example.set(false))
     };
     let adopt_totals = {
         let dispatch = dispatch.clone();
@@ -329,14 +275,14 @@ pub fn App() -> Html {
             </header>
             <FileBar can_undo={state.editor.can_undo()} can_redo={state.editor.can_redo()} draft_id={draft_id.clone()}
                 onaction={onaction.clone()} {onexport} {save} onfile={onfile.clone()} onread={onread.clone()} />
-            if report.is_blank() && *offer_start {
+            if report.is_blank() && state.offer_start {
                 <StartPanel {draft_id} {onaction} {onfile} {onread} onblank={start_blank} onexample={load_example.clone()} />
             }
-            if let Some(file) = &*pending {
+            if let Some(file) = &state.asking {
                 { confirm(&format!("“{}”将打开为一份新草稿；当前填写的报告原样保留在“草稿”中，随时可以回去。确定打开吗？", file.name),
-                    "打开为新草稿", "confirm-import", "不打开", replace, keep) }
+                    "打开为新草稿", "confirm-import", "不打开", answer(true), answer(false)) }
             }
-            if let Some(notice) = &*notice {
+            if let Some(notice) = &state.notice {
                 <div class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
                     { &notice.text }
                     if notice.undo && state.editor.can_undo() {
@@ -348,10 +294,6 @@ pub fn App() -> Html {
                         </ul>
                     }
                 </div>
-            }
-            if *confirm_example {
-                { confirm("示例将载入为一份新草稿；当前填写的报告原样保留在“草稿”中，随时可以回去。确定载入吗？",
-                    "载入示例", "confirm-example", "不载入", load_example, keep_report) }
             }
             <div class="xx-layout">
                 <form class="xx-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>

@@ -1,8 +1,6 @@
 //! Nothing is ever lost: the save hint, undo and redo, the stored drafts, and report files in and
 //! out (picker or drag-and-drop), including starting this year's report from last year's file.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -10,19 +8,9 @@ use super::confirm::confirm;
 use super::reading::read_published;
 use super::state::Action;
 use super::storage::{self, SavedDraft};
-use crate::report::Finding;
-use crate::report::Report;
-use crate::report::editor::Draft;
-use crate::report::import::{Opened, is_report_file, open_report_file};
-
-/// What a file the clerk opens is for.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Purpose {
-    /// A report file to continue working on.
-    Open,
-    /// Last year's report file, to start this year's from.
-    LastYear,
-}
+use crate::report::editor::{Draft, Editor};
+use crate::report::import::{is_report_file, open_report_file};
+pub use crate::report::session::{Notice, Purpose, Read};
 
 /// Whether the last autosave worked.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,85 +22,12 @@ pub enum SaveStatus {
     Failed(String),
 }
 
-/// A message about files and drafts, shown above the form.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub ok: bool,
-    pub text: String,
-    /// What the clerk should check, one point each.
-    pub details: Vec<String>,
-    /// Offer 撤销导入 (an undo of the step that just replaced the report).
-    pub undo: bool,
-}
-
-impl Notice {
-    pub fn refused(name: &str, why: &str) -> Notice {
-        Notice {
-            ok: false,
-            text: format!("无法打开“{name}”：{why}。当前报告没有任何改动。"),
-            details: vec![],
-            undo: false,
-        }
-    }
-}
-
-/// A report read from a file, waiting for the clerk to confirm it may replace a non-blank one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pending {
-    pub purpose: Purpose,
-    pub report: Report,
-    /// Last year's report, when the file carries it.
-    pub last_year: Option<Report>,
-    /// What an import could not read for sure.
-    pub notes: Vec<Finding>,
-    pub name: String,
-    /// What reading it found: keys it did not know, or what an import could not read for sure.
-    pub remarks: Vec<String>,
-}
-
-impl Pending {
-    /// A report file (JSON), or a published report (its page text or HTML, read by the reader in
-    /// its worker), read for `purpose`.
-    pub async fn read(purpose: Purpose, name: String, text: &str) -> Result<Pending, Notice> {
-        let opened = if is_report_file(&name, text) { open_report_file(text) } else { read_published(text).await };
-        let Opened { report, last_year, remarks, notes } = opened.map_err(|why| Notice::refused(&name, &why))?;
-        Ok(Pending { purpose, report, last_year, notes, name, remarks })
-    }
-
-    pub fn action(self) -> Action {
-        match self.purpose {
-            Purpose::Open => Action::Import(Draft {
-                report: self.report,
-                last_year: self.last_year.map(Rc::new),
-                notes: self.notes,
-                ..Draft::default()
-            }),
-            Purpose::LastYear => Action::StartFromLastYear(self.report),
-        }
-    }
-
-    /// What the clerk is told once it is applied; `in_new_draft` when the report it replaced stays
-    /// in the draft list.
-    pub fn done(&self, in_new_draft: bool) -> Notice {
-        let mut text = match self.purpose {
-            Purpose::Open => format!("已打开“{}”。", self.name),
-            Purpose::LastYear => {
-                format!("已根据上年报告“{}”新建本年度报告：上年结转已按上年“结转下年度”填好。", self.name)
-            }
-        };
-        if in_new_draft {
-            text.push_str("原来的报告仍在“草稿”中。");
-        }
-        let mut details = self.remarks.clone();
-        match self.purpose {
-            // Kept with the draft, in the findings, until each is settled.
-            Purpose::Open if !self.notes.is_empty() => details
-                .push(format!("有 {} 处未能确定读取，已列入右侧“检查结果”，逐一核对后会消失。", self.notes.len())),
-            // About last year's cells: said once, here.
-            _ => details.extend(self.notes.iter().map(|note| note.message.clone())),
-        }
-        Notice { ok: true, text, details, undo: true }
-    }
+/// A report file (JSON), or a published report (its page text or HTML, read by the reader in its
+/// worker), read for `purpose`; or why it could not be read.
+pub async fn read(purpose: Purpose, name: String, text: &str) -> Result<Read, Notice> {
+    let opened = if is_report_file(&name, text) { open_report_file(text) } else { read_published(text).await };
+    let opened = opened.map_err(|why| Notice::refused(&name, &why))?;
+    Ok(Read { purpose, name, opened })
 }
 
 /// What the file bar shows and does. Nothing in it changes with every keystroke but the save
@@ -292,7 +207,7 @@ fn draft_list(
         let onaction = onaction.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(draft) = storage::load(&id) {
-                onaction.emit(Action::Open(draft));
+                onaction.emit(Action::Open(storage::editor_of(draft)));
             }
         })
     };
@@ -329,7 +244,8 @@ fn draft_list(
             }
         })
     };
-    let blank = onaction.reform(|_: MouseEvent| Action::Open(Draft { id: storage::new_id(), ..Draft::default() }));
+    let blank =
+        onaction.reform(|_: MouseEvent| Action::Open(Editor::new(Draft { id: storage::new_id(), ..Draft::default() })));
     html! {
         <section class="xx-drafts" aria-label="草稿" data-testid="drafts">
             <p>{ "草稿保存在本机浏览器中，按机关和年度区分：" }</p>
@@ -414,7 +330,7 @@ pub fn StartPanel(props: &StartProps) -> Html {
         let onaction = props.onaction.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(draft) = storage::load(&id) {
-                onaction.emit(Action::StartFromLastYear(draft.report));
+                onaction.emit(Action::StartFrom(draft.report, storage::new_id()));
             }
         })
     };

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::findings::{CellMarks, Mark};
-use super::state::{Action, State, input_edit};
+use super::state::{Action, Session, input_edit};
 use crate::report::editor::Edit;
 use crate::report::format::{self, FieldId, FieldKind, Heads, LayoutCell, REQUEST_COLUMNS, Table};
 use crate::report::grid::{Move, is_block};
@@ -27,7 +27,7 @@ pub struct TableData {
     pub hints: Rc<Vec<(FieldId, u64)>>,
     /// The cells of the selected range, when it is more than one cell.
     pub selected: Rc<Vec<FieldId>>,
-    pub dispatch: UseReducerDispatcher<State>,
+    pub dispatch: UseReducerDispatcher<Session>,
     pub oncell: Callback<CellEvent>,
 }
 
@@ -92,7 +92,7 @@ pub struct NumberCellProps {
     /// What the value is expected to be about, shown while the cell is empty.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
-    pub dispatch: UseReducerDispatcher<State>,
+    pub dispatch: UseReducerDispatcher<Session>,
     pub oncell: Callback<CellEvent>,
 }
 
@@ -112,7 +112,7 @@ fn drag_over(id: FieldId, oncell: &Callback<CellEvent>) -> Callback<MouseEvent> 
 fn cell_keys(
     id: FieldId,
     oncell: &Callback<CellEvent>,
-    dispatch: &UseReducerDispatcher<State>,
+    dispatch: &UseReducerDispatcher<Session>,
     entered: Rc<RefCell<String>>,
 ) -> Callback<KeyboardEvent> {
     let (oncell, dispatch) = (oncell.clone(), dispatch.clone());

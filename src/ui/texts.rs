@@ -3,11 +3,11 @@
 use yew::prelude::*;
 
 use super::findings::Mark;
-use super::state::{Action, State, input_edit};
+use super::state::{Action, Session, input_edit};
 use crate::report::editor::Edit;
 use crate::report::format::{self, FieldId, META_SCOPE, SCOPES};
 
-fn on_input(id: FieldId, dispatch: &UseReducerDispatcher<State>) -> Callback<InputEvent> {
+fn on_input(id: FieldId, dispatch: &UseReducerDispatcher<Session>) -> Callback<InputEvent> {
     let dispatch = dispatch.clone();
     Callback::from(move |e: InputEvent| {
         let text = match e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
@@ -23,7 +23,7 @@ pub fn text_field(
     id: FieldId,
     text: &str,
     mark: Option<Mark>,
-    dispatch: &UseReducerDispatcher<State>,
+    dispatch: &UseReducerDispatcher<Session>,
     label: &str,
 ) -> Html {
     let field = format::field(id);
@@ -40,7 +40,7 @@ pub fn text_field(
 
 /// A one-line field of the identity, under its label (an identity field's place is its label);
 /// `meta.scope` is a choice.
-pub fn meta_field(id: FieldId, text: &str, mark: Option<Mark>, dispatch: &UseReducerDispatcher<State>) -> Html {
+pub fn meta_field(id: FieldId, text: &str, mark: Option<Mark>, dispatch: &UseReducerDispatcher<Session>) -> Html {
     let field = format::field(id);
     let label = field.place.as_str();
     let invalid = mark.as_ref().map(|m| m.invalid().to_string());

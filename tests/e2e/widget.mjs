@@ -93,11 +93,19 @@ export class Widget {
   async focusedKey() {
     return this.page.evaluate(() => document.getElementById("xxgk-nianbao").shadowRoot.activeElement?.dataset.key);
   }
+  /** Loads the example, answering yes when the widget asks (over work, it opens in a new draft). */
   async loadExample() {
+    const agency = "咸宁市政务服务和大数据管理局";
     await this.action("load-example").click();
-    if (await this.action("confirm-example").isVisible()) await this.action("confirm-example").click();
-    await this.page.waitForFunction(() =>
-      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.agency"]').value !== "");
+    const loaded = (expected) => {
+      const shadow = document.getElementById("xxgk-nianbao").shadowRoot;
+      return shadow.querySelector('[data-action="confirm-import"]') !== null
+        || shadow.querySelector('[data-key="meta.agency"]').value === expected;
+    };
+    await this.page.waitForFunction(loaded, agency);
+    if (await this.action("confirm-import").count()) await this.action("confirm-import").click();
+    await this.page.waitForFunction((expected) =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.agency"]').value === expected, agency);
   }
   /** Clicks an action that offers a file; resolves to the file's name and text. Chromium 86's
    * DevTools protocol does not report downloads to the driver, so there the link the widget clicks

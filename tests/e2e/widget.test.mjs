@@ -137,7 +137,6 @@ describe("filling in the tables", () => {
     await w.page.route("**/xxgk-nianbao-example.json", (route) => route.fulfill({ status: 404, body: "not found" }));
     await w.type("meta.agency", "某某镇人民政府");
     await w.action("load-example").click();
-    await w.action("confirm-example").click();
     const notice = w.page.getByTestId("file-notice");
     await notice.waitFor();
     assert.match(await notice.textContent(), /xxgk-nianbao-example\.json.*未能下载.*上传/);

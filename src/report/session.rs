@@ -1,0 +1,281 @@
+//! The widget's session as plain data with one reducer: the draft being edited with its history,
+//! what the clerk is being asked and told, and how much is checked. The widget's components send
+//! it [`Action`]s and draw what it holds; nothing here touches the browser, so every flow is tested
+//! natively. Where a flow needs a new draft id (the browser's clock), the action brings it.
+
+use std::rc::Rc;
+
+use super::carry::next_year;
+use super::editor::{Draft, Edit, Editor};
+use super::format::FieldId;
+use super::import::Opened;
+use super::model::Report;
+
+/// What a report the clerk opens or pastes is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// A report to continue working on.
+    Open,
+    /// Last year's report, to start this year's from.
+    LastYear,
+}
+
+/// A report read from a file, a paste or the example, for a purpose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    pub purpose: Purpose,
+    /// What the clerk knows it by: the file's name, 粘贴的内容, the example.
+    pub name: String,
+    pub opened: Opened,
+}
+
+impl Read {
+    /// What the clerk is told once it is applied; `in_new_draft` when the report it replaced stays
+    /// in the draft list.
+    fn done(&self, in_new_draft: bool) -> Notice {
+        let mut text = match self.purpose {
+            Purpose::Open => format!("已打开“{}”。", self.name),
+            Purpose::LastYear => {
+                format!("已根据上年报告“{}”新建本年度报告：上年结转已按上年“结转下年度”填好。", self.name)
+            }
+        };
+        if in_new_draft {
+            text.push_str("原来的报告仍在“草稿”中。");
+        }
+        let notes = &self.opened.notes;
+        let mut details = self.opened.remarks.clone();
+        match self.purpose {
+            // Kept with the draft, in the findings, until each is settled.
+            Purpose::Open if !notes.is_empty() => {
+                details.push(format!("有 {} 处未能确定读取，已列入右侧“检查结果”，逐一核对后会消失。", notes.len()))
+            }
+            // About last year's cells: said once, here.
+            _ => details.extend(notes.iter().map(|note| note.message.clone())),
+        }
+        Notice { ok: true, text, details, undo: true }
+    }
+
+    /// The step that applies it.
+    fn draft(self) -> Draft {
+        match self.purpose {
+            Purpose::Open => Draft {
+                report: self.opened.report,
+                last_year: self.opened.last_year.map(Rc::new),
+                notes: self.opened.notes,
+                ..Draft::default()
+            },
+            Purpose::LastYear => next_year(&self.opened.report),
+        }
+    }
+}
+
+/// A message about files and drafts, shown above the form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub ok: bool,
+    pub text: String,
+    /// What the clerk should check, one point each.
+    pub details: Vec<String>,
+    /// Offer 撤销导入 (an undo of the step that just replaced the report).
+    pub undo: bool,
+}
+
+impl Notice {
+    pub fn refused(name: &str, why: &str) -> Notice {
+        Notice {
+            ok: false,
+            text: format!("无法打开“{name}”：{why}。当前报告没有任何改动。"),
+            details: vec![],
+            undo: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub editor: Editor,
+    /// The field the last undo or redo changed, with a count so the same field is shown again:
+    /// the widget brings it into view, as a word processor does.
+    pub revealed: Option<(FieldId, u32)>,
+    pub notice: Option<Notice>,
+    /// A report read over one with work in it, waiting for the clerk to say it may open.
+    pub asking: Option<Read>,
+    /// Every check runs, not only those of the parts begun (the clerk asked, or exported).
+    pub every_check: bool,
+    /// A blank report offers the ways to begin until the clerk chooses a blank form.
+    pub offer_start: bool,
+}
+
+pub enum Action {
+    Edit(Edit),
+    Undo,
+    Redo,
+    /// 撤销导入: an undo, said as such.
+    UndoImport,
+    /// A report read for the clerk, or why it could not be. Over a blank report it is applied at
+    /// once; over one with work in it the clerk is asked first. The id is for a new draft.
+    Read(Result<Read, Notice>, String),
+    /// The clerk's answer to [`Session::asking`]; the id is for the new draft.
+    Answer(bool, String),
+    /// This year's report from a report of this browser, as last year's (id for a new draft).
+    StartFrom(Report, String),
+    /// Another stored draft, or a new blank one, with whatever history this tab kept of it.
+    Open(Editor),
+    /// Run every check from now on.
+    CheckEverything,
+    /// The clerk begins from a blank form.
+    BeginBlank,
+}
+
+impl Session {
+    pub fn new(editor: Editor) -> Session {
+        Session { editor, revealed: None, notice: None, asking: None, every_check: false, offer_start: true }
+    }
+
+    pub fn draft(&self) -> &Draft {
+        self.editor.draft()
+    }
+
+    pub fn report(&self) -> &Report {
+        self.editor.report()
+    }
+
+    /// The session after `action`; `None` when it changes nothing.
+    pub fn after(&self, action: Action) -> Option<Session> {
+        let mut next = self.clone();
+        let changed = match action {
+            Action::Edit(edit) => next.editor.apply(edit),
+            Action::Undo | Action::UndoImport | Action::Redo => {
+                let moved = if matches!(action, Action::Redo) { next.editor.redo() } else { next.editor.undo() };
+                if let Some(id) = self.report().first_difference(next.report()) {
+                    next.revealed = Some((id, self.revealed.map_or(0, |(_, n)| n.wrapping_add(1))));
+                }
+                if matches!(action, Action::UndoImport) && moved {
+                    next.notice = Some(Notice {
+                        ok: true,
+                        text: "已撤销，回到导入前的报告。".into(),
+                        details: vec![],
+                        undo: false,
+                    });
+                }
+                moved
+            }
+            Action::Read(Err(refused), _) => {
+                next.notice = Some(refused);
+                true
+            }
+            Action::Read(Ok(read), new_id) if self.report().is_blank() => {
+                next.notice = Some(read.done(false));
+                next.asking = None;
+                next.editor.replace(read.draft(), new_id);
+                true
+            }
+            Action::Read(Ok(read), _) => {
+                next.notice = None;
+                next.asking = Some(read);
+                true
+            }
+            Action::Answer(yes, new_id) => match next.asking.take() {
+                Some(read) if yes => {
+                    next.notice = Some(read.done(true));
+                    next.editor.replace(read.draft(), new_id);
+                    true
+                }
+                Some(_) => true,
+                None => false,
+            },
+            Action::StartFrom(last, new_id) => next.editor.replace(next_year(&last), new_id),
+            Action::Open(editor) => {
+                next = Session::new(editor);
+                next.every_check = self.every_check;
+                true
+            }
+            Action::CheckEverything => !std::mem::replace(&mut next.every_check, true),
+            Action::BeginBlank => std::mem::replace(&mut next.offer_start, false),
+        };
+        changed.then_some(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::format::id_of;
+
+    fn session() -> Session {
+        Session::new(Editor::new(Draft { id: "first".into(), ..Draft::default() }))
+    }
+
+    fn read(purpose: Purpose) -> Read {
+        let report = crate::report::example();
+        Read {
+            purpose,
+            name: "上报.json".into(),
+            opened: Opened { report, last_year: None, notes: vec![], remarks: vec![] },
+        }
+    }
+
+    fn apply(session: &Session, action: Action) -> Session {
+        session.after(action).expect("the action changes the session")
+    }
+
+    #[test]
+    fn a_report_read_over_a_blank_one_opens_at_once_in_the_same_draft() {
+        let after = apply(&session(), Action::Read(Ok(read(Purpose::Open)), "new".into()));
+        assert_eq!(after.draft().id, "first");
+        assert_eq!(after.report().get_key("meta.agency"), Some("咸宁市政务服务和大数据管理局"));
+        assert_eq!(after.notice.as_ref().map(|n| n.text.as_str()), Some("已打开“上报.json”。"));
+        assert!(after.asking.is_none());
+    }
+
+    #[test]
+    fn over_work_the_clerk_is_asked_and_a_yes_opens_a_new_draft_keeping_the_old() {
+        let worked = apply(&session(), Action::Edit(Edit::Set(id_of("meta.agency"), "某局".into())));
+        let asked = apply(&worked, Action::Read(Ok(read(Purpose::Open)), "unused".into()));
+        assert_eq!(asked.report(), worked.report(), "nothing changes before the clerk answers");
+        assert!(asked.asking.is_some());
+        let kept = apply(&asked, Action::Answer(false, "unused".into()));
+        assert_eq!((kept.report(), kept.asking.is_none()), (worked.report(), true));
+        let opened = apply(&asked, Action::Answer(true, "second".into()));
+        assert_eq!(opened.draft().id, "second");
+        assert!(opened.notice.as_ref().is_some_and(|n| n.text.ends_with("原来的报告仍在“草稿”中。")));
+        let undone = apply(&opened, Action::UndoImport);
+        assert_eq!((undone.draft().id.as_str(), undone.report()), ("first", worked.report()));
+        assert!(undone.notice.as_ref().is_some_and(|n| n.text.starts_with("已撤销")));
+    }
+
+    #[test]
+    fn last_years_report_starts_this_years_and_a_refusal_changes_nothing_but_the_notice() {
+        let started = apply(&session(), Action::Read(Ok(read(Purpose::LastYear)), "new".into()));
+        assert_eq!(started.report().get_key("meta.year"), Some("2023"));
+        assert!(started.draft().last_year.is_some());
+        let refused = apply(&started, Action::Read(Err(Notice::refused("x.doc", "不是报告")), "new".into()));
+        assert_eq!(refused.report(), started.report());
+        assert!(refused.notice.as_ref().is_some_and(|n| !n.ok));
+    }
+
+    #[test]
+    fn opening_another_draft_clears_what_was_said_about_this_one() {
+        let said = apply(&session(), Action::Read(Err(Notice::refused("x", "y")), String::new()));
+        let checked = apply(&said, Action::CheckEverything);
+        assert!(checked.after(Action::CheckEverything).is_none(), "asking twice changes nothing");
+        let other = apply(&checked, Action::Open(Editor::new(Draft { id: "other".into(), ..Draft::default() })));
+        assert_eq!((other.draft().id.as_str(), other.notice.is_none()), ("other", true));
+        assert!(other.every_check, "every check stays asked for");
+        let begun = apply(&other, Action::BeginBlank);
+        assert!(!begun.offer_start && begun.after(Action::BeginBlank).is_none());
+    }
+
+    #[test]
+    fn undoing_a_change_elsewhere_says_which_field_to_show() {
+        let cell = id_of("requests.carried_forward.other_org");
+        let typed = apply(&session(), Action::Edit(Edit::Set(cell, "2".into())));
+        let typed = apply(&typed, Action::Edit(Edit::Set(id_of("meta.agency"), "某局".into())));
+        let once = apply(&typed, Action::Undo);
+        let twice = apply(&once, Action::Undo);
+        assert_eq!(once.revealed.map(|(id, _)| id), Some(id_of("meta.agency")));
+        assert_eq!(twice.revealed.map(|(id, _)| id), Some(cell));
+        assert_ne!(once.revealed, twice.revealed);
+        assert!(twice.after(Action::Undo).is_none(), "nothing left to undo");
+    }
+}
