@@ -7,6 +7,7 @@ mod browser;
 mod confirm;
 mod files;
 mod findings;
+mod form;
 mod publish;
 mod reading;
 mod selection;

@@ -9,24 +9,22 @@ use yew::prelude::*;
 
 use super::autosave::use_autosave;
 use super::browser;
-use super::confirm::confirm;
-use super::files::{FileBar, Notice, Purpose, Read, StartPanel, read};
-use super::findings::{CellMarks, Place, findings_panel, messages};
+use super::files::{FileBar, Notice, Purpose, Read, StartPanel, notices, read};
+use super::findings::{CellMarks, side_panel};
+use super::form::form;
 use super::publish::Publish;
 use super::selection::{SheetEntry, use_sheet_entry};
 use super::state::{Action, restored};
 use super::storage;
-use super::tables::{TableData, balance, table_view};
-use super::texts::{meta_field, text_field};
+use super::tables::TableData;
 use super::width::{MAX_WIDTH, NARROW_BELOW, use_visible_width};
 use crate::report::editor::{Draft, Edit};
 use crate::report::example::EXAMPLE_FILE_NAME;
-use crate::report::format::{self, FieldId, META_AGENCY, META_FIELDS, SECTIONS, Table, id_of};
+use crate::report::format::{self, FieldId, META_AGENCY};
 use crate::report::fragment::title;
 use crate::report::grid::copy_range;
 use crate::report::import::open_report_file;
 use crate::report::review::Review;
-use crate::report::rules::balances;
 
 /// True from the second render on. The first render leaves out tables 三 and 四 and the preview,
 /// below the fold, which are half of the widget's DOM: the top of the form is usable about 50 ms
@@ -151,9 +149,9 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move { offer.emit(read(purpose, name, &text).await) });
         })
     };
-    let answer = |yes: bool| {
+    let answer = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Answer(yes, storage::new_id())))
+        Callback::from(move |yes: bool| dispatch.dispatch(Action::Answer(yes, storage::new_id())))
     };
     let undo_import = {
         let dispatch = dispatch.clone();
@@ -231,39 +229,6 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Edit(Edit::AdoptComputedTotals)))
     };
-    let meta_cell = |id: FieldId| {
-        html! {
-            <div class="xx-meta-cell">
-                { meta_field(id, report.text(id), marks.mark(id), &dispatch) }
-                { messages(findings, Place::Field(id)) }
-            </div>
-        }
-    };
-    let field = |id: FieldId, label: &str| {
-        html! {
-            <>
-                { text_field(id, report.text(id), marks.mark(id), &dispatch, label) }
-                { messages(findings, Place::Field(id)) }
-            </>
-        }
-    };
-    let table_section = |which: Table| {
-        html! {
-            <>
-                <div class="xx-table-wrap">{ table_view(&table, which) }</div>
-                if let Some(status) = paste_status.as_ref().filter(|s| s.table == Some(which)) {
-                    <p class={classes!("xx-status", if status.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="paste-status">
-                        { &status.text }
-                    </p>
-                }
-                if which == Table::Requests {
-                    { balance(&balances(&sheet)) }
-                }
-                { messages(findings, Place::Table(which)) }
-            </>
-        }
-    };
-
     html! {
         <div class={classes!("xx-app", narrow.then_some("xx-narrow"))} style={app_width} ref={root}
             {onkeydown} {ondragover} {ondrop} {oncopy}>
@@ -278,63 +243,10 @@ pub fn App() -> Html {
             if report.is_blank() && state.offer_start {
                 <StartPanel {draft_id} {onaction} {onfile} {onread} onblank={start_blank} onexample={load_example.clone()} />
             }
-            if let Some(file) = &state.asking {
-                { confirm(&format!("“{}”将打开为一份新草稿；当前填写的报告原样保留在“草稿”中，随时可以回去。确定打开吗？", file.name),
-                    "打开为新草稿", "confirm-import", "不打开", answer(true), answer(false)) }
-            }
-            if let Some(notice) = &state.notice {
-                <div class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
-                    { &notice.text }
-                    if notice.undo && state.editor.can_undo() {
-                        <button type="button" data-action="undo-import" onclick={undo_import}>{ "撤销导入" }</button>
-                    }
-                    if !notice.details.is_empty() {
-                        <ul class="xx-notice-details">
-                            for detail in &notice.details { <li>{ detail }</li> }
-                        </ul>
-                    }
-                </div>
-            }
+            { notices(&state, answer, undo_import) }
             <div class="xx-layout">
-                <form class="xx-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <fieldset class="xx-identity">
-                        <legend>{ "报告信息" }</legend>
-                        for meta in META_FIELDS {
-                            { meta_cell(id_of(meta.key)) }
-                        }
-                    </fieldset>
-                    for section in &SECTIONS {
-                        <section class="xx-section">
-                            <h2>{ section.heading }</h2>
-                            for part in section.parts {
-                                { field(id_of(part.key()), part.label()) }
-                            }
-                            if section.table == Some(Table::Requests) && sheet.has_printed_totals() {
-                                <p class="xx-notice" data-testid="printed-totals">
-                                    { "本报告带有原印制的合计数，与计算值不符之处已列为错误。" }
-                                    <button type="button" data-action="adopt-totals" onclick={adopt_totals.clone()}>
-                                        { "改用自动计算的合计" }
-                                    </button>
-                                </p>
-                            }
-                            if let Some(which) = section.table {
-                                if complete || which == Table::Proactive {
-                                    { table_section(which) }
-                                } else {
-                                    <p class="xx-loading" aria-busy="true">{ "表格载入中……" }</p>
-                                }
-                            }
-                        </section>
-                    }
-                </form>
-                <aside class={classes!("xx-side", (*findings_open).then_some("xx-open"))}>
-                    <button type="button" class="xx-summary" data-action="toggle-findings" aria-expanded={findings_open.to_string()}
-                        onclick={toggle_findings}>
-                        { format!("检查结果：错误 {}，提醒 {}", review.errors.len(), review.warnings()) }
-                        <span aria-hidden="true">{ if *findings_open { " ▼ 收起" } else { " ▲ 展开" } }</span>
-                    </button>
-                    { findings_panel(findings, review.progress, notes, &pick_and_close, &check_everything.reform(|_: MouseEvent| ()), &dismiss) }
-                </aside>
+                { form(&table, findings, paste_status.as_ref(), complete, adopt_totals) }
+                { side_panel(review, notes, *findings_open, &toggle_findings, &pick_and_close, &check_everything, &dismiss) }
             </div>
             if complete {
                 <Publish report={report.clone()} errors={review.errors.clone()} onexport={check_everything} />

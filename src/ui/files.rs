@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::confirm::confirm;
 use super::reading::read_published;
-use super::state::Action;
+use super::state::{Action, Session};
 use super::storage::{self, SavedDraft};
 use crate::report::editor::{Draft, Editor};
 use crate::report::import::{is_report_file, open_report_file};
@@ -20,6 +20,31 @@ pub enum SaveStatus {
     Pending,
     Saved(u64),
     Failed(String),
+}
+
+/// What the widget is asking and telling the clerk about files and drafts, above the form.
+pub fn notices(session: &Session, onanswer: Callback<bool>, onundo: Callback<MouseEvent>) -> Html {
+    html! {
+        <>
+            if let Some(read) = &session.asking {
+                { confirm(&format!("“{}”将打开为一份新草稿；当前填写的报告原样保留在“草稿”中，随时可以回去。确定打开吗？", read.name),
+                    "打开为新草稿", "confirm-import", "不打开", onanswer.reform(|_| true), onanswer.reform(|_| false)) }
+            }
+            if let Some(notice) = &session.notice {
+                <div class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
+                    { &notice.text }
+                    if notice.undo && session.editor.can_undo() {
+                        <button type="button" data-action="undo-import" onclick={onundo}>{ "撤销导入" }</button>
+                    }
+                    if !notice.details.is_empty() {
+                        <ul class="xx-notice-details">
+                            for detail in &notice.details { <li>{ detail }</li> }
+                        </ul>
+                    }
+                </div>
+            }
+        </>
+    }
 }
 
 /// A report file (JSON), or a published report (its page text or HTML, read by the reader in its

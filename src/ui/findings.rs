@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::report::format::{self, FieldId, Table};
-use crate::report::review::Progress;
+use crate::report::review::{Progress, Review};
 use crate::report::rules::findings_by_field;
 use crate::report::{Finding, Severity};
 
@@ -108,9 +108,32 @@ pub fn messages(findings: &[Finding], place: Place) -> Html {
     }
 }
 
+/// The findings beside the form; when the widget is narrow, a bar at the bottom of the screen
+/// with the counts, which opens the list.
+pub fn side_panel(
+    review: &Review,
+    notes: &[Finding],
+    open: bool,
+    ontoggle: &Callback<MouseEvent>,
+    onpick: &Callback<FieldId>,
+    oncheckall: &Callback<()>,
+    ondismiss: &Callback<Finding>,
+) -> Html {
+    html! {
+        <aside class={classes!("xx-side", open.then_some("xx-open"))}>
+            <button type="button" class="xx-summary" data-action="toggle-findings" aria-expanded={open.to_string()}
+                onclick={ontoggle.clone()}>
+                { format!("检查结果：错误 {}，提醒 {}", review.errors.len(), review.warnings()) }
+                <span aria-hidden="true">{ if open { " ▼ 收起" } else { " ▲ 展开" } }</span>
+            </button>
+            { findings_panel(&review.findings, review.progress, notes, onpick, &oncheckall.reform(|_: MouseEvent| ()), ondismiss) }
+        </aside>
+    }
+}
+
 /// Every finding, errors first, with counts; choosing one calls `onpick` with the field to take the
 /// clerk to. It opens with what to do next while the report is still being begun.
-pub fn findings_panel(
+fn findings_panel(
     findings: &[Finding],
     progress: Progress,
     notes: &[Finding],
