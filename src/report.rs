@@ -2,6 +2,7 @@
 
 pub mod carry;
 pub mod editor;
+pub mod encoding;
 pub mod example;
 pub mod format;
 pub mod fragment;

@@ -151,3 +151,50 @@ fn a_report_file_that_carries_last_years_report_is_checked_against_it() {
     assert!(stdout.contains("\"rule\":\"X-CARRY\""), "{stdout}");
     assert!(stdout.contains("requests.carried_over.commercial"), "{stdout}");
 }
+
+#[test]
+fn pages_and_texts_in_other_encodings_import_as_their_utf8_originals() {
+    let utf8_import = |text: String| {
+        let path = std::env::temp_dir().join(format!("xxgk-cli-{}-{}.html", std::process::id(), text.len()));
+        std::fs::write(&path, text).unwrap();
+        xxgk(&["import", &path.display().to_string()])
+    };
+    // The GBK page is the shanghai fixture wrapped as make-encodings.sh wraps it; here its twin
+    // in UTF-8, saying so.
+    let shanghai = std::fs::read_to_string(fixture("2019_shanghai_szfbgt.html")).unwrap();
+    let wrapped = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>年度报告</title></head><body>\n{shanghai}\n</body></html>\n"
+    );
+    let gbk = xxgk(&["import", &fixture("2019_shanghai_szfbgt_gbk.html")]);
+    assert_eq!(gbk.status.code(), Some(0), "{}", String::from_utf8_lossy(&gbk.stderr));
+    assert!(gbk.stdout == utf8_import(wrapped).stdout, "the GBK page reads as its UTF-8 twin");
+    assert!(String::from_utf8_lossy(&gbk.stdout).contains("\"requests.received.natural_person\": \"821\""));
+
+    let utf16 = xxgk(&["import", &fixture("2022_xianning_zwfw_utf16.txt")]);
+    let original = xxgk(&["import", &fixture("2022_xianning_zwfw.txt")]);
+    assert_eq!(utf16.status.code(), Some(0));
+    assert!(utf16.stdout == original.stdout, "the UTF-16 text reads as the original");
+    assert!(String::from_utf8_lossy(&utf16.stdout).contains("咸宁市政务服务和大数据管理局"));
+}
+
+#[test]
+fn what_is_not_a_report_is_refused_with_exit_2() {
+    // 10 MB of bytes that are no report in any encoding.
+    let mut noise = Vec::with_capacity(10 * 1024 * 1024);
+    let mut x: u32 = 2463534242;
+    while noise.len() < 10 * 1024 * 1024 {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        noise.extend_from_slice(&x.to_le_bytes());
+    }
+    let path = std::env::temp_dir().join(format!("xxgk-cli-{}-noise.bin", std::process::id()));
+    std::fs::write(&path, &noise).unwrap();
+    let out = xxgk(&["import", &path.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("没有找到年度报告的表格和正文"));
+    assert_eq!(out.stdout, b"", "no empty report is written");
+    let prose = std::env::temp_dir().join(format!("xxgk-cli-{}-prose.txt", std::process::id()));
+    std::fs::write(&prose, "关于做好2025年春节期间安全生产工作的通知\n各单位：请认真落实值班制度。").unwrap();
+    assert_eq!(xxgk(&["import", &prose.display().to_string()]).status.code(), Some(2));
+}

@@ -10,8 +10,9 @@
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
+use xxgk_nianbao::report::encoding;
 use xxgk_nianbao::report::fragment::render_text;
-use xxgk_nianbao::report::import::import;
+use xxgk_nianbao::report::import::{NOT_A_REPORT, import};
 use xxgk_nianbao::report::model::Loaded;
 use xxgk_nianbao::report::rules::check_with_last_year;
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
@@ -52,6 +53,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let text = read(path)?;
     if command == "import" {
         let imported = import(&text);
+        if imported.report.is_blank() {
+            return Err(format!("{path}: {NOT_A_REPORT}"));
+        }
         out(&imported.report.to_json())?;
         if with_findings {
             eprintln!("xxgk: {path}: {}", imported.format.label());
@@ -83,9 +87,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
+/// A file's text, decoded from the encoding it is in (a GBK page, a UTF-16 text file …).
 fn read(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    let encoding = encoding_rs::Encoding::for_label(encoding::sniff(&bytes).as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    Ok(encoding.decode(&bytes).0.into_owned())
 }
 
 /// A report file, its unknown keys said on standard error.

@@ -149,11 +149,14 @@ pub fn open_report_file(text: &str) -> Result<Opened, String> {
     Ok(Opened { report: loaded.report, last_year: loaded.last_year, remarks, notes: vec![] })
 }
 
+/// What is said of a page or file in which nothing of a report was found.
+pub const NOT_A_REPORT: &str = "没有找到年度报告的表格和正文";
+
 /// A published report's page text or HTML; what could not be read for sure comes back as notes.
 pub fn open_published(text: &str) -> Result<Opened, String> {
     let imported = import(text);
     if imported.report.is_blank() {
-        return Err("没有找到年度报告的内容".into());
+        return Err(NOT_A_REPORT.into());
     }
     let remarks = vec![format!("按{}读取。", imported.format.label())];
     Ok(Opened { report: imported.report, last_year: None, remarks, notes: imported.findings })

@@ -1,13 +1,14 @@
 //! The few browser services the widget needs — clipboard, file download, focus — behind plain
 //! functions, so components never touch `JsValue`.
 
+use crate::report::encoding;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     Blob, BlobPropertyBag, ClipboardEvent, ClipboardItem, Element, HtmlAnchorElement, HtmlDocument, HtmlElement,
-    HtmlScriptElement, HtmlTextAreaElement, Response, ScrollIntoViewOptions, ScrollLogicalPosition, Url,
+    HtmlScriptElement, HtmlTextAreaElement, Response, ScrollIntoViewOptions, ScrollLogicalPosition, TextDecoder, Url,
 };
 
 /// The widget's JS glue, whose address is where the webmaster uploaded the widget's files.
@@ -94,9 +95,12 @@ pub fn select_all(area: &HtmlTextAreaElement) {
     area.select();
 }
 
-/// The text of a file the clerk chose or dropped.
+/// The text of a file the clerk chose or dropped, decoded from the encoding it is in (a page an
+/// older portal saved in GBK, a text file Notepad saved in UTF-16).
 pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
-    JsFuture::from(file.text()).await?.as_string().ok_or(JsValue::NULL)
+    let bytes = js_sys::Uint8Array::new(&JsFuture::from(file.array_buffer()).await?);
+    let label = encoding::sniff(&bytes.to_vec());
+    TextDecoder::new_with_label(label)?.decode_with_buffer_source(&bytes)
 }
 
 /// Offers `content` as a file download.

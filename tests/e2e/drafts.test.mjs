@@ -443,6 +443,24 @@ describe("starting from a published report", () => {
     assert.equal(await w.focusedKey(), "meta.agency");
   });
 
+  test("a page saved in GBK reads as written, and a file with no report in it is refused", async () => {
+    const w = await open();
+    await w.action("open-file").setInputFiles({
+      name: "年报.html", mimeType: "text/html",
+      buffer: await readFile(new URL("../fixtures/2019_shanghai_szfbgt_gbk.html", import.meta.url)),
+    });
+    await w.notice().waitFor();
+    assert.equal(await w.value("meta.agency"), "上海市人民政府办公厅");
+    assert.equal(await w.value("requests.received.natural_person"), "821");
+    await w.action("open-file").setInputFiles({
+      name: "扫描件.pdf", mimeType: "application/pdf", buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 97) % 256)),
+    });
+    await w.page.waitForFunction(() => document.getElementById("xxgk-nianbao").shadowRoot
+      .querySelector('[data-testid="file-notice"]').textContent.includes("扫描件"));
+    assert.match(await w.notice().textContent(), /无法打开“扫描件.pdf”：没有找到年度报告的表格和正文。当前报告没有任何改动/);
+    assert.equal(await w.value("meta.agency"), "上海市人民政府办公厅");
+  });
+
   test("a saved report page (HTML) opens through the file button and its old format is said", async () => {
     const w = await open();
     await w.action("open-file").setInputFiles({
