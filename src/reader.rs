@@ -2,23 +2,35 @@
 //! clerk opens or pastes a published page: the importer is the largest part of the core, and most
 //! visits never need it, so the widget's first download leaves it out.
 //!
-//! Each message is a page's text or HTML; the answer is [`Opened::to_message`]. The worker says
+//! Each message is a page's text or HTML, or a file's bytes; the answer is [`Opened::to_message`]. The worker says
 //! `ready` first: a message sent before its module has started would be lost.
 
-use wasm_bindgen::JsCast;
+use js_sys::Uint8Array;
 use wasm_bindgen::closure::Closure;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, TextDecoder};
 
+use crate::report::encoding;
 use crate::report::import::{Opened, open_published};
 
 /// What the worker says once it listens.
 pub const READY: &str = "ready";
 
+/// A page as pasted (a string), or a file's bytes decoded from the encoding they are in.
+fn text_of(data: &JsValue) -> Option<String> {
+    match data.dyn_ref::<Uint8Array>() {
+        Some(bytes) => {
+            TextDecoder::new_with_label(encoding::sniff(&bytes.to_vec())).ok()?.decode_with_buffer_source(bytes).ok()
+        }
+        None => data.as_string(),
+    }
+}
+
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let page = event.data().as_string().unwrap_or_default();
+        let page = text_of(&event.data()).unwrap_or_default();
         let _ = reply.post_message(&Opened::to_message(&open_published(&page)).into());
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));

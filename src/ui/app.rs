@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::autosave::use_autosave;
 use super::browser;
-use super::files::{FileBar, Notice, Purpose, Read, StartPanel, notices, read};
+use super::files::{FileBar, Notice, Purpose, Read, StartPanel, notices, read_file, read_paste};
 use super::findings::{CellMarks, side_panel};
 use super::form::form;
 use super::publish::Publish;
@@ -134,11 +134,7 @@ pub fn App() -> Html {
         Callback::from(move |(file, purpose): (web_sys::File, Purpose)| {
             let offer = offer.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
-                offer.emit(match browser::read_text(&file).await {
-                    Ok(text) => read(purpose, name, &text).await,
-                    Err(_) => Err(Notice::refused(&name, "浏览器未能读取这个文件")),
-                });
+                offer.emit(read_file(purpose, file).await);
             });
         })
     };
@@ -146,7 +142,7 @@ pub fn App() -> Html {
         let offer = offer.clone();
         Callback::from(move |(name, text, purpose): (String, String, Purpose)| {
             let offer = offer.clone();
-            wasm_bindgen_futures::spawn_local(async move { offer.emit(read(purpose, name, &text).await) });
+            wasm_bindgen_futures::spawn_local(async move { offer.emit(read_paste(purpose, name, text).await) });
         })
     };
     let answer = {

@@ -1,7 +1,6 @@
 //! The few browser services the widget needs — clipboard, file download, focus — behind plain
 //! functions, so components never touch `JsValue`.
 
-use crate::report::encoding;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -95,12 +94,14 @@ pub fn select_all(area: &HtmlTextAreaElement) {
     area.select();
 }
 
-/// The text of a file the clerk chose or dropped, decoded from the encoding it is in (a page an
-/// older portal saved in GBK, a text file Notepad saved in UTF-16).
-pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
-    let bytes = js_sys::Uint8Array::new(&JsFuture::from(file.array_buffer()).await?);
-    let label = encoding::sniff(&bytes.to_vec());
-    TextDecoder::new_with_label(label)?.decode_with_buffer_source(&bytes)
+/// The bytes of a file the clerk chose or dropped.
+pub async fn read_bytes(file: &web_sys::File) -> Result<js_sys::Uint8Array, JsValue> {
+    Ok(js_sys::Uint8Array::new(&JsFuture::from(file.array_buffer()).await?))
+}
+
+/// Bytes as UTF-8 text (a report file of this tool is UTF-8; a byte-order mark is dropped).
+pub fn utf8(bytes: &js_sys::Uint8Array) -> Result<String, JsValue> {
+    TextDecoder::new()?.decode_with_buffer_source(bytes)
 }
 
 /// Offers `content` as a file download.

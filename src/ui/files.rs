@@ -1,9 +1,10 @@
 //! Nothing is ever lost: the save hint, undo and redo, the stored drafts, and report files in and
 //! out (picker or drag-and-drop), including starting this year's report from last year's file.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use super::browser;
 use super::confirm::confirm;
 use super::reading::read_published;
 use super::state::{Action, Session};
@@ -47,10 +48,30 @@ pub fn notices(session: &Session, onanswer: Callback<bool>, onundo: Callback<Mou
     }
 }
 
-/// A report file (JSON), or a published report (its page text or HTML, read by the reader in its
+/// A pasted report file (JSON) or published report (page text or HTML, read by the reader in its
 /// worker), read for `purpose`; or why it could not be read.
-pub async fn read(purpose: Purpose, name: String, text: &str) -> Result<Read, Notice> {
-    let opened = if is_report_file(&name, text) { open_report_file(text) } else { read_published(text).await };
+pub async fn read_paste(purpose: Purpose, name: String, text: String) -> Result<Read, Notice> {
+    let opened = if is_report_file(&name, &text) {
+        open_report_file(&text)
+    } else {
+        read_published(&JsValue::from_str(&text)).await
+    };
+    let opened = opened.map_err(|why| Notice::refused(&name, &why))?;
+    Ok(Read { purpose, name, opened })
+}
+
+/// A file the clerk chose or dropped: a report file of this tool, read here, or a published page
+/// or text, whose bytes go to the reader, which finds their encoding (a GBK page, a UTF-16 text).
+pub async fn read_file(purpose: Purpose, file: web_sys::File) -> Result<Read, Notice> {
+    let name = file.name();
+    let cannot = |_| Notice::refused(&name, "浏览器未能读取这个文件");
+    let bytes = browser::read_bytes(&file).await.map_err(cannot)?;
+    let start = browser::utf8(&bytes.slice(0, 64)).unwrap_or_default();
+    let opened = if is_report_file(&name, &start) {
+        open_report_file(&browser::utf8(&bytes).map_err(cannot)?)
+    } else {
+        read_published(&bytes).await
+    };
     let opened = opened.map_err(|why| Notice::refused(&name, &why))?;
     Ok(Read { purpose, name, opened })
 }

@@ -68,11 +68,12 @@ async fn reader() -> Result<Worker, String> {
     }
 }
 
-/// A published report's page text or HTML, read in the worker.
-pub async fn read_published(page: &str) -> Result<Opened, String> {
+/// A published report read in the worker: its page text or HTML (a string), or a file's bytes (a
+/// `Uint8Array`, whose encoding the reader finds).
+pub async fn read_published(page: &JsValue) -> Result<Opened, String> {
     let worker = reader().await?;
     let answer = next_message(&worker, None);
-    worker.post_message(&JsValue::from_str(page)).map_err(|_| "读取程序没有收到粘贴的内容".to_string())?;
+    worker.post_message(page).map_err(|_| "读取程序没有收到要读取的内容".to_string())?;
     match answer.await {
         Ok(message) => Opened::from_message(&message.as_string().unwrap_or_default()),
         Err(_) => {
