@@ -648,7 +648,7 @@ mod tests {
             .unwrap();
         assert_eq!(page.report.get_key(META_YEAR), Some("2024"));
         assert!(page.remarks[0].starts_with("按2021年格式"));
-        assert_eq!(open_any("空.txt", "随便一段话").unwrap_err(), "没有找到年度报告的内容");
+        assert_eq!(open_any("空.txt", "随便一段话").unwrap_err(), "没有找到年度报告的表格和正文");
     }
 
     #[test]
