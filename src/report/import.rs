@@ -162,11 +162,6 @@ pub fn open_published(text: &str) -> Result<Opened, String> {
     Ok(Opened { report: imported.report, last_year: None, remarks, notes: imported.findings })
 }
 
-/// Opens a file or a paste, whichever of the two it is.
-pub fn open_any(name: &str, text: &str) -> Result<Opened, String> {
-    if is_report_file(name, text) { open_report_file(text) } else { open_published(text) }
-}
-
 /// Reads a published report. Never fails: what it cannot read stays blank and is said.
 pub fn import(source: &str) -> Imported {
     let source = truncate(source);
@@ -638,17 +633,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn open_any_tells_report_files_from_published_pages() {
-        let file = open_any("a.JSON", r#"{"format":"xxgk-nianbao/1","fields":{"meta.agency":"甲","x":"1"}}"#).unwrap();
+    fn report_files_are_told_from_published_pages_and_each_is_read_its_way() {
+        let json = r#"{"format":"xxgk-nianbao/1","fields":{"meta.agency":"甲","x":"1"}}"#;
+        assert!(is_report_file("a.JSON", json) && is_report_file("粘贴的内容", json) && is_report_file("a.json", "x"));
+        assert!(!is_report_file("年报.html", "<p>某局</p>"));
+        let file = open_report_file(json).unwrap();
         assert_eq!(file.report.get_key(META_AGENCY), Some("甲"));
         assert_eq!(file.remarks, ["文件中有本工具不认识的项目，已忽略：x。"]);
-        assert!(open_any("a.json", "not json").unwrap_err().contains("不是有效的 JSON"));
-        assert!(open_any("粘贴的内容", r#"{"format":"xxgk-nianbao/9"}"#).unwrap_err().contains("更新版本"));
-        let page = open_any("年报.html", "<p>某局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度……</p>")
-            .unwrap();
+        assert!(open_report_file("not json").unwrap_err().contains("不是有效的 JSON"));
+        assert!(open_report_file(r#"{"format":"xxgk-nianbao/9"}"#).unwrap_err().contains("更新版本"));
+        let page =
+            open_published("<p>某局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度……</p>").unwrap();
         assert_eq!(page.report.get_key(META_YEAR), Some("2024"));
         assert!(page.remarks[0].starts_with("按2021年格式"));
-        assert_eq!(open_any("空.txt", "随便一段话").unwrap_err(), "没有找到年度报告的表格和正文");
+        assert_eq!(open_published("随便一段话").unwrap_err(), "没有找到年度报告的表格和正文");
     }
 
     #[test]
