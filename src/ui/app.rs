@@ -78,10 +78,7 @@ pub fn App() -> Html {
         let findings_open = findings_open.clone();
         Callback::from(move |_: MouseEvent| findings_open.set(!*findings_open))
     };
-    let dismiss = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |note| dispatch.dispatch(Action::Edit(Edit::DismissNote(note))))
-    };
+
     let check_everything = {
         let dispatch = dispatch.clone();
         Callback::from(move |()| dispatch.dispatch(Action::CheckEverything))
@@ -90,7 +87,10 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
-    let onedit = onaction.reform(Action::Edit);
+    let onedit = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |edit: Edit, _| dispatch.dispatch(Action::Edit(edit)))
+    };
     // The draft as it is now, for the callbacks that must not change with every keystroke.
     let current = use_mut_ref(Draft::default);
     *current.borrow_mut() = state.draft().clone();
@@ -101,7 +101,7 @@ pub fn App() -> Html {
         let file = draft.report.to_file(draft.last_year.as_deref());
         let _ = browser::download(&name, "application/json;charset=utf-8", &file);
     });
-    let SheetEntry { selection, selected, oncell, paste_status } = use_sheet_entry(root.clone(), onedit);
+    let SheetEntry { selection, selected, oncell, paste_status } = use_sheet_entry(root.clone(), onedit.clone());
     let oncopy = {
         let (report, sheet) = (report.clone(), sheet.clone());
         Callback::from(move |e: Event| {
@@ -120,7 +120,7 @@ pub fn App() -> Html {
         marks: marks.clone(),
         hints: review.hints.clone(),
         selected,
-        dispatch: dispatch.clone(),
+        onedit: onedit.clone(),
         oncell,
     };
 
@@ -221,10 +221,8 @@ pub fn App() -> Html {
             }
         })
     };
-    let adopt_totals = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Edit(Edit::AdoptComputedTotals)))
-    };
+    let adopt_totals = onedit.reform(|_: MouseEvent| Edit::AdoptComputedTotals);
+    let dismiss = onedit.reform(Edit::DismissNote);
     html! {
         <div class={classes!("xx-app", narrow.then_some("xx-narrow"))} style={app_width} ref={root}
             {onkeydown} {ondragover} {ondrop} {oncopy}>

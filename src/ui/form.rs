@@ -23,7 +23,7 @@ pub fn form(
     let meta_cell = |id: FieldId| {
         html! {
             <div class="xx-meta-cell">
-                { meta_field(id, report.text(id), table.marks.mark(id), &table.dispatch) }
+                { meta_field(id, report.text(id), table.marks.mark(id), &table.onedit) }
                 { messages(findings, Place::Field(id)) }
             </div>
         }
@@ -31,7 +31,7 @@ pub fn form(
     let field = |id: FieldId, label: &str| {
         html! {
             <>
-                { text_field(id, report.text(id), table.marks.mark(id), &table.dispatch, label) }
+                { text_field(id, report.text(id), table.marks.mark(id), &table.onedit, label) }
                 { messages(findings, Place::Field(id)) }
             </>
         }

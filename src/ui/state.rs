@@ -21,10 +21,10 @@ pub fn restored() -> Session {
 
 /// The edit an input event makes: a keystroke joins the field's current step, while a paste or a
 /// drop is a step of its own.
-pub fn input_edit(id: FieldId, text: String, event: &web_sys::InputEvent) -> Action {
+pub fn input_edit(id: FieldId, text: String, event: &web_sys::InputEvent) -> Edit {
     match event.input_type().as_str() {
-        "insertFromPaste" | "insertFromDrop" | "insertReplacementText" => Action::Edit(Edit::Set(id, text)),
-        _ => Action::Edit(Edit::Type(id, text, js_sys::Date::now() as u64)),
+        "insertFromPaste" | "insertFromDrop" | "insertReplacementText" => Edit::Set(id, text),
+        _ => Edit::Type(id, text, js_sys::Date::now() as u64),
     }
 }
 

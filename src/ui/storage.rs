@@ -60,7 +60,7 @@ pub fn save_history(id: &str, history: &str) {
 }
 
 /// The undo history a reload of this tab kept for a draft.
-pub fn history(id: &str) -> Option<String> {
+fn history(id: &str) -> Option<String> {
     let session = web_sys::window()?.session_storage().ok()??;
     session.get_item(&format!("{HISTORY_PREFIX}{id}")).ok()?
 }

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::findings::{CellMarks, Mark};
-use super::state::{Action, Session, input_edit};
+use super::state::input_edit;
 use crate::report::editor::Edit;
 use crate::report::format::{self, FieldId, FieldKind, Heads, LayoutCell, REQUEST_COLUMNS, Table};
 use crate::report::grid::{Move, is_block};
@@ -27,7 +27,8 @@ pub struct TableData {
     pub hints: Rc<Vec<(FieldId, u64)>>,
     /// The cells of the selected range, when it is more than one cell.
     pub selected: Rc<Vec<FieldId>>,
-    pub dispatch: UseReducerDispatcher<Session>,
+    /// Where edits go; it never changes, so unchanged cells are not redrawn.
+    pub onedit: Callback<Edit>,
     pub oncell: Callback<CellEvent>,
 }
 
@@ -77,7 +78,7 @@ fn value_cell(props: &TableData, id: FieldId, colspan: Option<String>) -> Html {
             props.hints.iter().find(|(hinted, _)| *hinted == id).map(|(_, n)| AttrValue::from(format!("约 {n}")));
         html! {
             <td colspan={colspan} class={classes!("xx-cell", mark.as_ref().map(Mark::class), selected)}>
-                <NumberCell {id} {text} mark={mark.clone()} {hint} dispatch={props.dispatch.clone()} oncell={props.oncell.clone()} />
+                <NumberCell {id} {text} mark={mark.clone()} {hint} onedit={props.onedit.clone()} oncell={props.oncell.clone()} />
                 { tip(mark) }
             </td>
         }
@@ -92,7 +93,7 @@ pub struct NumberCellProps {
     /// What the value is expected to be about, shown while the cell is empty.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
-    pub dispatch: UseReducerDispatcher<Session>,
+    pub onedit: Callback<Edit>,
     pub oncell: Callback<CellEvent>,
 }
 
@@ -112,10 +113,10 @@ fn drag_over(id: FieldId, oncell: &Callback<CellEvent>) -> Callback<MouseEvent> 
 fn cell_keys(
     id: FieldId,
     oncell: &Callback<CellEvent>,
-    dispatch: &UseReducerDispatcher<Session>,
+    onedit: &Callback<Edit>,
     entered: Rc<RefCell<String>>,
 ) -> Callback<KeyboardEvent> {
-    let (oncell, dispatch) = (oncell.clone(), dispatch.clone());
+    let (oncell, onedit) = (oncell.clone(), onedit.clone());
     Callback::from(move |e: KeyboardEvent| {
         if e.is_composing() || e.key() == "Process" || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
@@ -143,7 +144,7 @@ fn cell_keys(
                 let original = entered.borrow().clone();
                 if input.value() != original {
                     input.set_value(&original);
-                    dispatch.dispatch(Action::Edit(Edit::Set(id, original)));
+                    onedit.emit(Edit::Set(id, original));
                 }
                 input.select();
                 return;
@@ -170,7 +171,7 @@ pub fn NumberCell(props: &NumberCellProps) -> Html {
             oncell.emit(CellEvent::Focus(id));
         })
     };
-    let onkeydown = cell_keys(props.id, &props.oncell, &props.dispatch, entered);
+    let onkeydown = cell_keys(props.id, &props.oncell, &props.onedit, entered);
     let onpaste = {
         let (id, oncell) = (props.id, props.oncell.clone());
         Callback::from(move |e: Event| {
@@ -184,10 +185,10 @@ pub fn NumberCell(props: &NumberCellProps) -> Html {
     };
     let onmouseover = drag_over(props.id, &props.oncell);
     let oninput = {
-        let (id, dispatch) = (props.id, props.dispatch.clone());
+        let (id, onedit) = (props.id, props.onedit.clone());
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            dispatch.dispatch(input_edit(id, input.value(), &e));
+            onedit.emit(input_edit(id, input.value(), &e));
         })
     };
     let inputmode = if field.kind == FieldKind::Amount { "decimal" } else { "numeric" };

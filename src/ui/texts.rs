@@ -3,35 +3,29 @@
 use yew::prelude::*;
 
 use super::findings::Mark;
-use super::state::{Action, Session, input_edit};
+use super::state::input_edit;
 use crate::report::editor::Edit;
 use crate::report::format::{self, FieldId, META_SCOPE, SCOPES};
 
-fn on_input(id: FieldId, dispatch: &UseReducerDispatcher<Session>) -> Callback<InputEvent> {
-    let dispatch = dispatch.clone();
+fn on_input(id: FieldId, onedit: &Callback<Edit>) -> Callback<InputEvent> {
+    let onedit = onedit.clone();
     Callback::from(move |e: InputEvent| {
         let text = match e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
             Some(area) => area.value(),
             None => e.target_unchecked_into::<web_sys::HtmlInputElement>().value(),
         };
-        dispatch.dispatch(input_edit(id, text, &e));
+        onedit.emit(input_edit(id, text, &e));
     })
 }
 
 /// A paragraph field under `label`: a blank line starts a new paragraph in the published report.
-pub fn text_field(
-    id: FieldId,
-    text: &str,
-    mark: Option<Mark>,
-    dispatch: &UseReducerDispatcher<Session>,
-    label: &str,
-) -> Html {
+pub fn text_field(id: FieldId, text: &str, mark: Option<Mark>, onedit: &Callback<Edit>, label: &str) -> Html {
     let field = format::field(id);
     let rows = (text.chars().count() / 60 + text.lines().count()).clamp(3, 16).to_string();
     html! {
         <label class={classes!("xx-text", mark.as_ref().map(Mark::class))}>
             <span class="xx-text-label">{ label }</span>
-            <textarea data-key={field.key.clone()} {rows} value={text.to_string()} oninput={on_input(id, dispatch)}
+            <textarea data-key={field.key.clone()} {rows} value={text.to_string()} oninput={on_input(id, onedit)}
                 aria-invalid={mark.as_ref().map(|m| m.invalid().to_string())}
                 aria-describedby={mark.map(|m| m.described_by)} />
         </label>
@@ -40,16 +34,16 @@ pub fn text_field(
 
 /// A one-line field of the identity, under its label (an identity field's place is its label);
 /// `meta.scope` is a choice.
-pub fn meta_field(id: FieldId, text: &str, mark: Option<Mark>, dispatch: &UseReducerDispatcher<Session>) -> Html {
+pub fn meta_field(id: FieldId, text: &str, mark: Option<Mark>, onedit: &Callback<Edit>) -> Html {
     let field = format::field(id);
     let label = field.place.as_str();
     let invalid = mark.as_ref().map(|m| m.invalid().to_string());
     let described_by = mark.as_ref().map(|m| m.described_by.clone());
     let control = if field.key == META_SCOPE {
-        let dispatch = dispatch.clone();
+        let onedit = onedit.clone();
         let onchange = Callback::from(move |e: Event| {
             let choice = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            dispatch.dispatch(Action::Edit(Edit::Set(id, choice)));
+            onedit.emit(Edit::Set(id, choice));
         });
         html! {
             <select data-key={field.key.clone()} {onchange}>
@@ -61,7 +55,7 @@ pub fn meta_field(id: FieldId, text: &str, mark: Option<Mark>, dispatch: &UseRed
         }
     } else {
         html! {
-            <input type="text" data-key={field.key.clone()} value={text.to_string()} oninput={on_input(id, dispatch)}
+            <input type="text" data-key={field.key.clone()} value={text.to_string()} oninput={on_input(id, onedit)}
                 aria-invalid={invalid} aria-describedby={described_by} />
         }
     };
