@@ -433,3 +433,15 @@ fn the_plain_text_is_readable_and_its_tables_paste_into_a_spreadsheet_as_grids()
     assert_eq!(lines[appeals + 3].split('\t').count(), 15);
     assert_eq!(lines.last(), Some(&"2023年1月17日"));
 }
+
+#[test]
+fn the_title_is_given_only_once_the_agency_and_year_are_filled_in() {
+    use xxgk_nianbao::report::fragment::title_when_named;
+    let mut report = Report::new();
+    assert_eq!(title_when_named(&report), None);
+    report.set_key("meta.agency", "某某局");
+    report.set_key("meta.year", " ");
+    assert_eq!(title_when_named(&report), None);
+    report.set_key("meta.year", "2025");
+    assert_eq!(title_when_named(&report).as_deref(), Some("某某局2025年政府信息公开工作年度报告"));
+}

@@ -55,6 +55,12 @@ pub fn title(report: &Report) -> String {
     format::title(report.get_key(META_AGENCY).unwrap_or(""), report.get_key(format::META_YEAR).unwrap_or(""))
 }
 
+/// The title once the agency and the year it is made of are filled in.
+pub fn title_when_named(report: &Report) -> Option<String> {
+    let filled = |key| report.get_key(key).is_some_and(|text| !text.trim().is_empty());
+    (filled(META_AGENCY) && filled(format::META_YEAR)).then(|| title(report))
+}
+
 /// A standalone HTML file of the fragment, titled, for saving or sending to a webmaster.
 pub fn render_document(report: &Report, fragment: &str) -> String {
     let title = title(report);

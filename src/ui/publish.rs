@@ -12,8 +12,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::confirm::confirm;
-use crate::report::format::{META_AGENCY, META_YEAR};
-use crate::report::fragment::{render_document, render_text, title};
+use crate::report::fragment::{render_document, render_text, title, title_when_named};
 use crate::report::{Report, render};
 
 /// How long typing must pause before the preview is redrawn.
@@ -53,16 +52,6 @@ enum Export {
 struct Status {
     ok: bool,
     text: String,
-}
-
-/// The article title, or what it still needs.
-fn shown_title(report: &Report) -> String {
-    let filled = |key| report.get_key(key).is_some_and(|text| !text.trim().is_empty());
-    if filled(META_AGENCY) && filled(META_YEAR) {
-        title(report)
-    } else {
-        "（填写机关全称和报告年度后生成）".to_string()
-    }
 }
 
 #[component]
@@ -176,7 +165,7 @@ pub fn Publish(props: &PublishProps) -> Html {
     html! {
         <section class="xx-publish" aria-label="预览与发布">
             <h2>{ "预览与发布" }</h2>
-            <p class="xx-title-line">{ "文章标题（填入网站的标题栏）：" }<strong data-testid="title">{ shown_title(&props.report) }</strong></p>
+            <p class="xx-title-line">{ "文章标题（填入网站的标题栏）：" }<strong data-testid="title">{ title_when_named(&props.report).unwrap_or_else(|| "（填写机关全称和报告年度后生成）".into()) }</strong></p>
             <div class="xx-actions">
                 <button type="button" data-action="copy-rich" onclick={request(Export::Rich)}>{ "复制（带格式）" }</button>
                 <button type="button" data-action="copy-source" onclick={request(Export::Source)}>{ "复制 HTML 源码" }</button>

@@ -41,15 +41,10 @@ describe("autosave", () => {
 
   test("drafts are kept per agency and year; the clerk can switch and delete them", async () => {
     const w = await open();
-    await w.type("meta.agency", "甲局");
-    await w.type("meta.year", "2025");
-    await w.saved();
-    await w.action("drafts").click();
-    await w.action("new-draft").click();
+    await w.name("甲局", "2025");
+    await w.newDraft();
     assert.equal(await w.value("meta.agency"), "");
-    await w.type("meta.agency", "乙局");
-    await w.type("meta.year", "2024");
-    await w.saved();
+    await w.name("乙局", "2024");
     await w.action("drafts").click();
     await w.action("drafts").click();
     const list = w.page.getByTestId("drafts");
@@ -123,14 +118,9 @@ describe("autosave", () => {
 
   test("two drafts of the same agency and year are told apart by their last change", async () => {
     const w = await open();
-    await w.type("meta.agency", "戊局");
-    await w.type("meta.year", "2025");
-    await w.saved();
-    await w.action("drafts").click();
-    await w.action("new-draft").click();
-    await w.type("meta.agency", "戊局");
-    await w.type("meta.year", "2025");
-    await w.saved();
+    await w.name("戊局", "2025");
+    await w.newDraft();
+    await w.name("戊局", "2025");
     await w.action("drafts").click();
     await w.action("drafts").click();
     const drafts = w.page.getByTestId("drafts");

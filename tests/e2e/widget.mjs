@@ -151,6 +151,17 @@ export class Drafts extends Widget {
     });
     return status.textContent();
   }
+  /** Names the draft (agency and year) and waits until it is saved. */
+  async name(agency, year) {
+    await this.type("meta.agency", agency);
+    await this.type("meta.year", year);
+    return this.saved();
+  }
+  /** Starts a new blank draft from the draft list. */
+  async newDraft() {
+    if (await this.action("new-draft").count() === 0) await this.action("drafts").click();
+    await this.action("new-draft").click();
+  }
   /** Opens a file through one of the file buttons: "open-file" or "last-year-file". */
   async pick(action, name, content) {
     await this.action(action).setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(content) });
