@@ -261,26 +261,42 @@ fn every_value_is_written_even_when_blank() {
 }
 
 #[test]
-fn the_fragment_survives_editors_that_strip_styles_classes_and_ids() {
+fn the_fragment_draws_its_lines_three_ways_for_editors_that_strip_one_or_two() {
     let fragment = render(&seed());
-    for forbidden in
-        ["<style", "class=", "id=", "data-", "<caption", "<thead", "<colgroup", "<div", "<script", "width:", "px;width"]
-    {
-        let found = fragment.replace("width:100%", "").contains(forbidden);
-        assert!(!found, "{forbidden} in the fragment");
+    for forbidden in ["<style", "class=", "id=", "data-", "<caption", "<colgroup", "<div", "<script", "width:"] {
+        assert!(!fragment.contains(forbidden), "{forbidden} in the fragment");
     }
     let doc = Html::parse_fragment(&fragment);
     for table in doc.select(&Selector::parse("table").unwrap()) {
-        assert_eq!(table.value().attr("border"), Some("1"));
-        assert_eq!(table.value().attr("cellspacing"), Some("0"));
-        assert!(table.value().attr("cellpadding").is_some());
+        let attr = |name| table.value().attr(name);
+        assert_eq!(attr("width"), Some("100%"), "the width as an attribute, which UEditor keeps");
+        assert_eq!(attr("border"), Some("1"));
+        assert_eq!(attr("cellspacing"), Some("1"), "a pixel of the table's background between cells");
+        assert_eq!(attr("bgcolor"), Some("#000000"));
+        assert!(attr("cellpadding").is_some());
+        assert!(attr("style").unwrap().contains("border-collapse:collapse"));
     }
     for cell in doc.select(&Selector::parse("th, td").unwrap()) {
         let style = cell.value().attr("style").unwrap_or_default();
         assert!(style.contains("border:1px solid"), "every cell carries its border inline");
         assert!(style.contains("text-align"), "every cell carries its alignment inline");
+        assert_eq!(cell.value().attr("bgcolor"), Some("#ffffff"), "white cells over the black lines");
         assert!(cell.children().filter_map(ElementRef::wrap).next().is_none(), "no element inside a cell");
     }
+}
+
+#[test]
+fn the_column_headers_of_tables_three_and_four_are_the_table_head() {
+    let doc = Html::parse_fragment(&render(&seed()));
+    let tables: Vec<ElementRef> = doc.select(&Selector::parse("table").unwrap()).collect();
+    let head_rows = |table: &ElementRef| table.select(&Selector::parse("thead tr").unwrap()).count();
+    // Table 二's header rows head each of its four blocks, not the whole table.
+    assert_eq!(head_rows(&tables[0]), 0);
+    assert_eq!(head_rows(&tables[1]), 3);
+    assert_eq!(head_rows(&tables[2]), 3);
+    let first_head_cell = tables[1].select(&Selector::parse("thead th").unwrap()).next().unwrap();
+    assert_eq!(first_head_cell.value().attr("rowspan"), Some("3"));
+    assert!(tables[1].select(&Selector::parse("thead td").unwrap()).next().is_none(), "no number in a head");
 }
 
 #[test]
@@ -341,8 +357,10 @@ fn the_standalone_file_is_titled_and_escapes_the_title() {
 
 /// Elements and attributes the fragment is allowed to contain, whatever the clerk typed.
 /// (`html` and `body` are the parser's own wrappers around a fragment.)
-const ELEMENTS: [&str; 12] = ["html", "body", "h3", "h4", "p", "br", "table", "tbody", "tr", "th", "td", "strong"];
-const ATTRIBUTES: [&str; 7] = ["style", "border", "cellspacing", "cellpadding", "rowspan", "colspan", "scope"];
+const ELEMENTS: [&str; 13] =
+    ["html", "body", "h3", "h4", "p", "br", "table", "thead", "tbody", "tr", "th", "td", "strong"];
+const ATTRIBUTES: [&str; 9] =
+    ["style", "border", "cellspacing", "cellpadding", "width", "bgcolor", "rowspan", "colspan", "scope"];
 
 fn hostile_text() -> impl Strategy<Value = String> {
     let vectors = prop_oneof![

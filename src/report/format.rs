@@ -342,6 +342,10 @@ impl Table {
         }
     }
 
+    pub fn from_key(key: &str) -> Option<Table> {
+        [Table::Proactive, Table::Requests, Table::Appeals].into_iter().find(|t| t.key() == key)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Table::Proactive => "表二",
@@ -740,6 +744,13 @@ pub struct Slot {
 }
 
 impl TableLayout {
+    /// How many rows at the top head every column of the whole table (tables 三 and 四); none
+    /// where header rows recur further down (table 二's blocks each head only themselves).
+    pub fn column_heads(&self) -> usize {
+        let leading = self.rows.iter().take_while(|row| row.header).count();
+        if self.rows[leading..].iter().any(|row| row.header) { 0 } else { leading }
+    }
+
     /// The grid a browser lays the table out as: every row `width` slots wide.
     pub fn slots(&self) -> Vec<Vec<Slot>> {
         let mut grid: Vec<Vec<Option<Slot>>> = vec![vec![None; self.width as usize]; self.rows.len()];

@@ -1,17 +1,22 @@
 //! The published fragment: the HTML a clerk pastes into the portal's article editor.
 //!
-//! It must survive editors that strip `<style>`, classes, ids and `data-*`: the table borders are
-//! attributes plus inline styles on every cell, every value is written, and all user text goes
+//! It must survive the portal editors' paste filters (measured in `tests/e2e/editors.test.mjs`):
+//! the width is an attribute, and the lines are drawn three ways at once, so that whatever one
+//! editor strips another way remains — `border` attributes, inline cell borders, and a black
+//! table background showing through one pixel of `cellspacing` between white cells, which no
+//! article style sheet that zeroes cell borders can hide. Where the table's inline style survives,
+//! `border-collapse` folds it all into single lines. Every value is written, and all user text goes
 //! through maud's escaping — markup is never built by formatting user text into strings.
 
 use maud::{Markup, PreEscaped, html};
 
-use super::format::{self, Heads, LayoutCell, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON, SECTIONS, Table, TextPart};
+use super::format::{
+    self, Heads, LayoutCell, LayoutRow, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON, SECTIONS, Table, TextPart,
+};
 use super::model::Report;
 use super::sheet::Sheet;
 
-const TABLE_STYLE: PreEscaped<&str> =
-    PreEscaped("border-collapse:collapse;width:100%;margin:8px 0;border:1px solid #000;");
+const TABLE_STYLE: PreEscaped<&str> = PreEscaped("border-collapse:collapse;margin:8px 0;border:1px solid #000;");
 const HEADER_STYLE: PreEscaped<&str> =
     PreEscaped("border:1px solid #000;padding:4px;text-align:center;vertical-align:middle;");
 const ROW_LABEL_STYLE: PreEscaped<&str> =
@@ -24,7 +29,7 @@ const PARAGRAPH_STYLE: PreEscaped<&str> = PreEscaped("text-indent:2em;line-heigh
 const SIGNATURE_STYLE: PreEscaped<&str> = PreEscaped("text-align:right;line-height:1.8;margin:0;");
 
 /// The signature and the date under the report: the 落款, or the agency when it has none.
-fn signature(report: &Report) -> (&str, &str) {
+pub fn signature(report: &Report) -> (&str, &str) {
     let signer = match report.get_key(META_SIGNED_BY).map(str::trim) {
         Some(name) if !name.is_empty() => name,
         _ => report.get_key(META_AGENCY).unwrap_or("").trim(),
@@ -151,27 +156,34 @@ fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     paragraphs
 }
 
-/// A table as the format lays it out. Table 三's row labels are sentences, read left-aligned;
-/// every other label is centred, as in the template.
+/// A table as the format lays it out, its column headers in `<thead>` (which keeps CKEditor 5 from
+/// cutting table 三's corner cell). Table 三's row labels are sentences, read left-aligned; every
+/// other label is centred, as in the template.
 fn table(report: &Report, sheet: &Sheet, table: Table) -> Markup {
     let layout = format::layout(table);
+    let (head, body) = layout.rows.split_at(layout.column_heads());
+    html! {
+        table width="100%" border="1" cellspacing="1" cellpadding="4" bgcolor="#000000" style=(TABLE_STYLE) {
+            @if !head.is_empty() { thead { (rows(report, sheet, table, head)) } }
+            tbody { (rows(report, sheet, table, body)) }
+        }
+    }
+}
+
+fn rows(report: &Report, sheet: &Sheet, table: Table, rows: &[LayoutRow]) -> Markup {
     let span = |n: u16| (n > 1).then_some(n);
     html! {
-        table border="1" cellspacing="0" cellpadding="4" style=(TABLE_STYLE) {
-            tbody {
-                @for row in &layout.rows {
-                    tr {
-                        @for cell in &row.cells {
-                            @match *cell {
-                                LayoutCell::Label { text, rowspan, colspan, heads } => {
-                                    @let left = table == Table::Requests && matches!(heads, Heads::Row | Heads::Rows);
-                                    th rowspan=[span(rowspan)] colspan=[span(colspan)] scope=[heads.scope()]
-                                        style=(if left { ROW_LABEL_STYLE } else { HEADER_STYLE }) { (text) }
-                                }
-                                LayoutCell::Value { id, colspan } => {
-                                    td colspan=[span(colspan)] style=(VALUE_STYLE) { (sheet.display(report, id)) }
-                                }
-                            }
+        @for row in rows {
+            tr {
+                @for cell in &row.cells {
+                    @match *cell {
+                        LayoutCell::Label { text, rowspan, colspan, heads } => {
+                            @let left = table == Table::Requests && matches!(heads, Heads::Row | Heads::Rows);
+                            th rowspan=[span(rowspan)] colspan=[span(colspan)] scope=[heads.scope()] bgcolor="#ffffff"
+                                style=(if left { ROW_LABEL_STYLE } else { HEADER_STYLE }) { (text) }
+                        }
+                        LayoutCell::Value { id, colspan } => {
+                            td colspan=[span(colspan)] bgcolor="#ffffff" style=(VALUE_STYLE) { (sheet.display(report, id)) }
                         }
                     }
                 }
