@@ -16,6 +16,7 @@ pub mod rules;
 pub mod session;
 pub mod sheet;
 pub mod text_numbers;
+pub mod verify;
 
 pub use example::example;
 pub use fragment::render;

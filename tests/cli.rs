@@ -198,3 +198,84 @@ fn what_is_not_a_report_is_refused_with_exit_2() {
     std::fs::write(&prose, "关于做好2025年春节期间安全生产工作的通知\n各单位：请认真落实值班制度。").unwrap();
     assert_eq!(xxgk(&["import", &prose.display().to_string()]).status.code(), Some(2));
 }
+
+/// The portal editors whose saved HTML (after 复制（带格式）and Control+V) is in
+/// `tests/fixtures/editors/`, kept current by `tests/e2e/editors.test.mjs`; and whether they keep
+/// the tables' lines in the HTML.
+const EDITOR_PAGES: [(&str, bool); 7] = [
+    ("ueditor", true),
+    ("tinymce", true),
+    ("ckeditor4", true),
+    ("kindeditor", true),
+    ("wangeditor4", false),
+    ("wangeditor5", false),
+    ("ckeditor5", false),
+];
+
+fn temp_file(name: &str, text: &str) -> String {
+    let path = std::env::temp_dir().join(format!("xxgk-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn verify_finds_every_number_and_text_on_each_editors_saved_page() {
+    let report = fixture("editors/report.json");
+    for (editor, lined) in EDITOR_PAGES {
+        let out = xxgk(&["verify", &report, &fixture(&format!("editors/{editor}.html"))]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{editor}: {}", String::from_utf8_lossy(&out.stdout));
+        assert_eq!(out.stdout, b"", "{editor}");
+        assert!(stderr.contains("发布页与报告一致（200 个数字、20 段文字）"), "{editor}: {stderr}");
+        assert_eq!(!stderr.contains("表二、表三、表四没有表格线"), lined, "{editor}: {stderr}");
+    }
+}
+
+#[test]
+fn verify_names_a_changed_number_and_a_cut_paragraph() {
+    let report = fixture("editors/report.json");
+    let paragraph = "2022年我局共收到信息公开申请9906件。";
+    for (editor, _) in EDITOR_PAGES {
+        let page = std::fs::read_to_string(fixture(&format!("editors/{editor}.html"))).unwrap();
+        // 9906 is the 一 总计 cell, and a number in the paragraph about it.
+        let outside = page.replace(paragraph, "");
+        assert_eq!(outside.matches("9906").count(), 1, "{editor}: the 一 总计 cell");
+        let changed = page.replace(paragraph, "\u{1}").replace("9906", "9960").replace('\u{1}', paragraph);
+        let changed = temp_file(&format!("{editor}-changed.html"), &changed);
+        let out = xxgk(&["verify", &report, &changed]);
+        assert_eq!(out.status.code(), Some(1), "{editor}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "requests.received.total\t9906\t9960\n", "{editor}");
+
+        assert_eq!(page.matches(paragraph).count(), 1, "{editor}");
+        let cut = temp_file(&format!("{editor}-cut.html"), &page.replace(paragraph, ""));
+        let out = xxgk(&["verify", &report, &cut]);
+        assert_eq!(out.status.code(), Some(1), "{editor}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), format!("requests.note\t{paragraph}\t（缺）\n"), "{editor}");
+    }
+}
+
+#[test]
+fn verify_reads_back_the_importers_fixtures() {
+    for name in [
+        "2022_xianning_zwfw.txt",
+        "2022_xianning_zwfw_utf16.txt",
+        "2022_pingtan_gaj.txt",
+        "2024_pingtan_zhsyq.txt",
+        "2020_pingtan_zhsyq.txt",
+        "2019_shanghai_szfbgt_gbk.html",
+    ] {
+        let imported = xxgk(&["import", &fixture(name)]);
+        let report = temp_file(&format!("{name}.json"), &String::from_utf8(imported.stdout).unwrap());
+        let out = xxgk(&["verify", &report, &fixture(name)]);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        // What the importer could not read is blank in the report, printed as 0 (or as the total
+        // of what was read) and missing from the page; everything it read is found where it was.
+        for line in stdout.lines() {
+            assert!(line.ends_with("\t（缺）"), "{name}: {line}");
+        }
+        let fully_read = name.starts_with("2022");
+        assert_eq!(out.status.code(), Some(if fully_read { 0 } else { 1 }), "{name}: {stdout}");
+    }
+    assert_eq!(xxgk(&["verify", &fixture("editors/report.json")]).status.code(), Some(2));
+    assert_eq!(xxgk(&["verify", &fixture("editors/report.json"), "/nonexistent.html"]).status.code(), Some(2));
+}

@@ -4,8 +4,11 @@
 //! against last year's report when the file carries it or one is given, and exits 1 when any is an
 //! error;
 //! `xxgk render FILE.json [--text]` writes the published fragment (or the report as plain text); `xxgk import FILE [--findings]` reads a
-//! published report (its page text or HTML) and writes the report file. A file that cannot be
-//! read exits 2.
+//! published report (its page text or HTML) and writes the report file; `xxgk verify FILE.json PAGE`
+//! holds a published page (its HTML or text) against the report, prints what the page lacks or
+//! prints differently (`key<TAB>报告<TAB>页面`, a line each; tables without lines are noted on
+//! standard error) and exits 1 when anything differs. A
+//! file that cannot be read exits 2.
 
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
@@ -15,9 +18,10 @@ use xxgk_nianbao::report::fragment::render_text;
 use xxgk_nianbao::report::import::{NOT_A_REPORT, import};
 use xxgk_nianbao::report::model::Loaded;
 use xxgk_nianbao::report::rules::check_with_last_year;
+use xxgk_nianbao::report::verify::verify;
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
 
-const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text] | xxgk import FILE [--findings]";
+const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -49,6 +53,22 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     let (json, with_findings) = (flags.contains(&"--json"), flags.contains(&"--findings"));
+    if command == "verify" {
+        let [report_path, page_path] = files.as_slice() else { return Err(USAGE.into()) };
+        let report = open(report_path, &read(report_path)?)?.report;
+        let verdict = verify(&report, &read(page_path)?);
+        for d in &verdict.differences {
+            out(&format!("{}\t{}\t{}", d.key, d.report, d.page))?;
+        }
+        if let Some(note) = verdict.unlined_note() {
+            eprintln!("xxgk: {page_path}: {note}");
+        }
+        if verdict.is_consistent() {
+            eprintln!("xxgk: {}", verdict.summary());
+            return Ok(ExitCode::SUCCESS);
+        }
+        return Ok(ExitCode::from(1));
+    }
     let [path] = files.as_slice() else { return Err(USAGE.into()) };
     let text = read(path)?;
     if command == "import" {

@@ -162,6 +162,13 @@ pub fn open_published(text: &str) -> Result<Opened, String> {
     Ok(Opened { report: imported.report, last_year: None, remarks, notes: imported.findings })
 }
 
+/// A page's text as printed, its paragraphs and table rows a line each: what a reader of the
+/// page sees, for checking that a text is there.
+pub fn printed_text(source: &str) -> String {
+    let copy = Copy::new(truncate(source));
+    copy.text(0, copy.len())
+}
+
 /// Reads a published report. Never fails: what it cannot read stays blank and is said.
 pub fn import(source: &str) -> Imported {
     let source = truncate(source);

@@ -8,18 +8,30 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dist = join(root, "dist");
 const pages = join(root, "tests/e2e/pages");
+const editors = join(root, "tests/e2e/editors");
+const modules = join(root, "node_modules");
 /** Where a webmaster might upload the widget's files in a CMS. */
 export const CMS_ASSETS = "/cms/uploads/2025/xxgk/";
+
+/** Where tests/e2e/editors.mjs unpacks UEditor's source tree. */
+export const UEDITOR = join(modules, ".cache/ueditor-1.4.3");
 
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".wasm": "application/wasm",
   ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
 };
 
 function resolve(url) {
   const path = decodeURIComponent(new URL(url, "http://x").pathname);
+  // The article editors a portal embeds (tests/e2e/editors.mjs): the npm ones, and UEditor's
+  // source tree with the test's page in its _examples folder.
+  if (path.startsWith("/editors/")) return join(editors, normalize(path.slice("/editors/".length)));
+  if (path.startsWith("/node_modules/")) return join(modules, normalize(path.slice("/node_modules/".length)));
+  if (path === "/ueditor/_examples/xxgk.html") return join(editors, "ueditor.html");
+  if (path.startsWith("/ueditor/")) return join(UEDITOR, normalize(path.slice("/ueditor/".length)));
   if (path.startsWith(CMS_ASSETS)) return join(dist, normalize(path.slice(CMS_ASSETS.length)));
   if (path.startsWith("/cms/")) return join(pages, normalize(path.slice("/cms/".length)));
   return join(dist, normalize(path === "/" ? "index.html" : path));

@@ -1,0 +1,285 @@
+//! 核对发布结果: the published page read back and held against the report. After publishing, the
+//! clerk pastes the page (its HTML, or its text as a browser copies it); the importer reads it,
+//! and every number of the three tables and every line of the texts must be there as the fragment
+//! printed it. From HTML, a report table whose lines an editor stripped is named too: a note, not
+//! a difference, since the article template's style sheet may draw them (README, 网站管理员).
+
+use super::format::{self, FieldId, META_SIGNED_BY, META_SIGNED_ON, SECTIONS, Table};
+use super::fragment::signature;
+use super::import::{import, printed_text};
+use super::json::{self, Json};
+use super::model::Report;
+use super::sheet::Sheet;
+
+/// What the page shows where the report has something it lacks.
+pub const MISSING: &str = "（缺）";
+
+/// One thing the page lacks or prints differently.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    pub key: String,
+    /// Where a clerk finds it, e.g. `表三「（一）予以公开」行「自然人」列`.
+    pub place: String,
+    pub report: String,
+    pub page: String,
+}
+
+/// The page held against the report.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Verdict {
+    pub differences: Vec<Difference>,
+    /// How many numbers and lines of text were compared.
+    pub numbers: usize,
+    pub lines: usize,
+    /// Report tables the page's HTML draws no line for.
+    pub unlined: Vec<Table>,
+}
+
+impl Verdict {
+    pub fn is_consistent(&self) -> bool {
+        self.differences.is_empty()
+    }
+
+    /// The one line said when nothing differs.
+    pub fn summary(&self) -> String {
+        format!("发布页与报告一致（{} 个数字、{} 段文字）", self.numbers, self.lines)
+    }
+
+    /// What is said of the tables without lines, if any.
+    pub fn unlined_note(&self) -> Option<String> {
+        let tables: Vec<&str> = self.unlined.iter().map(|t| t.label()).collect();
+        (!tables.is_empty()).then(|| {
+            format!(
+                "页面的 HTML 中{}没有表格线：除非文章页模板的样式表为正文表格画线，读者看到的表格没有线。",
+                tables.join("、")
+            )
+        })
+    }
+
+    /// The verdict as one JSON object: how the worker answers the widget.
+    pub fn to_message(&self) -> String {
+        let unlined: Vec<String> = self.unlined.iter().map(|t| format!("\"{}\"", t.key())).collect();
+        let mut out = format!(
+            "{{\"numbers\":{},\"lines\":{},\"unlined\":[{}],\"differences\":[",
+            self.numbers,
+            self.lines,
+            unlined.join(",")
+        );
+        for (n, d) in self.differences.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            out.push('[');
+            for (i, text) in [&d.key, &d.place, &d.report, &d.page].into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json::quote(&mut out, text);
+            }
+            out.push(']');
+        }
+        out.push_str("]}");
+        out
+    }
+
+    pub fn from_message(message: &str) -> Option<Verdict> {
+        let value = json::parse(message).ok()?;
+        let count = |name| match value.get(name) {
+            Some(Json::Number(n)) => n.parse::<usize>().ok(),
+            _ => None,
+        };
+        let Some(Json::Array(items)) = value.get("differences") else { return None };
+        let differences = items
+            .iter()
+            .filter_map(|item| match item {
+                Json::Array(parts) => match parts.as_slice() {
+                    [key, place, report, page] => Some(Difference {
+                        key: key.as_str()?.into(),
+                        place: place.as_str()?.into(),
+                        report: report.as_str()?.into(),
+                        page: page.as_str()?.into(),
+                    }),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        let unlined = match value.get("unlined") {
+            Some(Json::Array(keys)) => keys.iter().filter_map(|k| Table::from_key(k.as_str()?)).collect(),
+            _ => vec![],
+        };
+        Some(Verdict { differences, numbers: count("numbers")?, lines: count("lines")?, unlined })
+    }
+}
+
+/// Holds `page` (HTML or text) against `report`.
+pub fn verify(report: &Report, page: &str) -> Verdict {
+    let mut verdict = Verdict::default();
+    let published = import(page).report;
+    let (sheet, page_sheet) = (Sheet::of(report), Sheet::of(&published));
+    for table in [Table::Proactive, Table::Requests, Table::Appeals] {
+        for id in format::layout(table).rows.iter().flat_map(|row| row.values()) {
+            verdict.numbers += 1;
+            let printed = sheet.display(report, id);
+            let shown = match published.get(id).map(str::trim) {
+                Some(text) if !text.is_empty() => page_sheet.display(&published, id),
+                _ => MISSING.to_string(),
+            };
+            if shown != printed {
+                verdict.differences.push(difference(id, printed, shown));
+            }
+        }
+    }
+    let page_text = squeezed(&printed_text(page));
+    for (id, line) in printed_lines(report) {
+        verdict.lines += 1;
+        if !page_text.contains(&squeezed(line)) {
+            verdict.differences.push(difference(id, line.to_string(), MISSING.to_string()));
+        }
+    }
+    verdict.unlined = tables_without_lines(page);
+    verdict
+}
+
+fn difference(id: FieldId, report: String, page: String) -> Difference {
+    let field = format::field(id);
+    Difference { key: field.key.clone(), place: field.place.clone(), report, page }
+}
+
+/// Every line of text the fragment prints, with the field it comes from: the texts of the six
+/// sections, then the signature and date.
+fn printed_lines(report: &Report) -> Vec<(FieldId, &str)> {
+    let mut lines = Vec::new();
+    for part in SECTIONS.iter().flat_map(|s| s.parts) {
+        let id = format::id_of(part.key());
+        lines.extend(report.text(id).lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| (id, l)));
+    }
+    let (signer, signed_on) = signature(report);
+    let by = if report.get_key(META_SIGNED_BY).is_some_and(|s| !s.trim().is_empty()) {
+        META_SIGNED_BY
+    } else {
+        format::META_AGENCY
+    };
+    for (key, line) in [(by, signer), (META_SIGNED_ON, signed_on)] {
+        if !line.is_empty() {
+            lines.push((format::id_of(key), line));
+        }
+    }
+    lines
+}
+
+/// Text with every kind of spacing taken out: editors re-wrap and re-indent, and that is no change.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Words only one of the report's tables holds, which find it among a page's layout tables.
+const TABLE_MARKS: [(Table, &str); 3] = [
+    (Table::Proactive, "行政规范性文件"),
+    (Table::Requests, "本年新收政府信息公开申请数量"),
+    (Table::Appeals, "结果维持"),
+];
+
+/// The report tables of an HTML page that show no line: no `border` or `rules`, no background
+/// between spaced cells, no solid border on a cell. (A style sheet can still hide lines the HTML
+/// has; only the page on screen shows that.)
+pub fn tables_without_lines(page: &str) -> Vec<Table> {
+    let lower = page.to_ascii_lowercase();
+    let tables = innermost_tables(&lower);
+    TABLE_MARKS
+        .iter()
+        .filter_map(|&(table, mark)| {
+            let (start, end) = *tables.iter().find(|&&(start, end)| page[start..end].contains(mark))?;
+            (!has_lines(&lower[start..end])).then_some(table)
+        })
+        .collect()
+}
+
+/// The byte ranges of the page's `<table>` elements that hold no other table.
+fn innermost_tables(lower: &str) -> Vec<(usize, usize)> {
+    // Open tables, each with whether a table was found inside it.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(next) = lower[at..].find("table") {
+        let here = at + next;
+        at = here + 5;
+        let before = &lower[..here];
+        if before.ends_with("</") {
+            if let Some((start, holds_table)) = open.pop() {
+                if !holds_table {
+                    found.push((start, here));
+                }
+                if let Some(parent) = open.last_mut() {
+                    parent.1 = true;
+                }
+            }
+        } else if before.ends_with('<') && lower[at..].starts_with([' ', '>', '\n', '\t', '\r']) {
+            open.push((here - 1, false));
+        }
+    }
+    found
+}
+
+/// Whether a table's markup draws lines: from its own tag and its first cell's.
+fn has_lines(table: &str) -> bool {
+    let tag = |from: usize| table[from..].split('>').next().unwrap_or("");
+    let own = tag(0);
+    let cell = table.find("<td").or_else(|| table.find("<th")).map(tag).unwrap_or("");
+    let attr = |tag: &str, name: &str| {
+        let at = tag.find(&format!(" {name}="))? + name.len() + 2;
+        Some(tag[at..].trim_start_matches(['"', '\'']).split(['"', '\'', ' ']).next().unwrap_or("").to_string())
+    };
+    let bordered = attr(own, "border").is_some_and(|b| b.parse::<u32>().is_ok_and(|n| n > 0));
+    let ruled = attr(own, "rules").is_some_and(|r| r != "none");
+    let spaced = attr(own, "bgcolor").is_some() && attr(own, "cellspacing").is_some_and(|s| s != "0");
+    bordered || ruled || spaced || cell.contains("solid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_found_in_any_of_the_ways_editors_keep_them() {
+        let table = |open: &str, cell: &str| format!("{open}<tr>{cell}行政规范性文件</td></tr></table>");
+        for (open, cell, lines) in [
+            ("<table border=\"1\">", "<td>", true),
+            ("<table border=\"0\">", "<td>", false),
+            ("<table>", "<td>", false),
+            ("<table style=\"width: 100%;\">", "<td style=\"text-align: center;\">", false),
+            ("<table cellspacing=\"1\" bgcolor=\"#000000\">", "<td style=\"border-color: rgb(0, 0, 0)\">", true),
+            ("<table cellspacing=\"0\" bgcolor=\"#000000\">", "<td>", false),
+            ("<table rules=\"all\">", "<td>", true),
+            ("<table>", "<td style=\"border:1px solid #000\">", true),
+        ] {
+            let page = format!("<div>{}</div>", table(open, cell));
+            assert_eq!(tables_without_lines(&page).is_empty(), lines, "{open}{cell}");
+        }
+    }
+
+    #[test]
+    fn a_verdict_crosses_from_the_worker_whole() {
+        let verdict = Verdict {
+            differences: vec![Difference {
+                key: "requests.note".into(),
+                place: "三、收到和处理政府信息公开申请情况".into(),
+                report: "共收到申请\"12\"件\n".into(),
+                page: MISSING.into(),
+            }],
+            numbers: 200,
+            lines: 20,
+            unlined: vec![Table::Requests, Table::Appeals],
+        };
+        assert_eq!(Verdict::from_message(&verdict.to_message()), Some(verdict));
+        assert_eq!(Verdict::from_message("{}"), None);
+    }
+
+    #[test]
+    fn a_report_table_is_told_from_the_layout_table_around_it() {
+        let page = "<table border=\"1\"><tr><td><table><tr><td>结果维持</td></tr></table></td></tr></table>";
+        assert_eq!(tables_without_lines(page), vec![Table::Appeals]);
+        let page = "<table><tr><td><table border=\"1\"><tr><td>结果维持</td></tr></table></td></tr></table>";
+        assert!(tables_without_lines(page).is_empty());
+    }
+}
