@@ -271,6 +271,7 @@ fn the_fragment_draws_its_lines_three_ways_for_editors_that_strip_one_or_two() {
         let attr = |name| table.value().attr(name);
         assert_eq!(attr("width"), Some("100%"), "the width as an attribute, which UEditor keeps");
         assert_eq!(attr("border"), Some("1"));
+        assert_eq!(attr("bordercolor"), Some("#000000"), "black where an editor keeps only the attributes");
         assert_eq!(attr("cellspacing"), Some("1"), "a pixel of the table's background between cells");
         assert_eq!(attr("bgcolor"), Some("#000000"));
         assert!(attr("cellpadding").is_some());
@@ -359,8 +360,8 @@ fn the_standalone_file_is_titled_and_escapes_the_title() {
 /// (`html` and `body` are the parser's own wrappers around a fragment.)
 const ELEMENTS: [&str; 13] =
     ["html", "body", "h3", "h4", "p", "br", "table", "thead", "tbody", "tr", "th", "td", "strong"];
-const ATTRIBUTES: [&str; 9] =
-    ["style", "border", "cellspacing", "cellpadding", "width", "bgcolor", "rowspan", "colspan", "scope"];
+const ATTRIBUTES: [&str; 10] =
+    ["style", "border", "bordercolor", "cellspacing", "cellpadding", "width", "bgcolor", "rowspan", "colspan", "scope"];
 
 fn hostile_text() -> impl Strategy<Value = String> {
     let vectors = prop_oneof![

@@ -2,7 +2,8 @@
 //!
 //! It must survive the portal editors' paste filters (measured in `tests/e2e/editors.test.mjs`):
 //! the width is an attribute, and the lines are drawn three ways at once, so that whatever one
-//! editor strips another way remains — `border` attributes, inline cell borders, and a black
+//! editor strips another way remains — `border` attributes (black by `bordercolor`: Chromium 86
+//! draws a bare `border="1"` light grey), inline cell borders, and a black
 //! table background showing through one pixel of `cellspacing` between white cells, which no
 //! article style sheet that zeroes cell borders can hide. Where the table's inline style survives,
 //! `border-collapse` folds it all into single lines. Every value is written, and all user text goes
@@ -163,7 +164,7 @@ fn table(report: &Report, sheet: &Sheet, table: Table) -> Markup {
     let layout = format::layout(table);
     let (head, body) = layout.rows.split_at(layout.column_heads());
     html! {
-        table width="100%" border="1" cellspacing="1" cellpadding="4" bgcolor="#000000" style=(TABLE_STYLE) {
+        table width="100%" border="1" bordercolor="#000000" cellspacing="1" cellpadding="4" bgcolor="#000000" style=(TABLE_STYLE) {
             @if !head.is_empty() { thead { (rows(report, sheet, table, head)) } }
             tbody { (rows(report, sheet, table, body)) }
         }

@@ -78,6 +78,9 @@ export async function publishedPage(context, html, { articleCss, extraCss = "" }
 /** Measures the tables and texts of a published page: each table's slots (spans expanded), its
  * width as a share of the article column, and how many cell edges show a line on screen. */
 export async function measure(page) {
+  // The whole page in the viewport: Chromium 86's headless mode draws nothing outside it.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1000, height: Math.ceil(height) });
   const tables = await page.evaluate(() => {
     const clean = (text) => text.replace(/\s+/g, "");
     return [...document.querySelectorAll("table")].map((table) => {
@@ -118,7 +121,7 @@ export async function measure(page) {
  * edge at each of five points along it). */
 async function lines(page, table) {
   if (table.box.width === 0 || table.box.height === 0) return 0;
-  const png = await page.screenshot({ clip: table.box, fullPage: true });
+  const png = await page.screenshot({ clip: table.box });
   return page.evaluate(
     async ({ png, cells }) => {
       const image = new Image();

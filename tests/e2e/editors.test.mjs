@@ -30,9 +30,9 @@ const KEEPS = {
   ckeditor5: { plain: false, article: false, source: false },
 };
 
-/** Most of the three tables' cell edges show a line (a few short edges under rowspans may not be
- * sampled cleanly); a table without lines shows almost none. */
-const LINED = 0.99;
+/** Nearly every cell edge of the three tables shows a line (a few short or clipped edges are not
+ * sampled cleanly); a table whose lines are stripped shows a quarter at most (header cells). */
+const LINED = 0.95;
 const FULL_WIDTH = 0.95;
 
 const session = startSession();
@@ -62,9 +62,10 @@ async function measured(context, html, articleCss, extraCss = "") {
   return result;
 }
 
-describe("the fragment in the portals' editors", { skip: OLDEST && "the editors' own browser support is theirs; the fragment is the same in every browser" }, () => {
+describe("the fragment in the portals' editors", () => {
   for (const editor of EDITORS) {
-    test(`${editor}: 复制（带格式）and Control+V keep every slot and text; lines as measured`, async () => {
+    const runs = !(OLDEST && editor === "ckeditor5") || "CKEditor 5 (v44) does not run in Chromium 86";
+    test(`${editor}: 复制（带格式）and Control+V keep every slot and text; lines as measured`, { skip: runs !== true && runs }, async () => {
       const w = await widget();
       const context = w.page.context();
       const fragment = await measured(context, await w.source(), false);
@@ -92,9 +93,11 @@ describe("the fragment in the portals' editors", { skip: OLDEST && "the editors'
       assert.ok(ruled.lines >= LINED, `lines with the webmaster's rule: ${ruled.lines}`);
       assert.ok(ruled.width >= FULL_WIDTH, `width with the webmaster's rule: ${ruled.width}`);
 
+      // The fixtures are what the editors save in the current Chromium (Chromium 86 writes the
+      // styles UEditor keeps in a longer form).
       const fixture = new URL(`${editor}.html`, fixtures);
       if (process.env.XXGK_UPDATE_FIXTURES) writeFileSync(fixture, saved);
-      else assert.equal(saved, readFileSync(fixture, "utf8"), "the checked-in saved HTML is what the editor saves");
+      else if (!OLDEST) assert.equal(saved, readFileSync(fixture, "utf8"), "the checked-in saved HTML is what the editor saves");
       await w.page.context().close();
     });
 
