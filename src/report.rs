@@ -11,6 +11,7 @@ pub mod import;
 pub mod json;
 pub mod model;
 pub mod number;
+pub mod portal;
 pub mod review;
 pub mod rules;
 pub mod session;

@@ -56,7 +56,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     if command == "verify" {
         let [report_path, page_path] = files.as_slice() else { return Err(USAGE.into()) };
         let report = open(report_path, &read(report_path)?)?.report;
-        let verdict = verify(&report, &read(page_path)?);
+        let verdict = match verify(&report, &read(page_path)?) {
+            Ok(verdict) => verdict,
+            Err(why) => {
+                eprintln!("xxgk: {page_path}: {why}");
+                return Ok(ExitCode::from(1));
+            }
+        };
         for d in &verdict.differences {
             out(&format!("{}\t{}\t{}", d.key, d.report, d.page))?;
         }

@@ -342,10 +342,6 @@ impl Table {
         }
     }
 
-    pub fn from_key(key: &str) -> Option<Table> {
-        [Table::Proactive, Table::Requests, Table::Appeals].into_iter().find(|t| t.key() == key)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Table::Proactive => "表二",

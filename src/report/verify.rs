@@ -6,8 +6,9 @@
 
 use super::format::{self, FieldId, META_SIGNED_BY, META_SIGNED_ON, SECTIONS, Table};
 use super::fragment::signature;
-use super::import::{import, printed_text};
-use super::json::{self, Json};
+use maud::html;
+
+use super::import::{NOT_A_REPORT, import, printed_text};
 use super::model::Report;
 use super::sheet::Sheet;
 
@@ -56,66 +57,38 @@ impl Verdict {
         })
     }
 
-    /// The verdict as one JSON object: how the worker answers the widget.
-    pub fn to_message(&self) -> String {
-        let unlined: Vec<String> = self.unlined.iter().map(|t| format!("\"{}\"", t.key())).collect();
-        let mut out = format!(
-            "{{\"numbers\":{},\"lines\":{},\"unlined\":[{}],\"differences\":[",
-            self.numbers,
-            self.lines,
-            unlined.join(",")
-        );
-        for (n, d) in self.differences.iter().enumerate() {
-            if n > 0 {
-                out.push(',');
-            }
-            out.push('[');
-            for (i, text) in [&d.key, &d.place, &d.report, &d.page].into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
+    /// The verdict as the widget shows it: agreement in one line, or every difference where it
+    /// is, each row keyed by the field; then the note on lines.
+    pub fn to_html(&self) -> String {
+        html! {
+            @if self.is_consistent() {
+                p class="xx-status xx-ok" { (self.summary()) }
+            } @else {
+                p class="xx-status xx-error" { "发布页与报告有 " (self.differences.len()) " 处不同：" }
+                table class="xx-differences" {
+                    thead { tr { th scope="col" { "位置" } th scope="col" { "报告" } th scope="col" { "页面" } } }
+                    tbody {
+                        @for d in &self.differences {
+                            tr data-key=(d.key) { td { (d.place) } td { (d.report) } td { (d.page) } }
+                        }
+                    }
                 }
-                json::quote(&mut out, text);
             }
-            out.push(']');
+            @if let Some(note) = self.unlined_note() {
+                p class="xx-status xx-error" data-testid="verify-unlined" { (note) }
+            }
         }
-        out.push_str("]}");
-        out
-    }
-
-    pub fn from_message(message: &str) -> Option<Verdict> {
-        let value = json::parse(message).ok()?;
-        let count = |name| match value.get(name) {
-            Some(Json::Number(n)) => n.parse::<usize>().ok(),
-            _ => None,
-        };
-        let Some(Json::Array(items)) = value.get("differences") else { return None };
-        let differences = items
-            .iter()
-            .filter_map(|item| match item {
-                Json::Array(parts) => match parts.as_slice() {
-                    [key, place, report, page] => Some(Difference {
-                        key: key.as_str()?.into(),
-                        place: place.as_str()?.into(),
-                        report: report.as_str()?.into(),
-                        page: page.as_str()?.into(),
-                    }),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect();
-        let unlined = match value.get("unlined") {
-            Some(Json::Array(keys)) => keys.iter().filter_map(|k| Table::from_key(k.as_str()?)).collect(),
-            _ => vec![],
-        };
-        Some(Verdict { differences, numbers: count("numbers")?, lines: count("lines")?, unlined })
+        .into_string()
     }
 }
 
-/// Holds `page` (HTML or text) against `report`.
-pub fn verify(report: &Report, page: &str) -> Verdict {
+/// Holds `page` (HTML or text) against `report`; `Err` when the page holds no report at all.
+pub fn verify(report: &Report, page: &str) -> Result<Verdict, &'static str> {
     let mut verdict = Verdict::default();
     let published = import(page).report;
+    if published.is_blank() {
+        return Err(NOT_A_REPORT);
+    }
     let (sheet, page_sheet) = (Sheet::of(report), Sheet::of(&published));
     for table in [Table::Proactive, Table::Requests, Table::Appeals] {
         for id in format::layout(table).rows.iter().flat_map(|row| row.values()) {
@@ -138,7 +111,15 @@ pub fn verify(report: &Report, page: &str) -> Verdict {
         }
     }
     verdict.unlined = tables_without_lines(page);
-    verdict
+    Ok(verdict)
+}
+
+/// What the widget shows for 核对: the verdict, or why there is none.
+pub fn verify_html(report: &Report, page: &str) -> String {
+    match verify(report, page) {
+        Ok(verdict) => verdict.to_html(),
+        Err(why) => html! { p class="xx-status xx-error" { (why) } }.into_string(),
+    }
 }
 
 fn difference(id: FieldId, report: String, page: String) -> Difference {
@@ -259,20 +240,26 @@ mod tests {
     }
 
     #[test]
-    fn a_verdict_crosses_from_the_worker_whole() {
-        let verdict = Verdict {
-            differences: vec![Difference {
-                key: "requests.note".into(),
-                place: "三、收到和处理政府信息公开申请情况".into(),
-                report: "共收到申请\"12\"件\n".into(),
-                page: MISSING.into(),
-            }],
-            numbers: 200,
-            lines: 20,
-            unlined: vec![Table::Requests, Table::Appeals],
-        };
-        assert_eq!(Verdict::from_message(&verdict.to_message()), Some(verdict));
-        assert_eq!(Verdict::from_message("{}"), None);
+    fn the_verdict_is_shown_escaped_with_each_difference_keyed() {
+        let mut verdict = Verdict { numbers: 200, lines: 20, ..Verdict::default() };
+        assert_eq!(verdict.to_html(), "<p class=\"xx-status xx-ok\">发布页与报告一致（200 个数字、20 段文字）</p>");
+        verdict.differences.push(Difference {
+            key: "requests.note".into(),
+            place: "三、收到和处理政府信息公开申请情况".into(),
+            report: "<script>x()</script>".into(),
+            page: MISSING.into(),
+        });
+        verdict.unlined = vec![Table::Requests];
+        let html = verdict.to_html();
+        assert!(html.contains("发布页与报告有 1 处不同"));
+        assert!(html.contains("<tr data-key=\"requests.note\"><td>三、收到和处理政府信息公开申请情况</td>"));
+        assert!(html.contains("&lt;script&gt;") && !html.contains("<script>"));
+        assert!(html.contains("页面的 HTML 中表三没有表格线"));
+    }
+
+    #[test]
+    fn a_page_with_no_report_is_said_to_hold_none() {
+        assert_eq!(verify(&Report::new(), "<p>通知</p>"), Err(NOT_A_REPORT));
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Nothing is ever lost: the save hint, undo and redo, the stored drafts, and report files in and
 //! out (picker or drag-and-drop), including starting this year's report from last year's file.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -99,35 +102,57 @@ pub struct ImportBoxProps {
     pub onread: Callback<(String, String, Purpose)>,
 }
 
-/// Where a clerk pastes last year's report as copied from the portal page. A paste from a browser
-/// brings the page's HTML too, which keeps the tables' cells apart; it is used when present.
-#[component]
-pub fn ImportBox(props: &ImportBoxProps) -> Html {
+/// A text area for a page copied from the browser. A paste from a browser brings the page's HTML
+/// too, which keeps the tables' cells apart; it is used when present, and forgotten once the clerk
+/// types.
+pub struct PastedPage {
+    pub area: NodeRef,
+    pub onpaste: Callback<Event>,
+    pub oninput: Callback<InputEvent>,
+    html: Rc<RefCell<Option<String>>>,
+}
+
+impl PastedPage {
+    /// The page as pasted (its HTML when it came with it), or nothing when the area is empty.
+    pub fn page(&self) -> Option<String> {
+        let area = self.area.cast::<web_sys::HtmlTextAreaElement>()?;
+        let page = self.html.borrow().clone().unwrap_or_else(|| area.value());
+        (!page.trim().is_empty()).then_some(page)
+    }
+}
+
+#[hook]
+pub fn use_pasted_page() -> PastedPage {
     let area = use_node_ref();
-    let pasted_html = use_mut_ref(|| None::<String>);
+    let html = use_mut_ref(|| None::<String>);
     let onpaste = {
-        let pasted_html = pasted_html.clone();
+        let html = html.clone();
         Callback::from(move |e: Event| {
             let e: web_sys::ClipboardEvent = e.unchecked_into();
-            let html = e.clipboard_data().and_then(|d| d.get_data("text/html").ok()).filter(|h| !h.trim().is_empty());
-            *pasted_html.borrow_mut() = html;
+            let pasted = e.clipboard_data().and_then(|d| d.get_data("text/html").ok()).filter(|h| !h.trim().is_empty());
+            *html.borrow_mut() = pasted;
         })
     };
     let oninput = {
-        let pasted_html = pasted_html.clone();
+        let html = html.clone();
         Callback::from(move |e: InputEvent| {
             if e.input_type() != "insertFromPaste" {
-                *pasted_html.borrow_mut() = None;
+                *html.borrow_mut() = None;
             }
         })
     };
+    PastedPage { area, onpaste, oninput, html }
+}
+
+/// Where a clerk pastes last year's report as copied from the portal page.
+#[component]
+pub fn ImportBox(props: &ImportBoxProps) -> Html {
+    let pasted = Rc::new(use_pasted_page());
     let read = |purpose: Purpose| {
-        let (area, onread, pasted_html) = (area.clone(), props.onread.clone(), pasted_html.clone());
+        let (pasted, onread) = (pasted.clone(), props.onread.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() else { return };
-            let text = pasted_html.borrow().clone().unwrap_or_else(|| area.value());
-            if !text.trim().is_empty() {
-                onread.emit(("粘贴的内容".to_string(), text, purpose));
+            if let Some(page) = pasted.page() {
+                onread.emit(("粘贴的内容".to_string(), page, purpose));
             }
         })
     };
@@ -135,7 +160,8 @@ pub fn ImportBox(props: &ImportBoxProps) -> Html {
         <section class="xx-import" aria-label="粘贴已发布的报告" data-testid="import-box">
             <label class="xx-text">
                 <span class="xx-text-label">{ "把网站上已发布的年度报告整页复制（Ctrl+A、Ctrl+C）后粘贴到这里：" }</span>
-                <textarea ref={area.clone()} rows="6" data-testid="import-source" {onpaste} {oninput} />
+                <textarea ref={pasted.area.clone()} rows="6" data-testid="import-source"
+                    onpaste={pasted.onpaste.clone()} oninput={pasted.oninput.clone()} />
             </label>
             <button type="button" data-action="read-last-year" onclick={read(Purpose::LastYear)}>
                 { "作为上年报告，开始本年度报告" }

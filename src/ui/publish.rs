@@ -1,19 +1,24 @@
 //! Preview and export: the exact fragment the core renders, copied as rich text or as source, or
-//! downloaded as a file.
+//! downloaded as a file; and 核对发布结果 once it is published.
 //!
-//! The preview redraws a moment after typing stops: replacing a whole report's worth of markup
-//! on every keystroke would cost the clerk more than everything else the widget does. Exports
-//! always render the report as it is at the click.
+//! The rendering happens in the widget's worker (`reader.rs`), which the clerk does not wait for
+//! when the widget opens: the preview is drawn once the section comes near the screen, a moment
+//! after typing stops, and exports always use the report as it is at the click.
 
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::browser;
 use super::confirm::confirm;
-use crate::report::fragment::{render_document, render_text, title, title_when_named};
-use crate::report::{Report, render};
+use super::files::use_pasted_page;
+use super::reading::{Rendering, render_published, verify_published};
+use super::storage;
+use crate::report::Report;
+use crate::report::fragment::{title, title_when_named};
+use crate::report::portal::PortalEditor;
 
 /// How long typing must pause before the preview is redrawn.
 const PREVIEW_DELAY_MS: u32 = 200;
@@ -28,17 +33,46 @@ pub struct PublishProps {
     pub onexport: Callback<()>,
 }
 
-/// The fragment shown, and the report it was rendered from.
+/// The rendering shown, and the report it was rendered from.
 #[derive(PartialEq)]
 struct Preview {
     report: Rc<Report>,
-    fragment: AttrValue,
+    rendered: Result<Rendering, String>,
 }
 
-impl Preview {
-    fn of(report: &Rc<Report>) -> Self {
-        Preview { report: report.clone(), fragment: render(report).into() }
+/// True once the element has come within a screen of the viewport: parts below the form wait for
+/// the clerk to scroll to them.
+#[hook]
+fn use_seen(node: NodeRef) -> bool {
+    let seen = use_state_eq(|| false);
+    {
+        let seen = seen.clone();
+        use_effect_with((), move |_| {
+            let callback =
+                wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    if entries
+                        .iter()
+                        .any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting())
+                    {
+                        seen.set(true);
+                    }
+                });
+            let options = web_sys::IntersectionObserverInit::new();
+            options.set_root_margin("100% 0px");
+            let observer =
+                web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok();
+            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
+                observer.observe(&element);
+            }
+            move || {
+                if let Some(observer) = &observer {
+                    observer.disconnect();
+                }
+                drop(callback);
+            }
+        });
     }
+    *seen
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -56,61 +90,88 @@ struct Status {
 
 #[component]
 pub fn Publish(props: &PublishProps) -> Html {
-    // Drawn after the form, so the first paint of the form does not wait for it.
+    let section = use_node_ref();
+    let seen = use_seen(section.clone());
     let preview = use_state(|| None::<Preview>);
-    let current = preview.as_ref().is_some_and(|p| p.report == props.report);
+    let current = preview.as_ref().is_some_and(|p| p.report == props.report && p.rendered.is_ok());
     {
         let preview = preview.clone();
-        use_effect_with(props.report.clone(), move |report| {
+        use_effect_with((props.report.clone(), seen), move |(report, seen)| {
             let report = report.clone();
-            let redraw =
-                (!current).then(|| Timeout::new(PREVIEW_DELAY_MS, move || preview.set(Some(Preview::of(&report)))));
+            let redraw = (*seen && !current).then(|| {
+                Timeout::new(PREVIEW_DELAY_MS, move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let rendered = render_published(&report.to_file(None)).await;
+                        preview.set(Some(Preview { report, rendered }));
+                    });
+                })
+            });
             move || drop(redraw)
         });
     }
-    let shown = preview.as_ref().map(|p| p.fragment.clone()).unwrap_or_default();
+    let shown = match preview.as_ref().map(|p| &p.rendered) {
+        Some(Ok(rendering)) => rendering.fragment.clone(),
+        _ => AttrValue::default(),
+    };
+    let failed = preview.as_ref().and_then(|p| p.rendered.as_ref().err()).cloned();
     let status = use_state(|| None::<Status>);
     let pending = use_state(|| None::<Export>);
     let acknowledged = use_state(|| None::<Rc<Vec<String>>>);
     let source = use_node_ref();
+    let portal = use_state(storage::portal_editor);
+    let choose = {
+        let portal = portal.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let editor = PortalEditor::from_key(&select.value());
+            storage::set_portal_editor(editor);
+            portal.set(editor);
+        })
+    };
 
     let perform = {
-        let (status, source) = (status.clone(), source.clone());
+        let (status, source, portal) = (status.clone(), source.clone(), *portal);
         let (report, preview) = (props.report.clone(), preview.clone());
         let onexport = props.onexport.clone();
         Callback::from(move |export: Export| {
             onexport.emit(());
-            let fragment = Rc::new(render(&report));
-            if !current {
-                preview.set(Some(Preview { report: report.clone(), fragment: fragment.as_str().into() }));
-            }
             let say = {
                 let status = status.clone();
                 move |ok: bool, text: &str| status.set(Some(Status { ok, text: text.to_string() }))
             };
-            if export == Export::Download {
-                let document = render_document(&report, &fragment);
-                match browser::download(&format!("{}.html", title(&report)), "text/html;charset=utf-8", &document) {
-                    Ok(()) => say(true, "已下载 HTML 文件。"),
-                    Err(_) => say(false, "浏览器未能下载文件，请改用“复制 HTML 源码”。"),
-                }
-                return;
-            }
-            let source = source.clone();
-            // Rich copies carry the report as readable text for plain fields; source copies the HTML.
-            let plain = if export == Export::Rich { render_text(&report) } else { fragment.to_string() };
+            let ready = preview.as_ref().filter(|p| p.report == report).and_then(|p| p.rendered.clone().ok());
+            let (source, report, preview) = (source.clone(), report.clone(), preview.clone());
             wasm_bindgen_futures::spawn_local(async move {
+                let rendering = match ready {
+                    Some(rendering) => rendering,
+                    None => match render_published(&report.to_file(None)).await {
+                        Ok(rendering) => {
+                            preview.set(Some(Preview { report: report.clone(), rendered: Ok(rendering.clone()) }));
+                            rendering
+                        }
+                        Err(why) => return say(false, &why),
+                    },
+                };
+                let Rendering { fragment, text, document } = rendering;
+                if export == Export::Download {
+                    return match browser::download(
+                        &format!("{}.html", title(&report)),
+                        "text/html;charset=utf-8",
+                        &document,
+                    ) {
+                        Ok(()) => say(true, "已下载 HTML 文件。"),
+                        Err(_) => say(false, "浏览器未能下载文件，请改用“复制 HTML 源码”。"),
+                    };
+                }
+                // Rich copies carry the report as readable text for plain fields; source copies the HTML.
+                let plain = if export == Export::Rich { text } else { fragment.to_string() };
                 let copied = match export {
                     Export::Rich => browser::copy_rich(&fragment, &plain).await,
                     _ => browser::copy_text(&fragment).await,
                 };
                 if copied.is_ok() {
-                    let done = if export == Export::Rich {
-                        "已复制，可直接粘贴到网站编辑器中；粘贴后请在编辑器里看一眼表格的边框是否还在。"
-                    } else {
-                        "已复制 HTML 源码，请粘贴到编辑器的“源码”模式中。"
-                    };
-                    return say(true, done);
+                    let done = if export == Export::Rich { portal.rich_copied() } else { portal.source_copied() };
+                    return say(true, &done);
                 }
                 // The Clipboard API is missing (plain-http portal, older browser) or was refused.
                 if let Some(area) = source.cast::<web_sys::HtmlTextAreaElement>() {
@@ -162,13 +223,24 @@ pub fn Publish(props: &PublishProps) -> Html {
         Callback::from(move |_: MouseEvent| pending.set(None))
     };
 
+    // The copy the chosen editor needs is the one the eye lands on.
+    let primary = |source: bool| (portal.copies_source() == source).then_some("xx-primary");
     html! {
-        <section class="xx-publish" aria-label="预览与发布">
+        <section class="xx-publish" aria-label="预览与发布" ref={section}>
             <h2>{ "预览与发布" }</h2>
             <p class="xx-title-line">{ "文章标题（填入网站的标题栏）：" }<strong data-testid="title">{ title_when_named(&props.report).unwrap_or_else(|| "（填写机关全称和报告年度后生成）".into()) }</strong></p>
+            <label class="xx-portal">
+                { "网站使用的编辑器：" }
+                <select data-action="portal-editor" onchange={choose}>
+                    for editor in PortalEditor::ALL {
+                        <option value={editor.key()} selected={editor == *portal}>{ editor.label() }</option>
+                    }
+                </select>
+            </label>
+            <p class="xx-steps" data-testid="editor-steps">{ portal.steps() }</p>
             <div class="xx-actions">
-                <button type="button" data-action="copy-rich" onclick={request(Export::Rich)}>{ "复制（带格式）" }</button>
-                <button type="button" data-action="copy-source" onclick={request(Export::Source)}>{ "复制 HTML 源码" }</button>
+                <button type="button" class={primary(false)} data-action="copy-rich" onclick={request(Export::Rich)}>{ "复制（带格式）" }</button>
+                <button type="button" class={primary(true)} data-action="copy-source" onclick={request(Export::Source)}>{ "复制 HTML 源码" }</button>
                 <button type="button" data-action="download" onclick={request(Export::Download)}>{ "下载 .html 文件" }</button>
             </div>
             if pending.is_some() {
@@ -180,6 +252,9 @@ pub fn Publish(props: &PublishProps) -> Html {
                     { &status.text }
                 </p>
             }
+            if let Some(why) = failed {
+                <p class="xx-status xx-error" role="status" data-testid="preview-error">{ why }</p>
+            }
             <div class="xx-preview" data-testid="preview" data-state={if current { "current" } else { "pending" }}>
                 { Html::from_html_unchecked(shown.clone()) }
             </div>
@@ -187,6 +262,77 @@ pub fn Publish(props: &PublishProps) -> Html {
                 <span class="xx-text-label">{ "HTML 源码（与上方预览完全一致）" }</span>
                 <textarea ref={source} readonly=true rows="6" data-testid="source" value={shown} />
             </label>
+            <VerifyBox report={props.report.clone()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct VerifyProps {
+    report: Rc<Report>,
+}
+
+/// 核对发布结果: the published page, pasted or saved, read back and held against the report.
+#[component]
+fn VerifyBox(props: &VerifyProps) -> Html {
+    let pasted = Rc::new(use_pasted_page());
+    let result = use_state(|| None::<Result<AttrValue, String>>);
+    let check = {
+        let (result, report) = (result.clone(), props.report.clone());
+        Callback::from(move |page: JsValue| {
+            let (result, file) = (result.clone(), report.to_file(None));
+            wasm_bindgen_futures::spawn_local(async move {
+                result.set(Some(verify_published(&file, &page).await.map(AttrValue::from)));
+            });
+        })
+    };
+    let onclick = {
+        let (pasted, check) = (pasted.clone(), check.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(page) = pasted.page() {
+                check.emit(page.into());
+            }
+        })
+    };
+    let onchange = {
+        let result = result.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value("");
+            let (check, result) = (check.clone(), result.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match browser::read_bytes(&file).await {
+                    Ok(bytes) => check.emit(bytes.into()),
+                    Err(_) => result.set(Some(Err(format!("浏览器未能读取“{}”", file.name())))),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="xx-verify" aria-label="核对发布结果" data-testid="verify">
+            <h3>{ "核对发布结果" }</h3>
+            <label class="xx-text">
+                <span class="xx-text-label">{ "发布后，打开网站上的文章页，整页复制（Ctrl+A、Ctrl+C）粘贴到这里，或打开另存的网页文件：" }</span>
+                <textarea ref={pasted.area.clone()} rows="4" data-testid="verify-source"
+                    onpaste={pasted.onpaste.clone()} oninput={pasted.oninput.clone()} />
+            </label>
+            <div class="xx-actions">
+                <button type="button" data-action="verify" {onclick}>{ "核对" }</button>
+                <label class="xx-file-button">
+                    { "打开另存的网页" }
+                    <input type="file" accept=".html,.htm,.txt,text/html,text/plain" data-action="verify-file" {onchange} />
+                </label>
+            </div>
+            <div role="status" data-testid="verify-result">
+                {
+                    match &*result {
+                        Some(Ok(verdict)) => Html::from_html_unchecked(verdict.clone()),
+                        Some(Err(why)) => html! { <p class="xx-status xx-error">{ why }</p> },
+                        None => html! {},
+                    }
+                }
+            </div>
         </section>
     }
 }

@@ -1,5 +1,5 @@
-//! Reading a published report through the reader's worker (`reader.rs`), started the first time
-//! the clerk opens or pastes one and kept for the rest of the visit.
+//! The widget's side of its worker (`reader.rs`): started the first time the clerk opens or pastes
+//! a published report, or the preview is first needed, and kept for the rest of the visit.
 
 use std::cell::RefCell;
 
@@ -8,9 +8,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
+use yew::AttrValue;
 
 use super::browser;
-use crate::reader::READY;
+use crate::reader::{READ, READY, RENDER, VERIFY};
 use crate::report::import::Opened;
 
 /// The script that starts the reader in its worker, uploaded beside the widget's other files.
@@ -68,18 +69,47 @@ async fn reader() -> Result<Worker, String> {
     }
 }
 
+/// The worker's answer to a job (see `reader.rs`).
+async fn ask(job: &Array) -> Result<JsValue, String> {
+    let worker = reader().await?;
+    let answer = next_message(&worker, None);
+    worker.post_message(job).map_err(|_| "读取程序没有收到要读取的内容".to_string())?;
+    answer.await.map_err(|_| {
+        // A worker that failed is started afresh next time.
+        READER.with(|r| r.borrow_mut().take()).inspect(|w| w.terminate());
+        "读取程序出错，请重试；如仍失败，请把网页另存为文件后用“打开报告文件”打开".to_string()
+    })
+}
+
 /// A published report read in the worker: its page text or HTML (a string), or a file's bytes (a
 /// `Uint8Array`, whose encoding the reader finds).
 pub async fn read_published(page: &JsValue) -> Result<Opened, String> {
-    let worker = reader().await?;
-    let answer = next_message(&worker, None);
-    worker.post_message(page).map_err(|_| "读取程序没有收到要读取的内容".to_string())?;
-    match answer.await {
-        Ok(message) => Opened::from_message(&message.as_string().unwrap_or_default()),
-        Err(_) => {
-            // A reader that failed is started afresh next time.
-            READER.with(|r| r.borrow_mut().take()).inspect(|w| w.terminate());
-            Err("读取程序出错，请重试；如仍失败，请把网页另存为文件后用“打开报告文件”打开".to_string())
-        }
-    }
+    Opened::from_message(&ask(&Array::of2(&READ.into(), page)).await?.as_string().unwrap_or_default())
+}
+
+/// The report rendered for publishing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendering {
+    /// What is pasted into the portal's editor, and shown as the preview.
+    pub fragment: AttrValue,
+    /// The report as plain text, for plain fields.
+    pub text: String,
+    /// A standalone, titled HTML file of the fragment.
+    pub document: String,
+}
+
+/// The report (as a report file) rendered in the worker.
+pub async fn render_published(report_file: &str) -> Result<Rendering, String> {
+    let answer = ask(&Array::of2(&RENDER.into(), &report_file.into())).await?;
+    let Some(parts) = answer.dyn_ref::<Array>() else {
+        return Err(Opened::from_message(&answer.as_string().unwrap_or_default()).err().unwrap_or_default());
+    };
+    let part = |n| parts.get(n).as_string().unwrap_or_default();
+    Ok(Rendering { fragment: part(0).into(), text: part(1), document: part(2) })
+}
+
+/// The verdict's HTML on a published page (text, HTML or a saved file's bytes) held against the
+/// report file.
+pub async fn verify_published(report_file: &str, page: &JsValue) -> Result<String, String> {
+    Ok(ask(&Array::of3(&VERIFY.into(), &report_file.into(), page)).await?.as_string().unwrap_or_default())
 }

@@ -5,11 +5,14 @@
 use web_sys::Storage;
 
 use crate::report::editor::{Draft, Editor};
+use crate::report::portal::PortalEditor;
 
 const DRAFT_PREFIX: &str = "xxgk-nianbao/draft/";
 const CURRENT_KEY: &str = "xxgk-nianbao/current";
 /// The undo history of a draft, in the tab's session storage: it survives a reload, not the tab.
 const HISTORY_PREFIX: &str = "xxgk-nianbao/history/";
+/// The portal's article editor the clerk named, kept with the drafts for every report.
+const PORTAL_EDITOR_KEY: &str = "xxgk-nianbao/portal-editor";
 
 /// A saved draft as the draft list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +112,18 @@ pub fn delete(id: &str) -> Option<String> {
 pub fn put_back(id: &str, stored: &str) {
     if let Ok(storage) = storage() {
         let _ = storage.set_item(&format!("{DRAFT_PREFIX}{id}"), stored);
+    }
+}
+
+pub fn portal_editor() -> PortalEditor {
+    let stored = storage().ok().and_then(|s| s.get_item(PORTAL_EDITOR_KEY).ok().flatten());
+    PortalEditor::from_key(stored.as_deref().unwrap_or_default())
+}
+
+/// Remembers the editor; without storage the choice lasts as long as the page.
+pub fn set_portal_editor(editor: PortalEditor) {
+    if let Ok(storage) = storage() {
+        let _ = storage.set_item(PORTAL_EDITOR_KEY, editor.key());
     }
 }
 

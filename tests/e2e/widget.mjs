@@ -131,6 +131,8 @@ export class Widget {
   }
   /** The HTML source under the preview, once the preview shows the report as it is now. */
   async source() {
+    // The preview is drawn once the clerk scrolls near it.
+    await this.page.getByTestId("preview").scrollIntoViewIfNeeded();
     await this.page.locator('[data-testid="preview"][data-state="current"]').waitFor();
     return this.page.getByTestId("source").inputValue();
   }

@@ -1,0 +1,103 @@
+// Publishing as a clerk does it: naming the site's editor once, copying the way it needs, and
+// 核对发布结果 — the published page pasted back into the widget and held against the report.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, test } from "node:test";
+
+import { publishedPage } from "./editors.mjs";
+import { Widget, startSession } from "./widget.mjs";
+
+const fixtures = new URL("../fixtures/editors/", import.meta.url);
+const REPORT = readFileSync(new URL("report.json", fixtures), "utf8");
+const saved = (editor) => readFileSync(new URL(`${editor}.html`, fixtures), "utf8");
+
+const session = startSession();
+const clipboard = { context: { permissions: ["clipboard-read", "clipboard-write"] } };
+
+async function widgetWithReport(options = clipboard) {
+  const w = await Widget.open(session.browser, `${session.base}/`, options);
+  await w.action("open-file").setInputFiles({ name: "report.json", mimeType: "application/json", buffer: Buffer.from(REPORT) });
+  await w.page.waitForFunction(() =>
+    document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="requests.received.natural_person"]').value !== "");
+  return w;
+}
+
+const chooser = (w) => w.action("portal-editor");
+const steps = (w) => w.page.getByTestId("editor-steps");
+const result = (w) => w.page.getByTestId("verify-result");
+
+describe("the site's editor", () => {
+  test("is named once: the advice and the emphasised copy follow it, and a reload keeps it", async () => {
+    const w = await widgetWithReport();
+    assert.equal(await chooser(w).inputValue(), "unknown");
+    assert.match(await steps(w).textContent(), /看一眼表格线/);
+    assert.match(await w.action("copy-rich").getAttribute("class"), /xx-primary/);
+
+    await chooser(w).selectOption("ckeditor4");
+    assert.match(await steps(w).textContent(), /点“复制 HTML 源码”，在 CKEditor 4 中点“源码”按钮/);
+    assert.match(await w.action("copy-source").getAttribute("class"), /xx-primary/);
+    assert.doesNotMatch((await w.action("copy-rich").getAttribute("class")) ?? "", /xx-primary/);
+    await w.action("copy-source").click();
+    assert.match(await w.page.getByTestId("copy-status").textContent(), /在 CKEditor 中点“源码”按钮/);
+
+    await w.page.reload();
+    await w.cell("meta.agency").waitFor();
+    assert.equal(await chooser(w).inputValue(), "ckeditor4");
+
+    await chooser(w).selectOption("wangeditor");
+    assert.match(await steps(w).textContent(), /请网站管理员在文章页模板中加一行表格线样式/);
+    await chooser(w).selectOption("ueditor");
+    await w.action("copy-rich").click();
+    assert.equal(await w.page.getByTestId("copy-status").textContent(), "已复制，请在 UEditor 中按 Ctrl+V 粘贴。");
+    await w.page.context().close();
+  });
+});
+
+describe("核对发布结果", () => {
+  test("the published page, copied from the browser and pasted in, holds every number and text", async () => {
+    const w = await widgetWithReport();
+    // The page as UEditor saved it, shown on the portal; the clerk selects all and copies.
+    const page = await publishedPage(w.page.context(), saved("ueditor"), { articleCss: true });
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Control+C");
+    await w.page.getByTestId("verify-source").focus();
+    await w.page.keyboard.press("Control+V");
+    await w.action("verify").click();
+    await result(w).locator("p").waitFor();
+    assert.equal(await result(w).textContent(), "发布页与报告一致（200 个数字、20 段文字）");
+    await w.page.context().close();
+  });
+
+  test("names each number the page prints differently and each paragraph it lacks, where they are", async () => {
+    const w = await widgetWithReport();
+    const paragraph = "2022年我局共收到信息公开申请9906件。";
+    const page = saved("tinymce").replace(paragraph, "").replace(">9906<", ">9960<");
+    await w.page.getByTestId("verify-source").fill(page);
+    await w.action("verify").click();
+    const total = result(w).locator('tr[data-key="requests.received.total"] td');
+    await total.first().waitFor();
+    assert.deepEqual(await total.allTextContents(), ["表三「一、本年新收」行「总计」列", "9906", "9960"]);
+    const note = result(w).locator('tr[data-key="requests.note"] td');
+    assert.deepEqual((await note.allTextContents()).slice(1), [paragraph, "（缺）"]);
+    assert.match(await result(w).textContent(), /发布页与报告有 2 处不同/);
+    await w.page.context().close();
+  });
+
+  test("reads a saved page file, and says when the editor left the tables without lines", async () => {
+    const w = await widgetWithReport();
+    await w.action("verify-file").setInputFiles({ name: "发布页.html", mimeType: "text/html", buffer: Buffer.from(saved("wangeditor5")) });
+    await result(w).locator("p").first().waitFor();
+    assert.match(await result(w).textContent(), /发布页与报告一致（200 个数字、20 段文字）/);
+    assert.match(await w.page.getByTestId("verify-unlined").textContent(), /表二、表三、表四没有表格线/);
+    await w.page.context().close();
+  });
+
+  test("a page with no report in it is said to be one", async () => {
+    const w = await widgetWithReport();
+    await w.page.getByTestId("verify-source").fill("关于做好春节期间安全生产工作的通知");
+    await w.action("verify").click();
+    await result(w).locator("p").waitFor();
+    assert.equal(await result(w).textContent(), "没有找到年度报告的表格和正文");
+    await w.page.context().close();
+  });
+});
