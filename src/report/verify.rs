@@ -65,6 +65,11 @@ impl Verdict {
                 p class="xx-status xx-ok" { (self.summary()) }
             } @else {
                 p class="xx-status xx-error" { "发布页与报告有 " (self.differences.len()) " 处不同：" }
+                @if self.differences.len() * 2 > self.numbers + self.lines {
+                    p class="xx-status xx-error" data-testid="verify-other-page" {
+                        "大部分都不同：请确认粘贴的是这份报告（同一机关、同一年度）发布后的页面。"
+                    }
+                }
                 table class="xx-differences" {
                     thead { tr { th scope="col" { "位置" } th scope="col" { "报告" } th scope="col" { "页面" } } }
                     tbody {
@@ -255,6 +260,16 @@ mod tests {
         assert!(html.contains("<tr data-key=\"requests.note\"><td>三、收到和处理政府信息公开申请情况</td>"));
         assert!(html.contains("&lt;script&gt;") && !html.contains("<script>"));
         assert!(html.contains("页面的 HTML 中表三没有表格线"));
+        assert!(!html.contains("大部分都不同"));
+    }
+
+    #[test]
+    fn a_page_of_another_report_is_said_to_be_one() {
+        // The editors suite's report, every count its own, against the example's page.
+        let report = Report::from_json(include_str!("../../tests/fixtures/editors/report.json")).unwrap().report;
+        let other = crate::report::render(&crate::report::example());
+        let verdict = verify(&report, &other).unwrap();
+        assert!(verdict.to_html().contains("请确认粘贴的是这份报告"), "{}", verdict.to_html());
     }
 
     #[test]

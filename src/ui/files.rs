@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::confirm::confirm;
-use super::reading::read_published;
+use super::jobs::read_published;
 use super::state::{Action, Session};
 use super::storage::{self, SavedDraft};
 use crate::report::editor::{Draft, Editor};
@@ -51,7 +51,7 @@ pub fn notices(session: &Session, onanswer: Callback<bool>, onundo: Callback<Mou
     }
 }
 
-/// A pasted report file (JSON) or published report (page text or HTML, read by the reader in its
+/// A pasted report file (JSON) or published report (page text or HTML, read in the widget's
 /// worker), read for `purpose`; or why it could not be read.
 pub async fn read_paste(purpose: Purpose, name: String, text: String) -> Result<Read, Notice> {
     let opened = if is_report_file(&name, &text) {
@@ -64,7 +64,7 @@ pub async fn read_paste(purpose: Purpose, name: String, text: String) -> Result<
 }
 
 /// A file the clerk chose or dropped: a report file of this tool, read here, or a published page
-/// or text, whose bytes go to the reader, which finds their encoding (a GBK page, a UTF-16 text).
+/// or text, whose bytes go to the worker, which finds their encoding (a GBK page, a UTF-16 text).
 pub async fn read_file(purpose: Purpose, file: web_sys::File) -> Result<Read, Notice> {
     let name = file.name();
     let cannot = |_| Notice::refused(&name, "浏览器未能读取这个文件");

@@ -1,7 +1,7 @@
 //! Preview and export: the exact fragment the core renders, copied as rich text or as source, or
 //! downloaded as a file; and 核对发布结果 once it is published.
 //!
-//! The rendering happens in the widget's worker (`reader.rs`), which the clerk does not wait for
+//! The rendering happens in the widget's worker (`worker.rs`), which the clerk does not wait for
 //! when the widget opens: the preview is drawn once the section comes near the screen, a moment
 //! after typing stops, and exports always use the report as it is at the click.
 
@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::browser;
 use super::confirm::confirm;
 use super::files::use_pasted_page;
-use super::reading::{Rendering, render_published, verify_published};
+use super::jobs::{Rendering, render_published, verify_published};
 use super::storage;
 use crate::report::Report;
 use crate::report::fragment::{title, title_when_named};

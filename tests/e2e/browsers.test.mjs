@@ -80,9 +80,9 @@ describe("a clear word where the widget cannot run", () => {
     assert.match((await hostWord(page)).text, /无法下载编制助手的程序文件 xxgk-nianbao\.js.*网站管理员/);
   });
 
-  test("a reader that cannot be downloaded is said where the clerk pasted, and nothing changes", async () => {
+  test("a worker that cannot be downloaded is said where the clerk pasted, and nothing changes", async () => {
     const page = await pageWith(session.browser, {
-      pattern: "**/xxgk-nianbao-reader*",
+      pattern: "**/xxgk-nianbao-worker*",
       handle: (route) => route.fulfill({ status: 404, body: "not found" }),
     });
     await page.goto(`${session.base}/`);
@@ -93,8 +93,13 @@ describe("a clear word where the widget cannot run", () => {
     await w.action("read-import").click();
     const notice = page.getByTestId("file-notice");
     await notice.waitFor({ timeout: 20_000 });
-    assert.match(await notice.textContent(), /无法启动读取程序.*网站管理员/);
+    assert.match(await notice.textContent(), /无法启动编制助手的后台程序.*网站管理员/);
     assert.equal(await w.value("meta.agency"), "某局");
+    // The preview, drawn by the same worker, says the same where it would be.
+    await page.getByTestId("preview").scrollIntoViewIfNeeded();
+    const failed = page.getByTestId("preview-error");
+    await failed.waitFor({ timeout: 20_000 });
+    assert.match(await failed.textContent(), /无法启动编制助手的后台程序/);
   });
 
   test("a wasm file served with the wrong type still loads", async () => {

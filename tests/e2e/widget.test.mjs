@@ -351,7 +351,7 @@ describe("inside a portal page", () => {
     await w.page.getByTestId("import-source").fill(await readFile(new URL("../fixtures/2022_pingtan_gaj.txt", import.meta.url), "utf8"));
     await w.action("read-import").click();
     await w.action("confirm-import").click();
-    assert.match(await w.value("meta.agency"), /平潭/, "so is the reader, started in its worker");
+    assert.match(await w.value("meta.agency"), /平潭/, "so is the importer, in the widget's worker");
     const around = await w.page.evaluate(() => [document.getElementById("before").textContent, document.getElementById("after").textContent]);
     assert.deepEqual(around, ["文章正文开头。", "文章正文结尾。"]);
     assert.deepEqual(w.errors, []);

@@ -1,5 +1,5 @@
-//! The widget's side of its worker (`reader.rs`): started the first time the clerk opens or pastes
-//! a published report, or the preview is first needed, and kept for the rest of the visit.
+//! The jobs the widget gives its worker (`worker.rs`), started the first time the clerk opens or
+//! pastes a published report or the preview is first needed, and kept for the rest of the visit.
 
 use std::cell::RefCell;
 
@@ -11,16 +11,16 @@ use web_sys::{MessageEvent, Worker};
 use yew::AttrValue;
 
 use super::browser;
-use crate::reader::{READ, READY, RENDER, VERIFY};
 use crate::report::import::Opened;
+use crate::worker::{READ, READY, RENDER, VERIFY};
 
-/// The script that starts the reader in its worker, uploaded beside the widget's other files.
-const READER_SCRIPT: &str = "xxgk-nianbao-reader_loader.js";
-/// How long the reader may take to start before the clerk is told it did not.
+/// The script that starts the worker, uploaded beside the widget's other files.
+const WORKER_SCRIPT: &str = "xxgk-nianbao-worker_loader.js";
+/// How long the worker may take to start before the clerk is told it did not.
 const START_TIMEOUT_MS: i32 = 15_000;
 
 thread_local! {
-    static READER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
 }
 
 /// The next message of the worker, or its error; `"timeout"` when nothing comes in time.
@@ -48,18 +48,18 @@ async fn next_message(worker: &Worker, timeout_ms: Option<i32>) -> Result<JsValu
     JsFuture::from(Promise::race(&Array::of2(&answer, &timeout))).await
 }
 
-/// The reader, started and listening.
-async fn reader() -> Result<Worker, String> {
-    if let Some(worker) = READER.with(|r| r.borrow().clone()) {
+/// The worker, started and listening.
+async fn worker() -> Result<Worker, String> {
+    if let Some(worker) = WORKER.with(|r| r.borrow().clone()) {
         return Ok(worker);
     }
     let cannot_start =
-        "无法启动读取程序（xxgk-nianbao-reader），请联系网站管理员检查它是否已与编制助手的其他文件一起上传";
-    let url = browser::beside(READER_SCRIPT).map_err(|_| cannot_start.to_string())?;
+        "无法启动编制助手的后台程序（xxgk-nianbao-worker），请联系网站管理员检查它是否已与编制助手的其他文件一起上传";
+    let url = browser::beside(WORKER_SCRIPT).map_err(|_| cannot_start.to_string())?;
     let worker = Worker::new(&url).map_err(|_| cannot_start.to_string())?;
     match next_message(&worker, Some(START_TIMEOUT_MS)).await {
         Ok(said) if said.as_string().as_deref() == Some(READY) => {
-            READER.with(|r| *r.borrow_mut() = Some(worker.clone()));
+            WORKER.with(|r| *r.borrow_mut() = Some(worker.clone()));
             Ok(worker)
         }
         _ => {
@@ -69,20 +69,20 @@ async fn reader() -> Result<Worker, String> {
     }
 }
 
-/// The worker's answer to a job (see `reader.rs`).
+/// The worker's answer to a job (see `worker.rs`).
 async fn ask(job: &Array) -> Result<JsValue, String> {
-    let worker = reader().await?;
+    let worker = worker().await?;
     let answer = next_message(&worker, None);
-    worker.post_message(job).map_err(|_| "读取程序没有收到要读取的内容".to_string())?;
+    worker.post_message(job).map_err(|_| "后台程序没有收到要处理的内容".to_string())?;
     answer.await.map_err(|_| {
         // A worker that failed is started afresh next time.
-        READER.with(|r| r.borrow_mut().take()).inspect(|w| w.terminate());
-        "读取程序出错，请重试；如仍失败，请把网页另存为文件后用“打开报告文件”打开".to_string()
+        WORKER.with(|r| r.borrow_mut().take()).inspect(|w| w.terminate());
+        "后台程序出错，请重试；如仍失败，请刷新页面（填写的内容已自动保存）".to_string()
     })
 }
 
 /// A published report read in the worker: its page text or HTML (a string), or a file's bytes (a
-/// `Uint8Array`, whose encoding the reader finds).
+/// `Uint8Array`, whose encoding the worker finds).
 pub async fn read_published(page: &JsValue) -> Result<Opened, String> {
     Opened::from_message(&ask(&Array::of2(&READ.into(), page)).await?.as_string().unwrap_or_default())
 }
