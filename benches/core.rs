@@ -5,6 +5,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use xxgk_nianbao::report::format::{FieldKind, fields};
 use xxgk_nianbao::report::import::import;
+use xxgk_nianbao::report::verify::verify;
 use xxgk_nianbao::report::{Report, Sheet, check, render};
 
 /// The seed report with every count non-zero, so every sum and rule does real work.
@@ -35,6 +36,10 @@ fn core(c: &mut Criterion) {
         let text = std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         c.bench_function(&format!("import {name}"), |b| b.iter(|| import(black_box(&text))));
     }
+    let dir = format!("{}/tests/fixtures/editors", env!("CARGO_MANIFEST_DIR"));
+    let published = Report::from_json(&std::fs::read_to_string(format!("{dir}/report.json")).unwrap()).unwrap().report;
+    let page = std::fs::read_to_string(format!("{dir}/ueditor.html")).unwrap();
+    c.bench_function("verify the page UEditor saved", |b| b.iter(|| verify(black_box(&published), black_box(&page))));
     let mut megabyte = String::from("三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量");
     while megabyte.len() < 1024 * 1024 {
         megabyte.push_str("1234567890123456789 二、上年结转政府信息公开申请数量 ");

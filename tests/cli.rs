@@ -279,3 +279,15 @@ fn verify_reads_back_the_importers_fixtures() {
     assert_eq!(xxgk(&["verify", &fixture("editors/report.json")]).status.code(), Some(2));
     assert_eq!(xxgk(&["verify", &fixture("editors/report.json"), "/nonexistent.html"]).status.code(), Some(2));
 }
+
+#[test]
+fn verify_reads_the_page_as_text_too() {
+    // What a plain-text copy of the published page gives: the report's words and the tables'
+    // rows, tab-separated.
+    let report = fixture("editors/report.json");
+    let text = xxgk(&["render", "--text", &report]);
+    let page = temp_file("page.txt", &String::from_utf8(text.stdout).unwrap());
+    let out = xxgk(&["verify", &report, &page]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("发布页与报告一致（200 个数字、20 段文字）"));
+}
