@@ -21,6 +21,9 @@ const START_TIMEOUT_MS: i32 = 15_000;
 
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    /// The last job given, which the next one waits for: the worker is started once and answers
+    /// one job at a time (a preview being drawn while the clerk pastes a report, say).
+    static LAST_JOB: RefCell<Option<Promise>> = const { RefCell::new(None) };
 }
 
 /// The next message of the worker, or its error; `"timeout"` when nothing comes in time.
@@ -69,8 +72,21 @@ async fn worker() -> Result<Worker, String> {
     }
 }
 
-/// The worker's answer to a job (see `worker.rs`).
+/// The worker's answer to a job (see `worker.rs`), once the jobs given before it are answered.
 async fn ask(job: &Array) -> Result<JsValue, String> {
+    let mut done = None;
+    let mine = Promise::new(&mut |resolve, _| done = Some(resolve));
+    if let Some(previous) = LAST_JOB.with(|last| last.borrow_mut().replace(mine)) {
+        let _ = JsFuture::from(previous).await;
+    }
+    let answer = run(job).await;
+    if let Some(done) = done {
+        let _ = done.call0(&JsValue::NULL);
+    }
+    answer
+}
+
+async fn run(job: &Array) -> Result<JsValue, String> {
     let worker = worker().await?;
     let answer = next_message(&worker, None);
     worker.post_message(job).map_err(|_| "后台程序没有收到要处理的内容".to_string())?;
