@@ -1,6 +1,7 @@
 //! The pure core: everything a report *is*, with no browser in it, so it runs and is tested natively.
 
 pub mod carry;
+pub mod docx;
 pub mod editor;
 pub mod encoding;
 pub mod example;

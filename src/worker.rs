@@ -3,21 +3,24 @@
 //! published report (the importer is the largest part of the core), rendering the report for
 //! publishing (the preview, the copies, the file), and 核对发布结果.
 //!
-//! Each message is a job, an array: `["read", page]` answers [`Opened::to_message`];
+//! Each message is a job, an array, answered in turn: `["read", page]` answers [`Opened::to_message`];
 //! `["render", report file]` answers `[fragment, text, document]`; `["verify", report file, page]`
-//! answers the verdict's HTML. A page is its text or HTML (a string), or a file's bytes. The worker
+//! answers the verdict's HTML. A page is its text or HTML (a string), or a file's bytes (a page
+//! in any encoding, or a Word .docx, which the browser's DecompressionStream inflates). The worker
 //! says `ready` first: a message sent before its module has started would be lost.
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, TextDecoder};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, ReadableWritablePair, Response, TextDecoder};
 
-use crate::report::encoding;
 use crate::report::fragment::{render_document, render_text};
-use crate::report::import::{Opened, open_published, open_report_file};
+use crate::report::import::{NOT_A_REPORT, Opened, open_published, open_report_file};
 use crate::report::render;
-use crate::report::verify::verify_html;
+use crate::report::verify::{refused_html, verify_html};
+use crate::report::{docx, encoding};
 
 /// What the worker says once it listens.
 pub const READY: &str = "ready";
@@ -26,22 +29,59 @@ pub const READ: &str = "read";
 pub const RENDER: &str = "render";
 pub const VERIFY: &str = "verify";
 
-/// A page as pasted (a string), or a file's bytes decoded from the encoding they are in.
-fn text_of(data: &JsValue) -> Option<String> {
-    match data.dyn_ref::<Uint8Array>() {
-        Some(bytes) => {
-            TextDecoder::new_with_label(encoding::sniff(&bytes.to_vec())).ok()?.decode_with_buffer_source(bytes).ok()
-        }
-        None => data.as_string(),
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's inflater (Chromium 80 on). web-sys has it only among its unstable APIs.
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// A gzip member inflated by the browser, as UTF-8 text.
+async fn inflate(gzip: &[u8]) -> Result<String, JsValue> {
+    let pair: ReadableWritablePair = DecompressionStream::new("gzip")?.unchecked_into();
+    let compressed = Response::new_with_opt_u8_array(Some(&mut gzip.to_vec()))?;
+    let body = compressed.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    let inflated = Response::new_with_opt_readable_stream(Some(&body.pipe_through(&pair)))?;
+    JsFuture::from(inflated.text()?).await?.as_string().ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// A Word file's body as HTML, its document part inflated by the browser.
+async fn word_page(bytes: &[u8]) -> Result<String, String> {
+    let document = docx::deflated_document(bytes)?;
+    let xml = if document.stored {
+        String::from_utf8_lossy(&document.data).into_owned()
+    } else {
+        inflate(&document.as_gzip()).await.map_err(|_| "Word 文件已损坏，读不出正文".to_string())?
+    };
+    docx::document_to_html(&xml)
+}
+
+/// A page as pasted (a string), or a file's bytes: a Word file's body as HTML, or text decoded
+/// from the encoding it is in; a Word 97 or PDF file is refused with what to do instead.
+async fn page_of(data: &JsValue) -> Result<String, String> {
+    let Some(bytes) = data.dyn_ref::<Uint8Array>() else { return Ok(data.as_string().unwrap_or_default()) };
+    let bytes = bytes.to_vec();
+    if let Some(why) = docx::refusal(&bytes) {
+        return Err(why.into());
     }
+    if docx::kind_of(&bytes) == docx::FileKind::Zip {
+        return word_page(&bytes).await;
+    }
+    let decoder = TextDecoder::new_with_label(encoding::sniff(&bytes)).map_err(|_| NOT_A_REPORT.to_string())?;
+    decoder.decode_with_u8_array(&bytes).map_err(|_| NOT_A_REPORT.to_string())
 }
 
 /// The answer to one job.
-fn answer(job: &Array) -> JsValue {
+async fn answer(job: &Array) -> JsValue {
     let kind = job.get(0).as_string().unwrap_or_default();
     if kind == READ {
-        let page = text_of(&job.get(1)).unwrap_or_default();
-        return Opened::to_message(&open_published(&page)).into();
+        let opened = match page_of(&job.get(1)).await {
+            Ok(page) => open_published(&page),
+            Err(why) => Err(why),
+        };
+        return Opened::to_message(&opened).into();
     }
     // Rendering and verifying work on the report the widget sends, as a report file.
     let report = match open_report_file(&job.get(1).as_string().unwrap_or_default()) {
@@ -53,15 +93,20 @@ fn answer(job: &Array) -> JsValue {
         let document = render_document(&report, &fragment);
         return Array::of3(&fragment.into(), &render_text(&report).into(), &document.into()).into();
     }
-    verify_html(&report, &text_of(&job.get(2)).unwrap_or_default()).into()
+    match page_of(&job.get(2)).await {
+        Ok(page) => verify_html(&report, &page).into(),
+        Err(why) => refused_html(&why).into(),
+    }
 }
 
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let job: Array = event.data().unchecked_into();
-        let _ = reply.post_message(&answer(&job));
+        let (job, reply): (Array, _) = (event.data().unchecked_into(), reply.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = reply.post_message(&answer(&job).await);
+        });
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

@@ -291,3 +291,20 @@ fn verify_reads_the_page_as_text_too() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
     assert!(String::from_utf8_lossy(&out.stderr).contains("发布页与报告一致（200 个数字、20 段文字）"));
 }
+
+#[test]
+fn import_reads_a_word_file_and_refuses_word_97_and_pdf_with_what_to_do() {
+    let out = xxgk(&["import", &fixture("docx/report_wps.docx")]);
+    assert_eq!(out.status.code(), Some(0));
+    let file = temp_file("from-word.json", &String::from_utf8(out.stdout).unwrap());
+    let verify = xxgk(&["verify", &file, &fixture("editors/ueditor.html")]);
+    assert_eq!(verify.status.code(), Some(0), "the Word file holds what the published page does");
+
+    let old = xxgk(&["import", &fixture("docx/report.doc")]);
+    assert_eq!(old.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&old.stderr).contains("另存为” .docx"));
+    let pdf = temp_file("report.pdf", "%PDF-1.7\n");
+    let out = xxgk(&["import", &pdf]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("全选（Ctrl+A）复制"));
+}

@@ -261,3 +261,98 @@ fn what_the_reader_answers_comes_back_whole() {
     let refused: Result<Opened, String> = Err("没有找到年度报告的内容".into());
     assert_eq!(Opened::from_message(&Opened::to_message(&refused)), refused);
 }
+
+/// The report the Word and PDF material was made from (tests/fixtures/docx/make-docx.sh), every
+/// count its own so that a number in the wrong cell shows.
+fn source_report() -> Report {
+    Report::from_json(&fixture("editors/report.json")).unwrap().report
+}
+
+/// Every number field where the import and the source differ, as (key, source, imported).
+fn number_differences(imported: &Report, source: &Report) -> Vec<(String, String, String)> {
+    use xxgk_nianbao::report::format::{FieldKind, fields};
+    fields()
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f.kind, FieldKind::Count | FieldKind::Amount))
+        .filter_map(|(id, f)| {
+            let (want, got) = (source.text(id).trim(), imported.text(id).trim());
+            (want != got).then(|| (f.key.clone(), want.to_string(), got.to_string()))
+        })
+        .collect()
+}
+
+/// The text fields, spacing aside.
+fn texts(report: &Report) -> Vec<(String, String)> {
+    use xxgk_nianbao::report::format::SECTIONS;
+    SECTIONS
+        .iter()
+        .flat_map(|s| s.parts)
+        .map(|p| (p.key().to_string(), report.get_key(p.key()).unwrap_or("").split_whitespace().collect()))
+        .collect()
+}
+
+fn read_docx(name: &str) -> Report {
+    let bytes = std::fs::read(format!("{}/tests/fixtures/docx/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let html = xxgk_nianbao::report::docx::read_docx(&bytes).unwrap();
+    let imported = import(&html);
+    assert_eq!(imported.format, SourceFormat::National2021);
+    imported.report
+}
+
+#[test]
+fn the_template_filled_in_wps_reads_every_number_and_text() {
+    // Typed as people type: some numbers split over two runs, some in full-width digits, and
+    // ideographic spaces the template left in a few cells.
+    let (report, source) = (read_docx("report_wps.docx"), source_report());
+    assert_eq!(number_differences(&report, &source), vec![]);
+    assert_eq!(texts(&report), texts(&source));
+    assert_eq!(report.get_key("meta.agency"), Some("咸宁市政务服务和大数据管理局"));
+    assert_eq!(report.get_key("meta.year"), Some("2022"));
+    assert_eq!(report.get_key("meta.signed_on"), source.get_key("meta.signed_on"));
+}
+
+#[test]
+fn the_same_file_saved_again_by_libreoffice_reads_the_same() {
+    let (report, source) = (read_docx("report_libreoffice.docx"), source_report());
+    assert_eq!(number_differences(&report, &source), vec![]);
+    assert_eq!(texts(&report), texts(&source));
+}
+
+/// Pieces of a Word document's XML, shuffled and cut.
+fn word_xml() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<w:p>".to_string()),
+        Just("</w:p>".to_string()),
+        Just("<w:tbl><w:tr><w:tc>".to_string()),
+        Just("</w:tc></w:tr></w:tbl>".to_string()),
+        Just("<w:tcPr><w:gridSpan w:val=\"99999\"/><w:vMerge/></w:tcPr>".to_string()),
+        Just("<w:r><w:t>".to_string()),
+        Just("</w:t></w:r>".to_string()),
+        Just("<w:br/><w:tab/>".to_string()),
+        Just("&amp;&lt;&#x4e00;&bogus;".to_string()),
+        "[0-9一-龥<>/&; ]{0,12}",
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #[test]
+    fn any_word_xml_reads_or_is_refused_without_panic(xml in word_xml()) {
+        if let Ok(html) = xxgk_nianbao::report::docx::document_to_html(&xml) {
+            import(&html);
+        }
+    }
+
+    #[test]
+    fn any_bytes_as_a_word_file_are_refused_or_read_without_panic(
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+        zip in any::<bool>(),
+    ) {
+        let mut bytes = bytes;
+        if zip {
+            bytes.splice(0..0, *b"PK\x03\x04");
+        }
+        let _ = xxgk_nianbao::report::docx::read_docx(&bytes);
+    }
+}

@@ -4,7 +4,7 @@
 //! against last year's report when the file carries it or one is given, and exits 1 when any is an
 //! error;
 //! `xxgk render FILE.json [--text]` writes the published fragment (or the report as plain text); `xxgk import FILE [--findings]` reads a
-//! published report (its page text or HTML) and writes the report file; `xxgk verify FILE.json PAGE`
+//! published report (its page text or HTML, or a Word .docx) and writes the report file; `xxgk verify FILE.json PAGE`
 //! holds a published page (its HTML or text) against the report, prints what the page lacks or
 //! prints differently (`key<TAB>报告<TAB>页面`, a line each; tables without lines are noted on
 //! standard error) and exits 1 when anything differs. A
@@ -13,13 +13,13 @@
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
-use xxgk_nianbao::report::encoding;
 use xxgk_nianbao::report::fragment::render_text;
 use xxgk_nianbao::report::import::{NOT_A_REPORT, import};
 use xxgk_nianbao::report::model::Loaded;
 use xxgk_nianbao::report::rules::check_with_last_year;
 use xxgk_nianbao::report::verify::verify;
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
+use xxgk_nianbao::report::{docx, encoding};
 
 const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE";
 
@@ -56,7 +56,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     if command == "verify" {
         let [report_path, page_path] = files.as_slice() else { return Err(USAGE.into()) };
         let report = open(report_path, &read(report_path)?)?.report;
-        let verdict = match verify(&report, &read(page_path)?) {
+        let verdict = match verify(&report, &read_page(page_path)?) {
             Ok(verdict) => verdict,
             Err(why) => {
                 eprintln!("xxgk: {page_path}: {why}");
@@ -76,9 +76,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     }
     let [path] = files.as_slice() else { return Err(USAGE.into()) };
-    let text = read(path)?;
     if command == "import" {
-        let imported = import(&text);
+        let imported = import(&read_page(path)?);
         if imported.report.is_blank() {
             return Err(format!("{path}: {NOT_A_REPORT}"));
         }
@@ -91,7 +90,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let loaded = open(path, &text)?;
+    let loaded = open(path, &read(path)?)?;
     match command.as_str() {
         "check" => {
             let last_year = match last_year_path {
@@ -116,8 +115,25 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 /// A file's text, decoded from the encoding it is in (a GBK page, a UTF-16 text file …).
 fn read(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    let encoding = encoding_rs::Encoding::for_label(encoding::sniff(&bytes).as_bytes()).unwrap_or(encoding_rs::UTF_8);
-    Ok(encoding.decode(&bytes).0.into_owned())
+    Ok(decode(&bytes))
+}
+
+fn decode(bytes: &[u8]) -> String {
+    let encoding = encoding_rs::Encoding::for_label(encoding::sniff(bytes).as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    encoding.decode(bytes).0.into_owned()
+}
+
+/// A published report's page as the importer reads it: a Word file's body as HTML, or the text
+/// of a page or text file; a Word 97 or PDF file is refused with what to do instead.
+fn read_page(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    if let Some(why) = docx::refusal(&bytes) {
+        return Err(format!("{path}: {why}"));
+    }
+    match docx::kind_of(&bytes) {
+        docx::FileKind::Zip => docx::read_docx(&bytes).map_err(|why| format!("{path}: {why}")),
+        _ => Ok(decode(&bytes)),
+    }
 }
 
 /// A report file, its unknown keys said on standard error.

@@ -123,8 +123,13 @@ pub fn verify(report: &Report, page: &str) -> Result<Verdict, &'static str> {
 pub fn verify_html(report: &Report, page: &str) -> String {
     match verify(report, page) {
         Ok(verdict) => verdict.to_html(),
-        Err(why) => html! { p class="xx-status xx-error" { (why) } }.into_string(),
+        Err(why) => refused_html(why),
     }
+}
+
+/// Why a page could not be held against the report, as the widget shows it.
+pub fn refused_html(why: &str) -> String {
+    html! { p class="xx-status xx-error" { (why) } }.into_string()
 }
 
 fn difference(id: FieldId, report: String, page: String) -> Difference {

@@ -16,6 +16,10 @@ use crate::report::editor::{Draft, Editor};
 use crate::report::import::{is_report_file, open_report_file};
 pub use crate::report::session::{Notice, Purpose, Read};
 
+/// What the file buttons offer: report files, saved pages and texts, Word files (a .doc or .wps is
+/// offered too, to be told to save it as .docx), and PDFs (told how to copy their text).
+const REPORT_FILES: &str = ".json,.html,.htm,.txt,.docx,.doc,.wps,.pdf";
+
 /// Whether the last autosave worked.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveStatus {
@@ -223,15 +227,15 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                 <button type="button" data-action="redo" aria-disabled={(!props.can_redo).to_string()}
                     onclick={act(|| Action::Redo)} title="Ctrl+Shift+Z 或 Ctrl+Y">{ "↷ 重做" }</button>
                 <span class="xx-sep" />
-                <label class="xx-file-button" title="本工具导出的报告文件（.json），或从网站保存的报告网页（.html、.txt）">
+                <label class="xx-file-button" title="本工具导出的报告文件（.json）、从网站保存的报告网页（.html、.txt），或 Word 文件（.docx）">
                     { "打开报告文件" }
-                    <input type="file" accept=".json,application/json,.html,.htm,.txt,text/html,text/plain" data-action="open-file"
+                    <input type="file" accept={REPORT_FILES} data-action="open-file"
                         onchange={picked(Purpose::Open, &props.onfile)} />
                 </label>
                 <button type="button" data-action="export-file" onclick={export}>{ "导出报告文件" }</button>
                 <label class="xx-file-button">
                     { "从上年报告开始" }
-                    <input type="file" accept=".json,application/json,.html,.htm,.txt,text/html,text/plain" data-action="last-year-file"
+                    <input type="file" accept={REPORT_FILES} data-action="last-year-file"
                         onchange={picked(Purpose::LastYear, &props.onfile)} />
                 </label>
                 <button type="button" data-action="paste-import" aria-expanded={show_import.to_string()} onclick={toggle_import}>
@@ -413,9 +417,9 @@ pub fn StartPanel(props: &StartProps) -> Html {
                 <h3>{ "从上年的报告开始（推荐）" }</h3>
                 <p>{ "上年结转、现行有效件数的参考值和上年报告中的“本年度存在问题”会自动带入，报告年度加一。上年的报告可以是：" }</p>
                 <div class="xx-actions">
-                    <label class="xx-file-button" title="本工具导出的报告文件（.json），或从网站保存的报告网页（.html、.txt）">
-                        { "上年的报告文件或保存的网页" }
-                        <input type="file" accept=".json,application/json,.html,.htm,.txt,text/html,text/plain"
+                    <label class="xx-file-button" title="本工具导出的报告文件（.json）、从网站保存的报告网页（.html、.txt），或 Word 文件（.docx）">
+                        { "上年的报告文件、保存的网页或 Word 文件" }
+                        <input type="file" accept={REPORT_FILES}
                             data-action="start-last-year-file" onchange={picked(Purpose::LastYear, &props.onfile)} />
                     </label>
                     <button type="button" data-action="start-paste" aria-expanded={pasting.to_string()} onclick={paste}>
@@ -443,7 +447,7 @@ pub fn StartPanel(props: &StartProps) -> Html {
                 <h3>{ "继续编辑已有的报告" }</h3>
                 <label class="xx-file-button">
                     { "打开报告文件" }
-                    <input type="file" accept=".json,application/json,.html,.htm,.txt,text/html,text/plain"
+                    <input type="file" accept={REPORT_FILES}
                         data-action="start-open-file" onchange={picked(Purpose::Open, &props.onfile)} />
                 </label>
             </div>

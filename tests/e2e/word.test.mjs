@@ -1,0 +1,69 @@
+// What clerks actually have: last year's report as a Word file filled from the distributed
+// template (tests/fixtures/docx/make-docx.sh), opened with the file buttons and read in the
+// widget's worker, which inflates it with the browser's DecompressionStream.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, test } from "node:test";
+
+import { Drafts, startSession } from "./widget.mjs";
+
+const docx = (name) => readFileSync(new URL(`../fixtures/docx/${name}`, import.meta.url));
+const WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const session = startSession();
+
+async function open() {
+  return Drafts.open(session.browser, `${session.base}/`);
+}
+
+async function pick(w, action, name, buffer, mimeType = WORD) {
+  await w.action(action).setInputFiles({ name, mimeType, buffer });
+}
+
+describe("Word files", () => {
+  test("the filled template opens as the report, every number in its cell", async () => {
+    const w = await open();
+    await pick(w, "open-file", "2022年报告.docx", docx("report_wps.docx"));
+    await w.page.waitForFunction(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.agency"]').value !== "");
+    assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局");
+    assert.equal(await w.value("meta.year"), "2022");
+    // Typed in two runs, in full-width digits, after ideographic spaces: all read as printed.
+    assert.equal(await w.value("proactive.rules.issued"), "500");
+    assert.equal(await w.value("proactive.fees.amount"), "1.25");
+    assert.equal(await w.value("requests.received.natural_person"), "1581");
+    assert.equal(await w.value("requests.received.total"), "9906");
+    assert.equal(await w.value("requests.other_handling.other.other_org"), "126");
+    assert.equal(await w.value("appeals.suit_after_review.pending"), "22");
+    assert.match(await w.value("problems.this_year"), /政策解读形式单一/);
+    assert.equal(await w.errorCount(), 0, "every sum of the filled template holds");
+    assert.deepEqual(w.errors, []);
+  });
+
+  test("last year's Word file, saved again by LibreOffice, starts this year's report", async () => {
+    const w = await open();
+    await pick(w, "start-last-year-file", "上年报告.docx", docx("report_libreoffice.docx"));
+    await w.page.waitForFunction(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.year"]').value === "2023");
+    // 上年结转 is last year's 结转下年度.
+    assert.equal(await w.value("requests.carried_over.natural_person"), await lastYearsCarriedForward("natural_person"));
+  });
+
+  test("a Word 97 file or a PDF is refused with what to do, and nothing changes", async () => {
+    const w = await open();
+    await w.type("meta.agency", "某局");
+    await pick(w, "open-file", "2022年报告.doc", docx("report.doc"), "application/msword");
+    await w.notice().waitFor();
+    assert.match(await w.notice().textContent(), /Word 97-2003.*另存为” \.docx/);
+    await pick(w, "open-file", "2022年报告.pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n"), "application/pdf");
+    await w.page.waitForFunction(() =>
+      /PDF/.test(document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-testid="file-notice"]').textContent));
+    assert.match(await w.notice().textContent(), /全选（Ctrl\+A）复制/);
+    assert.equal(await w.value("meta.agency"), "某局");
+  });
+});
+
+/** 结转下年度 of the source report, 自然人 column: 一 + 二 − （七）, as the editors' report was made. */
+async function lastYearsCarriedForward(column) {
+  const fields = JSON.parse(readFileSync(new URL("../fixtures/editors/report.json", import.meta.url), "utf8")).fields;
+  return fields[`requests.carried_forward.${column}`];
+}
