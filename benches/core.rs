@@ -36,6 +36,17 @@ fn core(c: &mut Criterion) {
         let text = std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         c.bench_function(&format!("import {name}"), |b| b.iter(|| import(black_box(&text))));
     }
+    let docx = format!("{}/tests/fixtures/docx", env!("CARGO_MANIFEST_DIR"));
+    for name in ["report_wps.docx", "report_libreoffice.docx"] {
+        let bytes = std::fs::read(format!("{docx}/{name}")).unwrap();
+        c.bench_function(&format!("import {name} (unzip, XML, import)"), |b| {
+            b.iter(|| import(&xxgk_nianbao::report::docx::read_docx(black_box(&bytes)).unwrap()))
+        });
+    }
+    for name in ["report_pdf_layout.txt", "report_pdf.txt"] {
+        let text = std::fs::read_to_string(format!("{docx}/{name}")).unwrap();
+        c.bench_function(&format!("import {name}"), |b| b.iter(|| import(black_box(&text))));
+    }
     let dir = format!("{}/tests/fixtures/editors", env!("CARGO_MANIFEST_DIR"));
     let published = Report::from_json(&std::fs::read_to_string(format!("{dir}/report.json")).unwrap()).unwrap().report;
     let page = std::fs::read_to_string(format!("{dir}/ueditor.html")).unwrap();

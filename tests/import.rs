@@ -356,3 +356,38 @@ proptest! {
         let _ = xxgk_nianbao::report::docx::read_docx(&bytes);
     }
 }
+
+fn read_text(name: &str) -> xxgk_nianbao::report::import::Imported {
+    let imported = import(&fixture(&format!("docx/{name}")));
+    assert_eq!(imported.format, SourceFormat::National2021);
+    imported
+}
+
+#[test]
+fn a_pdfs_text_with_its_layout_kept_reads_every_number() {
+    // pdftotext -layout: the group labels of table 三 printed down the page a few characters a
+    // line between the rows, long labels wrapped around the numbers, and a tall row's 总计 on
+    // another line than its counts.
+    let imported = read_text("report_pdf_layout.txt");
+    let source = source_report();
+    assert_eq!(number_differences(&imported.report, &source), vec![]);
+    assert_eq!(imported.report.get_key("meta.agency"), Some("咸宁市政务服务和大数据管理局"));
+    assert_eq!(errors(&check(&imported.report)), Vec::<String>::new());
+}
+
+#[test]
+fn a_pdfs_text_in_reading_order_leaves_what_it_cannot_place_blank_never_wrong() {
+    // pdftotext without -layout, as a viewer's select-all and copy gives it: the cells of a row
+    // come a line each, a tall row's cells out of order.
+    let imported = read_text("report_pdf.txt");
+    let differences = number_differences(&imported.report, &source_report());
+    assert!(differences.len() < 166 / 2, "most numbers are read: {} are not", differences.len());
+    for (key, _, got) in &differences {
+        assert_eq!(got, "", "{key} is left blank, not read wrong");
+        let id = xxgk_nianbao::report::format::field_id(key).unwrap();
+        assert!(
+            imported.findings.iter().any(|f| f.rule == Rule::Import && f.fields.contains(&id)),
+            "an IMPORT finding names {key}"
+        );
+    }
+}

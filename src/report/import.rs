@@ -279,13 +279,19 @@ impl Reader<'_> {
         }
     }
 
-    /// Reads one row: finds its labels from `from`, and its values up to the next row's first
-    /// label (or `until`). Returns the runs and where reading may go on.
+    /// Reads one row: finds its labels from `from`, and its values up to the next row's label
+    /// (or `until`). Returns the runs and where reading may go on. Only the row's own (last)
+    /// label must be found: a group label spanning rows is printed vertically in PDF text, a
+    /// character or three a line between other rows' cells.
     fn row_runs(&self, from: usize, until: usize, labels: &[&str], next: &[&str]) -> Option<(Vec<Run>, usize)> {
+        let (own, groups) = labels.split_last()?;
         let mut at = from;
-        for label in labels {
-            at = self.find_label(at, until, label)?.end;
+        for label in groups {
+            if let Some(span) = self.find_label(at, until, label) {
+                at = span.end;
+            }
         }
+        at = self.find_label(at, until, own)?.end;
         let end = next.iter().find_map(|l| self.find_label(at, until, l)).map_or(until, |s| s.start);
         let end = (at..end).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(end);
         Some((runs(self.copy, at, end), at))
@@ -396,7 +402,7 @@ impl Reader<'_> {
         let mut candidates: Vec<RowReading> = Vec::new();
         let mut at = start;
         for (i, (r, labels)) in plan.iter().enumerate() {
-            let next: Vec<&str> = plan[i + 1..].iter().flat_map(|(_, l)| l.first().copied()).collect();
+            let next: Vec<&str> = plan[i + 1..].iter().flat_map(|(_, l)| l.last().copied()).collect();
             let ids: Vec<FieldId> = (0..REQUEST_COLUMNS.len()).map(|c| request_cell(*r, c)).collect();
             let Some((runs, end)) = self.row_runs(at, until, labels, &next) else {
                 self.note(Rule::Import, ids, format!("未找到表三「{}」行。", REQUEST_ROWS[*r].name));
@@ -410,7 +416,11 @@ impl Reader<'_> {
             };
             let options = match splits(&runs, ids.len(), &row_total) {
                 Some(options) if options.is_empty() => {
-                    splits(&runs, ids.len(), &|_| true).filter(|all| all.len() == 1).unwrap_or_default()
+                    let read = splits(&runs, ids.len(), &|_| true).filter(|all| all.len() == 1).unwrap_or_default();
+                    match read.first().and_then(|values| total_moved_last(values)) {
+                        Some(moved) => vec![moved],
+                        None => read,
+                    }
                 }
                 Some(options) => options,
                 None => Vec::new(),
@@ -620,6 +630,21 @@ impl Reader<'_> {
 }
 
 /// `2023年1月17日`, alone.
+/// A row of table 三 whose 总计 was read out of place, put in order: PDF text prints a tall row's
+/// cells on different lines (the 总计, centred, on the middle one), so the 总计 can come before
+/// the counts. The one value that is the sum of the six others is the 总计; if none or several
+/// are, the row stays as printed.
+fn total_moved_last(values: &[Value]) -> Option<Vec<Value>> {
+    let numbers = counts(values)?;
+    let sum: u64 = numbers.iter().sum();
+    let totals: Vec<usize> = (0..numbers.len()).filter(|&i| numbers[i] * 2 == sum).collect();
+    let [at] = totals.as_slice() else { return None };
+    let mut moved = values.to_vec();
+    let total = moved.remove(*at);
+    moved.push(total);
+    Some(moved)
+}
+
 fn is_date(text: &str) -> bool {
     let Some(rest) = text.strip_suffix('日') else { return false };
     let parts: Vec<&str> = rest.split(['年', '月']).collect();
