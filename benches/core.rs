@@ -43,7 +43,7 @@ fn core(c: &mut Criterion) {
             b.iter(|| import(&xxgk_nianbao::report::docx::read_docx(black_box(&bytes)).unwrap()))
         });
     }
-    for name in ["report_pdf_layout.txt", "report_pdf.txt"] {
+    for name in ["report_pdf_layout.txt", "report_pdf.txt", "report_converted.md"] {
         let text = std::fs::read_to_string(format!("{docx}/{name}")).unwrap();
         c.bench_function(&format!("import {name}"), |b| b.iter(|| import(black_box(&text))));
     }

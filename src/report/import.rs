@@ -4,6 +4,7 @@
 //! published report's own mistakes; what cannot be read for sure is said, never guessed silently.
 
 mod copy;
+mod markdown;
 mod split;
 
 use copy::{Copy, Span, TABLE_END, label_key};

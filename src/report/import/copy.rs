@@ -72,6 +72,8 @@ pub fn label_key(label: &str) -> Vec<char> {
 
 impl Copy {
     pub fn new(source: &str) -> Copy {
+        let markdown = (!looks_like_html(source)).then(|| super::markdown::tables_to_html(source)).flatten();
+        let source = markdown.as_deref().unwrap_or(source);
         let cells = looks_like_html(source);
         let mut text = if cells { html_to_text(source) } else { source.replace("\r\n", "\n").replace('\r', "\n") };
         for (typo, meant) in TYPOS {
