@@ -366,8 +366,9 @@ fn read_text(name: &str) -> xxgk_nianbao::report::import::Imported {
 #[test]
 fn a_pdfs_text_with_its_layout_kept_reads_every_number() {
     // pdftotext -layout: the group labels of table 三 printed down the page a few characters a
-    // line between the rows, long labels wrapped around the numbers, and a tall row's 总计 on
-    // another line than its counts.
+    // line between the rows, long labels wrapped around the numbers, a tall row's 总计 on
+    // another line than its counts, and a page's number (-2-) and running header (with the year)
+    // inside tables that run over a page.
     let imported = read_text("report_pdf_layout.txt");
     let source = source_report();
     assert_eq!(number_differences(&imported.report, &source), vec![]);

@@ -75,7 +75,11 @@ impl Copy {
         let markdown = (!looks_like_html(source)).then(|| super::markdown::tables_to_html(source)).flatten();
         let source = markdown.as_deref().unwrap_or(source);
         let cells = looks_like_html(source);
-        let mut text = if cells { html_to_text(source) } else { source.replace("\r\n", "\n").replace('\r', "\n") };
+        let mut text = if cells {
+            html_to_text(source)
+        } else {
+            without_page_furniture(&source.replace("\r\n", "\n").replace('\r', "\n"))
+        };
         for (typo, meant) in TYPOS {
             if text.contains(typo) {
                 text = text.replace(typo, meant);
@@ -165,6 +169,40 @@ impl Copy {
     pub fn text(&self, start: usize, end: usize) -> String {
         self.paragraphs(start, end).join("\n\n")
     }
+}
+
+/// A printed report's text without what each page adds: page numbers (`- 4 -`, `—4—`, `第 4 页`,
+/// `第4页 共9页`) and the running header repeated at the top of each page after the first. In a
+/// PDF's text they fall inside a table that runs over a page, and their digits would join a row's.
+fn without_page_furniture(text: &str) -> String {
+    let mut seen_headers: Vec<&str> = Vec::new();
+    let mut kept = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if is_page_number(trimmed) {
+            continue;
+        }
+        if trimmed.contains("年度报告") && trimmed.chars().count() <= 60 {
+            if seen_headers.contains(&trimmed) {
+                continue;
+            }
+            seen_headers.push(trimmed);
+        }
+        kept.push_str(line);
+    }
+    kept
+}
+
+fn is_page_number(line: &str) -> bool {
+    const DASHES: [char; 5] = ['-', '—', '–', '－', '─'];
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if let Some(inner) = line.strip_prefix(DASHES).and_then(|l| l.strip_suffix(DASHES)) {
+        return digits(inner.trim_matches(DASHES).trim());
+    }
+    let Some(rest) = line.strip_prefix('第') else { return false };
+    let Some((page, after)) = rest.split_once('页') else { return false };
+    let total = after.trim().strip_prefix('共').and_then(|t| t.trim().strip_suffix('页'));
+    digits(page.trim()) && (after.trim().is_empty() || total.is_some_and(|t| digits(t.trim())))
 }
 
 fn looks_like_html(source: &str) -> bool {
@@ -274,6 +312,19 @@ fn push_decoded(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers_and_the_running_header_are_not_the_reports() {
+        for line in ["-2-", "- 12 -", "—3—", "－ 4 －", "第 5 页", "第5页 共9页"] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in ["2", "1 2 3", "-185", "第二十条第（一）项", "第 5 页内容", "2022-2023"] {
+            assert!(!is_page_number(line), "{line}");
+        }
+        let text =
+            "某局2022年政府信息公开工作年度报告\n一、本年新收 1 2\n- 2 -\n某局2022年政府信息公开工作年度报告\n3 4\n";
+        assert_eq!(without_page_furniture(text), "某局2022年政府信息公开工作年度报告\n一、本年新收 1 2\n3 4\n");
+    }
 
     #[test]
     fn labels_match_whatever_the_copy_did_to_punctuation_and_spacing() {
