@@ -425,3 +425,20 @@ proptest! {
         import(&text);
     }
 }
+
+#[test]
+fn a_date_printed_right_after_a_table_is_left_off_its_last_row() {
+    // The page's date line, or a 2019-format page's date and view count, joined to table 四.
+    for (name, after) in
+        [("2022_pingtan_gaj.txt", " 2022 2023 2022\n"), ("2020_pingtan_zhsyq.txt", " 2023 2020 109 2024 1 24\n")]
+    {
+        let original = fixture(name);
+        let marked = original.replacen("总计000000000000000", &format!("总计000000000000000{after}"), 1);
+        assert_ne!(marked, original, "{name}: the table 四 of the fixture is where the test puts the date");
+        let (clean, dated) = (import(&original), import(&marked));
+        assert_eq!(appeals(&dated.report), appeals(&clean.report), "{name}");
+        assert_eq!(appeals(&dated.report), values(&"0/".repeat(15)[..29]), "{name}");
+        let said = dated.findings.iter().find(|f| f.rule == Rule::Import && f.message.starts_with("表四"));
+        assert!(said.is_some_and(|f| f.message.contains(after.trim())), "{name}: {:?}", dated.findings);
+    }
+}

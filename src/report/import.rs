@@ -420,6 +420,13 @@ impl Reader<'_> {
                     let read = splits(&runs, ids.len(), &|_| true).filter(|all| all.len() == 1).unwrap_or_default();
                     match read.first().and_then(|values| total_moved_last(values)) {
                         Some(moved) => vec![moved],
+                        None if read.is_empty() => match without_trailing(&runs, ids.len(), &row_total) {
+                            Some((values, cut)) => {
+                                self.trailing_note(ids.clone(), &format!("表三「{}」行", REQUEST_ROWS[*r].name), cut);
+                                vec![values]
+                            }
+                            None => read,
+                        },
                         None => read,
                     }
                 }
@@ -514,13 +521,29 @@ impl Reader<'_> {
         };
         match splits(&runs, ids.len(), &groups_add_up) {
             Some(options) if options.len() == 1 => self.set_values(&ids, &options[0]),
-            Some(options) if options.is_empty() => match splits(&runs, ids.len(), &|_| true) {
+            Some(options) if options.len() > 1 => self.uncertain(ids, "表四", &runs, &options),
+            _ => match splits(&runs, ids.len(), &|_| true) {
                 Some(all) if all.len() == 1 => self.set_values(&ids, &all[0]),
-                _ => self.uncertain(ids, "表四", &runs, &[]),
+                _ => match without_trailing(&runs, ids.len(), &groups_add_up) {
+                    Some((values, cut)) => {
+                        self.set_values(&ids, &values);
+                        self.trailing_note(ids, "表四", cut);
+                    }
+                    None => self.uncertain(ids, "表四", &runs, &[]),
+                },
             },
-            Some(options) => self.uncertain(ids, "表四", &runs, &options),
-            None => self.uncertain(ids, "表四", &runs, &[]),
         }
+    }
+
+    /// Says what was left off a row's end.
+    fn trailing_note(&mut self, ids: Vec<FieldId>, place: &str, cut: &[Run]) {
+        let cut: Vec<&str> =
+            cut.iter().filter_map(|r| if let Run::Digits(d) = r { Some(d.as_str()) } else { None }).collect();
+        let message = format!(
+            "{place}：紧接表格后的数字“{}”不属于表格（多为页面上的日期），已略去，请对照原表核对。",
+            cut.join(" ")
+        );
+        self.note(Rule::Import, ids, message);
     }
 
     fn set_text(&mut self, key: &str, text: String) {
@@ -631,6 +654,25 @@ impl Reader<'_> {
 }
 
 /// `2023年1月17日`, alone.
+/// A row read without up to six runs at its end: a date or a count printed right after a table
+/// (`… 0 0 0 2022 2023 2022`, `2023 2020 109 2024 1 24`) joins its last row. Tried only when the
+/// row does not read as printed, and only a cut after which its own arithmetic holds, in one way.
+fn without_trailing<'r>(
+    runs: &'r [Run],
+    count: usize,
+    holds: &dyn Fn(&[Value]) -> bool,
+) -> Option<(Vec<Value>, &'r [Run])> {
+    for cut in 1..=runs.len().min(6) {
+        let (kept, dropped) = runs.split_at(runs.len() - cut);
+        match splits(kept, count, holds) {
+            Some(options) if options.len() == 1 => return Some((options[0].clone(), dropped)),
+            Some(options) if options.len() > 1 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A row of table 三 whose 总计 was read out of place, put in order: PDF text prints a tall row's
 /// cells on different lines (the 总计, centred, on the middle one), so the 总计 can come before
 /// the counts. The one value that is the sum of the six others is the 总计; if none or several
