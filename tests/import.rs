@@ -442,3 +442,12 @@ fn a_date_printed_right_after_a_table_is_left_off_its_last_row() {
         assert!(said.is_some_and(|f| f.message.contains(after.trim())), "{name}: {:?}", dated.findings);
     }
 }
+
+#[test]
+fn column_numbers_run_into_the_first_row_are_left_off_it() {
+    let text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 2 3 4 5 6 7 12 0 3 0 0 0 15\n\
+                二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n";
+    let imported = import(text);
+    assert_eq!(row(&imported.report, "received"), values("12/0/3/0/0/0/15"));
+    assert!(imported.findings.iter().any(|f| f.message.contains("“1 2 3 4 5 6 7”不属于表格")));
+}

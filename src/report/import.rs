@@ -420,7 +420,7 @@ impl Reader<'_> {
                     let read = splits(&runs, ids.len(), &|_| true).filter(|all| all.len() == 1).unwrap_or_default();
                     match read.first().and_then(|values| total_moved_last(values)) {
                         Some(moved) => vec![moved],
-                        None if read.is_empty() => match without_trailing(&runs, ids.len(), &row_total) {
+                        None if read.is_empty() => match without_furniture(&runs, ids.len(), &row_total) {
                             Some((values, cut)) => {
                                 self.trailing_note(ids.clone(), &format!("表三「{}」行", REQUEST_ROWS[*r].name), cut);
                                 vec![values]
@@ -524,7 +524,7 @@ impl Reader<'_> {
             Some(options) if options.len() > 1 => self.uncertain(ids, "表四", &runs, &options),
             _ => match splits(&runs, ids.len(), &|_| true) {
                 Some(all) if all.len() == 1 => self.set_values(&ids, &all[0]),
-                _ => match without_trailing(&runs, ids.len(), &groups_add_up) {
+                _ => match without_furniture(&runs, ids.len(), &groups_add_up) {
                     Some((values, cut)) => {
                         self.set_values(&ids, &values);
                         self.trailing_note(ids, "表四", cut);
@@ -540,7 +540,7 @@ impl Reader<'_> {
         let cut: Vec<&str> =
             cut.iter().filter_map(|r| if let Run::Digits(d) = r { Some(d.as_str()) } else { None }).collect();
         let message = format!(
-            "{place}：紧接表格后的数字“{}”不属于表格（多为页面上的日期），已略去，请对照原表核对。",
+            "{place}：数字“{}”不属于表格（页面上的日期、转换软件加的列号等），已略去，请对照原表核对。",
             cut.join(" ")
         );
         self.note(Rule::Import, ids, message);
@@ -654,16 +654,27 @@ impl Reader<'_> {
 }
 
 /// `2023年1月17日`, alone.
-/// A row read without up to six runs at its end: a date or a count printed right after a table
-/// (`… 0 0 0 2022 2023 2022`, `2023 2020 109 2024 1 24`) joins its last row. Tried only when the
+/// A row read without what a page or a converter put around it: up to six runs at its end (a date
+/// or a count printed right after a table: `… 0 0 0 2022 2023 2022`, `2023 2020 109 2024 1 24`),
+/// or the column numbers `1 2 3 …` a converter ran into a table's first row. Tried only when the
 /// row does not read as printed, and only a cut after which its own arithmetic holds, in one way.
-fn without_trailing<'r>(
+fn without_furniture<'r>(
     runs: &'r [Run],
     count: usize,
     holds: &dyn Fn(&[Value]) -> bool,
 ) -> Option<(Vec<Value>, &'r [Run])> {
-    for cut in 1..=runs.len().min(6) {
-        let (kept, dropped) = runs.split_at(runs.len() - cut);
+    // How many runs at the start count 1, 2, 3 …
+    let numbered = runs
+        .iter()
+        .enumerate()
+        .take_while(|(i, r)| matches!(r, Run::Digits(d) if d.parse::<usize>() == Ok(i + 1)))
+        .count();
+    let mut cuts: Vec<(&[Run], &[Run])> = (1..=runs.len().min(6)).map(|cut| runs.split_at(runs.len() - cut)).collect();
+    if numbered >= 3 {
+        let (dropped, kept) = runs.split_at(numbered);
+        cuts.insert(0, (kept, dropped));
+    }
+    for (kept, dropped) in cuts {
         match splits(kept, count, holds) {
             Some(options) if options.len() == 1 => return Some((options[0].clone(), dropped)),
             Some(options) if options.len() > 1 => return None,
