@@ -372,6 +372,9 @@ fn a_pdfs_text_with_its_layout_kept_reads_every_number() {
     let imported = read_text("report_pdf_layout.txt");
     let source = source_report();
     assert_eq!(number_differences(&imported.report, &source), vec![]);
+    // Lines wrapped at the page's width and spaces between Chinese and digits aside.
+    assert_eq!(texts(&imported.report), texts(&source));
+    assert_eq!(imported.report.get_key("meta.signed_on"), source.get_key("meta.signed_on"));
     assert_eq!(imported.report.get_key("meta.agency"), Some("咸宁市政务服务和大数据管理局"));
     assert_eq!(errors(&check(&imported.report)), Vec::<String>::new());
 }
@@ -381,6 +384,7 @@ fn a_pdfs_text_in_reading_order_leaves_what_it_cannot_place_blank_never_wrong() 
     // pdftotext without -layout, as a viewer's select-all and copy gives it: the cells of a row
     // come a line each, a tall row's cells out of order.
     let imported = read_text("report_pdf.txt");
+    assert_eq!(texts(&imported.report), texts(&source_report()));
     let differences = number_differences(&imported.report, &source_report());
     assert!(differences.len() < 166 / 2, "most numbers are read: {} are not", differences.len());
     for (key, _, got) in &differences {

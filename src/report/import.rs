@@ -606,23 +606,26 @@ impl Reader<'_> {
         // The notes before each table.
         let rule_header = REQUESTS_CORNER_NOTE;
         let appeals_header = format!("{}{}", APPEAL_GROUPS[0].label, SUITS_HEADER);
-        let table_starts: [(usize, Vec<&str>); 3] = [
-            (1, vec![PROACTIVE[0].article, "第二十条"]),
+        // Where each table begins: the first group of its header's words that is found, at the
+        // earliest of them (in a PDF's text 申请人情况 comes before the corner note beside it).
+        let table_starts: [(usize, Vec<Vec<&str>>); 3] = [
+            (1, vec![vec![PROACTIVE[0].article], vec!["第二十条"]]),
             (
                 2,
                 vec![
-                    &rule_header[..rule_header.find('：').unwrap_or(rule_header.len())],
-                    APPLICANTS_HEADER,
-                    REQUEST_ROWS[0].labels[0].text,
+                    vec![&rule_header[..rule_header.find('：').unwrap_or(rule_header.len())], APPLICANTS_HEADER],
+                    vec![REQUEST_ROWS[0].labels[0].text],
                 ],
             ),
-            (3, vec![&appeals_header, APPEAL_GROUPS[0].label]),
+            (3, vec![vec![&appeals_header], vec![APPEAL_GROUPS[0].label]]),
         ];
         for (section, marks) in table_starts {
             let key = SECTIONS[section].parts[0].key();
             let Some(h) = headings[section] else { continue };
             let end = section_end(section);
-            let table = marks.iter().find_map(|m| self.copy.find_before(h.end, end, &label_key(m)));
+            let table = marks.iter().find_map(|group| {
+                group.iter().filter_map(|m| self.copy.find_before(h.end, end, &label_key(m))).min_by_key(|s| s.start)
+            });
             let text = self.copy.text(h.end, table.map_or(h.end, |t| t.start));
             self.set_text(key, text);
         }
@@ -641,7 +644,7 @@ impl Reader<'_> {
         if let Some(h) = headings[5] {
             let mut paragraphs = self.copy.paragraphs(h.end, body_end);
             if paragraphs.last().is_some_and(|p| is_date(p)) {
-                let date = paragraphs.pop().unwrap_or_default();
+                let date: String = paragraphs.pop().unwrap_or_default().split_whitespace().collect();
                 self.report.set_key(META_SIGNED_ON, date);
                 if paragraphs.last().is_some_and(|p| p.chars().count() <= 40 && !p.ends_with('。')) {
                     let signer = paragraphs.pop().unwrap_or_default();
@@ -653,7 +656,6 @@ impl Reader<'_> {
     }
 }
 
-/// `2023年1月17日`, alone.
 /// A row read without what a page or a converter put around it: up to six runs at its end (a date
 /// or a count printed right after a table: `… 0 0 0 2022 2023 2022`, `2023 2020 109 2024 1 24`),
 /// or the column numbers `1 2 3 …` a converter ran into a table's first row. Tried only when the
@@ -699,7 +701,9 @@ fn total_moved_last(values: &[Value]) -> Option<Vec<Value>> {
     Some(moved)
 }
 
+/// `2023年1月17日`, alone (a PDF's text spaces it: `2023 年 1 月 17 日`).
 fn is_date(text: &str) -> bool {
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let Some(rest) = text.strip_suffix('日') else { return false };
     let parts: Vec<&str> = rest.split(['年', '月']).collect();
     parts.len() == 3
