@@ -17,6 +17,7 @@ pub mod review;
 pub mod rules;
 pub mod session;
 pub mod sheet;
+pub mod text_checks;
 pub mod text_numbers;
 pub mod verify;
 

@@ -308,3 +308,15 @@ fn import_reads_a_word_file_and_refuses_word_97_and_pdf_with_what_to_do() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("全选（Ctrl+A）复制"));
 }
+
+#[test]
+fn check_with_last_years_report_says_which_texts_were_copied_from_it() {
+    let example = example_file();
+    let out = xxgk(&["check", "--json", "--last-year", &example, &example]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let copied: Vec<&str> = stdout.lines().filter(|l| l.contains("\"rule\":\"TXT-COPY\"")).collect();
+    assert!(copied.len() >= 5, "{stdout}");
+    assert!(copied.iter().any(|l| l.contains("\"keys\":[\"overview.proactive\"]") && l.contains("完全相同")));
+    let alone = xxgk(&["check", &example]);
+    assert!(!String::from_utf8_lossy(&alone.stdout).contains("TXT-COPY"), "only against last year's");
+}

@@ -26,13 +26,18 @@ pub enum Rule {
     FeeUnit,
     TxtNum,
     TxtEmpty,
+    TxtYear,
+    TxtDone,
+    TxtShort,
+    TxtCopy,
+    TxtForm,
     OldFormat,
     /// Something of a published copy that the importer could not read for sure.
     Import,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 19] = [
         Rule::T3Row,
         Rule::T3Sum,
         Rule::T3Bal,
@@ -45,6 +50,11 @@ impl Rule {
         Rule::FeeUnit,
         Rule::TxtNum,
         Rule::TxtEmpty,
+        Rule::TxtYear,
+        Rule::TxtDone,
+        Rule::TxtShort,
+        Rule::TxtCopy,
+        Rule::TxtForm,
         Rule::OldFormat,
         Rule::Import,
     ];
@@ -68,6 +78,11 @@ impl Rule {
             Rule::FeeUnit => "FEE-UNIT",
             Rule::TxtNum => "TXT-NUM",
             Rule::TxtEmpty => "TXT-EMPTY",
+            Rule::TxtYear => "TXT-YEAR",
+            Rule::TxtDone => "TXT-DONE",
+            Rule::TxtShort => "TXT-SHORT",
+            Rule::TxtCopy => "TXT-COPY",
+            Rule::TxtForm => "TXT-FORM",
             Rule::OldFormat => "OLD-FORMAT",
             Rule::Import => "IMPORT",
         }
@@ -189,6 +204,7 @@ pub fn check_sheet(report: &Report, sheet: &Sheet, last_year: Option<&Report>) -
     check_appeals(sheet, &mut findings);
     check_texts(report, &mut findings);
     super::text_numbers::check_text_numbers(report, sheet, &mut findings);
+    super::text_checks::check_text_slips(report, sheet, last_year, &mut findings);
     if let Some(last) = last_year {
         super::carry::check_against_last_year(sheet, last, &mut findings);
     }
@@ -361,7 +377,7 @@ pub fn while_filling(findings: Vec<Finding>, report: &Report) -> Vec<Finding> {
     findings
         .into_iter()
         .filter(|finding| match finding.rule {
-            Rule::Blank | Rule::TxtEmpty => finding.fields.iter().any(|&id| started(id)),
+            Rule::Blank | Rule::TxtEmpty | Rule::TxtShort => finding.fields.iter().any(|&id| started(id)),
             _ => true,
         })
         .collect()
@@ -533,8 +549,8 @@ mod tests {
         report.set_key("meta.agency", "某某县某某局");
         report.set_key("meta.year", "2025");
         report.set_key("overview.intro", "本报告所列数据的统计期限自2025年1月1日起至2025年12月31日止。");
-        report.set_key("problems.last_year", "上年度问题已整改。");
-        report.set_key("problems.this_year", "栏目更新不够及时，将加强管理。");
+        report.set_key("problems.last_year", "上年度政策解读形式单一的问题已整改。");
+        report.set_key("problems.this_year", "栏目更新不够及时，将加强栏目管理，按月检查更新。");
         report.set_key("other_matters", "本年度未收取信息处理费。");
         report
     }
