@@ -39,7 +39,7 @@ bench: setup build
 	cargo bench --locked --bench core
 	node tests/e2e/bench.mjs
 
-setup: tools node_modules/.package-lock.json $(CHROME_PATH) /usr/bin/wasm-validate
+setup: tools node_modules/.package-lock.json $(CHROME_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext
 
 tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -53,6 +53,7 @@ tools:
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-$(CHROME_PATH) /usr/bin/wasm-validate:
+# pdftotext (poppler-utils) reads back the PDF the print test prints.
+$(CHROME_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext:
 	$(SUDO) apt-get update
-	$(SUDO) apt-get install -y chromium chromium-driver wabt
+	$(SUDO) apt-get install -y chromium chromium-driver wabt poppler-utils

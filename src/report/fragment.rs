@@ -67,15 +67,32 @@ pub fn title_when_named(report: &Report) -> Option<String> {
     (filled(META_AGENCY) && filled(format::META_YEAR)).then(|| title(report))
 }
 
-/// A standalone HTML file of the fragment, titled, for saving or sending to a webmaster.
+/// How the report prints: A4 with the margins of official documents (GB/T 9704), the title in
+/// 小标宋 二号, headings in 黑体 and 楷体, the body in 仿宋 三号 at 28 pt, tables in 五号; a table's
+/// column headers repeat on every page it runs over. Rows are not marked unbreakable: that held
+/// table 三's whole 22-row 办理结果 group together and left a page half empty (measured); a row of
+/// 五号 text does not break anyway. The fragment's own inline styles are for editors; these win
+/// only in print.
+const PRINT_STYLE: &str = "@page{size:A4;margin:37mm 26mm 35mm 28mm}\
+@media print{body{margin:0;font-family:FangSong,'FangSong_GB2312','仿宋_GB2312','仿宋',serif;font-size:16pt}\
+h1{font-family:'FZXiaoBiaoSong-B05S','方正小标宋简体',SimSun,serif;font-size:22pt;font-weight:normal;text-align:center;margin:0 0 28pt}\
+h3{font-family:SimHei,'黑体',sans-serif;font-size:16pt!important;font-weight:normal!important;margin:0!important}\
+h4{font-family:KaiTi,'楷体',serif;font-size:16pt!important;font-weight:normal!important;margin:0!important}\
+p{font-size:16pt!important;line-height:28pt!important;margin:0!important}\
+table{font-size:10.5pt}th,td{font-size:10.5pt;line-height:1.35}\
+thead{display:table-header-group}}\
+@media screen{body{max-width:800px;margin:16px auto;padding:0 16px}h1{text-align:center;font-size:22px}}";
+
+/// A standalone HTML file of the fragment, titled, for saving or sending to a webmaster, and what
+/// 打印 prints.
 pub fn render_document(report: &Report, fragment: &str) -> String {
     let title = title(report);
     html! {
         (maud::DOCTYPE)
         html lang="zh-CN" {
-            head { meta charset="utf-8"; title { (title) } }
+            head { meta charset="utf-8"; title { (title) } style { (PreEscaped(PRINT_STYLE)) } }
             body {
-                h2 style="text-align:center;" { (title) }
+                h1 { (title) }
                 (PreEscaped(fragment))
             }
         }

@@ -7,7 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     Blob, BlobPropertyBag, ClipboardEvent, ClipboardItem, Element, HtmlAnchorElement, HtmlDocument, HtmlElement,
-    HtmlScriptElement, HtmlTextAreaElement, Response, ScrollIntoViewOptions, ScrollLogicalPosition, TextDecoder, Url,
+    HtmlIFrameElement, HtmlScriptElement, HtmlTextAreaElement, Response, ScrollIntoViewOptions, ScrollLogicalPosition,
+    TextDecoder, Url,
 };
 
 /// The widget's JS glue, whose address is where the webmaster uploaded the widget's files.
@@ -119,6 +120,29 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), JsValu
     if let Some(window) = web_sys::window() {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     }
+    Ok(())
+}
+
+/// Prints a document alone — not the form, not the host page — from an unseen frame in `host`,
+/// which replaces the frame of an earlier print. The browser's print dialog offers 另存为 PDF.
+pub fn print_document(host: &Element, html: &str) -> Result<(), JsValue> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
+    if let Some(old) = host.query_selector("iframe[data-testid=\"print-frame\"]")? {
+        old.remove();
+    }
+    let frame: HtmlIFrameElement = document.create_element("iframe")?.unchecked_into();
+    frame.set_attribute("data-testid", "print-frame")?;
+    frame.set_attribute("title", "打印")?;
+    frame.set_attribute("style", "position:fixed;right:0;bottom:0;width:0;height:0;border:0")?;
+    frame.set_srcdoc(html);
+    let printed = frame.clone();
+    let onload = Closure::once_into_js(move || {
+        if let Some(window) = printed.content_window() {
+            let _ = window.print();
+        }
+    });
+    frame.set_onload(Some(onload.unchecked_ref()));
+    host.append_child(&frame)?;
     Ok(())
 }
 

@@ -80,6 +80,7 @@ enum Export {
     Rich,
     Source,
     Download,
+    Print,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -130,7 +131,7 @@ pub fn Publish(props: &PublishProps) -> Html {
     };
 
     let perform = {
-        let (status, source, portal) = (status.clone(), source.clone(), *portal);
+        let (status, source, portal, section) = (status.clone(), source.clone(), *portal, section.clone());
         let (report, preview) = (props.report.clone(), preview.clone());
         let onexport = props.onexport.clone();
         Callback::from(move |export: Export| {
@@ -140,7 +141,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                 move |ok: bool, text: &str| status.set(Some(Status { ok, text: text.to_string() }))
             };
             let ready = preview.as_ref().filter(|p| p.report == report).and_then(|p| p.rendered.clone().ok());
-            let (source, report, preview) = (source.clone(), report.clone(), preview.clone());
+            let (source, report, preview, section) = (source.clone(), report.clone(), preview.clone(), section.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let rendering = match ready {
                     Some(rendering) => rendering,
@@ -153,6 +154,18 @@ pub fn Publish(props: &PublishProps) -> Html {
                     },
                 };
                 let Rendering { fragment, text, document } = rendering;
+                if export == Export::Print {
+                    return match section
+                        .cast::<web_sys::Element>()
+                        .map(|host| browser::print_document(&host, &document))
+                    {
+                        Some(Ok(())) => say(
+                            true,
+                            "已打开打印：报告单独打印在 A4 纸上；要 PDF 文件，在打印窗口的“目标打印机”中选“另存为 PDF”。",
+                        ),
+                        _ => say(false, "浏览器未能打开打印，请改用“下载 .html 文件”，打开后再打印。"),
+                    };
+                }
                 if export == Export::Download {
                     return match browser::download(
                         &format!("{}.html", title(&report)),
@@ -226,7 +239,7 @@ pub fn Publish(props: &PublishProps) -> Html {
     // The copy the chosen editor needs is the one the eye lands on.
     let primary = |source: bool| (portal.copies_source() == source).then_some("xx-primary");
     html! {
-        <section class="xx-publish" aria-label="预览与发布" ref={section}>
+        <section class="xx-publish" aria-label="预览与发布" ref={section.clone()}>
             <h2>{ "预览与发布" }</h2>
             <p class="xx-title-line">{ "文章标题（填入网站的标题栏）：" }<strong data-testid="title">{ title_when_named(&props.report).unwrap_or_else(|| "（填写机关全称和报告年度后生成）".into()) }</strong></p>
             <label class="xx-portal">
@@ -242,6 +255,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                 <button type="button" class={primary(false)} data-action="copy-rich" onclick={request(Export::Rich)}>{ "复制（带格式）" }</button>
                 <button type="button" class={primary(true)} data-action="copy-source" onclick={request(Export::Source)}>{ "复制 HTML 源码" }</button>
                 <button type="button" data-action="download" onclick={request(Export::Download)}>{ "下载 .html 文件" }</button>
+                <button type="button" data-action="print" onclick={request(Export::Print)}>{ "打印 / 另存为 PDF" }</button>
             </div>
             if pending.is_some() {
                 { confirm(&format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors.len()),

@@ -1,7 +1,10 @@
 // Publishing as a clerk does it: naming the site's editor once, copying the way it needs, and
 // 核对发布结果 — the published page pasted back into the widget and held against the report.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 
 import { publishedPage } from "./editors.mjs";
@@ -122,3 +125,44 @@ describe("核对发布结果", () => {
     await w.page.context().close();
   });
 });
+
+describe("打印 / 另存为 PDF", () => {
+  test("prints the report alone on A4: every number, the title, table 三's headers on each page it runs over", async () => {
+    const w = await widgetWithReport();
+    await w.action("print").click();
+    const frame = w.page.getByTestId("print-frame");
+    await frame.waitFor({ state: "attached" });
+    assert.match(await w.page.getByTestId("copy-status").textContent(), /另存为 PDF/);
+    // What the frame prints, printed to PDF by the same browser, and its text as pdftotext reads it.
+    const document = await frame.getAttribute("srcdoc");
+    const page = await w.page.context().newPage();
+    await page.setContent(document);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const text = pdfText(pdf);
+    const pages = text.split("\f").filter((p) => p.trim());
+    assert.ok(pages.length >= 3, `${pages.length} A4 pages`);
+    assert.match(pages[0].replace(/\s+/g, ""), /咸宁市政务服务和大数据管理局2022年政府信息公开工作年度报告/);
+    const fields = JSON.parse(REPORT).fields;
+    for (const [key, value] of Object.entries(fields)) {
+      if (/^(proactive|requests|appeals)\./.test(key) && !key.endsWith(".note")) {
+        assert.match(text, new RegExp(`(^|\\s)${value.replace(".", "\\.")}(\\s|$)`, "m"), `${key} = ${value}`);
+      }
+    }
+    // Table 三 from its first row to its last: each page it is on starts with its column headers.
+    const first = pages.findIndex((p) => p.includes("一、本年新收政府信息公开申请数量"));
+    const last = pages.findIndex((p) => p.includes("四、结转下年度继续办理"));
+    assert.ok(first >= 0 && last >= first);
+    for (let p = first; p <= last; p++) assert.match(pages[p], /申请人情况/, `page ${p + 1} repeats the headers`);
+    // Printing leaves the form where it was.
+    assert.equal(await w.value("requests.received.natural_person"), "1581");
+    await w.page.context().close();
+  });
+});
+
+function pdfText(pdf) {
+  const dir = mkdtempSync(join(tmpdir(), "xxgk-print-"));
+  writeFileSync(join(dir, "report.pdf"), pdf);
+  const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", join(dir, "report.pdf"), "-"], { encoding: "utf8" });
+  // Chromium 86's PDFs map some characters to their Kangxi radical forms (⼤ for 大).
+  return text.normalize("NFKC");
+}
