@@ -19,6 +19,7 @@ pub mod session;
 pub mod sheet;
 pub mod text_checks;
 pub mod text_numbers;
+pub mod tidy;
 pub mod verify;
 
 pub use example::example;

@@ -184,3 +184,12 @@ proptest! {
         prop_assert!(loaded.unknown_keys.is_empty());
     }
 }
+
+proptest! {
+    /// 一键排版 is a fixed point: what it gives, it leaves alone.
+    #[test]
+    fn tidying_twice_changes_nothing_more(text in "[一二三四五的是年件（）()，,.。;；:：、 \u{3000}\n0-9a-zA-Z]{0,80}") {
+        let once = xxgk_nianbao::report::tidy::tidy(&text);
+        prop_assert_eq!(xxgk_nianbao::report::tidy::tidy(&once), once);
+    }
+}

@@ -74,7 +74,7 @@ impl Verdict {
                     thead { tr { th scope="col" { "位置" } th scope="col" { "报告" } th scope="col" { "页面" } } }
                     tbody {
                         @for d in &self.differences {
-                            tr data-key=(d.key) { td { (d.place) } td { (d.report) } td { (d.page) } }
+                            tr data-field=(d.key) { td { (d.place) } td { (d.report) } td { (d.page) } }
                         }
                     }
                 }
@@ -262,7 +262,7 @@ mod tests {
         verdict.unlined = vec![Table::Requests];
         let html = verdict.to_html();
         assert!(html.contains("发布页与报告有 1 处不同"));
-        assert!(html.contains("<tr data-key=\"requests.note\"><td>三、收到和处理政府信息公开申请情况</td>"));
+        assert!(html.contains("<tr data-field=\"requests.note\"><td>三、收到和处理政府信息公开申请情况</td>"));
         assert!(html.contains("&lt;script&gt;") && !html.contains("<script>"));
         assert!(html.contains("页面的 HTML 中表三没有表格线"));
         assert!(!html.contains("大部分都不同"));

@@ -16,9 +16,11 @@ use super::confirm::confirm;
 use super::files::use_pasted_page;
 use super::jobs::{Rendering, render_published, verify_published};
 use super::storage;
-use crate::report::Report;
+use crate::report::editor::Edit;
 use crate::report::fragment::{title, title_when_named};
 use crate::report::portal::PortalEditor;
+use crate::report::tidy::{Tidied, tidy_report};
+use crate::report::{Report, format};
 
 /// How long typing must pause before the preview is redrawn.
 const PREVIEW_DELAY_MS: u32 = 200;
@@ -31,6 +33,8 @@ pub struct PublishProps {
     pub errors: Rc<Vec<String>>,
     /// Told of every export: the report is about to leave the widget, so every check should run.
     pub onexport: Callback<()>,
+    /// 一键排版's changes, applied as one step.
+    pub onedit: Callback<Edit>,
 }
 
 /// The rendering shown, and the report it was rendered from.
@@ -236,6 +240,35 @@ pub fn Publish(props: &PublishProps) -> Html {
         Callback::from(move |_: MouseEvent| pending.set(None))
     };
 
+    // 一键排版: the changes shown before and after, applied only when the clerk says so.
+    let tidying = use_state(|| None::<Rc<Vec<Tidied>>>);
+    let tidy = {
+        let (tidying, status, report) = (tidying.clone(), status.clone(), props.report.clone());
+        Callback::from(move |_: MouseEvent| {
+            let changes = tidy_report(&report);
+            if changes.is_empty() {
+                tidying.set(None);
+                status.set(Some(Status { ok: true, text: "文字已是规范格式，无需排版。".into() }));
+            } else {
+                tidying.set(Some(Rc::new(changes)));
+            }
+        })
+    };
+    let apply_tidy = {
+        let (tidying, status, onedit) = (tidying.clone(), status.clone(), props.onedit.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(changes) = (*tidying).clone() else { return };
+            onedit.emit(Edit::SetMany(changes.iter().map(|c| (c.id, c.after.clone())).collect()));
+            let text = format!("已排版 {} 处文字；要恢复，点“撤销”或按 Ctrl+Z。", changes.len());
+            status.set(Some(Status { ok: true, text }));
+            tidying.set(None);
+        })
+    };
+    let cancel_tidy = {
+        let tidying = tidying.clone();
+        Callback::from(move |_: MouseEvent| tidying.set(None))
+    };
+
     // The copy the chosen editor needs is the one the eye lands on.
     let primary = |source: bool| (portal.copies_source() == source).then_some("xx-primary");
     html! {
@@ -256,7 +289,27 @@ pub fn Publish(props: &PublishProps) -> Html {
                 <button type="button" class={primary(true)} data-action="copy-source" onclick={request(Export::Source)}>{ "复制 HTML 源码" }</button>
                 <button type="button" data-action="download" onclick={request(Export::Download)}>{ "下载 .html 文件" }</button>
                 <button type="button" data-action="print" onclick={request(Export::Print)}>{ "打印 / 另存为 PDF" }</button>
+                <button type="button" data-action="tidy" onclick={tidy}>{ "一键排版" }</button>
             </div>
+            if let Some(changes) = &*tidying {
+                <section class="xx-tidy" aria-label="一键排版" data-testid="tidy">
+                    <p>{ format!("一键排版将改动 {} 处文字（全角标点、序号、每行一段、多余空格），请看过再应用：", changes.len()) }</p>
+                    <table class="xx-differences">
+                        <thead><tr><th scope="col">{ "位置" }</th><th scope="col">{ "排版前" }</th><th scope="col">{ "排版后" }</th></tr></thead>
+                        <tbody>
+                            for change in changes.iter() {
+                                <tr data-field={format::field(change.id).key.clone()}>
+                                    <td>{ change.place }</td><td class="xx-pre">{ &change.before }</td><td class="xx-pre">{ &change.after }</td>
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                    <div class="xx-actions">
+                        <button type="button" data-action="apply-tidy" onclick={apply_tidy}>{ "全部应用" }</button>
+                        <button type="button" data-action="cancel-tidy" onclick={cancel_tidy}>{ "取消" }</button>
+                    </div>
+                </section>
+            }
             if pending.is_some() {
                 { confirm(&format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors.len()),
                     "仍然继续", "confirm", "先去改正", go_on, cancel) }

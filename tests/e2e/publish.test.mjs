@@ -72,7 +72,7 @@ describe("the worker", () => {
     assert.ok(copied.startsWith("<h3") && copied.includes(">某某局办公室</p>"), "the copy is the report as it is now");
     await result(w).locator("p").first().waitFor();
     assert.match(await result(w).textContent(), /发布页与报告有 1 处不同/, "核对 got its own answer");
-    assert.ok(await result(w).locator('tr[data-key="meta.signed_by"]').count());
+    assert.ok(await result(w).locator('tr[data-field="meta.signed_by"]').count());
     await w.page.context().close();
   });
 });
@@ -98,10 +98,10 @@ describe("核对发布结果", () => {
     const page = saved("tinymce").replace(paragraph, "").replace(">9906<", ">9960<");
     await w.page.getByTestId("verify-source").fill(page);
     await w.action("verify").click();
-    const total = result(w).locator('tr[data-key="requests.received.total"] td');
+    const total = result(w).locator('tr[data-field="requests.received.total"] td');
     await total.first().waitFor();
     assert.deepEqual(await total.allTextContents(), ["表三「一、本年新收」行「总计」列", "9906", "9960"]);
-    const note = result(w).locator('tr[data-key="requests.note"] td');
+    const note = result(w).locator('tr[data-field="requests.note"] td');
     assert.deepEqual((await note.allTextContents()).slice(1), [paragraph, "（缺）"]);
     assert.match(await result(w).textContent(), /发布页与报告有 2 处不同/);
     await w.page.context().close();
@@ -166,3 +166,27 @@ function pdfText(pdf) {
   // Chromium 86's PDFs map some characters to their Kangxi radical forms (⼤ for 大).
   return text.normalize("NFKC");
 }
+
+describe("一键排版", () => {
+  test("shows each change before and after, applies them only when asked, and undoes them in one step", async () => {
+    const w = await widgetWithReport();
+    const messy = "加强管理,落实责任 .\n1、按月检查( 注：专人负责 )";
+    await w.type("overview.management", messy);
+    await w.page.waitForTimeout(1100); // a pause, so the typing is its own step
+    await w.action("tidy").click();
+    const row = w.page.locator('[data-testid="tidy"] tr[data-field="overview.management"] td');
+    await row.first().waitFor();
+    assert.deepEqual((await row.allTextContents()).slice(1), [messy, "加强管理，落实责任。\n\n1.按月检查（注：专人负责）"]);
+    assert.equal(await w.value("overview.management"), messy, "nothing changes before 全部应用");
+    await w.action("apply-tidy").click();
+    assert.equal(await w.value("overview.management"), "加强管理，落实责任。\n\n1.按月检查（注：专人负责）");
+    assert.match(await w.page.getByTestId("copy-status").textContent(), /已排版 \d+ 处文字/);
+    // Tidy again: nothing more to do.
+    await w.action("tidy").click();
+    assert.equal(await w.page.getByTestId("copy-status").textContent(), "文字已是规范格式，无需排版。");
+    // One undo takes every change back.
+    await w.action("undo").click();
+    assert.equal(await w.value("overview.management"), messy);
+    await w.page.context().close();
+  });
+});

@@ -1,0 +1,165 @@
+//! 一键排版: the text fields put in the customary form of a published report — full-width
+//! punctuation in Chinese text, the numbering levels （一） 1. （1）, one paragraph per line, no
+//! stray spaces. Applying it twice changes nothing more.
+
+use super::format::{FieldId, SECTIONS, field, id_of};
+use super::model::Report;
+
+/// A text field that 一键排版 would change: where it is, and its text before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tidied {
+    pub id: FieldId,
+    pub place: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
+/// Every text field of the six sections that 一键排版 would change.
+pub fn tidy_report(report: &Report) -> Vec<Tidied> {
+    SECTIONS
+        .iter()
+        .flat_map(|s| s.parts)
+        .map(|p| id_of(p.key()))
+        .filter_map(|id| {
+            let before = report.text(id);
+            let after = tidy(before);
+            (after != before).then(|| Tidied { id, place: &field(id).place, before: before.to_string(), after })
+        })
+        .collect()
+}
+
+fn is_chinese(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。；：？！、“”‘’（）《》".contains(c)
+}
+
+/// A text in the customary form: each line a paragraph (blank lines between them), trimmed, no
+/// space next to a Chinese character, ASCII punctuation after Chinese full-width, and the
+/// numbering markers （一） 1. （1） written one way.
+pub fn tidy(text: &str) -> String {
+    text.lines().map(tidy_line).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n\n")
+}
+
+fn tidy_line(line: &str) -> String {
+    // Parentheses first, so that the spaces next to the full-width ones go too.
+    let chars: Vec<char> = parentheses(line.trim()).chars().map(|c| if c == '\u{3000}' { ' ' } else { c }).collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let before = out.last().copied();
+        let after = chars.get(i + 1).copied();
+        if c.is_whitespace() {
+            // A space stays only between two characters that are not Chinese (English words, numbers).
+            let keep = before.is_some_and(|b| !is_chinese(b) && !b.is_whitespace())
+                && after.is_some_and(|a| !is_chinese(a) && !a.is_whitespace());
+            if keep {
+                out.push(' ');
+            }
+            continue;
+        }
+        let chinese_before = before.is_some_and(is_chinese);
+        let full = match c {
+            ',' if chinese_before => '，',
+            ';' if chinese_before => '；',
+            ':' if chinese_before => '：',
+            '?' if chinese_before => '？',
+            '!' if chinese_before => '！',
+            // A full stop after Chinese, unless a Latin word follows (文件.docx).
+            '.' if chinese_before && after.is_none_or(|a| !a.is_ascii_alphabetic()) => '。',
+            _ => c,
+        };
+        out.push(full);
+    }
+    numbering(&out.into_iter().collect::<String>())
+}
+
+/// Parentheses around Chinese text, or around a numbering marker, full-width: (一) → （一）,
+/// (注：…) → （注：…）; (2022) stays.
+fn parentheses(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find(['(', '（']) {
+        out.push_str(&rest[..open]);
+        let inner_start = open + rest[open..].chars().next().map_or(1, char::len_utf8);
+        let Some(close) = rest[inner_start..].find([')', '）']).map(|c| c + inner_start) else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = &rest[inner_start..close];
+        let close_len = rest[close..].chars().next().map_or(1, char::len_utf8);
+        if inner.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) || is_numeral(inner) {
+            out.push('（');
+            out.push_str(inner);
+            out.push('）');
+        } else {
+            out.push_str(&rest[open..close + close_len]);
+        }
+        rest = &rest[close + close_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A numbering marker's inside: 一 … 十九, or 1 … 99.
+fn is_numeral(inner: &str) -> bool {
+    let digits = !inner.is_empty() && inner.len() <= 2 && inner.chars().all(|c| c.is_ascii_digit());
+    let chinese =
+        !inner.is_empty() && inner.chars().count() <= 3 && inner.chars().all(|c| "一二三四五六七八九十".contains(c));
+    digits || chinese
+}
+
+/// A line's opening number in the third level's form: `1、` and `1．` become `1.`.
+fn numbering(line: &str) -> String {
+    let digits: String = line.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 2 {
+        return line.to_string();
+    }
+    let rest = &line[digits.len()..];
+    match rest.chars().next() {
+        Some('、' | '．') => format!("{digits}.{}", &rest[rest.chars().next().map_or(0, char::len_utf8)..]),
+        _ => line.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_is_put_in_the_customary_form() {
+        assert_eq!(
+            tidy(
+                "  (一)政府信息主动公开情况.2022年,我局 主动公开信息 266 条;\n\n\n1、加强管理( 注：按月检查 )\n(2)完善 制度 Word 文件"
+            ),
+            "（一）政府信息主动公开情况。2022年，我局主动公开信息266条；\n\n1.加强管理（注：按月检查）\n\n（2）完善制度Word文件"
+        );
+    }
+
+    #[test]
+    fn what_is_not_chinese_text_is_left_as_it_is() {
+        for line in ["3.5万元", "www.gov.cn", "(2022)", "version 1.2.3", "见附件.docx"] {
+            assert_eq!(tidy(line), line, "{line}");
+        }
+    }
+
+    #[test]
+    fn tidying_twice_changes_nothing_more() {
+        for text in [
+            " (一)情况.2022年,我局 主动公开 266 条;\n1、加强( 注 )\n\n\n(2)完善 Word 文件. ",
+            "1．第一项\n2、第二项 ( 三 ) 3.5 万元",
+            "（(一))  ,,.. ()",
+        ] {
+            let once = tidy(text);
+            assert_eq!(tidy(&once), once, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn only_changed_fields_are_offered_with_their_before_and_after() {
+        let mut report = Report::new();
+        report.set_key("overview.management", "加强管理,落实责任");
+        report.set_key("overview.platform", "（四）平台建设情况。");
+        let offered = tidy_report(&report);
+        assert_eq!(offered.len(), 1);
+        assert_eq!(offered[0].id, id_of("overview.management"));
+        assert_eq!(offered[0].after, "加强管理，落实责任");
+    }
+}
