@@ -2,6 +2,7 @@
 
 pub mod carry;
 pub mod docx;
+pub mod draft_text;
 pub mod editor;
 pub mod encoding;
 pub mod example;

@@ -1,11 +1,12 @@
 //! The widget's worker: the parts of the core a clerk needs only now and then, run in a Web Worker
 //! that the widget starts on first use, so the first download leaves them out — reading a
 //! published report (the importer is the largest part of the core), rendering the report for
-//! publishing (the preview, the copies, the file), and 核对发布结果.
+//! publishing (the preview, the copies, the file), 核对发布结果, 按表格生成 and 一键排版.
 //!
 //! Each message is a job, an array, answered in turn: `["read", page]` answers [`Opened::to_message`];
 //! `["render", report file]` answers `[fragment, text, document]`; `["verify", report file, page]`
-//! answers the verdict's HTML. A page is its text or HTML (a string), or a file's bytes (a page
+//! answers the verdict's HTML; `["draft", report file, key]` the sentences 按表格生成 drafts for a
+//! text part (or ""); `["tidy", report file]` 一键排版's changes, `[[key, before, after] …]`. A page is its text or HTML (a string), or a file's bytes (a page
 //! in any encoding, or a Word .docx, which the browser's DecompressionStream inflates). The worker
 //! says `ready` first: a message sent before its module has started would be lost.
 
@@ -16,9 +17,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, ReadableWritablePair, Response, TextDecoder};
 
+use crate::report::draft_text::draft_for;
+use crate::report::format::{field, field_id};
 use crate::report::fragment::{render_document, render_text};
 use crate::report::import::{NOT_A_REPORT, Opened, open_published, open_report_file};
 use crate::report::render;
+use crate::report::tidy::tidy_report;
 use crate::report::verify::{refused_html, verify_html};
 use crate::report::{docx, encoding};
 
@@ -28,6 +32,8 @@ pub const READY: &str = "ready";
 pub const READ: &str = "read";
 pub const RENDER: &str = "render";
 pub const VERIFY: &str = "verify";
+pub const DRAFT: &str = "draft";
+pub const TIDY: &str = "tidy";
 
 #[wasm_bindgen]
 extern "C" {
@@ -83,11 +89,23 @@ async fn answer(job: &Array) -> JsValue {
         };
         return Opened::to_message(&opened).into();
     }
-    // Rendering and verifying work on the report the widget sends, as a report file.
-    let report = match open_report_file(&job.get(1).as_string().unwrap_or_default()) {
-        Ok(opened) => opened.report,
+    // The other jobs work on the report the widget sends, as a report file.
+    let (report, last_year) = match open_report_file(&job.get(1).as_string().unwrap_or_default()) {
+        Ok(opened) => (opened.report, opened.last_year),
         Err(why) => return Opened::to_message(&Err(why)).into(),
     };
+    if kind == DRAFT {
+        let id = job.get(2).as_string().and_then(|key| field_id(&key));
+        return id.and_then(|id| draft_for(id, &report, last_year.as_ref())).unwrap_or_default().into();
+    }
+    if kind == TIDY {
+        let changes = Array::new();
+        for change in tidy_report(&report) {
+            let key = &field(change.id).key;
+            changes.push(&Array::of3(&key.into(), &change.before.into(), &change.after.into()));
+        }
+        return changes.into();
+    }
     if kind == RENDER {
         let fragment = render(&report);
         let document = render_document(&report, &fragment);

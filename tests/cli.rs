@@ -320,3 +320,19 @@ fn check_with_last_years_report_says_which_texts_were_copied_from_it() {
     let alone = xxgk(&["check", &example]);
     assert!(!String::from_utf8_lossy(&alone.stdout).contains("TXT-COPY"), "only against last year's");
 }
+
+#[test]
+fn draft_text_prints_the_sentences_of_the_tables_with_last_years_change() {
+    let report = fixture("editors/report.json");
+    let out = xxgk(&["draft-text", &report]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let keys: Vec<&str> = stdout.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(keys, ["overview.on_request", "requests.note", "appeals.note", "other_matters"]);
+    assert!(stdout.contains(
+        "requests.note\t本年度共收到政府信息公开申请9906件（自然人1581件、法人或其他组织8325件），上年结转1215件；"
+    ));
+    let last = seed_with("last-year", &[("requests.received.natural_person", "9000")]);
+    let compared = String::from_utf8(xxgk(&["draft-text", "--last-year", &last, &report]).stdout).unwrap();
+    assert!(compared.contains("同比增加906件（10%）"), "{compared}");
+}

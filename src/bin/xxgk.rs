@@ -8,11 +8,13 @@
 //! holds a published page (its HTML or text) against the report, prints what the page lacks or
 //! prints differently (`key<TAB>报告<TAB>页面`, a line each; tables without lines are noted on
 //! standard error) and exits 1 when anything differs. A
-//! file that cannot be read exits 2.
+//! file that cannot be read exits 2. `xxgk draft-text FILE.json [--last-year LAST.json]` prints the
+//! sentences 按表格生成 drafts from the tables (`key<TAB>sentence`).
 
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
+use xxgk_nianbao::report::draft_text::drafts;
 use xxgk_nianbao::report::fragment::render_text;
 use xxgk_nianbao::report::import::{NOT_A_REPORT, import};
 use xxgk_nianbao::report::model::Loaded;
@@ -21,7 +23,7 @@ use xxgk_nianbao::report::verify::verify;
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
 use xxgk_nianbao::report::{docx, encoding};
 
-const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE";
+const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE | xxgk draft-text FILE.json [--last-year LAST.json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +42,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "check" => &["--json", "--last-year"],
         "import" => &["--findings"],
         "render" => &["--text"],
+        "draft-text" => &["--last-year"],
         _ => &[],
     };
     let (mut flags, mut files, mut last_year_path) = (Vec::new(), Vec::new(), None);
@@ -103,6 +106,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             let failed = findings.iter().any(|f| f.severity() == Severity::Error);
             Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        "draft-text" => {
+            let last_year = match last_year_path {
+                Some(last) => Some(open(last, &read(last)?)?.report),
+                None => loaded.last_year,
+            };
+            for (id, sentence) in drafts(&loaded.report, last_year.as_ref()) {
+                out(&format!("{}\t{sentence}", xxgk_nianbao::report::format::field(id).key))?;
+            }
+            Ok(ExitCode::SUCCESS)
         }
         "render" => {
             out(&if flags.contains(&"--text") { render_text(&loaded.report) } else { render(&loaded.report) })?;

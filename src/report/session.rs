@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use super::carry::next_year;
+use super::draft_text::{Position, insert};
 use super::editor::{Draft, Edit, Editor};
 use super::format::FieldId;
 use super::import::Opened;
@@ -104,6 +105,8 @@ pub struct Session {
     pub every_check: bool,
     /// A blank report offers the ways to begin until the clerk chooses a blank form.
     pub offer_start: bool,
+    /// 按表格生成: sentences drafted for a text part, shown under it until the clerk places them.
+    pub drafting: Option<(FieldId, String)>,
 }
 
 pub enum Action {
@@ -125,11 +128,26 @@ pub enum Action {
     CheckEverything,
     /// The clerk begins from a blank form.
     BeginBlank,
+    /// 按表格生成 for a text part: the sentences drafted from the tables (in the worker), shown, not
+    /// yet placed. An empty draft puts away what was shown.
+    ShowDraft(FieldId, String),
+    /// Something to tell the clerk above the form (a job the worker could not do).
+    Tell(Notice),
+    /// The shown draft put in its text part, as one step; `None` puts it away.
+    PlaceDraft(Option<Position>),
 }
 
 impl Session {
     pub fn new(editor: Editor) -> Session {
-        Session { editor, revealed: None, notice: None, asking: None, every_check: false, offer_start: true }
+        Session {
+            editor,
+            revealed: None,
+            notice: None,
+            asking: None,
+            every_check: false,
+            offer_start: true,
+            drafting: None,
+        }
     }
 
     pub fn draft(&self) -> &Draft {
@@ -192,8 +210,59 @@ impl Session {
             }
             Action::CheckEverything => !std::mem::replace(&mut next.every_check, true),
             Action::BeginBlank => std::mem::replace(&mut next.offer_start, false),
+            Action::Tell(notice) => {
+                next.notice = Some(notice);
+                true
+            }
+            Action::ShowDraft(id, draft) => {
+                next.drafting = (!draft.is_empty()).then_some((id, draft));
+                next.drafting != self.drafting
+            }
+            Action::PlaceDraft(place) => match (next.drafting.take(), place) {
+                (Some((id, draft)), Some(place)) => {
+                    let text = insert(self.report().text(id), &draft, place);
+                    next.editor.apply(Edit::Set(id, text));
+                    true
+                }
+                (drafting, _) => drafting.is_some(),
+            },
         };
+        // A draft made from another report's tables is not offered for this one.
+        if next.draft().id != self.draft().id {
+            next.drafting = None;
+        }
         changed.then_some(next)
+    }
+}
+
+#[cfg(test)]
+mod drafting_tests {
+    use super::*;
+    use crate::report::format::id_of;
+
+    #[test]
+    fn a_draft_is_shown_first_and_placed_as_one_step_that_one_undo_takes_back() {
+        let note = id_of("requests.note");
+        let mut session = Session::new(Editor::default());
+        session =
+            session.after(Action::Edit(Edit::Set(id_of("requests.received.natural_person"), "4".into()))).unwrap();
+        session = session.after(Action::Edit(Edit::Set(note, "已有的文字。".into()))).unwrap();
+        let drafted = crate::report::draft_text::draft_for(note, session.report(), None).unwrap();
+        let shown = session.after(Action::ShowDraft(note, drafted)).unwrap();
+        let (id, draft) = shown.drafting.clone().unwrap();
+        assert_eq!(id, note);
+        assert!(draft.starts_with("本年度共收到政府信息公开申请4件"));
+        assert_eq!(shown.report().text(note), "已有的文字。", "shown, not placed");
+
+        let placed = shown.after(Action::PlaceDraft(Some(Position::End))).unwrap();
+        assert_eq!(placed.report().text(note), format!("已有的文字。\n\n{draft}"));
+        assert_eq!(placed.drafting, None);
+        assert_eq!(placed.after(Action::Undo).unwrap().report().text(note), "已有的文字。");
+
+        let put_away = shown.after(Action::PlaceDraft(None)).unwrap();
+        assert_eq!((put_away.drafting.clone(), put_away.report().text(note)), (None, "已有的文字。"));
+        assert!(put_away.after(Action::PlaceDraft(None)).is_none(), "nothing to put away");
+        assert!(session.after(Action::ShowDraft(note, String::new())).is_none(), "nothing drafted, nothing shown");
     }
 }
 

@@ -2,14 +2,13 @@
 //! punctuation in Chinese text, the numbering levels （一） 1. （1）, one paragraph per line, no
 //! stray spaces. Applying it twice changes nothing more.
 
-use super::format::{FieldId, SECTIONS, field, id_of};
+use super::format::{FieldId, SECTIONS, id_of};
 use super::model::Report;
 
-/// A text field that 一键排版 would change: where it is, and its text before and after.
+/// A text field that 一键排版 would change, with its text before and after.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tidied {
     pub id: FieldId,
-    pub place: &'static str,
     pub before: String,
     pub after: String,
 }
@@ -23,7 +22,7 @@ pub fn tidy_report(report: &Report) -> Vec<Tidied> {
         .filter_map(|id| {
             let before = report.text(id);
             let after = tidy(before);
-            (after != before).then(|| Tidied { id, place: &field(id).place, before: before.to_string(), after })
+            (after != before).then(|| Tidied { id, before: before.to_string(), after })
         })
         .collect()
 }

@@ -11,7 +11,8 @@ use super::autosave::use_autosave;
 use super::browser;
 use super::files::{FileBar, Notice, Purpose, Read, StartPanel, notices, read_file, read_paste};
 use super::findings::{CellMarks, side_panel};
-use super::form::form;
+use super::form::{Drafts, form};
+use super::jobs::draft_text;
 use super::publish::Publish;
 use super::selection::{SheetEntry, use_sheet_entry};
 use super::state::{Action, restored};
@@ -94,6 +95,23 @@ pub fn App() -> Html {
     // The draft as it is now, for the callbacks that must not change with every keystroke.
     let current = use_mut_ref(Draft::default);
     *current.borrow_mut() = state.draft().clone();
+    // 按表格生成: the worker drafts from the draft as it is (last year's report in its file).
+    let ondraft = {
+        let (dispatch, current) = (dispatch.clone(), current.clone());
+        Callback::from(move |id: FieldId| {
+            let file = {
+                let draft = current.borrow();
+                draft.report.to_file(draft.last_year.as_deref())
+            };
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.dispatch(match draft_text(&file, id).await {
+                    Ok(text) => Action::ShowDraft(id, text),
+                    Err(why) => Action::Tell(Notice { ok: false, text: why, details: vec![], undo: false }),
+                });
+            });
+        })
+    };
     let draft_id = AttrValue::from(state.draft().id.clone());
     let onexport = use_callback((), move |(), _| {
         let draft = current.borrow();
@@ -222,6 +240,7 @@ pub fn App() -> Html {
         })
     };
     let adopt_totals = onedit.reform(|_: MouseEvent| Edit::AdoptComputedTotals);
+    let drafts = Drafts { shown: state.drafting.clone(), onask: ondraft, onplace: onaction.reform(Action::PlaceDraft) };
     let dismiss = onedit.reform(Edit::DismissNote);
     html! {
         <div class={classes!("xx-app", narrow.then_some("xx-narrow"))} style={app_width} ref={root}
@@ -235,11 +254,11 @@ pub fn App() -> Html {
             <FileBar can_undo={state.editor.can_undo()} can_redo={state.editor.can_redo()} draft_id={draft_id.clone()}
                 onaction={onaction.clone()} {onexport} {save} onfile={onfile.clone()} onread={onread.clone()} />
             if report.is_blank() && state.offer_start {
-                <StartPanel {draft_id} {onaction} {onfile} {onread} onblank={start_blank} onexample={load_example.clone()} />
+                <StartPanel {draft_id} onaction={onaction.clone()} {onfile} {onread} onblank={start_blank} onexample={load_example.clone()} />
             }
             { notices(&state, answer, undo_import) }
             <div class="xx-layout">
-                { form(&table, findings, paste_status.as_ref(), complete, adopt_totals) }
+                { form(&table, findings, paste_status.as_ref(), complete, adopt_totals, &drafts) }
                 { side_panel(review, notes, *findings_open, &toggle_findings, &pick_and_close, &check_everything, &dismiss) }
             </div>
             if complete {

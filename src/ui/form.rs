@@ -8,7 +8,8 @@ use super::selection::PasteStatus;
 use super::tables::{TableData, balance, table_view};
 use super::texts::{meta_field, text_field};
 use crate::report::Finding;
-use crate::report::format::{FieldId, META_FIELDS, SECTIONS, Table, id_of};
+use crate::report::draft_text::{DRAFTED, Position};
+use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
 use crate::report::rules::balances;
 
 /// The form of the report in `table`. Until `complete`, tables 三 and 四 below the fold wait a task.
@@ -18,6 +19,7 @@ pub fn form(
     paste_status: Option<&PasteStatus>,
     complete: bool,
     onadopt: Callback<MouseEvent>,
+    drafts: &Drafts,
 ) -> Html {
     let report = &table.report;
     let meta_cell = |id: FieldId| {
@@ -29,9 +31,17 @@ pub fn form(
         }
     };
     let field = |id: FieldId, label: &str| {
+        let draftable = DRAFTED.contains(&format::field(id).key.as_str());
         html! {
             <>
                 { text_field(id, report.text(id), table.marks.mark(id), &table.onedit, label) }
+                if draftable {
+                    <button type="button" class="xx-draft-button" data-action="draft-from-tables" data-for={format::field(id).key.clone()}
+                        onclick={drafts.onask.reform(move |_: MouseEvent| id)}>{ "按表格生成" }</button>
+                }
+                if let Some((_, draft)) = drafts.shown.as_ref().filter(|(shown, _)| *shown == id) {
+                    { draft_offer(draft, &drafts.onplace) }
+                }
                 { messages(findings, Place::Field(id)) }
             </>
         }
@@ -84,5 +94,29 @@ pub fn form(
                 </section>
             }
         </form>
+    }
+}
+
+/// 按表格生成 in the form: the draft shown (for which text part), asking for one, placing it.
+pub struct Drafts {
+    pub shown: Option<(FieldId, String)>,
+    pub onask: Callback<FieldId>,
+    /// Where the shown draft goes; `None` puts it away.
+    pub onplace: Callback<Option<Position>>,
+}
+
+/// The sentences 按表格生成 drafted, shown under their text part with where they may go.
+fn draft_offer(draft: &str, onplace: &Callback<Option<Position>>) -> Html {
+    let place = |to: Option<Position>| onplace.reform(move |_: MouseEvent| to);
+    html! {
+        <div class="xx-draft" role="group" aria-label="按表格生成的文字" data-testid="draft">
+            <p class="xx-pre">{ draft }</p>
+            <div class="xx-actions">
+                <button type="button" data-action="draft-start" onclick={place(Some(Position::Start))}>{ "插入到开头" }</button>
+                <button type="button" data-action="draft-end" onclick={place(Some(Position::End))}>{ "插入到末尾" }</button>
+                <button type="button" data-action="draft-replace" onclick={place(Some(Position::Replace))}>{ "替换原有文字" }</button>
+                <button type="button" data-action="draft-cancel" onclick={place(None)}>{ "不用" }</button>
+            </div>
+        </div>
     }
 }

@@ -11,8 +11,10 @@ use web_sys::{MessageEvent, Worker};
 use yew::AttrValue;
 
 use super::browser;
+use crate::report::format::{FieldId, field, field_id};
 use crate::report::import::Opened;
-use crate::worker::{READ, READY, RENDER, VERIFY};
+use crate::report::tidy::Tidied;
+use crate::worker::{DRAFT, READ, READY, RENDER, TIDY, VERIFY};
 
 /// The script that starts the worker, uploaded beside the widget's other files.
 const WORKER_SCRIPT: &str = "xxgk-nianbao-worker_loader.js";
@@ -128,4 +130,27 @@ pub async fn render_published(report_file: &str) -> Result<Rendering, String> {
 /// report file.
 pub async fn verify_published(report_file: &str, page: &JsValue) -> Result<String, String> {
     Ok(ask(&Array::of3(&VERIFY.into(), &report_file.into(), page)).await?.as_string().unwrap_or_default())
+}
+
+/// The sentences 按表格生成 drafts for a text part, from the report file (with last year's report
+/// in it, for the change on last year); empty when the tables give none.
+pub async fn draft_text(report_file: &str, id: FieldId) -> Result<String, String> {
+    let job = Array::of3(&DRAFT.into(), &report_file.into(), &field(id).key.as_str().into());
+    Ok(ask(&job).await?.as_string().unwrap_or_default())
+}
+
+/// 一键排版's changes to the report file's texts.
+pub async fn tidy_texts(report_file: &str) -> Result<Vec<Tidied>, String> {
+    let answer = ask(&Array::of2(&TIDY.into(), &report_file.into())).await?;
+    let Some(changes) = answer.dyn_ref::<Array>() else {
+        return Err(Opened::from_message(&answer.as_string().unwrap_or_default()).err().unwrap_or_default());
+    };
+    Ok(changes
+        .iter()
+        .filter_map(|change| {
+            let change: Array = change.dyn_into().ok()?;
+            let text = |n| change.get(n).as_string();
+            Some(Tidied { id: field_id(&text(0)?)?, before: text(1)?, after: text(2)? })
+        })
+        .collect())
 }

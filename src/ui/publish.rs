@@ -14,12 +14,12 @@ use yew::prelude::*;
 use super::browser;
 use super::confirm::confirm;
 use super::files::use_pasted_page;
-use super::jobs::{Rendering, render_published, verify_published};
+use super::jobs::{Rendering, render_published, tidy_texts, verify_published};
 use super::storage;
 use crate::report::editor::Edit;
 use crate::report::fragment::{title, title_when_named};
 use crate::report::portal::PortalEditor;
-use crate::report::tidy::{Tidied, tidy_report};
+use crate::report::tidy::Tidied;
 use crate::report::{Report, format};
 
 /// How long typing must pause before the preview is redrawn.
@@ -245,13 +245,18 @@ pub fn Publish(props: &PublishProps) -> Html {
     let tidy = {
         let (tidying, status, report) = (tidying.clone(), status.clone(), props.report.clone());
         Callback::from(move |_: MouseEvent| {
-            let changes = tidy_report(&report);
-            if changes.is_empty() {
-                tidying.set(None);
-                status.set(Some(Status { ok: true, text: "文字已是规范格式，无需排版。".into() }));
-            } else {
-                tidying.set(Some(Rc::new(changes)));
-            }
+            let (tidying, status, file) = (tidying.clone(), status.clone(), report.to_file(None));
+            wasm_bindgen_futures::spawn_local(async move {
+                match tidy_texts(&file).await {
+                    Ok(changes) if changes.is_empty() => {
+                        tidying.set(None);
+                        status
+                            .set(Some(Status { ok: true, text: "文字已是规范格式，无需排版。".into() }));
+                    }
+                    Ok(changes) => tidying.set(Some(Rc::new(changes))),
+                    Err(why) => status.set(Some(Status { ok: false, text: why })),
+                }
+            });
         })
     };
     let apply_tidy = {
@@ -299,7 +304,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                         <tbody>
                             for change in changes.iter() {
                                 <tr data-field={format::field(change.id).key.clone()}>
-                                    <td>{ change.place }</td><td class="xx-pre">{ &change.before }</td><td class="xx-pre">{ &change.after }</td>
+                                    <td>{ &format::field(change.id).place }</td><td class="xx-pre">{ &change.before }</td><td class="xx-pre">{ &change.after }</td>
                                 </tr>
                             }
                         </tbody>

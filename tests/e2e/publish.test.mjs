@@ -183,10 +183,37 @@ describe("一键排版", () => {
     assert.match(await w.page.getByTestId("copy-status").textContent(), /已排版 \d+ 处文字/);
     // Tidy again: nothing more to do.
     await w.action("tidy").click();
+    await w.page.getByTestId("copy-status").filter({ hasText: "无需排版" }).waitFor();
     assert.equal(await w.page.getByTestId("copy-status").textContent(), "文字已是规范格式，无需排版。");
     // One undo takes every change back.
     await w.action("undo").click();
     assert.equal(await w.value("overview.management"), messy);
+    await w.page.context().close();
+  });
+});
+
+describe("按表格生成", () => {
+  test("drafts the sentences from the tables, shows them first, and places them as one undoable step", async () => {
+    const w = await widgetWithReport();
+    const typed = await w.value("requests.note");
+    await w.page.locator('[data-action="draft-from-tables"][data-for="requests.note"]').click();
+    const draft = w.page.getByTestId("draft");
+    await draft.waitFor();
+    const sentence = (await draft.locator("p").textContent()).trim();
+    assert.equal(
+      sentence,
+      "本年度共收到政府信息公开申请9906件（自然人1581件、法人或其他组织8325件），上年结转1215件；办结8001件，其中予以公开21件、部分公开57件、不予公开1752件、无法提供1251件、不予处理2805件、其他处理2115件；结转下年度继续办理3120件。",
+    );
+    assert.equal(await w.value("requests.note"), typed, "shown, not yet placed");
+    await w.action("draft-end").click();
+    assert.equal(await w.value("requests.note"), `${typed}\n\n${sentence}`);
+    assert.equal(await draft.count(), 0);
+    await w.action("undo").click();
+    assert.equal(await w.value("requests.note"), typed, "one undo takes it back");
+    // Put away without placing: nothing changes.
+    await w.page.locator('[data-action="draft-from-tables"][data-for="appeals.note"]').click();
+    await w.action("draft-cancel").click();
+    assert.equal(await w.page.getByTestId("draft").count(), 0);
     await w.page.context().close();
   });
 });
