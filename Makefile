@@ -39,7 +39,7 @@ bench: setup build
 	cargo bench --locked --bench core
 	node tests/e2e/bench.mjs
 
-setup: tools node_modules/.package-lock.json $(CHROME_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext
+setup: tools node_modules/.package-lock.json $(CHROME_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext /usr/bin/soffice
 
 tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -57,3 +57,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(CHROME_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext:
 	$(SUDO) apt-get update
 	$(SUDO) apt-get install -y chromium chromium-driver wabt poppler-utils
+
+# LibreOffice opens the Word file in the native tests (tests/word_file.rs).
+/usr/bin/soffice:
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y --no-install-recommends libreoffice-writer-nogui

@@ -22,6 +22,7 @@ pub mod text_checks;
 pub mod text_numbers;
 pub mod tidy;
 pub mod verify;
+pub mod word_file;
 
 pub use example::example;
 pub use fragment::render;

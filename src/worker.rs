@@ -6,7 +6,8 @@
 //! Each message is a job, an array, answered in turn: `["read", page]` answers [`Opened::to_message`];
 //! `["render", report file]` answers `[fragment, text, document]`; `["verify", report file, page]`
 //! answers the verdict's HTML; `["draft", report file, key]` the sentences 按表格生成 drafts for a
-//! text part (or ""); `["tidy", report file]` 一键排版's changes, `[[key, before, after] …]`. A page is its text or HTML (a string), or a file's bytes (a page
+//! text part (or ""); `["tidy", report file]` 一键排版's changes, `[[key, before, after] …]`;
+//! `["docx", report file]` the Word file's bytes. A page is its text or HTML (a string), or a file's bytes (a page
 //! in any encoding, or a Word .docx, which the browser's DecompressionStream inflates). The worker
 //! says `ready` first: a message sent before its module has started would be lost.
 
@@ -24,6 +25,7 @@ use crate::report::import::{NOT_A_REPORT, Opened, open_published, open_report_fi
 use crate::report::render;
 use crate::report::tidy::tidy_report;
 use crate::report::verify::{refused_html, verify_html};
+use crate::report::word_file::{Deflated, docx_parts, zip_parts};
 use crate::report::{docx, encoding};
 
 /// What the worker says once it listens.
@@ -34,6 +36,7 @@ pub const RENDER: &str = "render";
 pub const VERIFY: &str = "verify";
 pub const DRAFT: &str = "draft";
 pub const TIDY: &str = "tidy";
+pub const DOCX: &str = "docx";
 
 #[wasm_bindgen]
 extern "C" {
@@ -42,6 +45,12 @@ extern "C" {
     type DecompressionStream;
     #[wasm_bindgen(constructor, catch)]
     fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+
+    /// The browser's deflater (Chromium 80 on), likewise.
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
 }
 
 /// A gzip member inflated by the browser, as UTF-8 text.
@@ -51,6 +60,31 @@ async fn inflate(gzip: &[u8]) -> Result<String, JsValue> {
     let body = compressed.body().ok_or_else(|| JsValue::from_str("no body"))?;
     let inflated = Response::new_with_opt_readable_stream(Some(&body.pipe_through(&pair)))?;
     JsFuture::from(inflated.text()?).await?.as_string().ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// Text deflated by the browser, as a gzip member's parts: the raw deflate stream, and the CRC-32
+/// its trailer carries.
+async fn deflate(text: &str) -> Result<(Vec<u8>, u32), JsValue> {
+    let pair: ReadableWritablePair = CompressionStream::new("gzip")?.unchecked_into();
+    let plain = Response::new_with_opt_str(Some(text))?;
+    let body = plain.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    let gzipped = Response::new_with_opt_readable_stream(Some(&body.pipe_through(&pair)))?;
+    let gzip = Uint8Array::new(&JsFuture::from(gzipped.array_buffer()?).await?).to_vec();
+    // A 10-byte header without optional fields (what CompressionStream writes), the stream, then
+    // the CRC-32 and the size.
+    let [.., c0, c1, c2, c3, _, _, _, _] = gzip.as_slice() else { return Err(JsValue::from_str("short")) };
+    let crc = u32::from_le_bytes([*c0, *c1, *c2, *c3]);
+    Ok((gzip[10..gzip.len() - 8].to_vec(), crc))
+}
+
+/// The report as a Word file, its parts deflated by the browser.
+async fn word_file(report: &crate::report::Report) -> Result<Vec<u8>, JsValue> {
+    let mut parts = Vec::new();
+    for (name, xml) in docx_parts(report) {
+        let (data, crc32) = deflate(&xml).await?;
+        parts.push(Deflated { name, data, crc32, size: xml.len() as u64 });
+    }
+    Ok(zip_parts(&parts))
 }
 
 /// A Word file's body as HTML, its document part inflated by the browser.
@@ -105,6 +139,12 @@ async fn answer(job: &Array) -> JsValue {
             changes.push(&Array::of3(&key.into(), &change.before.into(), &change.after.into()));
         }
         return changes.into();
+    }
+    if kind == DOCX {
+        return match word_file(&report).await {
+            Ok(bytes) => Uint8Array::from(bytes.as_slice()).into(),
+            Err(_) => Opened::to_message(&Err("浏览器未能压缩 Word 文件".into())).into(),
+        };
     }
     if kind == RENDER {
         let fragment = render(&report);

@@ -336,3 +336,17 @@ fn draft_text_prints_the_sentences_of_the_tables_with_last_years_change() {
     let compared = String::from_utf8(xxgk(&["draft-text", "--last-year", &last, &report]).stdout).unwrap();
     assert!(compared.contains("同比增加906件（10%）"), "{compared}");
 }
+
+#[test]
+fn render_writes_a_word_file_that_imports_back_to_the_same_numbers() {
+    let report = fixture("editors/report.json");
+    let docx = std::env::temp_dir().join(format!("xxgk-cli-{}-report.docx", std::process::id()));
+    let out = xxgk(&["render", "--docx", &report, "-o", &docx.display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK\x03\x04"));
+    let imported = xxgk(&["import", &docx.display().to_string()]);
+    let back = temp_file("from-docx.json", &String::from_utf8(imported.stdout).unwrap());
+    let page = temp_file("page.html", &String::from_utf8(xxgk(&["render", &report]).stdout).unwrap());
+    assert_eq!(xxgk(&["verify", &back, &page]).status.code(), Some(0), "the Word file holds what the fragment does");
+    assert_eq!(xxgk(&["render", "--docx", &report]).status.code(), Some(2), "a Word file needs -o");
+}

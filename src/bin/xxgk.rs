@@ -3,7 +3,8 @@
 //! `xxgk check FILE.json [--json] [--last-year LAST.json]` prints the findings, with the checks
 //! against last year's report when the file carries it or one is given, and exits 1 when any is an
 //! error;
-//! `xxgk render FILE.json [--text]` writes the published fragment (or the report as plain text); `xxgk import FILE [--findings]` reads a
+//! `xxgk render FILE.json [--text | --docx -o OUT.docx]` writes the published fragment (or the report
+//! as plain text, or as a Word file); `xxgk import FILE [--findings]` reads a
 //! published report (its page text or HTML, or a Word .docx) and writes the report file; `xxgk verify FILE.json PAGE`
 //! holds a published page (its HTML or text) against the report, prints what the page lacks or
 //! prints differently (`key<TAB>报告<TAB>页面`, a line each; tables without lines are noted on
@@ -20,10 +21,11 @@ use xxgk_nianbao::report::import::{NOT_A_REPORT, import};
 use xxgk_nianbao::report::model::Loaded;
 use xxgk_nianbao::report::rules::check_with_last_year;
 use xxgk_nianbao::report::verify::verify;
+use xxgk_nianbao::report::word_file::render_docx;
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
 use xxgk_nianbao::report::{docx, encoding};
 
-const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE | xxgk draft-text FILE.json [--last-year LAST.json]";
+const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text | --docx -o OUT.docx] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE | xxgk draft-text FILE.json [--last-year LAST.json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,15 +43,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let allowed: &[&str] = match command.as_str() {
         "check" => &["--json", "--last-year"],
         "import" => &["--findings"],
-        "render" => &["--text"],
+        "render" => &["--text", "--docx", "-o"],
         "draft-text" => &["--last-year"],
         _ => &[],
     };
-    let (mut flags, mut files, mut last_year_path) = (Vec::new(), Vec::new(), None);
+    let (mut flags, mut files, mut last_year_path, mut output) = (Vec::new(), Vec::new(), None, None);
     let mut words = rest.iter();
     while let Some(word) = words.next() {
         match word.as_str() {
             "--last-year" if allowed.contains(&"--last-year") => last_year_path = Some(words.next().ok_or(USAGE)?),
+            "-o" if allowed.contains(&"-o") => output = Some(words.next().ok_or(USAGE)?),
             flag if flag.starts_with("--") && allowed.contains(&flag) => flags.push(flag),
             flag if flag.starts_with("--") => return Err(USAGE.into()),
             _ => files.push(word),
@@ -115,6 +118,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             for (id, sentence) in drafts(&loaded.report, last_year.as_ref()) {
                 out(&format!("{}\t{sentence}", xxgk_nianbao::report::format::field(id).key))?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        "render" if flags.contains(&"--docx") => {
+            // A Word file is written to a file, never to a terminal.
+            let output = output.ok_or(USAGE)?;
+            std::fs::write(output, render_docx(&loaded.report)).map_err(|e| format!("{output}: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
         "render" => {

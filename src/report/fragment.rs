@@ -69,10 +69,10 @@ pub fn title_when_named(report: &Report) -> Option<String> {
 
 /// How the report prints: A4 with the margins of official documents (GB/T 9704), the title in
 /// 小标宋 二号, headings in 黑体 and 楷体, the body in 仿宋 三号 at 28 pt, tables in 五号; a table's
-/// column headers repeat on every page it runs over. Rows are not marked unbreakable: that held
-/// table 三's whole 22-row 办理结果 group together and left a page half empty (measured); a row of
-/// 五号 text does not break anyway. The fragment's own inline styles are for editors; these win
-/// only in print.
+/// column headers repeat on every page it runs over, and a cell's lines stay on one page — all but
+/// the cells spanning rows: keeping 三、本年度办理结果 (22 rows) whole moved table 三 to the next
+/// page and left one half empty (measured). The fragment's own inline styles are for editors;
+/// these win only in print.
 const PRINT_STYLE: &str = "@page{size:A4;margin:37mm 26mm 35mm 28mm}\
 @media print{body{margin:0;font-family:FangSong,'FangSong_GB2312','仿宋_GB2312','仿宋',serif;font-size:16pt}\
 h1{font-family:'FZXiaoBiaoSong-B05S','方正小标宋简体',SimSun,serif;font-size:22pt;font-weight:normal;text-align:center;margin:0 0 28pt}\
@@ -80,7 +80,7 @@ h3{font-family:SimHei,'黑体',sans-serif;font-size:16pt!important;font-weight:n
 h4{font-family:KaiTi,'楷体',serif;font-size:16pt!important;font-weight:normal!important;margin:0!important}\
 p{font-size:16pt!important;line-height:28pt!important;margin:0!important}\
 table{font-size:10.5pt}th,td{font-size:10.5pt;line-height:1.35}\
-thead{display:table-header-group}}\
+thead{display:table-header-group}td,th:not([rowspan]){break-inside:avoid}}\
 @media screen{body{max-width:800px;margin:16px auto;padding:0 16px}h1{text-align:center;font-size:22px}}";
 
 /// A standalone HTML file of the fragment, titled, for saving or sending to a webmaster, and what
@@ -133,7 +133,7 @@ pub fn render_text(report: &Report) -> String {
 }
 
 /// A part's sub-heading, printed when its text has any and does not already start with it.
-fn part_heading<'a>(part: &'a TextPart, text: &str) -> Option<&'a str> {
+pub fn part_heading<'a>(part: &'a TextPart, text: &str) -> Option<&'a str> {
     let heading = part.heading()?;
     let numeral = heading.split_inclusive('）').next().unwrap_or(heading);
     (!text.is_empty() && !text.starts_with(numeral)).then_some(heading)
@@ -156,7 +156,7 @@ fn text_part(part: &TextPart, text: &str) -> Markup {
     }
 }
 
-fn paragraphs(text: &str) -> Vec<Vec<&str>> {
+pub fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     let mut paragraphs: Vec<Vec<&str>> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in text.lines().map(str::trim) {

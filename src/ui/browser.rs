@@ -107,8 +107,19 @@ pub fn utf8(bytes: &js_sys::Uint8Array) -> Result<String, JsValue> {
 
 /// Offers `content` as a file download.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    offer(file_name, &blob(content, mime)?)
+}
+
+/// Offers bytes (a Word file) as a download.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &js_sys::Uint8Array) -> Result<(), JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    offer(file_name, &Blob::new_with_u8_array_sequence_and_options(&Array::of1(bytes), &options)?)
+}
+
+fn offer(file_name: &str, blob: &Blob) -> Result<(), JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
-    let url = Url::create_object_url_with_blob(&blob(content, mime)?)?;
+    let url = Url::create_object_url_with_blob(blob)?;
     let anchor: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);

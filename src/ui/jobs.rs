@@ -14,7 +14,7 @@ use super::browser;
 use crate::report::format::{FieldId, field, field_id};
 use crate::report::import::Opened;
 use crate::report::tidy::Tidied;
-use crate::worker::{DRAFT, READ, READY, RENDER, TIDY, VERIFY};
+use crate::worker::{DOCX, DRAFT, READ, READY, RENDER, TIDY, VERIFY};
 
 /// The script that starts the worker, uploaded beside the widget's other files.
 const WORKER_SCRIPT: &str = "xxgk-nianbao-worker_loader.js";
@@ -153,4 +153,12 @@ pub async fn tidy_texts(report_file: &str) -> Result<Vec<Tidied>, String> {
             Some(Tidied { id: field_id(&text(0)?)?, before: text(1)?, after: text(2)? })
         })
         .collect())
+}
+
+/// The report (as a report file) as a Word file's bytes.
+pub async fn word_file(report_file: &str) -> Result<js_sys::Uint8Array, String> {
+    let answer = ask(&Array::of2(&DOCX.into(), &report_file.into())).await?;
+    answer
+        .dyn_into::<js_sys::Uint8Array>()
+        .map_err(|answer| Opened::from_message(&answer.as_string().unwrap_or_default()).err().unwrap_or_default())
 }

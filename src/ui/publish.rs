@@ -14,13 +14,16 @@ use yew::prelude::*;
 use super::browser;
 use super::confirm::confirm;
 use super::files::use_pasted_page;
-use super::jobs::{Rendering, render_published, tidy_texts, verify_published};
+use super::jobs::{Rendering, render_published, tidy_texts, verify_published, word_file};
 use super::storage;
 use crate::report::editor::Edit;
 use crate::report::fragment::{title, title_when_named};
 use crate::report::portal::PortalEditor;
 use crate::report::tidy::Tidied;
 use crate::report::{Report, format};
+
+/// What a Word file is served as.
+const WORD_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// How long typing must pause before the preview is redrawn.
 const PREVIEW_DELAY_MS: u32 = 200;
@@ -85,6 +88,7 @@ enum Export {
     Source,
     Download,
     Print,
+    Word,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -158,6 +162,17 @@ pub fn Publish(props: &PublishProps) -> Html {
                     },
                 };
                 let Rendering { fragment, text, document } = rendering;
+                if export == Export::Word {
+                    let saved = match word_file(&report.to_file(None)).await {
+                        Ok(bytes) => browser::download_bytes(&format!("{}.docx", title(&report)), WORD_TYPE, &bytes)
+                            .map_err(|_| "浏览器未能下载文件".to_string()),
+                        Err(why) => Err(why),
+                    };
+                    return match saved {
+                        Ok(()) => say(true, "已下载 Word 文件（.docx），可用 Word、WPS 打开送审。"),
+                        Err(why) => say(false, &format!("未能生成 Word 文件：{why}。")),
+                    };
+                }
                 if export == Export::Print {
                     return match section
                         .cast::<web_sys::Element>()
@@ -294,6 +309,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                 <button type="button" class={primary(true)} data-action="copy-source" onclick={request(Export::Source)}>{ "复制 HTML 源码" }</button>
                 <button type="button" data-action="download" onclick={request(Export::Download)}>{ "下载 .html 文件" }</button>
                 <button type="button" data-action="print" onclick={request(Export::Print)}>{ "打印 / 另存为 PDF" }</button>
+                <button type="button" data-action="download-word" onclick={request(Export::Word)}>{ "下载 Word" }</button>
                 <button type="button" data-action="tidy" onclick={tidy}>{ "一键排版" }</button>
             </div>
             if let Some(changes) = &*tidying {

@@ -22,7 +22,7 @@ const kb = (v) => `${(v / 1024).toFixed(1)} KB`;
 /** What the clerk waits for on every visit, and what is fetched only when needed. */
 const DOWNLOADS = {
   "first download (CSS is inside the wasm)": ["xxgk-nianbao_bg.wasm", "xxgk-nianbao.js", "xxgk-nianbao-loader.js"],
-  "on demand: the worker (reading published reports and Word files, the preview and copies, 核对, 按表格生成, 一键排版)": [
+  "on demand: the worker (reading published reports and Word files, the preview and copies, 核对, 按表格生成, 一键排版, the Word file)": [
     "xxgk-nianbao-worker_bg.wasm", "xxgk-nianbao-worker.js", "xxgk-nianbao-worker_loader.js",
   ],
   "on demand: the example": ["xxgk-nianbao-example.json"],

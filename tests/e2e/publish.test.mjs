@@ -217,3 +217,23 @@ describe("按表格生成", () => {
     await w.page.context().close();
   });
 });
+
+describe("下载 Word", () => {
+  test("gives a .docx of the report that opens again with every number", async () => {
+    const w = await widgetWithReport();
+    const { name, bytes } = await w.download("download-word");
+    assert.equal(name, "咸宁市政务服务和大数据管理局2022年政府信息公开工作年度报告.docx");
+    assert.equal(bytes.subarray(0, 4).toString("latin1"), "PK\x03\x04");
+    // Opened as a published report in a fresh widget, it gives back the tables.
+    const again = await Widget.open(session.browser, `${session.base}/`);
+    await again.action("open-file").setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: bytes });
+    await again.page.waitForFunction(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="requests.received.natural_person"]').value !== "");
+    const fields = JSON.parse(REPORT).fields;
+    for (const key of ["proactive.fees.amount", "requests.received.natural_person", "requests.other_handling.other.other_org", "appeals.suit_after_review.pending"]) {
+      assert.equal(await again.value(key), fields[key], key);
+    }
+    await again.page.context().close();
+    await w.page.context().close();
+  });
+});

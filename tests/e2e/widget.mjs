@@ -115,19 +115,23 @@ export class Widget {
       const [download] = await Promise.all([this.page.waitForEvent("download"), this.action(action).click()]);
       const chunks = [];
       for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-      return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
+      const bytes = Buffer.concat(chunks);
+      return { name: download.suggestedFilename(), text: bytes.toString("utf8"), bytes };
     }
     await this.page.evaluate(() => {
       window.xxOffered = new Promise((resolve) => {
         const click = HTMLAnchorElement.prototype.click;
         HTMLAnchorElement.prototype.click = function () {
           HTMLAnchorElement.prototype.click = click;
-          fetch(this.href).then((r) => r.text()).then((text) => resolve({ name: this.download, text }));
+          fetch(this.href).then((r) => r.arrayBuffer())
+            .then((buffer) => resolve({ name: this.download, bytes: Array.from(new Uint8Array(buffer)) }));
         };
       });
     });
     await this.action(action).click();
-    return this.page.evaluate(() => window.xxOffered);
+    const offered = await this.page.evaluate(() => window.xxOffered);
+    const bytes = Buffer.from(offered.bytes);
+    return { name: offered.name, text: bytes.toString("utf8"), bytes };
   }
   /** The HTML source under the preview, once the preview shows the report as it is now. */
   async source() {
