@@ -18,6 +18,7 @@ pub mod review;
 pub mod rules;
 pub mod session;
 pub mod sheet;
+pub mod text;
 pub mod text_checks;
 pub mod text_numbers;
 pub mod tidy;

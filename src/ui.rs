@@ -10,6 +10,7 @@ mod findings;
 mod form;
 mod jobs;
 mod publish;
+mod seen;
 mod selection;
 mod state;
 mod storage;

@@ -72,9 +72,12 @@ async fn deflate(text: &str) -> Result<(Vec<u8>, u32), JsValue> {
     let gzip = Uint8Array::new(&JsFuture::from(gzipped.array_buffer()?).await?).to_vec();
     // A 10-byte header without optional fields (what CompressionStream writes), the stream, then
     // the CRC-32 and the size.
-    let [.., c0, c1, c2, c3, _, _, _, _] = gzip.as_slice() else { return Err(JsValue::from_str("short")) };
-    let crc = u32::from_le_bytes([*c0, *c1, *c2, *c3]);
-    Ok((gzip[10..gzip.len() - 8].to_vec(), crc))
+    if gzip.len() < 18 {
+        return Err(JsValue::from_str("short"));
+    }
+    let trailer = gzip.len() - 8;
+    let crc = u32::from_le_bytes([gzip[trailer], gzip[trailer + 1], gzip[trailer + 2], gzip[trailer + 3]]);
+    Ok((gzip[10..trailer].to_vec(), crc))
 }
 
 /// The report as a Word file, its parts deflated by the browser.

@@ -9,6 +9,8 @@
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::text::escape;
+
 /// Said of a Word 97–2003 or WPS file: the importer reads only the zip-based .docx.
 pub const OLD_WORD_FILE: &str =
     "这是 Word 97-2003（.doc）或 WPS（.wps）格式的文件，编制助手读不了：请在 Word 或 WPS 中“另存为” .docx 后再打开";
@@ -231,10 +233,6 @@ fn push_paragraph(html: &mut String, cells: &mut [Cell], text: String) {
             html.push_str("</p>");
         }
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -439,6 +439,11 @@ pub const SECTIONS: [Section; 6] = [
     },
 ];
 
+/// The text parts of the six sections, in form order.
+pub fn text_parts() -> impl Iterator<Item = FieldId> {
+    SECTIONS.iter().flat_map(|s| s.parts).map(|p| id_of(p.key()))
+}
+
 /// The section a text field is part of.
 pub fn section_of(key: &str) -> &'static Section {
     SECTIONS

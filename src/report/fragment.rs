@@ -29,19 +29,18 @@ const SUBHEADING_STYLE: PreEscaped<&str> = PreEscaped("font-size:14px;font-weigh
 const PARAGRAPH_STYLE: PreEscaped<&str> = PreEscaped("text-indent:2em;line-height:1.8;margin:0 0 8px;");
 const SIGNATURE_STYLE: PreEscaped<&str> = PreEscaped("text-align:right;line-height:1.8;margin:0;");
 
-/// The signature and the date under the report: the 落款, or the agency when it has none.
-pub fn signature(report: &Report) -> (&str, &str) {
-    let signer = match report.get_key(META_SIGNED_BY).map(str::trim) {
-        Some(name) if !name.is_empty() => name,
-        _ => report.get_key(META_AGENCY).unwrap_or("").trim(),
-    };
-    (signer, report.get_key(META_SIGNED_ON).unwrap_or("").trim())
+/// The lines under the report, each with the key of the field it comes from: the 落款 (or the
+/// agency when it has none) and the date, whichever are filled in.
+pub fn signature(report: &Report) -> Vec<(&'static str, &str)> {
+    let filled = |key| report.get_key(key).map(str::trim).filter(|text| !text.is_empty());
+    let signer =
+        filled(META_SIGNED_BY).map(|s| (META_SIGNED_BY, s)).or_else(|| filled(META_AGENCY).map(|a| (META_AGENCY, a)));
+    signer.into_iter().chain(filled(META_SIGNED_ON).map(|d| (META_SIGNED_ON, d))).collect()
 }
 
 /// The whole report as the fragment to publish.
 pub fn render(report: &Report) -> String {
     let sheet = &Sheet::of(report);
-    let (signer, signed_on) = signature(report);
     let markup = html! {
         @for section in &SECTIONS {
             h3 style=(HEADING_STYLE) { (section.heading) }
@@ -50,8 +49,7 @@ pub fn render(report: &Report) -> String {
             }
             @if let Some(t) = section.table { (table(report, sheet, t)) }
         }
-        @if !signer.is_empty() { p style=(SIGNATURE_STYLE) { (signer) } }
-        @if !signed_on.is_empty() { p style=(SIGNATURE_STYLE) { (signed_on) } }
+        @for (_, line) in signature(report) { p style=(SIGNATURE_STYLE) { (line) } }
     };
     markup.into_string()
 }
@@ -127,8 +125,7 @@ pub fn render_text(report: &Report) -> String {
             }
         }
     }
-    let (signer, signed_on) = signature(report);
-    lines.extend([signer, signed_on].into_iter().filter(|line| !line.is_empty()).map(str::to_string));
+    lines.extend(signature(report).into_iter().map(|(_, line)| line.to_string()));
     lines.join("\n") + "\n"
 }
 

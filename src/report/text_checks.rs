@@ -4,12 +4,13 @@
 //! (`TXT-COPY`), and typing slips (`TXT-FORM`). All are warnings: the clerk decides.
 
 use super::format::{
-    APPEAL_COLUMNS, FieldId, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN, RequestRowRole, SECTIONS,
-    appeal_cell, field, id_of, request_cell, request_row, section_of,
+    APPEAL_COLUMNS, FieldId, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell,
+    field, id_of, request_cell, request_row, section_of, text_parts,
 };
 use super::model::Report;
 use super::rules::{Finding, Rule};
 use super::sheet::Sheet;
+use super::text::{is_han, squeezed};
 
 /// Fewer characters than this in §五 say nothing about problems and their improvement.
 pub const SHORT_PROBLEMS: usize = 30;
@@ -24,7 +25,7 @@ const NO_SUIT: [&str; 4] = ["无行政诉讼", "未发生行政诉讼", "没有�
 
 /// Every text field of the six sections, with its text.
 fn texts(report: &Report) -> impl Iterator<Item = (FieldId, &str)> {
-    SECTIONS.iter().flat_map(|s| s.parts).map(|p| id_of(p.key())).map(|id| (id, report.text(id)))
+    text_parts().map(|id| (id, report.text(id)))
 }
 
 pub fn check_text_slips(report: &Report, sheet: &Sheet, last_year: Option<&Report>, findings: &mut Vec<Finding>) {
@@ -183,10 +184,6 @@ fn check_copied(report: &Report, last: &Report, findings: &mut Vec<Finding>) {
     }
 }
 
-fn squeezed(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 /// How many percent two texts share, by their pairs of adjacent characters (the Sørensen–Dice
 /// coefficient, rounded down): 100 for the same text, near 0 for unrelated ones. Integer
 /// arithmetic only: formatting a float would add 10 KB to the widget.
@@ -221,10 +218,6 @@ fn percent_same(a: &str, b: &str) -> usize {
     200 * shared / (x.len() + y.len())
 }
 
-fn is_chinese(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
 /// Typing slips: a word typed twice (资金资金), ASCII punctuation between Chinese characters, and
 /// numbering that mixes levels — a part's paragraphs numbered 一、 (the level of the six headings)
 /// or numbered both 1. and 1、.
@@ -237,7 +230,7 @@ fn check_form(id: FieldId, text: &str, findings: &mut Vec<Finding>) {
                 continue;
             }
             let (a, b) = (&chars[i..i + len], &chars[i + len..i + 2 * len]);
-            if a == b && a.iter().all(|&c| is_chinese(c)) && a[0] != a[1] {
+            if a == b && a.iter().all(|&c| is_han(c)) && a[0] != a[1] {
                 slips.push(format!("“{}”重复", a.iter().collect::<String>().repeat(2)));
                 break 'doubled;
             }
@@ -245,7 +238,7 @@ fn check_form(id: FieldId, text: &str, findings: &mut Vec<Finding>) {
     }
     if let Some(w) = chars
         .windows(3)
-        .find(|w| w[1].is_ascii_punctuation() && ",.;:?!()".contains(w[1]) && is_chinese(w[0]) && is_chinese(w[2]))
+        .find(|w| w[1].is_ascii_punctuation() && ",.;:?!()".contains(w[1]) && is_han(w[0]) && is_han(w[2]))
     {
         slips.push(format!("“{}”中用了英文标点“{}”", w.iter().collect::<String>(), w[1]));
     }

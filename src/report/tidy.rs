@@ -2,8 +2,9 @@
 //! punctuation in Chinese text, the numbering levels （一） 1. （1）, one paragraph per line, no
 //! stray spaces. Applying it twice changes nothing more.
 
-use super::format::{FieldId, SECTIONS, id_of};
+use super::format::{FieldId, text_parts};
 use super::model::Report;
+use super::text::is_han;
 
 /// A text field that 一键排版 would change, with its text before and after.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,10 +16,7 @@ pub struct Tidied {
 
 /// Every text field of the six sections that 一键排版 would change.
 pub fn tidy_report(report: &Report) -> Vec<Tidied> {
-    SECTIONS
-        .iter()
-        .flat_map(|s| s.parts)
-        .map(|p| id_of(p.key()))
+    text_parts()
         .filter_map(|id| {
             let before = report.text(id);
             let after = tidy(before);
@@ -27,8 +25,9 @@ pub fn tidy_report(report: &Report) -> Vec<Tidied> {
         .collect()
 }
 
+/// Chinese text, its full-width punctuation included: no space is kept beside it.
 fn is_chinese(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。；：？！、“”‘’（）《》".contains(c)
+    is_han(c) || "，。；：？！、“”‘’（）《》".contains(c)
 }
 
 /// A text in the customary form: each line a paragraph (blank lines between them), trimmed, no
@@ -84,7 +83,7 @@ fn parentheses(line: &str) -> String {
         };
         let inner = &rest[inner_start..close];
         let close_len = rest[close..].chars().next().map_or(1, char::len_utf8);
-        if inner.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) || is_numeral(inner) {
+        if inner.chars().any(is_han) || is_numeral(inner) {
             out.push('（');
             out.push_str(inner);
             out.push('）');
@@ -121,6 +120,7 @@ fn numbering(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::format::id_of;
 
     #[test]
     fn a_text_is_put_in_the_customary_form() {

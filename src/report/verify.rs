@@ -4,13 +4,14 @@
 //! printed it. From HTML, a report table whose lines an editor stripped is named too: a note, not
 //! a difference, since the article template's style sheet may draw them (README, 网站管理员).
 
-use super::format::{self, FieldId, META_SIGNED_BY, META_SIGNED_ON, SECTIONS, Table};
+use super::format::{self, FieldId, Table};
 use super::fragment::signature;
 use maud::html;
 
 use super::import::{NOT_A_REPORT, import, printed_text};
 use super::model::Report;
 use super::sheet::Sheet;
+use super::text::squeezed;
 
 /// What the page shows where the report has something it lacks.
 pub const MISSING: &str = "（缺）";
@@ -141,27 +142,11 @@ fn difference(id: FieldId, report: String, page: String) -> Difference {
 /// sections, then the signature and date.
 fn printed_lines(report: &Report) -> Vec<(FieldId, &str)> {
     let mut lines = Vec::new();
-    for part in SECTIONS.iter().flat_map(|s| s.parts) {
-        let id = format::id_of(part.key());
+    for id in format::text_parts() {
         lines.extend(report.text(id).lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| (id, l)));
     }
-    let (signer, signed_on) = signature(report);
-    let by = if report.get_key(META_SIGNED_BY).is_some_and(|s| !s.trim().is_empty()) {
-        META_SIGNED_BY
-    } else {
-        format::META_AGENCY
-    };
-    for (key, line) in [(by, signer), (META_SIGNED_ON, signed_on)] {
-        if !line.is_empty() {
-            lines.push((format::id_of(key), line));
-        }
-    }
+    lines.extend(signature(report).into_iter().map(|(key, line)| (format::id_of(key), line)));
     lines
-}
-
-/// Text with every kind of spacing taken out: editors re-wrap and re-indent, and that is no change.
-fn squeezed(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Words only one of the report's tables holds, which find it among a page's layout tables.

@@ -10,6 +10,7 @@ use super::format::{self, LayoutCell, SECTIONS, Table};
 use super::fragment::{paragraphs, part_heading, signature, title};
 use super::model::Report;
 use super::sheet::Sheet;
+use super::text::escape;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -87,10 +88,6 @@ pub fn render_docx(report: &Report) -> Vec<u8> {
     zip_parts(&parts)
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 /// A run of text in a font and size (half-points).
 fn run(text: &str, font: &str, half_points: u32, bold: bool) -> String {
     format!(
@@ -130,8 +127,7 @@ fn document_xml(report: &Report) -> String {
             table_xml(&mut body, report, &sheet, table);
         }
     }
-    let (signer, signed_on) = signature(report);
-    for line in [signer, signed_on].into_iter().filter(|l| !l.is_empty()) {
+    for (_, line) in signature(report) {
         paragraph(&mut body, &run(line, BODY_FONT, 32, false), "right", 0);
     }
     format!(

@@ -105,6 +105,11 @@ pub async fn read_published(page: &JsValue) -> Result<Opened, String> {
     Opened::from_message(&ask(&Array::of2(&READ.into(), page)).await?.as_string().unwrap_or_default())
 }
 
+/// Why the worker did not do a job: it answers a refusal where the job's own answer would be.
+fn refusal(answer: &JsValue) -> String {
+    Opened::from_message(&answer.as_string().unwrap_or_default()).err().unwrap_or_default()
+}
+
 /// The report rendered for publishing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rendering {
@@ -120,7 +125,7 @@ pub struct Rendering {
 pub async fn render_published(report_file: &str) -> Result<Rendering, String> {
     let answer = ask(&Array::of2(&RENDER.into(), &report_file.into())).await?;
     let Some(parts) = answer.dyn_ref::<Array>() else {
-        return Err(Opened::from_message(&answer.as_string().unwrap_or_default()).err().unwrap_or_default());
+        return Err(refusal(&answer));
     };
     let part = |n| parts.get(n).as_string().unwrap_or_default();
     Ok(Rendering { fragment: part(0).into(), text: part(1), document: part(2) })
@@ -143,7 +148,7 @@ pub async fn draft_text(report_file: &str, id: FieldId) -> Result<String, String
 pub async fn tidy_texts(report_file: &str) -> Result<Vec<Tidied>, String> {
     let answer = ask(&Array::of2(&TIDY.into(), &report_file.into())).await?;
     let Some(changes) = answer.dyn_ref::<Array>() else {
-        return Err(Opened::from_message(&answer.as_string().unwrap_or_default()).err().unwrap_or_default());
+        return Err(refusal(&answer));
     };
     Ok(changes
         .iter()
@@ -158,7 +163,5 @@ pub async fn tidy_texts(report_file: &str) -> Result<Vec<Tidied>, String> {
 /// The report (as a report file) as a Word file's bytes.
 pub async fn word_file(report_file: &str) -> Result<js_sys::Uint8Array, String> {
     let answer = ask(&Array::of2(&DOCX.into(), &report_file.into())).await?;
-    answer
-        .dyn_into::<js_sys::Uint8Array>()
-        .map_err(|answer| Opened::from_message(&answer.as_string().unwrap_or_default()).err().unwrap_or_default())
+    answer.dyn_into::<js_sys::Uint8Array>().map_err(|answer| refusal(&answer))
 }

@@ -8,13 +8,14 @@
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::browser;
 use super::confirm::confirm;
 use super::files::use_pasted_page;
 use super::jobs::{Rendering, render_published, tidy_texts, verify_published, word_file};
+use super::seen::use_seen;
 use super::storage;
 use crate::report::editor::Edit;
 use crate::report::fragment::{title, title_when_named};
@@ -45,41 +46,6 @@ pub struct PublishProps {
 struct Preview {
     report: Rc<Report>,
     rendered: Result<Rendering, String>,
-}
-
-/// True once the element has come within a screen of the viewport: parts below the form wait for
-/// the clerk to scroll to them.
-#[hook]
-fn use_seen(node: NodeRef) -> bool {
-    let seen = use_state_eq(|| false);
-    {
-        let seen = seen.clone();
-        use_effect_with((), move |_| {
-            let callback =
-                wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                    if entries
-                        .iter()
-                        .any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting())
-                    {
-                        seen.set(true);
-                    }
-                });
-            let options = web_sys::IntersectionObserverInit::new();
-            options.set_root_margin("100% 0px");
-            let observer =
-                web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok();
-            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
-                observer.observe(&element);
-            }
-            move || {
-                if let Some(observer) = &observer {
-                    observer.disconnect();
-                }
-                drop(callback);
-            }
-        });
-    }
-    *seen
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -151,17 +117,7 @@ pub fn Publish(props: &PublishProps) -> Html {
             let ready = preview.as_ref().filter(|p| p.report == report).and_then(|p| p.rendered.clone().ok());
             let (source, report, preview, section) = (source.clone(), report.clone(), preview.clone(), section.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let rendering = match ready {
-                    Some(rendering) => rendering,
-                    None => match render_published(&report.to_file(None)).await {
-                        Ok(rendering) => {
-                            preview.set(Some(Preview { report: report.clone(), rendered: Ok(rendering.clone()) }));
-                            rendering
-                        }
-                        Err(why) => return say(false, &why),
-                    },
-                };
-                let Rendering { fragment, text, document } = rendering;
+                // The Word file is written from the report itself, not from the fragment.
                 if export == Export::Word {
                     let saved = match word_file(&report.to_file(None)).await {
                         Ok(bytes) => browser::download_bytes(&format!("{}.docx", title(&report)), WORD_TYPE, &bytes)
@@ -173,6 +129,17 @@ pub fn Publish(props: &PublishProps) -> Html {
                         Err(why) => say(false, &format!("未能生成 Word 文件：{why}。")),
                     };
                 }
+                let rendering = match ready {
+                    Some(rendering) => rendering,
+                    None => match render_published(&report.to_file(None)).await {
+                        Ok(rendering) => {
+                            preview.set(Some(Preview { report: report.clone(), rendered: Ok(rendering.clone()) }));
+                            rendering
+                        }
+                        Err(why) => return say(false, &why),
+                    },
+                };
+                let Rendering { fragment, text, document } = rendering;
                 if export == Export::Print {
                     return match section
                         .cast::<web_sys::Element>()

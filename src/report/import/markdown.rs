@@ -5,6 +5,8 @@
 //! A merged cell is written as empty cells; in the label columns (before the first column that
 //! holds a number) and at a row's end they are left out, as HTML leaves out what a span covers.
 
+use crate::report::text::escape;
+
 /// The HTML a text with Markdown tables stands for, or `None` when it has none.
 pub fn tables_to_html(source: &str) -> Option<String> {
     let is_row = |line: &str| {
@@ -68,10 +70,6 @@ fn is_furniture(cells: &[&str]) -> bool {
         });
     let numbered = filled.len() >= 3 && filled.iter().enumerate().all(|(i, c)| c.parse::<usize>() == Ok(i + 1));
     separator || made_up || numbered
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]
