@@ -42,11 +42,8 @@ async function widget() {
   const w = await Widget.open(session.browser, `${session.base}/`, {
     context: { permissions: ["clipboard-read", "clipboard-write"] },
   });
-  await w.action("open-file").setInputFiles({
-    name: "report.json", mimeType: "application/json", buffer: Buffer.from(REPORT),
-  });
-  await w.page.waitForFunction(() =>
-    document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="requests.received.natural_person"]').value !== "");
+  const file = { name: "report.json", mimeType: "application/json", buffer: Buffer.from(REPORT) };
+  await w.openFile("open-file", file, "requests.received.natural_person");
   return w;
 }
 

@@ -19,9 +19,8 @@ const clipboard = { context: { permissions: ["clipboard-read", "clipboard-write"
 
 async function widgetWithReport(options = clipboard) {
   const w = await Widget.open(session.browser, `${session.base}/`, options);
-  await w.action("open-file").setInputFiles({ name: "report.json", mimeType: "application/json", buffer: Buffer.from(REPORT) });
-  await w.page.waitForFunction(() =>
-    document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="requests.received.natural_person"]').value !== "");
+  const file = { name: "report.json", mimeType: "application/json", buffer: Buffer.from(REPORT) };
+  await w.openFile("open-file", file, "requests.received.natural_person");
   return w;
 }
 
@@ -226,9 +225,8 @@ describe("下载 Word", () => {
     assert.equal(bytes.subarray(0, 4).toString("latin1"), "PK\x03\x04");
     // Opened as a published report in a fresh widget, it gives back the tables.
     const again = await Widget.open(session.browser, `${session.base}/`);
-    await again.action("open-file").setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: bytes });
-    await again.page.waitForFunction(() =>
-      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="requests.received.natural_person"]').value !== "");
+    const word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    await again.openFile("open-file", { name, mimeType: word, buffer: bytes }, "requests.received.natural_person");
     const fields = JSON.parse(REPORT).fields;
     for (const key of ["proactive.fees.amount", "requests.received.natural_person", "requests.other_handling.other.other_org", "appeals.suit_after_review.pending"]) {
       assert.equal(await again.value(key), fields[key], key);

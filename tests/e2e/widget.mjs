@@ -133,6 +133,13 @@ export class Widget {
     const bytes = Buffer.from(offered.bytes);
     return { name: offered.name, text: bytes.toString("utf8"), bytes };
   }
+  /** Opens a file through a file button ("open-file", "start-last-year-file" …) and waits until
+   * the field `filled` shows a value. */
+  async openFile(action, file, filled = "meta.agency") {
+    await this.action(action).setInputFiles(file);
+    await this.page.waitForFunction((key) =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector(`[data-key="${key}"]`).value !== "", filled);
+  }
   /** The HTML source under the preview, once the preview shows the report as it is now. */
   async source() {
     // The preview is drawn once the clerk scrolls near it.
