@@ -293,7 +293,7 @@ fn verify_reads_the_page_as_text_too() {
 }
 
 #[test]
-fn import_reads_a_word_file_and_refuses_word_97_and_pdf_with_what_to_do() {
+fn import_reads_word_and_pdf_files_and_refuses_word_97_with_what_to_do() {
     let out = xxgk(&["import", &fixture("docx/report_wps.docx")]);
     assert_eq!(out.status.code(), Some(0));
     let file = temp_file("from-word.json", &String::from_utf8(out.stdout).unwrap());
@@ -303,10 +303,19 @@ fn import_reads_a_word_file_and_refuses_word_97_and_pdf_with_what_to_do() {
     let old = xxgk(&["import", &fixture("docx/report.doc")]);
     assert_eq!(old.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&old.stderr).contains("另存为” .docx"));
-    let pdf = temp_file("report.pdf", "%PDF-1.7\n");
-    let out = xxgk(&["import", &pdf]);
+
+    let out = xxgk(&["import", &fixture("docx/report.pdf")]);
+    assert_eq!(out.status.code(), Some(0));
+    let file = temp_file("from-pdf.json", &String::from_utf8(out.stdout).unwrap());
+    let verify = xxgk(&["verify", &file, &fixture("editors/ueditor.html")]);
+    assert_eq!(verify.status.code(), Some(0), "{}", String::from_utf8_lossy(&verify.stdout));
+    let broken = temp_file("broken.pdf", "%PDF-1.7\n");
+    let out = xxgk(&["import", &broken]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("全选（Ctrl+A）复制"));
+    let scan = xxgk(&["import", &fixture("docx/no_text.pdf")]);
+    assert_eq!(scan.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&scan.stderr).contains("可能是扫描件"));
 }
 
 #[test]

@@ -23,7 +23,7 @@ use xxgk_nianbao::report::rules::check_with_last_year;
 use xxgk_nianbao::report::verify::verify;
 use xxgk_nianbao::report::word_file::render_docx;
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
-use xxgk_nianbao::report::{docx, encoding};
+use xxgk_nianbao::report::{docx, encoding, pdf};
 
 const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text | --docx -o OUT.docx] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE | xxgk draft-text FILE.json [--last-year LAST.json]";
 
@@ -146,16 +146,16 @@ fn decode(bytes: &[u8]) -> String {
 }
 
 /// A published report's page as the importer reads it: a Word file's body as HTML, or the text
-/// of a page or text file; a Word 97 or PDF file is refused with what to do instead.
+/// of a PDF, a page or a text file; a Word 97 file is refused with what to do instead.
 fn read_page(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    if let Some(why) = docx::refusal(&bytes) {
-        return Err(format!("{path}: {why}"));
-    }
-    match docx::kind_of(&bytes) {
-        docx::FileKind::Zip => docx::read_docx(&bytes).map_err(|why| format!("{path}: {why}")),
-        _ => Ok(decode(&bytes)),
-    }
+    let read = match docx::kind_of(&bytes) {
+        docx::FileKind::Zip => docx::read_docx(&bytes),
+        docx::FileKind::Pdf => pdf::read_pdf(&bytes),
+        docx::FileKind::OldOffice => Err(docx::OLD_WORD_FILE.into()),
+        docx::FileKind::Text => Ok(decode(&bytes)),
+    };
+    read.map_err(|why| format!("{path}: {why}"))
 }
 
 /// A report file, its unknown keys said on standard error.

@@ -281,10 +281,11 @@ impl Reader<'_> {
     }
 
     /// Reads one row: finds its labels from `from`, and its values up to the next row's label
-    /// (or `until`). Returns the runs and where reading may go on. Only the row's own (last)
-    /// label must be found: a group label spanning rows is printed vertically in PDF text, a
-    /// character or three a line between other rows' cells.
-    fn row_runs(&self, from: usize, until: usize, labels: &[&str], next: &[&str]) -> Option<(Vec<Run>, usize)> {
+    /// (or `until`). Returns the runs and where they were read (from the end of the row's label,
+    /// where reading may go on). Only the row's own (last) label must be found: a group label
+    /// spanning rows is printed vertically in PDF text, a character or three a line between other
+    /// rows' cells.
+    fn row_runs(&self, from: usize, until: usize, labels: &[&str], next: &[&str]) -> Option<(Vec<Run>, Span)> {
         let (own, groups) = labels.split_last()?;
         let mut at = from;
         for label in groups {
@@ -293,9 +294,11 @@ impl Reader<'_> {
             }
         }
         at = self.find_label(at, until, own)?.end;
-        let end = next.iter().find_map(|l| self.find_label(at, until, l)).map_or(until, |s| s.start);
+        // The nearest of the later rows' labels: in reading-order PDF text a later row's label can
+        // come before the next row's own.
+        let end = next.iter().fold(until, |end, l| self.find_label(at, end, l).map_or(end, |s| s.start));
         let end = (at..end).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(end);
-        Some((runs(self.copy, at, end), at))
+        Some((runs(self.copy, at, end), Span { start: at, end }))
     }
 
     /// A label as printed, or failing that its start (copies shorten long labels and drop the
@@ -350,14 +353,27 @@ impl Reader<'_> {
         let rows: Vec<(&str, &[&str])> =
             PROACTIVE.iter().flat_map(|block| block.rows.iter().map(move |row| (row.label, row.keys))).collect();
         let mut at = start;
+        // Where the previous row's values ended.
+        let mut read_to = start;
         for (i, (label, keys)) in rows.iter().enumerate() {
             let mut next: Vec<&str> = rows[i + 1..].iter().map(|(l, _)| *l).collect();
             next.extend(PROACTIVE.iter().map(|b| b.article));
-            let Some((runs, end)) = self.row_runs(at, until, &[label], &next) else {
+            let Some((mut runs, read)) = self.row_runs(at, until, &[label], &next) else {
                 self.note(Rule::Import, keys.iter().map(|k| id_of(k)).collect(), format!("未找到表二「{label}」行。"));
                 continue;
             };
-            at = end;
+            if runs.is_empty() {
+                // Reading-order PDF text puts a single line's value before a label that wraps or
+                // sits lower in its cell: take what lies between the previous row and this label
+                // when it is exactly this row's values.
+                let label_start = self.find_label(at, until, label).map_or(read.start, |s| s.start);
+                let before = split::runs(self.copy, read_to, label_start);
+                if before.len() == keys.len() {
+                    runs = before;
+                }
+            }
+            at = read.start;
+            read_to = read.end;
             let ids: Vec<FieldId> = keys.iter().map(|k| id_of(k)).collect();
             let place = format!("表二「{label}」");
             match splits(&runs, keys.len(), &|_| true) {
@@ -405,11 +421,11 @@ impl Reader<'_> {
         for (i, (r, labels)) in plan.iter().enumerate() {
             let next: Vec<&str> = plan[i + 1..].iter().flat_map(|(_, l)| l.last().copied()).collect();
             let ids: Vec<FieldId> = (0..REQUEST_COLUMNS.len()).map(|c| request_cell(*r, c)).collect();
-            let Some((runs, end)) = self.row_runs(at, until, labels, &next) else {
+            let Some((runs, read)) = self.row_runs(at, until, labels, &next) else {
                 self.note(Rule::Import, ids, format!("未找到表三「{}」行。", REQUEST_ROWS[*r].name));
                 continue;
             };
-            at = end;
+            at = read.start;
             // T3-ROW on the candidate's values: checked this way, not through a Sheet, because the
             // search tries up to thousands of candidates.
             let row_total = |values: &[Value]| {
@@ -499,19 +515,6 @@ impl Reader<'_> {
         let until = headings[4].map_or(body_end, |h| h.start);
         let ids: Vec<FieldId> =
             (0..APPEAL_GROUPS.len()).flat_map(|g| (0..APPEAL_COLUMNS.len()).map(move |c| appeal_cell(g, c))).collect();
-        // The values follow the header's last 总计: after 复议后起诉 come two header rows ending in 总计.
-        let last_group = APPEAL_GROUPS[APPEAL_GROUPS.len() - 1].label;
-        let total = APPEAL_COLUMNS[APPEAL_TOTAL_COLUMN].label;
-        let header = self
-            .find_label(start, until, last_group)
-            .and_then(|s| self.find_label(s.end, until, total))
-            .and_then(|s| self.find_label(s.end, until, total));
-        let Some(header) = header else {
-            self.note(Rule::Import, ids, "未找到表四的表头。".into());
-            return;
-        };
-        let end = (header.end..until).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(until);
-        let runs = runs(self.copy, header.end, end);
         // T4-SUM on the candidate's values, group by group.
         let groups_add_up = |values: &[Value]| {
             counts(values).is_none_or(|v| {
@@ -519,18 +522,50 @@ impl Reader<'_> {
                     .all(|g| g[..APPEAL_TOTAL_COLUMN].iter().sum::<u64>() == g[APPEAL_TOTAL_COLUMN])
             })
         };
-        match splits(&runs, ids.len(), &groups_add_up) {
-            Some(options) if options.len() == 1 => self.set_values(&ids, &options[0]),
-            Some(options) if options.len() > 1 => self.uncertain(ids, "表四", &runs, &options),
-            _ => match splits(&runs, ids.len(), &|_| true) {
-                Some(all) if all.len() == 1 => self.set_values(&ids, &all[0]),
-                _ => match without_furniture(&runs, ids.len(), &groups_add_up) {
-                    Some((values, cut)) => {
-                        self.set_values(&ids, &values);
-                        self.trailing_note(ids, "表四", cut);
+        // The values follow the header's last 总计: after 复议后起诉 come two header rows ending in 总计.
+        let last_group = APPEAL_GROUPS[APPEAL_GROUPS.len() - 1].label;
+        let total = APPEAL_COLUMNS[APPEAL_TOTAL_COLUMN].label;
+        let header = self
+            .find_label(start, until, last_group)
+            .and_then(|s| self.find_label(s.end, until, total))
+            .and_then(|s| self.find_label(s.end, until, total));
+        let table_end = |from: usize| (from..until).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(until);
+        let after_header = header.map(|h| runs(self.copy, h.end, table_end(h.end)));
+        if let Some(runs) = &after_header {
+            match splits(runs, ids.len(), &groups_add_up) {
+                Some(options) if options.len() == 1 => return self.set_values(&ids, &options[0]),
+                Some(options) if options.len() > 1 => return self.uncertain(ids, "表四", runs, &options),
+                _ => {
+                    if let Some(all) = splits(runs, ids.len(), &|_| true).filter(|all| all.len() == 1) {
+                        return self.set_values(&ids, &all[0]);
                     }
-                    None => self.uncertain(ids, "表四", &runs, &[]),
-                },
+                }
+            }
+        }
+        // Reading-order PDF text prints the header's words between the groups' values
+        // (… 11 12 13 14 未经复议直接起诉 总计 50 …): the values are then the table's numbers in
+        // order from its first group label, when there are exactly as many as cells, each group
+        // adding up.
+        // (行政复议 is also the note's word: the header's first line is 行政复议 行政诉讼.)
+        let first_line = format!("{}{}", APPEAL_GROUPS[0].label, SUITS_HEADER);
+        let in_order =
+            self.find_label(start, until, &first_line).map(|first| runs(self.copy, first.end, table_end(first.end)));
+        let whole = |runs: &[Run]| runs.len() == ids.len() && runs.iter().all(|r| matches!(r, Run::Digits(_)));
+        if let Some(in_order) = in_order.filter(|r| whole(r)) {
+            let values: Vec<Value> =
+                in_order.iter().map(|r| if let Run::Digits(d) = r { Some(d.clone()) } else { None }).collect();
+            if counts(&values).is_some() && groups_add_up(&values) {
+                return self.set_values(&ids, &values);
+            }
+        }
+        match after_header {
+            None => self.note(Rule::Import, ids, "未找到表四的表头。".into()),
+            Some(runs) => match without_furniture(&runs, ids.len(), &groups_add_up) {
+                Some((values, cut)) => {
+                    self.set_values(&ids, &values);
+                    self.trailing_note(ids, "表四", cut);
+                }
+                None => self.uncertain(ids, "表四", &runs, &[]),
             },
         }
     }

@@ -1,6 +1,8 @@
 //! A published report as the importer reads it: one stream of characters, each kept with the form
 //! it is matched in, whatever the copy did to punctuation, spacing, line breaks and HTML.
 
+use crate::report::text::is_han;
+
 /// A block boundary: a line break in a text copy, a paragraph or row in HTML.
 pub const BREAK: char = '\n';
 /// The end of an HTML table cell; an empty cell is a CELL with nothing before it.
@@ -78,7 +80,7 @@ impl Copy {
         let mut text = if cells {
             html_to_text(source)
         } else {
-            without_page_furniture(&source.replace("\r\n", "\n").replace('\r', "\n"))
+            with_wrapped_lines_joined(&without_page_furniture(&source.replace("\r\n", "\n").replace('\r', "\n")))
         };
         for (typo, meant) in TYPOS {
             if text.contains(typo) {
@@ -191,6 +193,51 @@ fn without_page_furniture(text: &str) -> String {
         kept.push_str(line);
     }
     kept
+}
+
+/// A PDF's text with each paragraph on one line again. A PDF breaks its lines where the page's
+/// width ends, and its text keeps those breaks: a line as wide as the widest lines of the copy
+/// (within a tenth), ending mid-sentence, goes on in the next. Copies that are not wrapped this way
+/// (a page's text, a paragraph a line) have too few full-width lines and are left as they are;
+/// lines spaced out by `-layout` (tables) are never joined, nor digits to digits.
+fn with_wrapped_lines_joined(text: &str) -> String {
+    /// Display width: Chinese characters take two columns, ASCII one.
+    fn width(line: &str) -> usize {
+        line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    }
+    let prose = |line: &str| !line.contains("   ") && line.chars().any(is_han);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let widest = lines.iter().map(|l| l.trim()).filter(|l| prose(l)).map(width).max().unwrap_or(0);
+    let full = |line: &str| prose(line) && width(line) * 10 >= widest * 9;
+    if lines.iter().filter(|l| full(l.trim())).count() < 3 {
+        return text.to_string();
+    }
+    let goes_on = |line: &str, next: &str| {
+        let Some(last) = line.chars().last() else { return false };
+        let starts_part = next.starts_with('（') || next.chars().nth(1).is_some_and(|c| c == '、' || c == '.');
+        let glues_digits = last.is_ascii_digit() && next.starts_with(|c: char| c.is_ascii_digit());
+        full(line) && !next.is_empty() && !"。！？；：!?;:".contains(last) && !glues_digits && !starts_part
+    };
+    let mut joined = String::with_capacity(text.len());
+    let mut continued = false;
+    for (i, line) in lines.iter().enumerate() {
+        let next = lines.get(i + 1).map(|n| n.trim());
+        let goes = next.is_some_and(|next| goes_on(line.trim(), next));
+        // A continued line's indentation (a `-layout` copy) goes with the break.
+        let line = if continued { line.trim_start() } else { line };
+        joined.push_str(if goes { line.trim_end() } else { line });
+        let words_meet = next.is_some_and(|next| {
+            line.trim_end().ends_with(|c: char| c.is_ascii_alphanumeric())
+                && next.starts_with(|c: char| c.is_ascii_alphanumeric())
+        });
+        if !goes && next.is_some() {
+            joined.push('\n');
+        } else if goes && words_meet {
+            joined.push(' ');
+        }
+        continued = goes;
+    }
+    joined
 }
 
 fn is_page_number(line: &str) -> bool {

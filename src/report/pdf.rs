@@ -1,0 +1,28 @@
+//! PDF files, for the command-line tool: their text in the order the PDF draws it, which is the
+//! order a PDF viewer's select-all copies, and which the importer reads as it reads a pasted copy.
+//! Reading PDFs is pdf-extract's (over lopdf); the widget leaves it to the clerk's viewer.
+
+use std::panic::{self, AssertUnwindSafe};
+
+/// Said of a PDF whose text cannot be read.
+const BROKEN: &str = "PDF 文件已损坏或加密，读不出文字：请用 PDF 阅读器打开它，全选（Ctrl+A）复制后导入复制的文字";
+/// Said of a PDF with no text: a scan is pictures of pages.
+const NO_TEXT: &str = "这个 PDF 里没有可复制的文字（可能是扫描件）：请找到报告的网页、Word 文件或文字版 PDF";
+
+/// The text of a PDF file, or why there is none.
+pub fn read_pdf(bytes: &[u8]) -> Result<String, String> {
+    // pdf-extract panics on some malformed files rather than returning an error: a broken file
+    // must be said, not crash the tool, so the panic is caught and its message kept quiet.
+    let hook = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+    let read = panic::catch_unwind(AssertUnwindSafe(|| pdf_extract::extract_text_from_mem(bytes)));
+    panic::set_hook(hook);
+    let text = match read {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) | Err(_) => return Err(BROKEN.into()),
+    };
+    if !text.chars().any(super::text::is_han) {
+        return Err(NO_TEXT.into());
+    }
+    Ok(text)
+}

@@ -1,0 +1,71 @@
+// Last year's report as a PDF, copied the way a clerk copies it: opened in the browser's own PDF
+// viewer, 全选 (Ctrl+A), 复制 (Ctrl+C), and pasted (Ctrl+V) into the widget's paste box. The
+// viewer's copy is checked in (tests/fixtures/docx/report_pdf_chromium.txt) for the native tests;
+// this suite checks it is still what the viewer copies (`XXGK_UPDATE_FIXTURES=1` rewrites it).
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { describe, test } from "node:test";
+
+import { OLDEST, Widget, startSession } from "./widget.mjs";
+
+const fixtures = new URL("../fixtures/", import.meta.url);
+const session = startSession();
+
+/** Every count of the three tables in the source report, by key. */
+function sourceNumbers() {
+  const { fields } = JSON.parse(readFileSync(new URL("editors/report.json", fixtures), "utf8"));
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => /^[\d.]+$/.test(v) && !/^meta\./.test(v)));
+}
+
+describe("a PDF copied from the browser's PDF viewer", () => {
+  // Chromium 86's headless shell has no PDF viewer: the file is downloaded, not shown.
+  test("every number of its tables lands in its cell", { skip: OLDEST && "no PDF viewer in Chromium 86 headless" }, async () => {
+    const w = await Widget.open(session.browser, `${session.base}/`);
+    const context = w.page.context();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.base });
+
+    // The viewer, in a tab of its own as a clerk would open the file.
+    const viewer = await context.newPage();
+    await viewer.route("**/*.pdf", (route) =>
+      route.fulfill({ contentType: "application/pdf", body: readFileSync(new URL("docx/report.pdf", fixtures)) }));
+    await viewer.goto(`${session.base}/2022年报告.pdf`);
+    // The viewer draws the pages in its own frame and extracts their text as it goes: select all
+    // and copy until the copy reaches the last page's last line.
+    const { width, height } = viewer.viewportSize();
+    let copied = "";
+    for (let tries = 0; tries < 100 && !copied.includes("2023 年 1 月 17 日"); tries++) {
+      await viewer.waitForTimeout(100);
+      await viewer.mouse.click(width / 2, height / 2);
+      await viewer.keyboard.press("Control+a");
+      await viewer.keyboard.press("Control+c");
+      copied = await w.page.evaluate(() => navigator.clipboard.readText());
+    }
+    assert.ok(viewer.frames().some((f) => f.url().startsWith("chrome-extension://")), "the PDF opened in the browser's viewer");
+    assert.match(copied, /行政事业性收费/, "the viewer copied the report's text");
+
+    const fixture = new URL("docx/report_pdf_chromium.txt", fixtures);
+    if (process.env.XXGK_UPDATE_FIXTURES) writeFileSync(fixture, copied);
+    else assert.equal(copied, readFileSync(fixture, "utf8"), "the checked-in copy is what the viewer copies");
+
+    await w.page.bringToFront();
+    await w.action("paste-import").click();
+    await w.page.getByTestId("import-source").focus();
+    await w.page.keyboard.press("Control+v");
+    assert.equal((await w.page.getByTestId("import-source").inputValue()).length, copied.length, "pasted whole");
+    // Nothing typed yet: the report is read in without a question.
+    await w.action("read-import").click();
+    await w.page.waitForFunction(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.agency"]').value !== "");
+
+    const want = sourceNumbers();
+    const got = await w.page.evaluate((keys) => {
+      const root = document.getElementById("xxgk-nianbao").shadowRoot;
+      return Object.fromEntries(keys.map((k) => [k, root.querySelector(`[data-key="${k}"]`)?.value ?? null]));
+    }, Object.keys(want));
+    assert.deepEqual(got, want);
+    assert.equal(await w.errorCount(), 0, "every sum holds");
+    assert.match(await w.value("problems.this_year"), /^（二）本年度存在的问题及改进举措。2022 年，[^\n]*依法及时公开。$/,
+      "a paragraph broken at the page's width is one paragraph again");
+    assert.deepEqual(w.errors, []);
+  });
+});
