@@ -47,7 +47,13 @@ fn core(c: &mut Criterion) {
     c.bench_function("import report.pdf (PDF text, import)", |b| {
         b.iter(|| import(&xxgk_nianbao::report::pdf::read_pdf(black_box(&pdf)).unwrap()))
     });
-    for name in ["report_pdf_chromium.txt", "report_pdf_raw.txt", "report_pdf_layout.txt", "report_pdf.txt", "report_converted.md"] {
+    for name in [
+        "report_pdf_chromium.txt",
+        "report_pdf_raw.txt",
+        "report_pdf_layout.txt",
+        "report_pdf.txt",
+        "report_converted.md",
+    ] {
         let text = std::fs::read_to_string(format!("{docx}/{name}")).unwrap();
         c.bench_function(&format!("import {name}"), |b| b.iter(|| import(black_box(&text))));
     }
