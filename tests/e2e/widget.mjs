@@ -175,9 +175,11 @@ export class Drafts extends Widget {
     if (await this.action("new-draft").count() === 0) await this.action("drafts").click();
     await this.action("new-draft").click();
   }
-  /** Opens a file through one of the file buttons: "open-file" or "last-year-file". */
-  async pick(action, name, content) {
-    await this.action(action).setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(content) });
+  /** Opens a file through one of the file buttons ("open-file", "last-year-file" …): a report
+   * file's text, or any file's bytes with its type. */
+  async pick(action, name, content, mimeType = "application/json") {
+    const buffer = Buffer.isBuffer(content) ? content : Buffer.from(content);
+    await this.action(action).setInputFiles({ name, mimeType, buffer });
   }
   notice() {
     return this.page.getByTestId("file-notice");

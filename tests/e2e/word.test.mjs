@@ -15,10 +15,6 @@ async function open() {
   return Drafts.open(session.browser, `${session.base}/`);
 }
 
-async function pick(w, action, name, buffer, mimeType = WORD) {
-  await w.action(action).setInputFiles({ name, mimeType, buffer });
-}
-
 describe("Word files", () => {
   test("the filled template opens as the report, every number in its cell", async () => {
     const w = await open();
@@ -39,7 +35,7 @@ describe("Word files", () => {
 
   test("last year's Word file, saved again by LibreOffice, starts this year's report", async () => {
     const w = await open();
-    await pick(w, "start-last-year-file", "上年报告.docx", docx("report_libreoffice.docx"));
+    await w.pick("start-last-year-file", "上年报告.docx", docx("report_libreoffice.docx"), WORD);
     await w.page.waitForFunction(() =>
       document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.year"]').value === "2023");
     // 上年结转 is last year's 结转下年度.
@@ -49,10 +45,10 @@ describe("Word files", () => {
   test("a Word 97 file or a PDF is refused with what to do, and nothing changes", async () => {
     const w = await open();
     await w.type("meta.agency", "某局");
-    await pick(w, "open-file", "2022年报告.doc", docx("report.doc"), "application/msword");
+    await w.pick("open-file", "2022年报告.doc", docx("report.doc"), "application/msword");
     await w.notice().waitFor();
     assert.match(await w.notice().textContent(), /Word 97-2003.*另存为” \.docx/);
-    await pick(w, "open-file", "2022年报告.pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n"), "application/pdf");
+    await w.pick("open-file", "2022年报告.pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n"), "application/pdf");
     await w.page.waitForFunction(() =>
       /PDF/.test(document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-testid="file-notice"]').textContent));
     assert.match(await w.notice().textContent(), /全选（Ctrl\+A）复制/);
