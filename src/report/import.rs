@@ -544,9 +544,8 @@ impl Reader<'_> {
         }
         // Reading-order PDF text prints the header's words between the groups' values
         // (… 11 12 13 14 未经复议直接起诉 总计 50 …): the values are then the table's numbers in
-        // order from its first group label, when there are exactly as many as cells, each group
-        // adding up.
-        // (行政复议 is also the note's word: the header's first line is 行政复议 行政诉讼.)
+        // order from the header's first line (行政复议 行政诉讼; 行政复议 alone is also the note's
+        // word), when there are exactly as many as cells, each group adding up.
         let first_line = format!("{}{}", APPEAL_GROUPS[0].label, SUITS_HEADER);
         let in_order =
             self.find_label(start, until, &first_line).map(|first| runs(self.copy, first.end, table_end(first.end)));

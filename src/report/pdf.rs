@@ -5,7 +5,8 @@
 use std::panic::{self, AssertUnwindSafe};
 
 /// Said of a PDF whose text cannot be read.
-const BROKEN: &str = "PDF 文件已损坏或加密，读不出文字：请用 PDF 阅读器打开它，全选（Ctrl+A）复制后导入复制的文字";
+const BROKEN: &str =
+    "PDF 文件已损坏或加密，读不出文字：请用 PDF 阅读器打开它，全选（Ctrl+A）复制，存为文本文件后再导入";
 /// Said of a PDF with no text: a scan is pictures of pages.
 const NO_TEXT: &str = "这个 PDF 里没有可复制的文字（可能是扫描件）：请找到报告的网页、Word 文件或文字版 PDF";
 

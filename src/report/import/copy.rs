@@ -404,4 +404,33 @@ mod tests {
         let copy = Copy::new("<div>甲<script>var x = '<td>';</script><style>p{}</style><!-- 乙 -->丙</div>");
         assert_eq!(copy.text(0, copy.len()), "甲丙");
     }
+
+    #[test]
+    fn a_pdfs_wrapped_lines_are_joined_and_its_paragraphs_and_tables_kept() {
+        let text = "一、总体情况\n本机关认真贯彻落实政府信息公开相关政策\n法规，切实加强领导，完善工作制度，借助网\n\
+                    络载体推进政务公开。\n（一）主动公开情况。本年度共公开政府信\n息 266 条，切实保障了知情权。\n\
+                    规章 500 503 506\n1 2 3\n";
+        assert_eq!(
+            with_wrapped_lines_joined(text),
+            "一、总体情况\n本机关认真贯彻落实政府信息公开相关政策法规，切实加强领导，完善工作制度，借助网络载体推进政务公开。\n\
+             （一）主动公开情况。本年度共公开政府信息 266 条，切实保障了知情权。\n规章 500 503 506\n1 2 3\n"
+        );
+        // A page's text, a paragraph a line, is left as it is.
+        let page = "一、总体情况\n本机关认真贯彻落实政府信息公开相关政策法规。\n二、主动公开政府信息情况\n";
+        assert_eq!(with_wrapped_lines_joined(page), page);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn joining_wrapped_lines_keeps_every_character_and_every_number(
+            lines in proptest::collection::vec("[一-龥，。]{0,30}[0-9 ]{0,6}|[0-9]{1,4}( +[0-9]{1,4}){0,6}|  +[一-龥]{1,8}   +[0-9]{1,3}", 0..30)
+        ) {
+            let text = lines.join("\n");
+            let joined = with_wrapped_lines_joined(&text);
+            let printed = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            let numbers = |t: &str| t.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).map(str::to_string).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(printed(&joined), printed(&text));
+            proptest::prop_assert_eq!(numbers(&joined), numbers(&text));
+        }
+    }
 }
