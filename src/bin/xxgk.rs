@@ -4,12 +4,11 @@
 //! against last year's report when the file carries it or one is given, and exits 1 when any is an
 //! error;
 //! `xxgk render FILE.json [--text | --docx -o OUT.docx]` writes the published fragment (or the report
-//! as plain text, or as a Word file); `xxgk import FILE [--findings]` reads a
-//! published report (its page text or HTML, or a Word .docx) and writes the report file; `xxgk verify FILE.json PAGE`
-//! holds a published page (its HTML or text) against the report, prints what the page lacks or
-//! prints differently (`key<TAB>报告<TAB>页面`, a line each; tables without lines are noted on
-//! standard error) and exits 1 when anything differs. A
-//! file that cannot be read exits 2. `xxgk draft-text FILE.json [--last-year LAST.json]` prints the
+//! as plain text, or as a Word file); `xxgk import FILE [--findings]` reads a published report (its
+//! page text or HTML, a Word .docx or a PDF) and writes the report file; `xxgk verify FILE.json
+//! PAGE` holds a published page (its HTML or text) against the report, prints what the page lacks
+//! or prints differently (`key<TAB>报告<TAB>页面`, a line each; tables without lines are noted on
+//! standard error) and exits 1 when anything differs. A file that cannot be read exits 2. `xxgk draft-text FILE.json [--last-year LAST.json]` prints the
 //! sentences 按表格生成 drafts from the tables (`key<TAB>sentence`).
 
 use std::io::{ErrorKind, Write};
