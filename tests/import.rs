@@ -425,6 +425,17 @@ fn a_pdf_file_reads_every_number_and_paragraph() {
 }
 
 #[test]
+fn a_pdf_that_forbids_copying_is_read_all_the_same() {
+    // Copying forbidden by an owner password (no password to open it): the browser's viewer copies
+    // nothing (tests/e2e/pdf.test.mjs), the command-line tool reads it like any other.
+    let bytes =
+        std::fs::read(format!("{}/tests/fixtures/docx/report_restricted.pdf", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let imported = import(&xxgk_nianbao::report::pdf::read_pdf(&bytes).unwrap());
+    assert_eq!(number_differences(&imported.report, &source_report()), vec![]);
+    assert_eq!(paragraphs(&imported.report), paragraphs(&source_report()));
+}
+
+#[test]
 fn a_pdf_without_text_or_broken_is_said_so() {
     use xxgk_nianbao::report::pdf::read_pdf;
     let blank = std::fs::read(format!("{}/tests/fixtures/docx/no_text.pdf", env!("CARGO_MANIFEST_DIR"))).unwrap();

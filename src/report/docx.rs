@@ -15,8 +15,7 @@ use super::text::escape;
 pub const OLD_WORD_FILE: &str =
     "这是 Word 97-2003（.doc）或 WPS（.wps）格式的文件，编制助手读不了：请在 Word 或 WPS 中“另存为” .docx 后再打开";
 /// Said of a PDF file.
-pub const PDF_FILE: &str =
-    "编制助手不能直接打开 PDF：请用 PDF 阅读器打开它，全选（Ctrl+A）复制后，粘贴到“粘贴已发布的报告”框中";
+pub const PDF_FILE: &str = "编制助手不能直接打开 PDF：请用 PDF 阅读器打开它，全选（Ctrl+A）复制后，粘贴到“粘贴已发布的报告”框中（PDF 禁止复制时，请改用网站上的报告网页或 Word 文件）";
 /// Said of a zip that is not a Word document.
 const NOT_WORD: &str = "这个压缩文件不是 Word 文档（.docx）";
 /// Said of a document.xml that cannot be read.

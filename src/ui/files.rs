@@ -13,7 +13,7 @@ use super::jobs::read_published;
 use super::state::{Action, Session};
 use super::storage::{self, SavedDraft};
 use crate::report::editor::{Draft, Editor};
-use crate::report::import::{is_report_file, open_report_file};
+use crate::report::import::{NOTHING_PASTED, is_report_file, open_report_file};
 pub use crate::report::session::{Notice, Purpose, Read};
 
 /// What the file buttons offer: report files, saved pages and texts, Word files (a .doc or .wps is
@@ -58,6 +58,9 @@ pub fn notices(session: &Session, onanswer: Callback<bool>, onundo: Callback<Mou
 /// A pasted report file (JSON) or published report (page text or HTML, read in the widget's
 /// worker), read for `purpose`; or why it could not be read.
 pub async fn read_paste(purpose: Purpose, name: String, text: String) -> Result<Read, Notice> {
+    if text.trim().is_empty() {
+        return Err(Notice::refused(&name, NOTHING_PASTED));
+    }
     let opened = if is_report_file(&name, &text) {
         open_report_file(&text)
     } else {
@@ -155,9 +158,7 @@ pub fn ImportBox(props: &ImportBoxProps) -> Html {
     let read = |purpose: Purpose| {
         let (pasted, onread) = (pasted.clone(), props.onread.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(page) = pasted.page() {
-                onread.emit(("粘贴的内容".to_string(), page, purpose));
-            }
+            onread.emit(("粘贴的内容".to_string(), pasted.page().unwrap_or_default(), purpose));
         })
     };
     html! {

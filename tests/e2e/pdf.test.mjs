@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
-import { OLDEST, Widget, startSession } from "./widget.mjs";
+import { Drafts, OLDEST, startSession } from "./widget.mjs";
 
 const fixtures = new URL("../fixtures/", import.meta.url);
 const session = startSession();
@@ -38,7 +38,7 @@ async function readsEveryNumber(w) {
 describe("a PDF copied from the browser's PDF viewer", () => {
   // Chromium 86's headless shell has no PDF viewer: the file is downloaded, not shown.
   test("every number of its tables lands in its cell", { skip: OLDEST && "no PDF viewer in Chromium 86 headless" }, async () => {
-    const w = await Widget.open(session.browser, `${session.base}/`);
+    const w = await Drafts.open(session.browser, `${session.base}/`);
     const context = w.page.context();
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.base });
 
@@ -73,8 +73,41 @@ describe("a PDF copied from the browser's PDF viewer", () => {
     await readsEveryNumber(w);
   });
 
+  test("a PDF that forbids copying gives the viewer nothing to copy, and the paste box says what to do", {
+    skip: OLDEST && "no PDF viewer in Chromium 86 headless",
+  }, async () => {
+    const w = await Drafts.open(session.browser, `${session.base}/`);
+    const context = w.page.context();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.base });
+    await w.page.evaluate(() => navigator.clipboard.writeText(""));
+    const viewer = await context.newPage();
+    await viewer.route("**/*.pdf", (route) =>
+      route.fulfill({ contentType: "application/pdf", body: readFileSync(new URL("docx/report_restricted.pdf", fixtures)) }));
+    await viewer.goto(`${session.base}/2022年报告.pdf`);
+    // The pages are drawn (the viewer's own frame is there), the text would be selectable, but
+    // nothing reaches the clipboard however often it is tried.
+    const { width, height } = viewer.viewportSize();
+    for (let tries = 0; tries < 20; tries++) {
+      await viewer.waitForTimeout(100);
+      await viewer.mouse.click(width / 2, height / 2);
+      await viewer.keyboard.press("Control+a");
+      await viewer.keyboard.press("Control+c");
+    }
+    assert.ok(viewer.frames().some((f) => f.url().startsWith("chrome-extension://")), "the PDF opened in the browser's viewer");
+    assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), "", "the viewer copied nothing");
+
+    await w.page.bringToFront();
+    await w.action("paste-import").click();
+    await w.page.getByTestId("import-source").focus();
+    await w.page.keyboard.press("Control+v");
+    await w.action("read-import").click();
+    await w.notice().waitFor();
+    assert.match(await w.notice().textContent(), /粘贴框是空的.*这份 PDF 禁止复制：请改用网站上的报告网页或 Word 文件/);
+    assert.equal(await w.value("meta.agency"), "", "nothing changed");
+  });
+
   test("the viewer's copy, pasted, reads every number (in every browser)", async () => {
-    const w = await Widget.open(session.browser, `${session.base}/`);
+    const w = await Drafts.open(session.browser, `${session.base}/`);
     await w.action("paste-import").click();
     await w.page.getByTestId("import-source").fill(readFileSync(new URL("docx/report_pdf_chromium.txt", fixtures), "utf8"));
     await readsEveryNumber(w);
