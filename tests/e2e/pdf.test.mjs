@@ -102,7 +102,7 @@ describe("a PDF copied from the browser's PDF viewer", () => {
     await w.page.keyboard.press("Control+v");
     await w.action("read-import").click();
     await w.notice().waitFor();
-    assert.match(await w.notice().textContent(), /粘贴框是空的.*这份 PDF 禁止复制：请改用网站上的报告网页或 Word 文件/);
+    assert.match(await w.notice().textContent(), /粘贴框是空的.*这份 PDF 禁止复制或是扫描件：请改用网站上的报告网页或 Word 文件/);
     assert.equal(await w.value("meta.agency"), "", "nothing changed");
   });
 
