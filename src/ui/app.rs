@@ -69,6 +69,16 @@ pub fn App() -> Html {
             }
         });
     }
+    // What became of a file or a paste is shown under the file bar; the clerk may have chosen the
+    // file or pasted further down (the start panel), so the message is brought into view.
+    {
+        let root = root.clone();
+        use_effect_with((state.notice.clone(), state.asking.is_some()), move |_| {
+            if let Some(root) = root.cast::<web_sys::Element>() {
+                browser::bring_into_view(&root, "[data-testid=\"file-notice\"], [data-action=\"confirm-import\"]");
+            }
+        });
+    }
     // Laid out by the room the widget has; below NARROW_BELOW the findings become a bar at the
     // bottom of the screen, one tap from opening.
     let width = use_visible_width(root.clone());
@@ -253,10 +263,11 @@ pub fn App() -> Html {
             </header>
             <FileBar can_undo={state.editor.can_undo()} can_redo={state.editor.can_redo()} draft_id={draft_id.clone()}
                 onaction={onaction.clone()} {onexport} {save} onfile={onfile.clone()} onread={onread.clone()} />
+            // What became of a file or a paste, right under the file bar's buttons and box.
+            { notices(&state, answer, undo_import) }
             if report.is_blank() && state.offer_start {
                 <StartPanel {draft_id} onaction={onaction.clone()} {onfile} {onread} onblank={start_blank} onexample={load_example.clone()} />
             }
-            { notices(&state, answer, undo_import) }
             <div class="xx-layout">
                 { form(&table, findings, paste_status.as_ref(), complete, adopt_totals, &drafts) }
                 { side_panel(review, notes, *findings_open, &toggle_findings, &pick_and_close, &check_everything, &dismiss) }

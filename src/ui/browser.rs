@@ -166,6 +166,14 @@ pub fn reveal_field(root: &Element, key: &str) {
     }
 }
 
+/// Scrolls the first element matching `selector` inside the widget just into view, if it is not.
+pub fn bring_into_view(root: &Element, selector: &str) {
+    let Ok(Some(target)) = root.query_selector(selector) else { return };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Nearest);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Brings the field with `key` into view inside the widget and focuses it.
 pub fn focus_field(root: &Element, key: &str) {
     let Ok(Some(target)) = root.query_selector(&format!("[data-key=\"{key}\"]")) else { return };

@@ -76,7 +76,7 @@ describe("a PDF copied from the browser's PDF viewer", () => {
   test("a PDF that forbids copying gives the viewer nothing to copy, and the paste box says what to do", {
     skip: OLDEST && "no PDF viewer in Chromium 86 headless",
   }, async () => {
-    const w = await Drafts.open(session.browser, `${session.base}/`);
+    const w = await Drafts.open(session.browser, `${session.base}/`, { context: { viewport: { width: 720, height: 700 } } });
     const context = w.page.context();
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.base });
     await w.page.evaluate(() => navigator.clipboard.writeText(""));
@@ -96,13 +96,17 @@ describe("a PDF copied from the browser's PDF viewer", () => {
     assert.ok(viewer.frames().some((f) => f.url().startsWith("chrome-extension://")), "the PDF opened in the browser's viewer");
     assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), "", "the viewer copied nothing");
 
+    // Pasted into the file bar's box, above the start panel a new report shows.
     await w.page.bringToFront();
     await w.action("paste-import").click();
     await w.page.getByTestId("import-source").focus();
     await w.page.keyboard.press("Control+v");
-    await w.action("read-import").click();
+    await w.action("read-last-year").click();
     await w.notice().waitFor();
     assert.match(await w.notice().textContent(), /粘贴框是空的.*这份 PDF 禁止复制或是扫描件：请改用网站上的报告网页或 Word 文件/);
+    const shown = await w.notice().boundingBox();
+    const { height: screen } = w.page.viewportSize();
+    assert.ok(shown.y >= 0 && shown.y + shown.height <= screen + 1, `the message is on the screen: ${JSON.stringify(shown)}`);
     assert.equal(await w.value("meta.agency"), "", "nothing changed");
   });
 
