@@ -293,7 +293,7 @@ fn verify_reads_the_page_as_text_too() {
 }
 
 #[test]
-fn import_reads_word_and_pdf_files_and_refuses_word_97_with_what_to_do() {
+fn import_reads_word_and_pdf_files_and_refuses_word_97_and_ofd_with_what_to_do() {
     let out = xxgk(&["import", &fixture("docx/report_wps.docx")]);
     assert_eq!(out.status.code(), Some(0));
     let file = temp_file("from-word.json", &String::from_utf8(out.stdout).unwrap());
@@ -313,6 +313,9 @@ fn import_reads_word_and_pdf_files_and_refuses_word_97_with_what_to_do() {
     let out = xxgk(&["import", &broken]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("全选（Ctrl+A）复制"));
+    let ofd = xxgk(&["import", &fixture("docx/report.ofd")]);
+    assert_eq!(ofd.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&ofd.stderr).contains("这是 OFD 版式文件"));
     let scan = xxgk(&["import", &fixture("docx/no_text.pdf")]);
     assert_eq!(scan.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&scan.stderr).contains("可能是扫描件"));

@@ -18,6 +18,8 @@ pub const OLD_WORD_FILE: &str =
 pub const PDF_FILE: &str = "编制助手不能直接打开 PDF：请用 PDF 阅读器打开它，全选（Ctrl+A）复制后，粘贴到“粘贴已发布的报告”框中（PDF 禁止复制时，请改用网站上的报告网页或 Word 文件）";
 /// Said of a zip that is not a Word document.
 const NOT_WORD: &str = "这个压缩文件不是 Word 文档（.docx）";
+/// Said of an OFD file (GB/T 33190, the national fixed-layout format): a zip whose root is OFD.xml.
+pub const OFD_FILE: &str = "这是 OFD 版式文件，编制助手读不了：请用 OFD 阅读器打开它，全选（Ctrl+A）复制后，粘贴到“粘贴已发布的报告”框中，或改用网站上的报告网页或 Word 文件";
 /// Said of a document.xml that cannot be read.
 const BROKEN: &str = "Word 文件已损坏，读不出正文";
 
@@ -70,9 +72,11 @@ pub fn deflated_document(bytes: &[u8]) -> Result<DeflatedDocument, String> {
     let mut entries = archive.entries();
     // The main part is word/document.xml; a few writers number it (document2.xml).
     let mut found = None;
+    let mut ofd = false;
     while let Some(entry) = entries.next_entry().map_err(|_| BROKEN.to_string())? {
         let path = entry.file_path();
         let name = path.as_bytes();
+        ofd |= name == b"OFD.xml";
         let exact = name == b"word/document.xml";
         if exact || (name.starts_with(b"word/document") && name.ends_with(b".xml") && found.is_none()) {
             found = Some((entry.wayfinder(), entry.compression_method()));
@@ -81,7 +85,7 @@ pub fn deflated_document(bytes: &[u8]) -> Result<DeflatedDocument, String> {
             }
         }
     }
-    let (wayfinder, method) = found.ok_or_else(|| NOT_WORD.to_string())?;
+    let (wayfinder, method) = found.ok_or_else(|| if ofd { OFD_FILE } else { NOT_WORD }.to_string())?;
     let entry = archive.get_entry(wayfinder).map_err(|_| BROKEN.to_string())?;
     let claimed = entry.claim_verifier();
     if claimed.uncompressed_size > MAX_DOCUMENT_BYTES {
@@ -268,6 +272,16 @@ mod tests {
     #[test]
     fn a_broken_zip_or_xml_is_refused_not_read_as_empty() {
         assert_eq!(deflated_document(b"PK\x03\x04 not really"), Err(NOT_WORD.to_string()));
+        let package = |name: &'static str| {
+            crate::report::word_file::zip_parts(&[crate::report::word_file::Deflated {
+                name,
+                data: vec![3, 0],
+                crc32: 0,
+                size: 0,
+            }])
+        };
+        assert_eq!(read_docx(&package("OFD.xml")), Err(OFD_FILE.to_string()));
+        assert_eq!(read_docx(&package("Doc_0/Document.xml")), Err(NOT_WORD.to_string()));
         assert_eq!(document_to_html("<w:p><w:t>没有闭合</w:p>"), Err(BROKEN.to_string()));
     }
 }

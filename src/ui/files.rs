@@ -17,8 +17,8 @@ use crate::report::import::{NOTHING_PASTED, is_report_file, open_report_file};
 pub use crate::report::session::{Notice, Purpose, Read};
 
 /// What the file buttons offer: report files, saved pages and texts, Word files (a .doc or .wps is
-/// offered too, to be told to save it as .docx), and PDFs (told how to copy their text).
-const REPORT_FILES: &str = ".json,.html,.htm,.txt,.docx,.doc,.wps,.pdf";
+/// offered too, to be told to save it as .docx), and PDFs and OFD files (told how to copy their text).
+const REPORT_FILES: &str = ".json,.html,.htm,.txt,.docx,.doc,.wps,.pdf,.ofd";
 
 /// Whether the last autosave worked.
 #[derive(Debug, Clone, PartialEq)]

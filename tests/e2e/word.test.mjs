@@ -42,7 +42,7 @@ describe("Word files", () => {
     assert.equal(await w.value("requests.carried_over.natural_person"), await lastYearsCarriedForward("natural_person"));
   });
 
-  test("a Word 97 file or a PDF is refused with what to do, and nothing changes", async () => {
+  test("a Word 97 file, a PDF or an OFD file is refused with what to do, and nothing changes", async () => {
     const w = await open();
     await w.type("meta.agency", "某局");
     await w.pick("open-file", "2022年报告.doc", docx("report.doc"), "application/msword");
@@ -52,6 +52,10 @@ describe("Word files", () => {
     await w.page.waitForFunction(() =>
       /PDF/.test(document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-testid="file-notice"]').textContent));
     assert.match(await w.notice().textContent(), /全选（Ctrl\+A）复制/);
+    await w.pick("open-file", "2022年报告.ofd", docx("report.ofd"), "application/ofd");
+    await w.page.waitForFunction(() =>
+      /OFD/.test(document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-testid="file-notice"]').textContent));
+    assert.match(await w.notice().textContent(), /OFD 版式文件.*OFD 阅读器/);
     assert.equal(await w.value("meta.agency"), "某局");
   });
 });
