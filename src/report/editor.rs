@@ -9,6 +9,7 @@ use super::json::{self, Json};
 use super::model::{FileError, Report};
 use super::rules::Finding;
 use super::sheet::adopt_computed_totals;
+use super::text::ends_sentence;
 
 /// How many steps back the clerk can go.
 pub const UNDO_DEPTH: usize = 200;
@@ -17,8 +18,8 @@ pub const UNDO_DEPTH: usize = 200;
 pub const TYPING_PAUSE_MS: u64 = 1000;
 
 /// True when a text ends a sentence or a line: the next keystroke starts a new undo step.
-fn ends_sentence(text: &str) -> bool {
-    text.ends_with('\n') || text.trim_end().ends_with(['。', '！', '？', '；', '!', '?', ';'])
+fn ends_step(text: &str) -> bool {
+    text.ends_with('\n') || ends_sentence(text)
 }
 
 /// What is being edited: this year's report and, when it was started from one, last year's.
@@ -143,7 +144,7 @@ impl Editor {
         match edit {
             Edit::Type(id, text, at) => {
                 joins = self.typing_in.is_some_and(|(field, last)| {
-                    field == id && at.saturating_sub(last) < TYPING_PAUSE_MS && !ends_sentence(self.report().text(id))
+                    field == id && at.saturating_sub(last) < TYPING_PAUSE_MS && !ends_step(self.report().text(id))
                 });
                 next.set(id, text);
                 typing_in = Some((id, at));

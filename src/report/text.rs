@@ -11,6 +11,11 @@ pub fn squeezed(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// True when `text` (its trailing spacing aside) ends a sentence: 。！？； or their ASCII forms.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['。', '！', '？', '；', '!', '?', ';'])
+}
+
 /// Text made safe inside an element of HTML or XML.
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")

@@ -1,7 +1,7 @@
 //! A published report as the importer reads it: one stream of characters, each kept with the form
 //! it is matched in, whatever the copy did to punctuation, spacing, line breaks and HTML.
 
-use crate::report::text::is_han;
+use crate::report::text::{ends_sentence, is_han};
 
 /// A block boundary: a line break in a text copy, a paragraph or row in HTML.
 pub const BREAK: char = '\n';
@@ -216,7 +216,9 @@ fn with_wrapped_lines_joined(text: &str) -> String {
         let Some(last) = line.chars().last() else { return false };
         let starts_part = next.starts_with('（') || next.chars().nth(1).is_some_and(|c| c == '、' || c == '.');
         let glues_digits = last.is_ascii_digit() && next.starts_with(|c: char| c.is_ascii_digit());
-        full(line) && !next.is_empty() && !"。！？；：!?;:".contains(last) && !glues_digits && !starts_part
+        // A colon ends a line that introduces what follows.
+        let ends_line = ends_sentence(line) || line.ends_with(['：', ':']);
+        full(line) && !next.is_empty() && !ends_line && !glues_digits && !starts_part
     };
     let mut joined = String::with_capacity(text.len());
     let mut continued = false;
