@@ -193,17 +193,9 @@ fn fees(sheet: &Sheet) -> String {
 mod tests {
     use super::*;
 
-    fn report(cells: &[(&str, &str)]) -> Report {
-        let mut report = Report::new();
-        for (key, value) in cells {
-            assert!(report.set_key(key, *value), "{key}");
-        }
-        report
-    }
-
     #[test]
     fn the_requests_sentence_takes_each_number_from_its_cell_and_leaves_out_zero_categories() {
-        let r = report(&[
+        let r = Report::new().filled(&[
             ("requests.received.natural_person", "10"),
             ("requests.received.commercial", "2"),
             ("requests.received.research", "1"),
@@ -226,9 +218,9 @@ mod tests {
 
     #[test]
     fn with_last_years_report_the_change_is_said_in_cases_and_percent() {
-        let now = report(&[("requests.received.natural_person", "13")]);
+        let now = Report::new().filled(&[("requests.received.natural_person", "13")]);
         let said = |before: &str| {
-            let last = report(&[("requests.received.natural_person", before)]);
+            let last = Report::new().filled(&[("requests.received.natural_person", before)]);
             draft_for(id_of("requests.note"), &now, Some(&last)).unwrap()
         };
         assert!(said("10").contains("同比增加3件（30%）"), "{}", said("10"));
@@ -241,12 +233,12 @@ mod tests {
 
     #[test]
     fn the_appeals_sentence_names_what_happened_and_nothing_else() {
-        let none = report(&[]);
+        let none = Report::new().filled(&[]);
         assert_eq!(
             draft_for(id_of("appeals.note"), &none, None).unwrap(),
             "本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。"
         );
-        let some = report(&[
+        let some = Report::new().filled(&[
             ("appeals.review.upheld", "2"),
             ("appeals.review.pending", "1"),
             ("appeals.suit_after_review.corrected", "1"),
@@ -259,7 +251,7 @@ mod tests {
 
     #[test]
     fn the_fee_sentence_leaves_what_the_tables_do_not_hold_for_the_clerk() {
-        let r = report(&[("requests.other_handling.fee_unpaid.natural_person", "2")]);
+        let r = Report::new().filled(&[("requests.other_handling.fee_unpaid.natural_person", "2")]);
         let said = draft_for(id_of(OTHER_MATTERS), &r, None).unwrap();
         assert!(said.contains("发出收费通知　件") && said.contains("不再处理的申请2件"), "{said}");
     }

@@ -29,6 +29,16 @@ impl Report {
         Self::default()
     }
 
+    /// This report with these fields filled in, for the core's tests; a key outside the format
+    /// fails the test.
+    #[cfg(test)]
+    pub fn filled(mut self, cells: &[(&str, &str)]) -> Self {
+        for (key, text) in cells {
+            assert!(self.set_key(key, *text), "{key} is not a key of the format");
+        }
+        self
+    }
+
     /// The text of a field, `None` when it was never filled in.
     pub fn get(&self, id: FieldId) -> Option<&str> {
         self.values[id].as_deref()

@@ -556,11 +556,7 @@ mod tests {
     }
 
     fn with(cells: &[(&str, &str)]) -> Report {
-        let mut report = complete();
-        for (key, text) in cells {
-            assert!(report.set_key(key, *text), "{key}");
-        }
-        report
+        complete().filled(cells)
     }
 
     fn rules(report: &Report) -> Vec<(&'static str, Vec<&'static str>)> {

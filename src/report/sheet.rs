@@ -133,17 +133,9 @@ mod tests {
     use super::*;
     use crate::report::format::id_of;
 
-    fn report(cells: &[(&str, &str)]) -> Report {
-        let mut report = Report::new();
-        for (key, text) in cells {
-            assert!(report.set_key(key, *text), "{key}");
-        }
-        report
-    }
-
     #[test]
     fn totals_are_computed_from_the_leaf_cells() {
-        let r = report(&[
+        let r = Report::new().filled(&[
             ("requests.received.natural_person", "5"),
             ("requests.received.commercial", "2"),
             ("requests.disclosed.natural_person", "3"),
@@ -164,7 +156,7 @@ mod tests {
 
     #[test]
     fn printed_totals_are_kept_beside_the_computed_ones() {
-        let r = report(&[
+        let r = Report::new().filled(&[
             ("requests.received.natural_person", "5"),
             ("requests.received.total", "6"),
             ("requests.disclosed.total", ""),
@@ -182,7 +174,8 @@ mod tests {
 
     #[test]
     fn a_bad_entry_leaves_its_totals_unknown_and_stays_visible() {
-        let r = report(&[("requests.received.natural_person", "五"), ("requests.received.commercial", "2")]);
+        let r =
+            Report::new().filled(&[("requests.received.natural_person", "五"), ("requests.received.commercial", "2")]);
         let sheet = Sheet::of(&r);
         let bad = id_of("requests.received.natural_person");
         assert_eq!(sheet.entry(bad), Entry::Invalid(NumError::NotANumber));
@@ -195,7 +188,8 @@ mod tests {
 
     #[test]
     fn adopting_computed_totals_forgets_the_printed_ones() {
-        let mut r = report(&[("requests.received.natural_person", "5"), ("requests.received.total", "6")]);
+        let mut r =
+            Report::new().filled(&[("requests.received.natural_person", "5"), ("requests.received.total", "6")]);
         adopt_computed_totals(&mut r);
         let sheet = Sheet::of(&r);
         assert_eq!(sheet.count(id_of("requests.received.total")), Some(5));

@@ -265,11 +265,7 @@ mod tests {
     use crate::report::rules::check_with_last_year;
 
     fn with(texts: &[(&str, &str)], numbers: &[(&str, &str)]) -> Report {
-        let mut report = crate::report::example();
-        for (key, value) in texts.iter().chain(numbers) {
-            assert!(report.set_key(key, *value), "{key}");
-        }
-        report
+        crate::report::example().filled(texts).filled(numbers)
     }
 
     fn found(report: &Report, last: Option<&Report>, rule: Rule) -> Vec<String> {

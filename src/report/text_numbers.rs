@@ -148,10 +148,7 @@ mod tests {
     use crate::report::check;
 
     fn txt_num(texts: &[(&str, &str)], cells: &[(&str, &str)]) -> Vec<Finding> {
-        let mut report = crate::report::example();
-        for (key, text) in texts.iter().chain(cells) {
-            assert!(report.set_key(key, *text), "{key}");
-        }
+        let report = crate::report::example().filled(texts).filled(cells);
         check(&report).into_iter().filter(|f| f.rule == Rule::TxtNum).collect()
     }
 
