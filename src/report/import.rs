@@ -219,6 +219,13 @@ type RowReading = (usize, Vec<Run>, Vec<Vec<Value>>);
 /// Where the six section headings were found.
 type Headings = [Option<Span>; 6];
 
+/// One row as read: its values' runs, where its own label stands, and where its values end.
+struct RowRead {
+    runs: Vec<Run>,
+    label: Span,
+    end: usize,
+}
+
 impl Reader<'_> {
     fn note(&mut self, rule: Rule, fields: Vec<FieldId>, message: String) {
         self.findings.push(Finding::new(rule, fields, message));
@@ -284,11 +291,9 @@ impl Reader<'_> {
     }
 
     /// Reads one row: finds its labels from `from`, and its values up to the next row's label
-    /// (or `until`). Returns the runs and where they were read (from the end of the row's label,
-    /// where reading may go on). Only the row's own (last) label must be found: a group label
-    /// spanning rows is printed vertically in PDF text, a character or three a line between other
-    /// rows' cells.
-    fn row_runs(&self, from: usize, until: usize, labels: &[&str], next: &[&str]) -> Option<(Vec<Run>, Span)> {
+    /// (or `until`). Only the row's own (last) label must be found: a group label spanning rows is
+    /// printed vertically in PDF text, a character or three a line between other rows' cells.
+    fn row_runs(&self, from: usize, until: usize, labels: &[&str], next: &[&str]) -> Option<RowRead> {
         let (own, groups) = labels.split_last()?;
         let mut at = from;
         for label in groups {
@@ -296,12 +301,13 @@ impl Reader<'_> {
                 at = span.end;
             }
         }
-        at = self.find_label(at, until, own)?.end;
+        let label = self.find_label(at, until, own)?;
+        at = label.end;
         // The nearest of the later rows' labels: in reading-order PDF text a later row's label can
         // come before the next row's own.
         let end = next.iter().fold(until, |end, l| self.find_label(at, end, l).map_or(end, |s| s.start));
         let end = (at..end).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(end);
-        Some((runs(self.copy, at, end), Span { start: at, end }))
+        Some(RowRead { runs: runs(self.copy, at, end), label, end })
     }
 
     /// A label as printed, or failing that its start (copies shorten long labels and drop the
@@ -361,7 +367,7 @@ impl Reader<'_> {
         for (i, (label, keys)) in rows.iter().enumerate() {
             let mut next: Vec<&str> = rows[i + 1..].iter().map(|(l, _)| *l).collect();
             next.extend(PROACTIVE.iter().map(|b| b.article));
-            let Some((mut runs, read)) = self.row_runs(at, until, &[label], &next) else {
+            let Some(RowRead { mut runs, label: found, end }) = self.row_runs(at, until, &[label], &next) else {
                 self.note(Rule::Import, keys.iter().map(|k| id_of(k)).collect(), format!("未找到表二「{label}」行。"));
                 continue;
             };
@@ -369,14 +375,13 @@ impl Reader<'_> {
                 // Reading-order PDF text puts a single line's value before a label that wraps or
                 // sits lower in its cell: take what lies between the previous row and this label
                 // when it is exactly this row's values.
-                let label_start = self.find_label(at, until, label).map_or(read.start, |s| s.start);
-                let before = split::runs(self.copy, read_to, label_start);
+                let before = split::runs(self.copy, read_to, found.start);
                 if before.len() == keys.len() {
                     runs = before;
                 }
             }
-            at = read.start;
-            read_to = read.end;
+            at = found.end;
+            read_to = end;
             let ids: Vec<FieldId> = keys.iter().map(|k| id_of(k)).collect();
             let place = format!("表二「{label}」");
             match splits(&runs, keys.len(), &|_| true) {
@@ -424,11 +429,11 @@ impl Reader<'_> {
         for (i, (r, labels)) in plan.iter().enumerate() {
             let next: Vec<&str> = plan[i + 1..].iter().flat_map(|(_, l)| l.last().copied()).collect();
             let ids: Vec<FieldId> = (0..REQUEST_COLUMNS.len()).map(|c| request_cell(*r, c)).collect();
-            let Some((runs, read)) = self.row_runs(at, until, labels, &next) else {
+            let Some(RowRead { runs, label, .. }) = self.row_runs(at, until, labels, &next) else {
                 self.note(Rule::Import, ids, format!("未找到表三「{}」行。", REQUEST_ROWS[*r].name));
                 continue;
             };
-            at = read.start;
+            at = label.end;
             // T3-ROW on the candidate's values: checked this way, not through a Sheet, because the
             // search tries up to thousands of candidates.
             let row_total = |values: &[Value]| {
