@@ -35,40 +35,51 @@ async function readsEveryNumber(w) {
   assert.deepEqual(w.errors, []);
 }
 
+/** Opens `file` in the browser's PDF viewer in a tab of its own, as a clerk would, then selects all
+ * and copies, again every 100 ms while the viewer extracts the pages' text, until `done` says the
+ * copy is whole or `tries` run out. Returns what the clipboard holds. */
+async function copyFromViewer(w, file, tries, done = () => false) {
+  const context = w.page.context();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.base });
+  await w.page.evaluate(() => navigator.clipboard.writeText(""));
+  const viewer = await context.newPage();
+  await viewer.route("**/*.pdf", (route) =>
+    route.fulfill({ contentType: "application/pdf", body: readFileSync(new URL(`docx/${file}`, fixtures)) }));
+  await viewer.goto(`${session.base}/2022年报告.pdf`);
+  const { width, height } = viewer.viewportSize();
+  let copied = "";
+  for (let i = 0; i < tries && !done(copied); i++) {
+    await viewer.waitForTimeout(100);
+    await viewer.mouse.click(width / 2, height / 2);
+    await viewer.keyboard.press("Control+a");
+    await viewer.keyboard.press("Control+c");
+    copied = await w.page.evaluate(() => navigator.clipboard.readText());
+  }
+  assert.ok(viewer.frames().some((f) => f.url().startsWith("chrome-extension://")), "the PDF opened in the browser's viewer");
+  await w.page.bringToFront();
+  return copied;
+}
+
+/** Pastes the clipboard into the file bar's paste box with the keyboard. */
+async function pasteIntoFileBar(w) {
+  await w.action("paste-import").click();
+  await w.page.getByTestId("import-source").focus();
+  await w.page.keyboard.press("Control+v");
+}
+
 describe("a PDF copied from the browser's PDF viewer", () => {
   // Chromium 86's headless shell has no PDF viewer: the file is downloaded, not shown.
   test("every number of its tables lands in its cell", { skip: OLDEST && "no PDF viewer in Chromium 86 headless" }, async () => {
     const w = await Drafts.open(session.browser, `${session.base}/`);
-    const context = w.page.context();
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.base });
-
-    // The viewer, in a tab of its own as a clerk would open the file.
-    const viewer = await context.newPage();
-    await viewer.route("**/*.pdf", (route) =>
-      route.fulfill({ contentType: "application/pdf", body: readFileSync(new URL("docx/report.pdf", fixtures)) }));
-    await viewer.goto(`${session.base}/2022年报告.pdf`);
-    // The viewer draws the pages in its own frame and extracts their text as it goes: select all
-    // and copy until the copy reaches the last page's last line.
-    const { width, height } = viewer.viewportSize();
-    let copied = "";
-    for (let tries = 0; tries < 100 && !copied.includes("2023 年 1 月 17 日"); tries++) {
-      await viewer.waitForTimeout(100);
-      await viewer.mouse.click(width / 2, height / 2);
-      await viewer.keyboard.press("Control+a");
-      await viewer.keyboard.press("Control+c");
-      copied = await w.page.evaluate(() => navigator.clipboard.readText());
-    }
-    assert.ok(viewer.frames().some((f) => f.url().startsWith("chrome-extension://")), "the PDF opened in the browser's viewer");
+    // Copied until the copy reaches the last page's last line, the date.
+    const copied = await copyFromViewer(w, "report.pdf", 100, (copy) => copy.includes("2023 年 1 月 17 日"));
     assert.match(copied, /行政事业性收费/, "the viewer copied the report's text");
 
     const fixture = new URL("docx/report_pdf_chromium.txt", fixtures);
     if (process.env.XXGK_UPDATE_FIXTURES) writeFileSync(fixture, copied);
     else assert.equal(copied, readFileSync(fixture, "utf8"), "the checked-in copy is what the viewer copies");
 
-    await w.page.bringToFront();
-    await w.action("paste-import").click();
-    await w.page.getByTestId("import-source").focus();
-    await w.page.keyboard.press("Control+v");
+    await pasteIntoFileBar(w);
     assert.equal((await w.page.getByTestId("import-source").inputValue()).length, copied.length, "pasted whole");
     await readsEveryNumber(w);
   });
@@ -77,30 +88,11 @@ describe("a PDF copied from the browser's PDF viewer", () => {
     skip: OLDEST && "no PDF viewer in Chromium 86 headless",
   }, async () => {
     const w = await Drafts.open(session.browser, `${session.base}/`, { context: { viewport: { width: 720, height: 700 } } });
-    const context = w.page.context();
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.base });
-    await w.page.evaluate(() => navigator.clipboard.writeText(""));
-    const viewer = await context.newPage();
-    await viewer.route("**/*.pdf", (route) =>
-      route.fulfill({ contentType: "application/pdf", body: readFileSync(new URL("docx/report_restricted.pdf", fixtures)) }));
-    await viewer.goto(`${session.base}/2022年报告.pdf`);
-    // The pages are drawn (the viewer's own frame is there), the text would be selectable, but
-    // nothing reaches the clipboard however often it is tried.
-    const { width, height } = viewer.viewportSize();
-    for (let tries = 0; tries < 20; tries++) {
-      await viewer.waitForTimeout(100);
-      await viewer.mouse.click(width / 2, height / 2);
-      await viewer.keyboard.press("Control+a");
-      await viewer.keyboard.press("Control+c");
-    }
-    assert.ok(viewer.frames().some((f) => f.url().startsWith("chrome-extension://")), "the PDF opened in the browser's viewer");
-    assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), "", "the viewer copied nothing");
-
+    // The pages are drawn, the text would be selectable, but nothing reaches the clipboard
+    // however often it is tried.
+    assert.equal(await copyFromViewer(w, "report_restricted.pdf", 20), "", "the viewer copied nothing");
     // Pasted into the file bar's box, above the start panel a new report shows.
-    await w.page.bringToFront();
-    await w.action("paste-import").click();
-    await w.page.getByTestId("import-source").focus();
-    await w.page.keyboard.press("Control+v");
+    await pasteIntoFileBar(w);
     await w.action("read-last-year").click();
     await w.notice().waitFor();
     assert.match(await w.notice().textContent(), /粘贴框是空的.*这份 PDF 禁止复制或是扫描件：请改用网站上的报告网页或 Word 文件/);
