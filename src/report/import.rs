@@ -552,11 +552,11 @@ impl Reader<'_> {
         }
         // Reading-order PDF text prints the header's words between the groups' values
         // (… 11 12 13 14 未经复议直接起诉 总计 50 …): the values are then the table's numbers in
-        // order from the header's first line (行政复议 行政诉讼; 行政复议 alone is also the note's
-        // word), when there are exactly as many as cells, each group adding up.
-        let first_line = format!("{}{}", APPEAL_GROUPS[0].label, SUITS_HEADER);
-        let in_order =
-            self.find_label(start, until, &first_line).map(|first| runs(self.copy, first.end, table_end(first.end)));
+        // order from the header's first line, when there are exactly as many as cells, each group
+        // adding up.
+        let in_order = self
+            .find_label(start, until, &appeals_first_header_line())
+            .map(|first| runs(self.copy, first.end, table_end(first.end)));
         let whole = |runs: &[Run]| runs.len() == ids.len() && runs.iter().all(|r| matches!(r, Run::Digits(_)));
         if let Some(in_order) = in_order.filter(|r| whole(r)) {
             let values: Vec<Value> =
@@ -647,7 +647,7 @@ impl Reader<'_> {
         }
         // The notes before each table.
         let rule_header = REQUESTS_CORNER_NOTE;
-        let appeals_header = format!("{}{}", APPEAL_GROUPS[0].label, SUITS_HEADER);
+        let appeals_header = appeals_first_header_line();
         // Where each table begins: the first group of its header's words that is found, at the
         // earliest of them (in a PDF's text 申请人情况 comes before the corner note beside it).
         let table_starts: [(usize, Vec<Vec<&str>>); 3] = [
@@ -696,6 +696,12 @@ impl Reader<'_> {
             self.set_text(OTHER_MATTERS, paragraphs.join("\n\n"));
         }
     }
+}
+
+/// Table 四's first header line as a copy runs it together: 行政复议 行政诉讼. Where the table
+/// begins; 行政复议 alone is also a word of the note above it.
+fn appeals_first_header_line() -> String {
+    format!("{}{}", APPEAL_GROUPS[0].label, SUITS_HEADER)
 }
 
 /// A row read without what a page or a converter put around it: up to six runs at its end (a date
