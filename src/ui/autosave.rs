@@ -11,17 +11,21 @@ use yew::prelude::*;
 
 use super::files::SaveStatus;
 use super::storage;
-use crate::report::editor::Editor;
+use crate::report::editor::{Draft, Editor};
 
 /// How soon after a change the draft is saved while the clerk keeps working.
 const AUTOSAVE_DELAY_MS: u32 = 400;
 
-/// Writes the change still waiting, if any, with its undo history; what became of it.
-fn flush(unsaved: &RefCell<Option<Editor>>) -> Option<SaveStatus> {
+/// Writes the change still waiting, if any, with its undo history; what became of it. `stored`
+/// is what the browser holds of the draft as far as this tab knows.
+fn flush(unsaved: &RefCell<Option<Editor>>, stored: &RefCell<Draft>) -> Option<SaveStatus> {
     let editor = unsaved.borrow_mut().take()?;
     storage::save_history(&editor.draft().id, &editor.history_to_storage());
     Some(match storage::save(editor.draft()) {
-        Ok(at) => SaveStatus::Saved(at),
+        Ok(at) => {
+            stored.replace(editor.draft().clone());
+            SaveStatus::Saved(at)
+        }
         Err(reason) => SaveStatus::Failed(reason),
     })
 }
@@ -32,17 +36,22 @@ fn flush(unsaved: &RefCell<Option<Editor>>) -> Option<SaveStatus> {
 pub fn use_autosave(editor: &Editor) -> SaveStatus {
     let status = use_state_eq(|| SaveStatus::Unsaved);
     let unsaved: Rc<RefCell<Option<Editor>>> = use_mut_ref(|| None);
+    // What storage holds of the draft, as far as this tab knows: the draft the page opened with,
+    // then each one written. It is not written again unchanged, so a second tab that only opens a
+    // draft never writes its copy over work saved meanwhile in the first.
+    let stored = use_mut_ref(|| editor.draft().clone());
     {
-        let unsaved = unsaved.clone();
+        let (unsaved, stored) = (unsaved.clone(), stored.clone());
         use_effect_with((), move |_| {
             let (window, document) = (gloo_utils::window(), gloo_utils::document());
             let on_leave = {
                 let unsaved = unsaved.clone();
-                EventListener::new(&window, "pagehide", move |_| drop(flush(&unsaved)))
+                let stored = stored.clone();
+                EventListener::new(&window, "pagehide", move |_| drop(flush(&unsaved, &stored)))
             };
             let on_hide = EventListener::new(&document.clone(), "visibilitychange", move |_| {
                 if document.visibility_state() == web_sys::VisibilityState::Hidden {
-                    drop(flush(&unsaved));
+                    drop(flush(&unsaved, &stored));
                 }
             });
             move || drop((on_leave, on_hide))
@@ -55,16 +64,17 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
             // The draft the clerk just left (another opened, an import in a draft of its own) is
             // written now, not dropped with its timer.
             if unsaved.borrow().as_ref().is_some_and(|waiting| waiting.draft().id != draft.id) {
-                flush(&unsaved);
+                flush(&unsaved, &stored);
             }
             let untouched = *status == SaveStatus::Unsaved && draft.report.is_blank();
-            let timer = (!untouched).then(|| {
+            let unchanged = unsaved.borrow().is_none() && *stored.borrow() == *draft;
+            let timer = (!untouched && !unchanged).then(|| {
                 *unsaved.borrow_mut() = Some(latest);
                 if !matches!(*status, SaveStatus::Failed(_)) {
                     status.set(SaveStatus::Pending);
                 }
                 Timeout::new(AUTOSAVE_DELAY_MS, move || {
-                    if let Some(saved) = flush(&unsaved) {
+                    if let Some(saved) = flush(&unsaved, &stored) {
                         status.set(saved);
                     }
                 })
