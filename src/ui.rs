@@ -9,6 +9,7 @@ mod files;
 mod findings;
 mod form;
 mod jobs;
+mod other_tabs;
 mod publish;
 mod seen;
 mod selection;

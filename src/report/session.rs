@@ -135,7 +135,15 @@ pub enum Action {
     Tell(Notice),
     /// The shown draft put in its text part, as one step; `None` puts it away.
     PlaceDraft(Option<Position>),
+    /// A draft as another tab of this browser just saved it. When it is the one open here, its
+    /// version is taken as one step that undo reverts: this tab's autosave must not write an older
+    /// report over the work done there.
+    SavedElsewhere(Draft),
 }
+
+/// What the clerk is told when another tab's version of the open draft is taken.
+pub const SAVED_ELSEWHERE: &str =
+    "这份报告刚在本浏览器的另一个标签页中修改并保存，这里已换成最新内容。要回到本页原来的内容，请点“撤销”。";
 
 impl Session {
     pub fn new(editor: Editor) -> Session {
@@ -226,6 +234,14 @@ impl Session {
                 }
                 (drafting, _) => drafting.is_some(),
             },
+            Action::SavedElsewhere(draft) if draft.id == self.draft().id => {
+                let taken = next.editor.apply(Edit::Replace(draft));
+                if taken {
+                    next.notice = Some(Notice { ok: true, text: SAVED_ELSEWHERE.into(), details: vec![], undo: false });
+                }
+                taken
+            }
+            Action::SavedElsewhere(_) => false,
         };
         // A draft made from another report's tables is not offered for this one.
         if next.draft().id != self.draft().id {
@@ -333,6 +349,24 @@ mod tests {
         assert!(other.every_check, "every check stays asked for");
         let begun = apply(&other, Action::BeginBlank);
         assert!(!begun.offer_start && begun.after(Action::BeginBlank).is_none());
+    }
+
+    #[test]
+    fn another_tabs_save_of_this_draft_is_taken_as_a_step_and_of_another_draft_ignored() {
+        let ours = apply(&session(), Action::Edit(Edit::Set(id_of("meta.agency"), "某局".into())));
+        let mut theirs = ours.draft().clone();
+        theirs.report.set(id_of("meta.year"), "2025");
+        theirs.report.set(id_of("requests.received.natural_person"), "12");
+
+        let taken = apply(&ours, Action::SavedElsewhere(theirs.clone()));
+        assert_eq!(taken.draft(), &theirs);
+        assert_eq!(taken.notice.as_ref().map(|n| n.text.as_str()), Some(SAVED_ELSEWHERE));
+        assert!(taken.after(Action::SavedElsewhere(theirs.clone())).is_none(), "the same version again: nothing");
+        let undone = apply(&taken, Action::Undo);
+        assert_eq!(undone.draft(), ours.draft(), "this tab's version is one undo away");
+
+        let other = Draft { id: "other".into(), ..theirs };
+        assert!(ours.after(Action::SavedElsewhere(other)).is_none(), "another draft saved elsewhere");
     }
 
     #[test]

@@ -13,9 +13,10 @@ use super::files::{FileBar, Notice, Purpose, Read, StartPanel, notices, read_fil
 use super::findings::{CellMarks, side_panel};
 use super::form::{Drafts, form};
 use super::jobs::draft_text;
+use super::other_tabs::use_saves_elsewhere;
 use super::publish::Publish;
 use super::selection::{SheetEntry, use_sheet_entry};
-use super::state::{Action, restored};
+use super::state::{Action, SAVED_ELSEWHERE, restored};
 use super::storage;
 use super::tables::TableData;
 use super::width::{MAX_WIDTH, NARROW_BELOW, use_visible_width};
@@ -70,11 +71,13 @@ pub fn App() -> Html {
         });
     }
     // What became of a file or a paste is shown under the file bar; the clerk may have chosen the
-    // file or pasted further down (the start panel), so the message is brought into view.
+    // file or pasted further down (the start panel), so the message is brought into view. Work
+    // taken from another tab is said there too, but leaves the clerk where they are in the form.
     {
         let root = root.clone();
-        use_effect_with((state.notice.clone(), state.asking.is_some()), move |_| {
-            if let Some(root) = root.cast::<web_sys::Element>() {
+        use_effect_with((state.notice.clone(), state.asking.is_some()), move |(notice, _)| {
+            let elsewhere = notice.as_ref().is_some_and(|n| n.text == SAVED_ELSEWHERE);
+            if let Some(root) = root.cast::<web_sys::Element>().filter(|_| !elsewhere) {
                 browser::bring_into_view(&root, "[data-testid=\"file-notice\"], [data-action=\"confirm-import\"]");
             }
         });
@@ -98,6 +101,7 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
+    use_saves_elsewhere(onaction.reform(Action::SavedElsewhere));
     let onedit = {
         let dispatch = dispatch.clone();
         use_callback((), move |edit: Edit, _| dispatch.dispatch(Action::Edit(edit)))

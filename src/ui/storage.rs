@@ -81,6 +81,12 @@ pub fn current() -> Option<Draft> {
     load(&storage().ok()?.get_item(CURRENT_KEY).ok()??)
 }
 
+/// The draft a change of storage wrote, when `key` is a draft's.
+pub fn draft_stored_as(key: &str, text: &str) -> Option<Draft> {
+    let id = key.strip_prefix(DRAFT_PREFIX)?;
+    Draft::from_storage(id, text).ok().map(|(draft, _)| draft)
+}
+
 /// Every saved draft, newest first.
 pub fn list() -> Result<Vec<SavedDraft>, String> {
     let storage = storage()?;

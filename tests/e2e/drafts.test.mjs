@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-import { Drafts, startSession } from "./widget.mjs";
+import { Drafts, OLDEST, launch, startSession } from "./widget.mjs";
 
 const example = await readFile(new URL("../../src/report/xxgk-nianbao-example.json", import.meta.url), "utf8");
 
@@ -81,6 +81,68 @@ describe("autosave", () => {
     await w.page.reload();
     await w.cell("meta.agency").waitFor();
     assert.equal(await w.value("requests.received.natural_person"), "42");
+  });
+
+  test("two tabs of the page never write over each other's work", async () => {
+    const a = await open();
+    await a.name("测试县某某局", "2025");
+    const storedAt = () => a.page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith("xxgk-nianbao/draft/"));
+      return JSON.parse(localStorage.getItem(key)).savedAt;
+    });
+    const before = await storedAt();
+    const b = await a.anotherTab();
+    assert.equal(await b.value("meta.agency"), "测试县某某局");
+    await b.page.waitForTimeout(800);
+    assert.equal(await storedAt(), before, "a tab that only opens the draft does not write it");
+
+    // The clerk goes on in the first tab; the second, left open further down, follows at once
+    // and stays where it was.
+    const cell = b.cell("requests.received.natural_person");
+    await cell.scrollIntoViewIfNeeded();
+    const place = (await cell.boundingBox()).y;
+    await a.type("requests.received.natural_person", "12");
+    await a.saved();
+    await b.page.waitForFunction(() => document.getElementById("xxgk-nianbao").shadowRoot
+      .querySelector('[data-key="requests.received.natural_person"]').value === "12");
+    assert.match(await b.notice().textContent(), /另一个标签页中修改并保存/);
+    assert.ok(Math.abs((await cell.boundingBox()).y - place) < 2, "the cell stays where it was on the screen");
+
+    // Later, a change in the second tab: the first tab's work stays in the draft.
+    await b.type("overview.platforms", "本机关门户网站运行正常。");
+    await b.saved();
+    await a.page.reload();
+    await a.cell("meta.agency").waitFor();
+    assert.equal(await a.value("requests.received.natural_person"), "12");
+    assert.equal(await a.value("overview.platforms"), "本机关门户网站运行正常。");
+    assert.deepEqual([...a.errors, ...b.errors], []);
+  });
+
+  test("a page kept for the back button shows what another tab saved meanwhile", async () => {
+    // The driver turns the browser's back/forward cache off; a clerk's Chromium has it on (since
+    // 96 on the desktop; Chromium 86 loads the page again, which reads the draft as stored).
+    const browser = await launch([], { ignoreDefaultArgs: ["--disable-back-forward-cache"] });
+    try {
+      const a = await Drafts.open(browser, `${session.base}/`);
+      await a.name("测试县某某局", "2025");
+      const b = await a.anotherTab();
+      await a.page.evaluate(() => { window.xxKept = true; });
+      await a.page.goto("about:blank");
+      await b.type("requests.received.natural_person", "12");
+      await b.saved();
+      await a.page.goBack({ waitUntil: "commit" });
+      await a.page.waitForFunction(() => document.getElementById("xxgk-nianbao")?.shadowRoot
+        ?.querySelector('[data-key="requests.received.natural_person"]')?.value === "12");
+      if (!OLDEST) assert.equal(await a.page.evaluate(() => window.xxKept), true, "the page was kept, not loaded again");
+      await a.type("overview.platforms", "本机关门户网站运行正常。");
+      await a.saved();
+      await b.page.reload();
+      await b.cell("meta.agency").waitFor();
+      assert.equal(await b.value("requests.received.natural_person"), "12");
+      assert.equal(await b.value("overview.platforms"), "本机关门户网站运行正常。");
+    } finally {
+      await browser.close();
+    }
   });
 
   test("loading the example over a saved draft keeps both drafts, across a reload", async () => {

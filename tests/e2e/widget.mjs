@@ -15,11 +15,12 @@ export const CHROME_ARGS = [
  * the oldest engine the widget supports. */
 export const OLDEST = process.env.XXGK_BROWSER === "chromium86";
 
-export async function launch(extraArgs = []) {
+export async function launch(extraArgs = [], { ignoreDefaultArgs } = {}) {
   if (OLDEST) return launch86(extraArgs);
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
     args: [...CHROME_ARGS, ...extraArgs],
+    ignoreDefaultArgs,
   });
 }
 
@@ -52,6 +53,10 @@ export class Widget {
     const context = await browser.newContext(options);
     const page = await context.newPage();
     if (init) await page.addInitScript(init);
+    return Widget.load(page, url);
+  }
+
+  static async load(page, url) {
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(url);
@@ -60,6 +65,12 @@ export class Widget {
     await widget.cell("meta.agency").waitFor();
     await page.locator('[data-testid="preview"]').waitFor();
     return widget;
+  }
+
+  /** The same page opened in another tab of the same browser (the drafts are shared). */
+  async anotherTab() {
+    const other = await Widget.load(await this.page.context().newPage(), this.page.url());
+    return Object.setPrototypeOf(other, Object.getPrototypeOf(this));
   }
 
   cell(key) {

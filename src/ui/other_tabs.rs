@@ -1,0 +1,28 @@
+//! Two tabs of the portal page share the browser's drafts, and each tab's autosave writes a whole
+//! draft. A tab left open with an older version of a draft would write it over the work done in
+//! the other; instead, a tab takes every save another tab makes of the draft it has open.
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::storage;
+use crate::report::editor::Draft;
+
+/// Tells `onsaved` of each draft another tab of this browser saves. The browser reports those
+/// saves to every other tab of the site, to one in the background as well, and to a page it keeps
+/// for the back button when the clerk returns to it.
+#[hook]
+pub fn use_saves_elsewhere(onsaved: Callback<Draft>) {
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo_utils::window(), "storage", move |e| {
+            let e: &web_sys::StorageEvent = e.unchecked_ref();
+            if let (Some(key), Some(text)) = (e.key(), e.new_value())
+                && let Some(draft) = storage::draft_stored_as(&key, &text)
+            {
+                onsaved.emit(draft);
+            }
+        });
+        move || drop(listener)
+    });
+}
