@@ -10,6 +10,8 @@
   var HOST_ID = "xxgk-nianbao";
   var TOO_OLD = "当前浏览器内核版本过低，无法运行编制助手。请切换到“极速模式”（360、QQ 等浏览器地址栏右侧的闪电图标），" +
     "或使用新版 Chrome、Edge、Firefox 浏览器打开本页。";
+  var FORBIDDEN = "本页的安全策略（Content-Security-Policy）不允许运行 WebAssembly，编制助手无法启动。请联系网站管理员：" +
+    "在本页 CSP 的 script-src 中加入 'wasm-unsafe-eval'，Chromium 96 及以下内核的浏览器还需要 'unsafe-eval'。";
   var script = document.currentScript;
   var base = script && script.src ? script.src.replace(/[^\/]*$/, "") : "./";
   var host = document.getElementById(HOST_ID);
@@ -17,6 +19,17 @@
   function say(text) {
     host.textContent = text;
     host.setAttribute("role", "alert");
+  }
+  // Whether the page forbids compiling WebAssembly at all (its Content-Security-Policy lacks
+  // 'wasm-unsafe-eval' / 'unsafe-eval'): then even the smallest module fails, while an engine that
+  // is merely too old compiles it.
+  function wasmForbidden() {
+    try {
+      new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+      return false;
+    } catch (error) {
+      return true;
+    }
   }
   function cannotDownload(file, detail) {
     say("无法下载编制助手的程序文件 " + file + (detail ? "（" + detail + "）" : "") +
@@ -57,7 +70,7 @@
       if (error && error.download) {
         cannotDownload(wasmFile, error.download);
       } else if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
-        say(TOO_OLD);
+        say(wasmForbidden() ? FORBIDDEN : TOO_OLD);
       } else {
         say("编制助手加载失败（" + error + "），请刷新页面重试；如仍失败，请联系网站管理员。");
       }

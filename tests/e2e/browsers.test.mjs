@@ -60,6 +60,30 @@ describe("a clear word where the widget cannot run", () => {
     assert.match((await hostWord(page)).text, /当前浏览器内核版本过低.*极速模式/);
   });
 
+  /** The article page served with a Content-Security-Policy header. */
+  const withPolicy = (policy) => pageWith(session.browser, {
+    pattern: "**/cms/article.html",
+    handle: async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": policy } });
+    },
+  });
+
+  test("a page whose security policy forbids WebAssembly tells the webmaster what to allow", async () => {
+    for (const policy of ["script-src 'self' 'unsafe-inline'", "default-src 'self'"]) {
+      const page = await withPolicy(policy);
+      await page.goto(`${session.base}/cms/article.html`);
+      const word = await hostWord(page);
+      assert.match(word.text, /安全策略（Content-Security-Policy）不允许运行 WebAssembly.*网站管理员.*'wasm-unsafe-eval'.*'unsafe-eval'/, policy);
+      assert.doesNotMatch(word.text, /版本过低/, "the browser is not to blame");
+      await page.context().close();
+    }
+    // What the word asks for is enough (Chromium 86 knows only 'unsafe-eval').
+    const page = await withPolicy("script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval' 'unsafe-eval'");
+    await page.goto(`${session.base}/cms/article.html`);
+    await new Widget(page).cell("meta.agency").waitFor();
+  });
+
   test("a wasm file that cannot be downloaded names the file and the webmaster", async () => {
     const page = await pageWith(session.browser, {
       pattern: "**/xxgk-nianbao_bg.wasm",
