@@ -325,7 +325,10 @@ fn draft_list(
         onaction.reform(|_: MouseEvent| Action::Open(Editor::new(Draft { id: storage::new_id(), ..Draft::default() })));
     html! {
         <section class="xx-drafts" aria-label="草稿" data-testid="drafts">
-            <p>{ "草稿保存在本机浏览器中，按机关和年度区分：" }</p>
+            <p data-testid="drafts-kept">{ format!(
+                "草稿只保存在这台电脑的这个浏览器中，而且只在本网址（{}）下能看到：换电脑、换浏览器或从别的网址打开本页之前，请先点“导出报告文件”保存一份。草稿按机关和年度区分：",
+                storage::site()
+            ) }</p>
             {
                 match drafts {
                     Err(reason) => html! { <p class="xx-error">{ reason }</p> },

@@ -48,6 +48,8 @@ describe("autosave", () => {
     await w.action("drafts").click();
     await w.action("drafts").click();
     const list = w.page.getByTestId("drafts");
+    assert.match(await list.getByTestId("drafts-kept").textContent(),
+      new RegExp(`只在本网址（${session.base.replace(/[.]/g, "\\.")}）下能看到.*导出报告文件`), "where the drafts are, and are not");
     assert.match(await list.textContent(), /甲局 2025年/);
     assert.match(await list.textContent(), /乙局 2024年.*正在编辑/s);
     await list.locator("li", { hasText: "甲局" }).locator('[data-action="open-draft"]').click();
