@@ -5,6 +5,7 @@ mod app;
 mod autosave;
 mod browser;
 mod confirm;
+mod failure;
 mod files;
 mod findings;
 mod form;
@@ -55,5 +56,6 @@ pub fn mount() {
     if shadow.append_child(&style).is_err() || shadow.append_child(&root).is_err() {
         return;
     }
+    yew::set_custom_panic_hook(Box::new(failure::on_failure));
     yew::Renderer::<App>::with_root(root.unchecked_into()).render();
 }

@@ -1,6 +1,6 @@
 //! Autosave: every change is written to the browser's storage soon after it is made, at once when
-//! the clerk moves to another draft, and when the page is left (a reload, a closed tab, a phone
-//! switching apps), so nothing typed is lost to a quick reload.
+//! the clerk moves to another draft, when the page is left (a reload, a closed tab, a phone
+//! switching apps) and when the widget fails, so nothing typed is lost to a quick reload.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,14 +16,31 @@ use crate::report::editor::{Draft, Editor};
 /// How soon after a change the draft is saved while the clerk keeps working.
 const AUTOSAVE_DELAY_MS: u32 = 400;
 
+/// The change waiting to be saved and what storage holds, as the widget's hook keeps them, for
+/// [`save_waiting`] (there is one widget on a page).
+type Waiting = (Rc<RefCell<Option<Editor>>>, Rc<RefCell<Draft>>);
+
+thread_local! {
+    static WAITING: RefCell<Option<Waiting>> = const { RefCell::new(None) };
+}
+
+/// Writes the change still waiting at once, if any: what became of it. For when the widget fails
+/// and nothing else will run.
+pub fn save_waiting() -> Option<SaveStatus> {
+    let (unsaved, stored) = WAITING.with(|waiting| waiting.try_borrow().ok()?.clone())?;
+    flush(&unsaved, &stored)
+}
+
 /// Writes the change still waiting, if any, with its undo history; what became of it. `stored`
 /// is what the browser holds of the draft as far as this tab knows.
 fn flush(unsaved: &RefCell<Option<Editor>>, stored: &RefCell<Draft>) -> Option<SaveStatus> {
-    let editor = unsaved.borrow_mut().take()?;
+    let editor = unsaved.try_borrow_mut().ok()?.take()?;
     storage::save_history(&editor.draft().id, &editor.history_to_storage());
     Some(match storage::save(editor.draft()) {
         Ok(at) => {
-            stored.replace(editor.draft().clone());
+            if let Ok(mut stored) = stored.try_borrow_mut() {
+                *stored = editor.draft().clone();
+            }
             SaveStatus::Saved(at)
         }
         Err(reason) => SaveStatus::Failed(reason),
@@ -43,6 +60,7 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
     {
         let (unsaved, stored) = (unsaved.clone(), stored.clone());
         use_effect_with((), move |_| {
+            WAITING.with(|waiting| waiting.replace(Some((unsaved.clone(), stored.clone()))));
             let (window, document) = (gloo_utils::window(), gloo_utils::document());
             let on_leave = {
                 let unsaved = unsaved.clone();

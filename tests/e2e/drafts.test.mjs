@@ -85,6 +85,28 @@ describe("autosave", () => {
     assert.equal(await w.value("requests.received.natural_person"), "42");
   });
 
+  test("when the widget fails, the waiting change is saved and the clerk is told to reload", async () => {
+    const w = await open();
+    await w.type("meta.agency", "测试县某某局");
+    await w.type("requests.received.natural_person", "12");
+    // A script of the host page takes part of the widget away, and the widget's next change of
+    // its page fails (as a bug would), well within the autosave's delay.
+    await w.page.evaluate(() => document.getElementById("xxgk-nianbao").shadowRoot.querySelector(".xx-layout").remove());
+    await w.action("paste-import").click();
+    const said = w.page.getByTestId("widget-failed");
+    await said.waitFor();
+    assert.equal(await said.getAttribute("role"), "alert");
+    assert.match(await said.textContent(), /编制助手出错，已停止工作。出错之前填写的内容已保存在本浏览器中。请刷新页面后继续填写。/);
+    const stored = await w.page.evaluate(() => Object.keys(localStorage)
+      .filter((k) => k.startsWith("xxgk-nianbao/draft/")).map((k) => localStorage.getItem(k)).join(""));
+    assert.match(stored, /"requests.received.natural_person": "12"/, "saved at once, not left to a timer that will not run");
+    assert.equal(await w.page.locator(".xx-root.xx-stopped").count(), 1, "the form no longer looks alive");
+    await w.page.reload();
+    await w.cell("meta.agency").waitFor();
+    assert.equal(await w.value("requests.received.natural_person"), "12");
+    assert.equal(await w.page.getByTestId("widget-failed").count(), 0);
+  });
+
   test("two tabs of the page never write over each other's work", async () => {
     const a = await open();
     await a.name("测试县某某局", "2025");
