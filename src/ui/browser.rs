@@ -25,6 +25,11 @@ pub fn beside(name: &str) -> Result<String, JsValue> {
     Ok(Url::new_with_base(name, &base)?.href())
 }
 
+/// A script of the page's own (an object URL) that runs `source`.
+pub fn script_url(source: &str) -> Result<String, JsValue> {
+    Url::create_object_url_with_blob(&blob(source, "text/javascript")?)
+}
+
 /// The text of a file shipped beside the widget's own files.
 pub async fn fetch_beside(name: &str) -> Result<String, JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;

@@ -13,11 +13,15 @@ use yew::AttrValue;
 use super::browser;
 use crate::report::format::{FieldId, field, field_id};
 use crate::report::import::Opened;
+use crate::report::json;
 use crate::report::tidy::Tidied;
 use crate::worker::{DOCX, DRAFT, READ, READY, RENDER, TIDY, VERIFY};
 
 /// The script that starts the worker, uploaded beside the widget's other files.
 const WORKER_SCRIPT: &str = "xxgk-nianbao-worker_loader.js";
+/// The worker's own JS glue and module, which that script loads from beside it.
+const WORKER_GLUE: &str = "xxgk-nianbao-worker.js";
+const WORKER_MODULE: &str = "xxgk-nianbao-worker_bg.wasm";
 /// How long the worker may take to start before the clerk is told it did not.
 const START_TIMEOUT_MS: i32 = 15_000;
 
@@ -53,6 +57,20 @@ async fn next_message(worker: &Worker, timeout_ms: Option<i32>) -> Result<JsValu
     JsFuture::from(Promise::race(&Array::of2(&answer, &timeout))).await
 }
 
+/// Starts the worker from the script beside the widget's files. Browsers start a worker only
+/// from the page's own site; when the files are served from another (a static file server), the
+/// worker starts from a script of the page's own that loads the same glue and module from there.
+fn start_worker() -> Result<Worker, JsValue> {
+    Worker::new(&browser::beside(WORKER_SCRIPT)?).or_else(|_| {
+        let mut start = String::from("importScripts(");
+        json::quote(&mut start, &browser::beside(WORKER_GLUE)?);
+        start.push_str(");wasm_bindgen({module_or_path:");
+        json::quote(&mut start, &browser::beside(WORKER_MODULE)?);
+        start.push_str("});");
+        Worker::new(&browser::script_url(&start)?)
+    })
+}
+
 /// The worker, started and listening.
 async fn worker() -> Result<Worker, String> {
     if let Some(worker) = WORKER.with(|r| r.borrow().clone()) {
@@ -60,8 +78,7 @@ async fn worker() -> Result<Worker, String> {
     }
     let cannot_start =
         "无法启动编制助手的后台程序（xxgk-nianbao-worker），请联系网站管理员检查它是否已与编制助手的其他文件一起上传";
-    let url = browser::beside(WORKER_SCRIPT).map_err(|_| cannot_start.to_string())?;
-    let worker = Worker::new(&url).map_err(|_| cannot_start.to_string())?;
+    let worker = start_worker().map_err(|_| cannot_start.to_string())?;
     match next_message(&worker, Some(START_TIMEOUT_MS)).await {
         Ok(said) if said.as_string().as_deref() == Some(READY) => {
             WORKER.with(|r| *r.borrow_mut() = Some(worker.clone()));

@@ -126,6 +126,22 @@ describe("a clear word where the widget cannot run", () => {
     assert.match(await failed.textContent(), /无法启动编制助手的后台程序/);
   });
 
+  test("the widget's files on a static server of another site: the widget and its worker run", async () => {
+    // The page comes from localhost, the widget's files from 127.0.0.1: two sites to the browser.
+    const page = await (await session.browser.newContext()).newPage();
+    await page.goto(`${session.base.replace("127.0.0.1", "localhost")}/cms/static-server.html`);
+    const w = new Widget(page);
+    await w.cell("meta.agency").waitFor();
+    assert.equal(new URL(page.url()).hostname, "localhost");
+    // The worker reads a pasted report and draws the preview.
+    await w.action("paste-import").click();
+    await page.getByTestId("import-source").fill("三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1");
+    await w.action("read-import").click();
+    await page.waitForFunction(() => document.getElementById("xxgk-nianbao").shadowRoot
+      .querySelector('[data-key="requests.received.natural_person"]').value === "1");
+    assert.match(await w.source(), /<table/);
+  });
+
   test("a wasm file served with the wrong type still loads", async () => {
     const page = await pageWith(session.browser, {
       pattern: "**/xxgk-nianbao_bg.wasm",

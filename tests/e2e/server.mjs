@@ -43,7 +43,11 @@ export async function serve() {
     try {
       const file = resolve(req.url);
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+      // Open to pages of other sites, as a static file server for a portal is.
+      res.writeHead(200, {
+        "content-type": types[extname(file)] ?? "application/octet-stream",
+        "access-control-allow-origin": "*",
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
