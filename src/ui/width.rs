@@ -1,7 +1,6 @@
 //! The widget lays itself out by the room it has on the screen, not by the window: a portal may
 //! put it in a 760 px column, or in a 1200 px column wider than the clerk's 1024 px window.
 
-use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
@@ -13,7 +12,8 @@ pub const MAX_WIDTH: i32 = 1280;
 pub const NARROW_BELOW: i32 = 980;
 
 /// The width the widget can show without the clerk scrolling sideways: its container's width,
-/// cut at the window's right edge. `None` until it is first measured.
+/// cut at the right edge of what the window shows — left of its scrollbar, which Windows draws
+/// 17 px wide. `None` until it is first measured.
 #[hook]
 pub fn use_visible_width(host: NodeRef) -> Option<i32> {
     let width = use_state_eq(|| None::<i32>);
@@ -25,27 +25,25 @@ pub fn use_visible_width(host: NodeRef) -> Option<i32> {
                 let Some(element) = host.cast::<web_sys::Element>() else { return };
                 let Some(parent) = element.parent_element() else { return };
                 let window = gloo_utils::window();
-                let inner = window.inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0);
+                let shown = gloo_utils::document_element().client_width();
                 let left = parent.get_bounding_client_rect().left() + window.scroll_x().unwrap_or(0.0);
-                let room = (inner - left.max(0.0) - 8.0).max(320.0);
+                let room = (f64::from(shown) - left.max(0.0) - 8.0).max(320.0);
                 width.set(Some(f64::from(parent.client_width()).min(room) as i32));
             };
             measure();
-            let observer = {
-                let measure = measure.clone();
-                let callback = Closure::<dyn Fn()>::new(measure);
-                let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
-                if let (Some(observer), Some(observed)) = (&observer, &observed) {
-                    observer.observe(observed);
-                }
-                (observer, callback)
-            };
-            let on_resize = EventListener::new(&gloo_utils::window(), "resize", move |_| measure());
+            // The container, and the page's root element: its width is what the window shows,
+            // which changes with the window and when a scrollbar comes or goes.
+            let callback = Closure::<dyn Fn()>::new(measure);
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let Some(observer) = &observer {
+                observed.iter().for_each(|container| observer.observe(container));
+                observer.observe(&gloo_utils::document_element());
+            }
             move || {
-                if let Some(observer) = &observer.0 {
+                if let Some(observer) = &observer {
                     observer.disconnect();
                 }
-                drop((observer, on_resize));
+                drop(callback);
             }
         });
     }
