@@ -12,6 +12,8 @@
     "或使用新版 Chrome、Edge、Firefox 浏览器打开本页。";
   var FORBIDDEN = "本页的安全策略（Content-Security-Policy）不允许运行 WebAssembly，编制助手无法启动。请联系网站管理员：" +
     "在本页 CSP 的 script-src 中加入 'wasm-unsafe-eval'，Chromium 96 及以下内核的浏览器还需要 'unsafe-eval'。";
+  var MISMATCHED = "编制助手的程序文件版本不一致（多半是网站更新后，浏览器还留着旧文件），请按 Ctrl+F5 强制刷新本页；" +
+    "如仍不行，请联系网站管理员检查 xxgk-nianbao.js 和 xxgk-nianbao_bg.wasm 是否来自同一次更新。";
   var script = document.currentScript;
   var base = script && script.src ? script.src.replace(/[^\/]*$/, "") : "./";
   var host = document.getElementById(HOST_ID);
@@ -69,7 +71,11 @@
     wasm_bindgen({ module_or_path: wasm }).then(null, function (error) {
       if (error && error.download) {
         cannotDownload(wasmFile, error.download);
-      } else if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
+      } else if (error instanceof WebAssembly.LinkError) {
+        // The module wants what this glue does not give: the two files come from different
+        // versions, one of them kept by the browser's cache from before an update.
+        say(MISMATCHED);
+      } else if (error instanceof WebAssembly.CompileError) {
         say(wasmForbidden() ? FORBIDDEN : TOO_OLD);
       } else {
         say("编制助手加载失败（" + error + "），请刷新页面重试；如仍失败，请联系网站管理员。");

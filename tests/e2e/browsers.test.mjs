@@ -84,6 +84,20 @@ describe("a clear word where the widget cannot run", () => {
     await new Widget(page).cell("meta.agency").waitFor();
   });
 
+  test("a JS glue and module of different versions (a cache after an update) ask for Ctrl+F5", async () => {
+    // A glue of another build names its imports by other hashes; here one of them.
+    const otherGlue = readFileSync(new URL("../../dist/xxgk-nianbao.js", import.meta.url), "utf8")
+      .replace(/(__wbg_[a-z_0-9]+_)[0-9a-f]{16}/, "$10123456789abcdef");
+    const page = await pageWith(session.browser, {
+      pattern: "**/xxgk-nianbao.js",
+      handle: (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: otherGlue }),
+    });
+    await page.goto(`${session.base}/cms/article.html`);
+    const word = await hostWord(page);
+    assert.match(word.text, /程序文件版本不一致.*Ctrl\+F5/);
+    assert.doesNotMatch(word.text, /版本过低/);
+  });
+
   test("a wasm file that cannot be downloaded names the file and the webmaster", async () => {
     const page = await pageWith(session.browser, {
       pattern: "**/xxgk-nianbao_bg.wasm",
