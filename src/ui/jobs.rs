@@ -76,8 +76,7 @@ async fn worker() -> Result<Worker, String> {
     if let Some(worker) = WORKER.with(|r| r.borrow().clone()) {
         return Ok(worker);
     }
-    let cannot_start =
-        "无法启动编制助手的后台程序（xxgk-nianbao-worker），请联系网站管理员检查它是否已与编制助手的其他文件一起上传";
+    let cannot_start = "无法启动编制助手的后台程序（xxgk-nianbao-worker）：请按 Ctrl+F5 强制刷新本页（填写的内容已自动保存）；如仍不行，请联系网站管理员检查它是否已与编制助手的其他文件一起上传";
     let worker = start_worker().map_err(|_| cannot_start.to_string())?;
     match next_message(&worker, Some(START_TIMEOUT_MS)).await {
         Ok(said) if said.as_string().as_deref() == Some(READY) => {
