@@ -25,18 +25,14 @@ fn message(saved: Option<SaveStatus>) -> String {
 pub fn on_failure(info: &PanicHookInfo) {
     console_error_panic_hook::hook(info);
     let saved = save_waiting();
-    let shadow = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(HOST_ID))
-        .and_then(|host| host.shadow_root());
-    let Some(shadow) = shadow else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(shadow) = document.get_element_by_id(HOST_ID).and_then(|host| host.shadow_root()) else { return };
     let (Ok(None), Ok(Some(root))) = (shadow.query_selector(".xx-failed"), shadow.query_selector(".xx-root")) else {
         return;
     };
     root.set_class_name(&format!("{} xx-stopped", root.class_name()));
     // Older engines ignore `inert`; the style sheet stops the pointer there.
     let _ = root.set_attribute("inert", "");
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(said) = document.create_element("p") else { return };
     said.set_class_name("xx-failed");
     let _ = said.set_attribute("role", "alert");

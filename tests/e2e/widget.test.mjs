@@ -260,6 +260,21 @@ describe("laid out by the room it has", () => {
     await w.page.screenshot({ path: "target/e2e-1200-column-1024-window.png" });
   });
 
+  test("a window made narrower lays the widget out again", async () => {
+    const w = await Widget.open(session.browser, `${session.base}/cms/column.html?width=1200`, {
+      context: { viewport: { width: 1400, height: 768 } },
+    });
+    const narrow = () => w.page.locator(".xx-app.xx-narrow").count();
+    assert.equal(await narrow(), 0, "two columns in a wide window");
+    await w.page.setViewportSize({ width: 900, height: 768 });
+    await w.page.waitForFunction(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector(".xx-app.xx-narrow") !== null);
+    assert.deepEqual((await layout(w)).cut, []);
+    await w.page.setViewportSize({ width: 1400, height: 768 });
+    await w.page.waitForFunction(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector(".xx-app.xx-narrow") === null);
+  });
+
   test("in a 760 px column the findings are a bar at the bottom of the screen, one tap from opening", async () => {
     const w = await Widget.open(session.browser, `${session.base}/cms/column.html?width=760`, {
       context: { viewport: { width: 1024, height: 768 } },
