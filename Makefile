@@ -39,6 +39,7 @@ build: setup
 bench: setup build
 	cargo bench --locked --bench core
 	node tests/e2e/bench.mjs
+	XXGK_BROWSER=chromium86 node tests/e2e/bench.mjs
 
 setup: tools node_modules/.package-lock.json $(CHROME_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext /usr/bin/soffice
 

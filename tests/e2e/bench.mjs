@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 import { serve } from "./server.mjs";
-import { launch } from "./widget.mjs";
+import { OLDEST, launch } from "./widget.mjs";
 
 const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
 const KEYSTROKES = 400;
@@ -118,9 +118,12 @@ async function keystrokes(browser, base) {
 const server = await serve();
 const browser = await launch();
 try {
-  console.log("widget download:");
-  await sizes();
-  console.log("in headless Chromium on 127.0.0.1:");
+  // The sizes do not depend on the browser: said once, in the run with the current one.
+  if (!OLDEST) {
+    console.log("widget download:");
+    await sizes();
+  }
+  console.log(`in headless Chromium ${browser.version()} on 127.0.0.1:`);
   await interactive(browser, `${server.base}/`);
   await keystrokes(browser, `${server.base}/`);
 } finally {
