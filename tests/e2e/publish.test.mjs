@@ -28,6 +28,34 @@ const chooser = (w) => w.action("portal-editor");
 const steps = (w) => w.page.getByTestId("editor-steps");
 const result = (w) => w.page.getByTestId("verify-result");
 
+describe("a quiet console", () => {
+  test("opening a report, drawing the preview and copying leave no warning or error in the console", async () => {
+    // Webmasters read the console when something looks wrong: the widget's own runs say nothing.
+    const said = [];
+    const listen = (from) => (message) => {
+      const url = message.location()?.url ?? "";
+      if (["warning", "error"].includes(message.type()) && !url.endsWith("/favicon.ico")) {
+        said.push(`${from}: ${message.text()}`);
+      }
+    };
+    const context = await session.browser.newContext(clipboard.context);
+    context.on("page", (page) => {
+      page.on("console", listen("page"));
+      page.on("worker", (worker) => worker.on("console", listen("worker")));
+    });
+    const page = await context.newPage();
+    await page.goto(`${session.base}/`);
+    const w = new Widget(page);
+    await w.cell("meta.agency").waitFor();
+    const file = { name: "report.json", mimeType: "application/json", buffer: Buffer.from(REPORT) };
+    await w.openFile("open-file", file, "requests.received.natural_person");
+    assert.match(await w.source(), /<table/);
+    await w.action("copy-source").click();
+    await page.getByTestId("copy-status").waitFor();
+    assert.deepEqual(said, []);
+  });
+});
+
 describe("the site's editor", () => {
   test("is named once: the advice and the emphasised copy follow it, and a reload keeps it", async () => {
     const w = await widgetWithReport();
