@@ -53,7 +53,7 @@ impl Read {
             // About last year's cells: said once, here.
             _ => details.extend(notes.iter().map(|note| note.message.clone())),
         }
-        Notice { ok: true, text, details, undo: true }
+        Notice { ok: true, text, details, undo: true, quiet: false }
     }
 
     /// The step that applies it.
@@ -79,16 +79,24 @@ pub struct Notice {
     pub details: Vec<String>,
     /// Offer 撤销导入 (an undo of the step that just replaced the report).
     pub undo: bool,
+    /// Said without taking the clerk from where they are in the form: it answers nothing they did
+    /// up there (a file, a paste), so the widget does not bring it into view.
+    pub quiet: bool,
 }
 
 impl Notice {
+    /// A message of one line, brought into view.
+    pub fn said(ok: bool, text: String) -> Notice {
+        Notice { ok, text, details: vec![], undo: false, quiet: false }
+    }
+
+    /// A message of one line, left where it is shown.
+    pub fn quiet(text: &str) -> Notice {
+        Notice { quiet: true, ..Notice::said(true, text.to_string()) }
+    }
+
     pub fn refused(name: &str, why: &str) -> Notice {
-        Notice {
-            ok: false,
-            text: format!("无法打开“{name}”：{why}。当前报告没有任何改动。"),
-            details: vec![],
-            undo: false,
-        }
+        Notice::said(false, format!("无法打开“{name}”：{why}。当前报告没有任何改动。"))
     }
 }
 
@@ -141,6 +149,10 @@ pub enum Action {
     SavedElsewhere(Draft),
 }
 
+/// What the clerk is told on Ctrl+S, which would otherwise save the portal's page instead.
+pub const SAVED_BY_ITSELF: &str =
+    "编制助手随时自动保存（每次修改后不到一秒），不必按 Ctrl+S。要把报告保存到电脑上，请点“导出报告文件”。";
+
 /// What the clerk is told when another tab's version of the open draft is taken.
 pub const SAVED_ELSEWHERE: &str =
     "这份报告刚在本浏览器的另一个标签页中修改并保存，这里已换成最新内容。要回到本页原来的内容，请点“撤销”。";
@@ -177,12 +189,7 @@ impl Session {
                     next.revealed = Some((id, self.revealed.map_or(0, |(_, n)| n.wrapping_add(1))));
                 }
                 if matches!(action, Action::UndoImport) && moved {
-                    next.notice = Some(Notice {
-                        ok: true,
-                        text: "已撤销，回到导入前的报告。".into(),
-                        details: vec![],
-                        undo: false,
-                    });
+                    next.notice = Some(Notice::said(true, "已撤销，回到导入前的报告。".into()));
                 }
                 moved
             }
@@ -237,7 +244,7 @@ impl Session {
             Action::SavedElsewhere(draft) if draft.id == self.draft().id => {
                 let taken = next.editor.apply(Edit::Replace(draft));
                 if taken {
-                    next.notice = Some(Notice { ok: true, text: SAVED_ELSEWHERE.into(), details: vec![], undo: false });
+                    next.notice = Some(Notice::quiet(SAVED_ELSEWHERE));
                 }
                 taken
             }
@@ -360,7 +367,7 @@ mod tests {
 
         let taken = apply(&ours, Action::SavedElsewhere(theirs.clone()));
         assert_eq!(taken.draft(), &theirs);
-        assert_eq!(taken.notice.as_ref().map(|n| n.text.as_str()), Some(SAVED_ELSEWHERE));
+        assert_eq!(taken.notice, Some(Notice::quiet(SAVED_ELSEWHERE)), "said where the clerk is");
         assert!(taken.after(Action::SavedElsewhere(theirs.clone())).is_none(), "the same version again: nothing");
         let undone = apply(&taken, Action::Undo);
         assert_eq!(undone.draft(), ours.draft(), "this tab's version is one undo away");

@@ -16,7 +16,7 @@ use super::jobs::draft_text;
 use super::other_tabs::use_saves_elsewhere;
 use super::publish::Publish;
 use super::selection::{SheetEntry, use_sheet_entry};
-use super::state::{Action, SAVED_ELSEWHERE, restored};
+use super::state::{Action, SAVED_BY_ITSELF, restored};
 use super::storage;
 use super::tables::TableData;
 use super::width::{MAX_WIDTH, NARROW_BELOW, use_visible_width};
@@ -71,13 +71,13 @@ pub fn App() -> Html {
         });
     }
     // What became of a file or a paste is shown under the file bar; the clerk may have chosen the
-    // file or pasted further down (the start panel), so the message is brought into view. Work
-    // taken from another tab is said there too, but leaves the clerk where they are in the form.
+    // file or pasted further down (the start panel), so the message is brought into view; a
+    // quiet one leaves the clerk where they are in the form.
     {
         let root = root.clone();
         use_effect_with((state.notice.clone(), state.asking.is_some()), move |(notice, _)| {
-            let elsewhere = notice.as_ref().is_some_and(|n| n.text == SAVED_ELSEWHERE);
-            if let Some(root) = root.cast::<web_sys::Element>().filter(|_| !elsewhere) {
+            let quiet = notice.as_ref().is_some_and(|n| n.quiet);
+            if let Some(root) = root.cast::<web_sys::Element>().filter(|_| !quiet) {
                 browser::bring_into_view(&root, "[data-testid=\"file-notice\"], [data-action=\"confirm-import\"]");
             }
         });
@@ -121,7 +121,7 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 dispatch.dispatch(match draft_text(&file, id).await {
                     Ok(text) => Action::ShowDraft(id, text),
-                    Err(why) => Action::Tell(Notice { ok: false, text: why, details: vec![], undo: false }),
+                    Err(why) => Action::Tell(Notice::said(false, why)),
                 });
             });
         })
@@ -204,6 +204,8 @@ pub fn App() -> Html {
             let action = match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
                 ("z", false) => Action::Undo,
                 ("z", true) | ("y", _) => Action::Redo,
+                // A habit from Word: the browser would save the portal's page, not the report.
+                ("s", false) => Action::Tell(Notice::quiet(SAVED_BY_ITSELF)),
                 _ => return,
             };
             e.prevent_default();

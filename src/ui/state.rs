@@ -8,7 +8,7 @@ use yew::Reducible;
 use super::storage;
 use crate::report::editor::{Draft, Edit, Editor};
 use crate::report::format::FieldId;
-pub use crate::report::session::{Action, SAVED_ELSEWHERE, Session};
+pub use crate::report::session::{Action, SAVED_BY_ITSELF, Session};
 
 /// The draft the clerk was working on when the page was last left, or a new one.
 pub fn restored() -> Session {

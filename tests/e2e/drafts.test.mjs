@@ -85,6 +85,21 @@ describe("autosave", () => {
     assert.equal(await w.value("requests.received.natural_person"), "42");
   });
 
+  test("Ctrl+S says the widget saves by itself, instead of saving the portal's page", async () => {
+    const w = await open();
+    await w.type("meta.agency", "测试县某某局");
+    const cell = w.cell("requests.received.natural_person");
+    await cell.fill("12");
+    await cell.scrollIntoViewIfNeeded();
+    const place = (await cell.boundingBox()).y;
+    await w.page.evaluate(() => document.addEventListener("keydown", (e) => { window.xxSaveKept = e.defaultPrevented; }));
+    await w.page.keyboard.press("Control+s");
+    assert.equal(await w.page.evaluate(() => window.xxSaveKept), true, "the browser's own 另存为 is not opened");
+    assert.match(await w.notice().textContent(), /随时自动保存.*不必按 Ctrl\+S.*导出报告文件/);
+    assert.ok(Math.abs((await cell.boundingBox()).y - place) < 2, "the clerk stays where they were");
+    assert.equal(await w.value("requests.received.natural_person"), "12");
+  });
+
   test("when the widget fails, the waiting change is saved and the clerk is told to reload", async () => {
     const w = await open();
     await w.type("meta.agency", "测试县某某局");
