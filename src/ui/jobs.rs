@@ -59,7 +59,8 @@ async fn next_message(worker: &Worker, timeout_ms: Option<i32>) -> Result<JsValu
 
 /// Starts the worker from the script beside the widget's files. Browsers start a worker only
 /// from the page's own site; when the files are served from another (a static file server), the
-/// worker starts from a script of the page's own that loads the same glue and module from there.
+/// worker starts from a script of the page's own: that script's two lines, with the full
+/// addresses of the glue and module.
 fn start_worker() -> Result<Worker, JsValue> {
     Worker::new(&browser::beside(WORKER_SCRIPT)?).or_else(|_| {
         let mut start = String::from("importScripts(");
