@@ -195,10 +195,18 @@ pub fn App() -> Html {
             }
         })
     };
+    // Ctrl+P in the widget prints the report alone, as 打印 / 另存为 PDF does, not the portal's page
+    // with the form on it.
+    let print_requests = use_state(|| 0u32);
     let onkeydown = {
-        let dispatch = dispatch.clone();
+        let (dispatch, print_requests) = (dispatch.clone(), print_requests.clone());
         Callback::from(move |e: KeyboardEvent| {
             if !(e.ctrl_key() || e.meta_key()) || e.is_composing() {
+                return;
+            }
+            if e.key().eq_ignore_ascii_case("p") && !e.shift_key() {
+                e.prevent_default();
+                print_requests.set(*print_requests + 1);
                 return;
             }
             let action = match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
@@ -279,7 +287,8 @@ pub fn App() -> Html {
                 { side_panel(review, notes, *findings_open, &toggle_findings, &pick_and_close, &check_everything, &dismiss) }
             </div>
             if complete {
-                <Publish report={report.clone()} errors={review.errors.clone()} onexport={check_everything} {onedit} />
+                <Publish report={report.clone()} errors={review.errors.clone()} onexport={check_everything} {onedit}
+                    print_requests={*print_requests} />
             }
         </div>
     }

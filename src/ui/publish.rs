@@ -39,6 +39,8 @@ pub struct PublishProps {
     pub onexport: Callback<()>,
     /// 一键排版's changes, applied as one step.
     pub onedit: Callback<Edit>,
+    /// How many times the clerk pressed Ctrl+P in the widget: each asks for 打印 / 另存为 PDF.
+    pub print_requests: u32,
 }
 
 /// The rendering shown, and the report it was rendered from.
@@ -195,10 +197,10 @@ pub fn Publish(props: &PublishProps) -> Html {
         })
     };
 
-    let request = |export: Export| {
+    let ask_for = {
         let asks = !props.errors.is_empty() && acknowledged.as_ref() != Some(&props.errors);
         let (perform, pending) = (perform.clone(), pending.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |export: Export| {
             if asks {
                 pending.set(Some(export));
             } else {
@@ -206,6 +208,24 @@ pub fn Publish(props: &PublishProps) -> Html {
             }
         })
     };
+    let request = |export: Export| ask_for.reform(move |_: MouseEvent| export);
+    {
+        let ask_for = ask_for.clone();
+        use_effect_with(props.print_requests, move |asked| {
+            if *asked > 0 {
+                ask_for.emit(Export::Print);
+            }
+        });
+    }
+    // Asked from the keyboard far up the form, the question must come into view.
+    {
+        let section = section.clone();
+        use_effect_with(*pending, move |pending| {
+            if let (Some(_), Some(section)) = (pending, section.cast::<web_sys::Element>()) {
+                browser::bring_into_view(&section, ".xx-confirm");
+            }
+        });
+    }
     let go_on = {
         let (perform, pending, acknowledged, errors) =
             (perform.clone(), pending.clone(), acknowledged.clone(), props.errors.clone());

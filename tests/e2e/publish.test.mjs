@@ -186,6 +186,31 @@ describe("打印 / 另存为 PDF", () => {
   });
 });
 
+describe("Ctrl+P", () => {
+  test("in the form prints the report alone, and with open errors asks first, in view", async () => {
+    const w = await widgetWithReport();
+    const cell = w.cell("requests.received.natural_person");
+    await cell.focus();
+    await w.page.evaluate(() => document.addEventListener("keydown", (e) => { window.xxPrintKept = e.defaultPrevented; }));
+    await w.page.keyboard.press("Control+p");
+    assert.equal(await w.page.evaluate(() => window.xxPrintKept), true, "not the portal's page with the form on it");
+    const frame = w.page.getByTestId("print-frame");
+    await frame.waitFor({ state: "attached" });
+    assert.match(await frame.getAttribute("srcdoc"), /咸宁市政务服务和大数据管理局/);
+
+    await cell.fill("x");
+    await cell.focus();
+    await w.page.keyboard.press("Control+p");
+    const question = w.page.locator(".xx-publish .xx-confirm");
+    await question.waitFor();
+    const box = await question.boundingBox();
+    const height = await w.page.evaluate(() => innerHeight);
+    assert.ok(box.y >= 0 && box.y + box.height <= height, "the question about the errors is on the screen");
+    assert.match(await question.textContent(), /个错误/);
+    await w.page.context().close();
+  });
+});
+
 function pdfText(pdf) {
   const dir = mkdtempSync(join(tmpdir(), "xxgk-print-"));
   writeFileSync(join(dir, "report.pdf"), pdf);
