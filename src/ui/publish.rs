@@ -217,12 +217,13 @@ pub fn Publish(props: &PublishProps) -> Html {
             }
         });
     }
-    // Asked from the keyboard far up the form, the question must come into view.
+    // Asked from the keyboard far up the form, the question must come into view, with the focus
+    // on its answer so that Enter goes on.
     {
         let section = section.clone();
         use_effect_with(*pending, move |pending| {
             if let (Some(_), Some(section)) = (pending, section.cast::<web_sys::Element>()) {
-                browser::bring_into_view(&section, ".xx-confirm");
+                browser::focus_first(&section, ".xx-confirm button");
             }
         });
     }

@@ -207,6 +207,10 @@ describe("Ctrl+P", () => {
     const height = await w.page.evaluate(() => innerHeight);
     assert.ok(box.y >= 0 && box.y + box.height <= height, "the question about the errors is on the screen");
     assert.match(await question.textContent(), /个错误/);
+    // The focus is on its answer: Enter goes on and prints.
+    await frame.evaluate((f) => f.setAttribute("data-printed-before", ""));
+    await w.page.keyboard.press("Enter");
+    await w.page.locator('[data-testid="print-frame"]:not([data-printed-before])').waitFor({ state: "attached" });
     await w.page.context().close();
   });
 });
