@@ -288,8 +288,12 @@ describe("report files", () => {
     await w.pick("open-file", "上报.json", example);
     await w.action("confirm-import").waitFor();
     assert.equal(await w.value("meta.agency"), "某某局");
-    await w.action("confirm-import").click();
-    assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局");
+    assert.equal(await w.page.evaluate(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.activeElement?.dataset.action), "confirm-import",
+    "the question has the focus on its answer");
+    await w.page.keyboard.press("Enter");
+    await w.page.waitForFunction(() => document.getElementById("xxgk-nianbao").shadowRoot
+      .querySelector('[data-key="meta.agency"]').value === "咸宁市政务服务和大数据管理局");
     await w.action("undo-import").click();
     assert.equal(await w.value("meta.agency"), "某某局");
     assert.equal(await w.value("requests.received.natural_person"), "5");
