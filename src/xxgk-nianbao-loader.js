@@ -3,9 +3,10 @@
  * <script src=".../xxgk-nianbao-loader.js"></script> in the page; the widget's other files are
  * found beside this one, wherever they were uploaded.
  *
- * Written in ES5 on purpose: it must parse in every engine a government PC may run (IE, 360's
- * 兼容模式, old 信创 browsers) so that, where the widget cannot run, the clerk reads why and what
- * to do instead of a loading text that never ends. */
+ * Written in ES3 on purpose, without reserved words as property names (`.catch`): it must parse
+ * in every engine a government PC may run (IE in the IE 7 and 8 document modes old portal
+ * templates ask for, 360's 兼容模式, old 信创 browsers) so that, where the widget cannot run, the
+ * clerk reads why and what to do instead of a loading text that never ends. */
 (function () {
   var HOST_ID = "xxgk-nianbao";
   var TOO_OLD = "当前浏览器内核版本过低，无法运行编制助手。请切换到“极速模式”（360、QQ 等浏览器地址栏右侧的闪电图标），" +
@@ -19,7 +20,9 @@
   var host = document.getElementById(HOST_ID);
 
   function say(text) {
-    host.textContent = text;
+    // Not textContent, which IE 8 document modes lack.
+    host.innerHTML = "";
+    host.appendChild(document.createTextNode(text));
     host.setAttribute("role", "alert");
   }
   // Whether the page forbids compiling WebAssembly at all (its Content-Security-Policy lacks
@@ -57,7 +60,7 @@
   }, function () {
     throw { download: "网络错误" };
   });
-  wasm.catch(function () {}); // handled where it is awaited
+  wasm.then(null, function () {}); // handled where it is awaited
 
   var glue = document.createElement("script");
   glue.src = base + "xxgk-nianbao.js";

@@ -26,11 +26,26 @@ async function pageWith(browser, route) {
 }
 
 describe("a clear word where the widget cannot run", () => {
-  test("the loader parses as ES5, so even IE and 兼容模式 run it", () => {
+  test("the loader parses as ES3 without reserved words as property names, so IE's old document modes run it", () => {
+    // IE 7 and 8 document modes (which old portal templates ask for, and 360's 兼容模式 honours)
+    // parse ES3 and reject `promise.catch`.
     for (const built of ["src/xxgk-nianbao-loader.js", "dist/xxgk-nianbao-loader.js"]) {
       const source = readFileSync(new URL(`../../${built}`, import.meta.url), "utf8");
-      assert.doesNotThrow(() => parse(source, { ecmaVersion: 5 }), built);
+      assert.doesNotThrow(() => parse(source, { ecmaVersion: 3, allowReserved: "never" }), built);
     }
+  });
+
+  test("an engine without textContent or document.head (IE 8 document mode) still shows the word", async () => {
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      delete window.WebAssembly;
+      Object.defineProperty(Document.prototype, "head", { get: () => undefined });
+      Object.defineProperty(Node.prototype, "textContent", { get: () => undefined, set: () => {} });
+    });
+    await page.goto(`${session.base}/cms/article.html`);
+    await page.waitForFunction(() => /版本过低/.test(document.getElementById("xxgk-nianbao").innerText), null, { timeout: 3000 });
+    assert.match(await page.locator("#xxgk-nianbao").innerText(), /当前浏览器内核版本过低.*极速模式/);
   });
 
   test("an engine without WebAssembly is told to switch to 极速模式 or a new browser", async () => {
