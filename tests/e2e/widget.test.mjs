@@ -296,6 +296,35 @@ describe("laid out by the room it has", () => {
 });
 
 describe("inside a portal page", () => {
+  test("a page without a doctype (quirks mode) draws the widget as a standards page does", async () => {
+    const looks = {};
+    for (const quirks of [false, true]) {
+      const context = await session.browser.newContext();
+      const page = await context.newPage();
+      await page.route("**/cms/article.html", async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace("<!DOCTYPE html>", quirks ? "" : "<!DOCTYPE html>");
+        await route.fulfill({ response, body });
+      });
+      await page.goto(`${session.base}/cms/article.html`);
+      const w = new Widget(page);
+      await w.cell("requests.received.natural_person").waitFor();
+      looks[quirks] = await page.evaluate(() => {
+        const shadow = document.getElementById("xxgk-nianbao").shadowRoot;
+        const font = (selector) => getComputedStyle(shadow.querySelector(selector)).font;
+        return {
+          mode: document.compatMode,
+          cell: font('[data-key="requests.received.natural_person"]'),
+          total: font('[data-key="requests.received.total"]'),
+          label: font('table[data-table="requests"] th.xx-label'),
+        };
+      });
+      await context.close();
+    }
+    assert.equal(looks[true].mode, "BackCompat");
+    assert.deepEqual({ ...looks[true], mode: "" }, { ...looks[false], mode: "" });
+  });
+
   test("the widget looks right under the host page's global CSS", async () => {
     const w = await open();
     const looks = await w.page.evaluate(() => {
