@@ -72,16 +72,13 @@ pub fn App() -> Html {
     }
     // What became of a file or a paste is shown under the file bar; the clerk may have chosen the
     // file or pasted further down (the start panel), so the message is brought into view; a
-    // quiet one leaves the clerk where they are in the form. A question takes the focus on its
-    // answer, so that the keyboard answers it.
+    // quiet one leaves the clerk where they are in the form. (A question brings itself.)
     {
         let root = root.clone();
-        use_effect_with((state.notice.clone(), state.asking.is_some()), move |(notice, asking)| {
+        use_effect_with(state.notice.clone(), move |notice| {
             let quiet = notice.as_ref().is_some_and(|n| n.quiet);
-            match root.cast::<web_sys::Element>() {
-                Some(root) if *asking => browser::focus_first(&root, "[data-action=\"confirm-import\"]"),
-                Some(root) if !quiet => browser::bring_into_view(&root, "[data-testid=\"file-notice\"]"),
-                _ => {}
+            if let Some(root) = root.cast::<web_sys::Element>().filter(|_| !quiet) {
+                browser::bring_into_view(&root, "[data-testid=\"file-notice\"]");
             }
         });
     }

@@ -179,15 +179,6 @@ pub fn bring_into_view(root: &Element, selector: &str) {
     target.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// Focuses the first element matching `selector` inside `root`, which brings it into view.
-pub fn focus_first(root: &Element, selector: &str) {
-    if let Ok(Some(target)) = root.query_selector(selector)
-        && let Some(element) = target.dyn_ref::<HtmlElement>()
-    {
-        let _ = element.focus();
-    }
-}
-
 /// Brings the field with `key` into view inside the widget and focuses it.
 pub fn focus_field(root: &Element, key: &str) {
     let Ok(Some(target)) = root.query_selector(&format!("[data-key=\"{key}\"]")) else { return };

@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::browser;
-use super::confirm::confirm;
+use super::confirm::Confirm;
 use super::jobs::read_published;
 use super::state::{Action, Session};
 use super::storage::{self, SavedDraft};
@@ -35,8 +35,9 @@ pub fn notices(session: &Session, onanswer: Callback<bool>, onundo: Callback<Mou
     html! {
         <>
             if let Some(read) = &session.asking {
-                { confirm(&format!("“{}”将打开为一份新草稿；当前填写的报告原样保留在“草稿”中，随时可以回去。确定打开吗？", read.name),
-                    "打开为新草稿", "confirm-import", "不打开", onanswer.reform(|_| true), onanswer.reform(|_| false)) }
+                <Confirm question={format!("“{}”将打开为一份新草稿；当前填写的报告原样保留在“草稿”中，随时可以回去。确定打开吗？", read.name)}
+                    yes="打开为新草稿" action="confirm-import" no="不打开"
+                    onyes={onanswer.reform(|_| true)} onno={onanswer.reform(|_| false)} />
             }
             if let Some(notice) = &session.notice {
                 <div class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
@@ -368,8 +369,8 @@ fn draft_list(
                 }
             }
             if let Some(draft) = &**asking {
-                { confirm(&format!("删除草稿“{}”？删除后在离开本页之前还可以恢复。", draft.label),
-                    "删除", "confirm-delete", "不删除", delete, keep) }
+                <Confirm question={format!("删除草稿“{}”？删除后在离开本页之前还可以恢复。", draft.label)}
+                    yes="删除" action="confirm-delete" no="不删除" onyes={delete} onno={keep} />
             }
             for draft in deleted.iter() {
                 <p class="xx-notice" data-testid="deleted-draft">

@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::browser;
-use super::confirm::confirm;
+use super::confirm::Confirm;
 use super::files::use_pasted_page;
 use super::jobs::{Rendering, render_published, tidy_texts, verify_published, word_file};
 use super::seen::use_seen;
@@ -217,16 +217,6 @@ pub fn Publish(props: &PublishProps) -> Html {
             }
         });
     }
-    // Asked from the keyboard far up the form, the question must come into view, with the focus
-    // on its answer so that Enter goes on.
-    {
-        let section = section.clone();
-        use_effect_with(*pending, move |pending| {
-            if let (Some(_), Some(section)) = (pending, section.cast::<web_sys::Element>()) {
-                browser::focus_first(&section, ".xx-confirm button");
-            }
-        });
-    }
     let go_on = {
         let (perform, pending, acknowledged, errors) =
             (perform.clone(), pending.clone(), acknowledged.clone(), props.errors.clone());
@@ -320,8 +310,8 @@ pub fn Publish(props: &PublishProps) -> Html {
                 </section>
             }
             if pending.is_some() {
-                { confirm(&format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors.len()),
-                    "仍然继续", "confirm", "先去改正", go_on, cancel) }
+                <Confirm question={format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors.len())}
+                    yes="仍然继续" action="confirm" no="先去改正" onyes={go_on} onno={cancel} />
             }
             if let Some(status) = &*status {
                 <p class={if status.ok { "xx-status xx-ok" } else { "xx-status xx-error" }} role="status" data-testid="copy-status">
