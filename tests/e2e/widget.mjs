@@ -104,6 +104,16 @@ export class Widget {
   async focusedKey() {
     return this.page.evaluate(() => document.getElementById("xxgk-nianbao").shadowRoot.activeElement?.dataset.key);
   }
+  /** The data-action of the element focused inside the widget's shadow root. */
+  async focusedAction() {
+    return this.page.evaluate(() => document.getElementById("xxgk-nianbao").shadowRoot.activeElement?.dataset.action);
+  }
+  /** Waits until the field `key` shows `text`, set by something other than the test's typing (a
+   * worker's reading, another tab, an answer). */
+  async shows(key, text) {
+    await this.page.waitForFunction(([key, text]) => document.getElementById("xxgk-nianbao")?.shadowRoot
+      ?.querySelector(`[data-key="${key}"]`)?.value === text, [key, text]);
+  }
   /** Loads the example, answering yes when the widget asks (over work, it opens in a new draft). */
   async loadExample() {
     const agency = "咸宁市政务服务和大数据管理局";
