@@ -184,3 +184,39 @@ describe("a clear word where the widget cannot run", () => {
     assert.equal(await w.value("requests.received.total"), "4");
   });
 });
+
+describe("a portal page in GB2312", () => {
+  /**
+   * The GB2312 article page as many portals serve it: the page's encoding only in its <meta>, and
+   * scripts without a charset (nginx's and IIS's default), so the browser reads them in GBK too.
+   */
+  async function gb2312Page({ init } = {}) {
+    const page = await (await session.browser.newContext()).newPage();
+    if (init) await page.addInitScript(init);
+    await page.goto(`${session.base}/legacy/article-gbk.html`);
+    assert.equal(await page.evaluate(() => document.characterSet), "GBK");
+    return page;
+  }
+
+  test("the loader's word reads right", async () => {
+    const page = await gb2312Page({ init: () => delete window.WebAssembly });
+    assert.match((await hostWord(page)).text, /^当前浏览器内核版本过低，无法运行编制助手。请切换到“极速模式”/);
+    await page.context().close();
+  });
+
+  test("the widget runs, reads a pasted report and says its words right", async () => {
+    const page = await gb2312Page();
+    const w = new Widget(page);
+    await w.action("paste-import").click();
+    await page.getByTestId("import-source").fill("某某局2024年政府信息公开工作年度报告 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1");
+    await w.action("read-import").click();
+    await w.shows("requests.received.natural_person", "1");
+    assert.equal(await w.value("meta.year"), "2024");
+    await w.type("meta.agency", "某某局");
+    assert.equal(await w.value("meta.agency"), "某某局");
+    assert.match(await page.locator("label", { hasText: "机关全称" }).first().textContent(), /机关全称/);
+    assert.match(await page.getByTestId("file-notice").textContent(), /^已打开“粘贴的内容”/);
+    assert.match(await w.source(), /收到和处理政府信息公开申请情况/);
+    await page.context().close();
+  });
+});

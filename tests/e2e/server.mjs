@@ -24,6 +24,14 @@ const types = {
   ".json": "application/json; charset=utf-8",
 };
 
+/**
+ * A portal server's defaults (nginx, IIS): pages and scripts without a charset, so a page's encoding
+ * is in its <meta> and the browser reads its scripts in that encoding too. Pages under /legacy/, and
+ * the widget's files under /legacy/xxgk/, are sent so.
+ */
+const LEGACY = "/legacy/";
+const legacyTypes = { ...types, ".html": "text/html", ".js": "application/javascript" };
+
 function resolve(url) {
   const path = decodeURIComponent(new URL(url, "http://x").pathname);
   // The article editors a portal embeds (tests/e2e/editors.mjs): the npm ones, and UEditor's
@@ -33,6 +41,8 @@ function resolve(url) {
   if (path === "/ueditor/_examples/xxgk.html") return join(editors, "ueditor.html");
   if (path.startsWith("/ueditor/")) return join(UEDITOR, normalize(path.slice("/ueditor/".length)));
   if (path.startsWith(CMS_ASSETS)) return join(dist, normalize(path.slice(CMS_ASSETS.length)));
+  if (path.startsWith(`${LEGACY}xxgk/`)) return join(dist, normalize(path.slice(`${LEGACY}xxgk/`.length)));
+  if (path.startsWith(LEGACY)) return join(pages, normalize(path.slice(LEGACY.length)));
   if (path.startsWith("/cms/")) return join(pages, normalize(path.slice("/cms/".length)));
   return join(dist, normalize(path === "/" ? "index.html" : path));
 }
@@ -45,7 +55,7 @@ export async function serve() {
       const body = await readFile(file);
       // Open to pages of other sites, as a static file server for a portal is.
       res.writeHead(200, {
-        "content-type": types[extname(file)] ?? "application/octet-stream",
+        "content-type": (req.url.startsWith(LEGACY) ? legacyTypes : types)[extname(file)] ?? "application/octet-stream",
         "access-control-allow-origin": "*",
       });
       res.end(body);
