@@ -15,9 +15,25 @@
     "在本页 CSP 的 script-src 中加入 'wasm-unsafe-eval'，Chromium 96 及以下内核的浏览器还需要 'unsafe-eval'。";
   var MISMATCHED = "编制助手的程序文件版本不一致（多半是网站更新后，浏览器还留着旧文件），请按 Ctrl+F5 强制刷新本页；" +
     "如仍不行，请联系网站管理员检查 xxgk-nianbao.js 和 xxgk-nianbao_bg.wasm 是否来自同一次更新。";
-  var script = document.currentScript;
-  var base = script && script.src ? script.src.replace(/[^\/]*$/, "") : "./";
-  var host = document.getElementById(HOST_ID);
+  var base = directoryOf(ownAddress());
+  var host;
+
+  // The loader's address: the widget's other files are beside it. A page script that puts the
+  // loader in by eval (jQuery's .html() and .load() run a block's scripts so) leaves no current
+  // script, so its element is also looked for by the file's name.
+  function ownAddress() {
+    var current = document.currentScript;
+    if (current && current.src) return current.src;
+    var scripts = document.getElementsByTagName("script");
+    for (var i = scripts.length - 1; i >= 0; i--) {
+      if (/xxgk-nianbao-loader\.js([?#]|$)/.test(scripts[i].src)) return scripts[i].src;
+    }
+    return "";
+  }
+  // The directory of an address, without a query (`?v=20251201`, which may hold a slash).
+  function directoryOf(address) {
+    return address ? address.split(/[?#]/)[0].replace(/[^\/]*$/, "") : "./";
+  }
 
   function say(text) {
     // Not textContent, which IE 8 document modes lack.
@@ -41,49 +57,61 @@
       "，请联系网站管理员检查文件是否已上传到 " + base + "。");
   }
 
-  if (!host) {
-    if (window.console) console.error("xxgk-nianbao: 页面中没有 <div id=\"" + HOST_ID + "\">，编制助手未加载");
-    return;
-  }
-  // What the widget needs of the engine before anything is downloaded: WebAssembly, promises,
-  // fetch and Shadow DOM. Below Chromium 86 the module itself will not compile (caught below).
-  if (typeof WebAssembly !== "object" || typeof Promise !== "function" || typeof fetch !== "function" ||
-      !document.head || typeof document.head.attachShadow !== "function") {
-    say(TOO_OLD);
-    return;
-  }
-
-  var wasmFile = "xxgk-nianbao_bg.wasm";
-  var wasm = fetch(base + wasmFile).then(function (response) {
-    if (!response.ok) throw { download: "HTTP " + response.status };
-    return response;
-  }, function () {
-    throw { download: "网络错误" };
-  });
-  wasm.then(null, function () {}); // handled where it is awaited
-
-  var glue = document.createElement("script");
-  glue.src = base + "xxgk-nianbao.js";
-  glue.onerror = function () { cannotDownload("xxgk-nianbao.js"); };
-  glue.onload = function () {
-    // A classic script that this engine could not parse defines nothing.
-    if (typeof wasm_bindgen !== "function") {
+  function start() {
+    host = document.getElementById(HOST_ID);
+    if (!host) {
+      if (window.console) console.error("xxgk-nianbao: 页面中没有 <div id=\"" + HOST_ID + "\">，编制助手未加载");
+      return;
+    }
+    // What the widget needs of the engine before anything is downloaded: WebAssembly, promises,
+    // fetch and Shadow DOM. Below Chromium 86 the module itself will not compile (caught below).
+    if (typeof WebAssembly !== "object" || typeof Promise !== "function" || typeof fetch !== "function" ||
+        !document.head || typeof document.head.attachShadow !== "function") {
       say(TOO_OLD);
       return;
     }
-    wasm_bindgen({ module_or_path: wasm }).then(null, function (error) {
-      if (error && error.download) {
-        cannotDownload(wasmFile, error.download);
-      } else if (error instanceof WebAssembly.LinkError) {
-        // The module wants what this glue does not give: the two files come from different
-        // versions, one of them kept by the browser's cache from before an update.
-        say(MISMATCHED);
-      } else if (error instanceof WebAssembly.CompileError) {
-        say(wasmForbidden() ? FORBIDDEN : TOO_OLD);
-      } else {
-        say("编制助手加载失败（" + error + "），请刷新页面重试；如仍失败，请联系网站管理员。");
-      }
+
+    var wasmFile = "xxgk-nianbao_bg.wasm";
+    var wasm = fetch(base + wasmFile).then(function (response) {
+      if (!response.ok) throw { download: "HTTP " + response.status };
+      return response;
+    }, function () {
+      throw { download: "网络错误" };
     });
-  };
-  document.head.appendChild(glue);
+    wasm.then(null, function () {}); // handled where it is awaited
+
+    var glue = document.createElement("script");
+    glue.src = base + "xxgk-nianbao.js";
+    glue.onerror = function () { cannotDownload("xxgk-nianbao.js"); };
+    glue.onload = function () {
+      // A classic script that this engine could not parse defines nothing.
+      if (typeof wasm_bindgen !== "function") {
+        say(TOO_OLD);
+        return;
+      }
+      wasm_bindgen({ module_or_path: wasm }).then(null, function (error) {
+        if (error && error.download) {
+          cannotDownload(wasmFile, error.download);
+        } else if (error instanceof WebAssembly.LinkError) {
+          // The module wants what this glue does not give: the two files come from different
+          // versions, one of them kept by the browser's cache from before an update.
+          say(MISMATCHED);
+        } else if (error instanceof WebAssembly.CompileError) {
+          say(wasmForbidden() ? FORBIDDEN : TOO_OLD);
+        } else {
+          say("编制助手加载失败（" + error + "），请刷新页面重试；如仍失败，请联系网站管理员。");
+        }
+      });
+    };
+    document.head.appendChild(glue);
+  }
+
+  // A template may load the loader in its <head>, before the mount point is parsed.
+  if (document.getElementById(HOST_ID) || document.readyState !== "loading") {
+    start();
+  } else if (document.addEventListener) {
+    document.addEventListener("DOMContentLoaded", start, false);
+  } else {
+    window.attachEvent("onload", start);
+  }
 })();

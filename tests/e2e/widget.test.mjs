@@ -387,19 +387,25 @@ describe("inside a portal page", () => {
   });
 
   test("the loader finds the widget's files, the example included, under any CMS path", async () => {
-    const w = await Widget.open(session.browser, `${session.base}/cms/article.html`);
-    await w.type("requests.received.natural_person", "2");
-    assert.equal(await w.value("requests.received.total"), "2");
-    await w.loadExample();
-    assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局", "the example is found beside the other files");
-    await w.action("paste-import").click();
-    await w.page.getByTestId("import-source").fill(await readFile(new URL("../fixtures/2022_pingtan_gaj.txt", import.meta.url), "utf8"));
-    await w.action("read-import").click();
-    await w.action("confirm-import").click();
-    assert.match(await w.value("meta.agency"), /平潭/, "so is the importer, in the widget's worker");
-    const around = await w.page.evaluate(() => [document.getElementById("before").textContent, document.getElementById("after").textContent]);
-    assert.deepEqual(around, ["文章正文开头。", "文章正文结尾。"]);
-    assert.deepEqual(w.errors, []);
+    // The snippet as the webmaster was told to put it; the loader in the template's <head>, before
+    // the mount point, with a version in its address; a 自定义 HTML block put in by jQuery's .load(),
+    // which runs the loader by eval.
+    for (const template of ["article.html", "head-loader.html", "jquery-block.html"]) {
+      const w = await Widget.open(session.browser, `${session.base}/cms/${template}`);
+      await w.type("requests.received.natural_person", "2");
+      assert.equal(await w.value("requests.received.total"), "2", template);
+      await w.loadExample();
+      assert.equal(await w.value("meta.agency"), "咸宁市政务服务和大数据管理局", `${template}: the example is found beside the other files`);
+      await w.action("paste-import").click();
+      await w.page.getByTestId("import-source").fill(await readFile(new URL("../fixtures/2022_pingtan_gaj.txt", import.meta.url), "utf8"));
+      await w.action("read-import").click();
+      await w.action("confirm-import").click();
+      assert.match(await w.value("meta.agency"), /平潭/, `${template}: so is the importer, in the widget's worker`);
+      const around = await w.page.evaluate(() => [document.getElementById("before").textContent, document.getElementById("after").textContent]);
+      assert.deepEqual(around, ["文章正文开头。", "文章正文结尾。"], template);
+      assert.deepEqual(w.errors, [], template);
+      await w.page.context().close();
+    }
   });
 
   test("without its mount point the widget changes nothing and says why in the console", async () => {
