@@ -25,6 +25,7 @@ pub mod text_checks;
 pub mod text_numbers;
 pub mod tidy;
 pub mod verify;
+pub mod word97;
 pub mod word_file;
 
 pub use example::example;

@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use xxgk_nianbao::report::import::{SourceFormat, import};
+use xxgk_nianbao::report::word97;
 use xxgk_nianbao::report::{Finding, Report, Rule, Severity, check};
 
 fn fixture(name: &str) -> String {
@@ -337,6 +338,49 @@ fn the_same_file_saved_again_by_libreoffice_reads_the_same() {
     assert_eq!(texts(&report), texts(&source));
 }
 
+/// report.doc (the filled template saved as Word 97–2003 by LibreOffice), with bytes of its
+/// WordDocument or table stream overwritten in place: `(in the table stream, at, bytes)`.
+fn doc_with(edits: &[(bool, usize, &[u8])]) -> Vec<u8> {
+    use std::io::{Cursor, Seek, SeekFrom, Write};
+    let bytes = std::fs::read(format!("{}/tests/fixtures/docx/report.doc", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).unwrap();
+    for (in_table, at, new) in edits {
+        let mut stream = file.open_stream(if *in_table { "/1Table" } else { "/WordDocument" }).unwrap();
+        let at = (*at as u64).min(stream.len().saturating_sub(new.len() as u64));
+        stream.seek(SeekFrom::Start(at)).unwrap();
+        stream.write_all(new).unwrap();
+    }
+    file.flush().unwrap();
+    file.into_inner().into_inner()
+}
+
+#[test]
+fn a_word_97_file_reads_every_number_and_text() {
+    let text = word97::read_doc(&doc_with(&[])).unwrap();
+    let imported = import(&text);
+    assert_eq!(imported.format, SourceFormat::National2021);
+    let (report, source) = (imported.report, source_report());
+    assert_eq!(number_differences(&report, &source), vec![]);
+    assert_eq!(texts(&report), texts(&source));
+    assert_eq!(report.get_key("meta.agency"), Some("咸宁市政务服务和大数据管理局"));
+    assert_eq!(report.get_key("meta.year"), Some("2022"));
+    assert_eq!(report.get_key("meta.signed_on"), source.get_key("meta.signed_on"));
+}
+
+#[test]
+fn a_word_file_with_a_password_of_word_95_or_an_excel_file_is_refused_with_what_to_do() {
+    // The FIB's flags with fEncrypted (and fWhichTblStm, as in the file), and a Word 6 version.
+    let locked = word97::read_doc(&doc_with(&[(false, 0x0A, &[0x00, 0x03])])).unwrap_err();
+    assert!(locked.contains("设有打开密码") && locked.contains("另存为"), "{locked}");
+    let word6 = word97::read_doc(&doc_with(&[(false, 0x02, &[0x65, 0x00])])).unwrap_err();
+    assert!(word6.contains("Word 95 或更早") && word6.contains("另存为"), "{word6}");
+    let mut workbook = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    std::io::Write::write_all(&mut workbook.create_stream("/Workbook").unwrap(), b"\x09\x08").unwrap();
+    workbook.flush().unwrap();
+    let excel = word97::read_doc(&workbook.into_inner().into_inner()).unwrap_err();
+    assert!(excel.contains("不是 Word 文档"), "{excel}");
+}
+
 /// Pieces of a Word document's XML, shuffled and cut.
 fn word_xml() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -372,6 +416,16 @@ proptest! {
             bytes.splice(0..0, *b"PK\x03\x04");
         }
         let _ = xxgk_nianbao::report::docx::read_docx(&bytes);
+    }
+
+    #[test]
+    fn a_word_97_file_with_any_bytes_overwritten_reads_or_is_refused_without_panic(
+        edits in prop::collection::vec((any::<bool>(), 0usize..4096, prop::collection::vec(any::<u8>(), 1..5)), 1..6),
+    ) {
+        let edits: Vec<(bool, usize, &[u8])> = edits.iter().map(|(t, at, b)| (*t, *at, b.as_slice())).collect();
+        if let Ok(text) = word97::read_doc(&doc_with(&edits)) {
+            import(&text);
+        }
     }
 }
 

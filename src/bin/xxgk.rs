@@ -22,7 +22,7 @@ use xxgk_nianbao::report::rules::check_with_last_year;
 use xxgk_nianbao::report::verify::verify;
 use xxgk_nianbao::report::word_file::render_docx;
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
-use xxgk_nianbao::report::{docx, encoding, pdf};
+use xxgk_nianbao::report::{docx, encoding, pdf, word97};
 
 const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text | --docx -o OUT.docx] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE | xxgk draft-text FILE.json [--last-year LAST.json]";
 
@@ -145,13 +145,13 @@ fn decode(bytes: &[u8]) -> String {
 }
 
 /// A published report's page as the importer reads it: a Word file's body as HTML, or the text
-/// of a PDF, a page or a text file; a Word 97 file is refused with what to do instead.
+/// of a Word 97–2003 file, a PDF, a page or a text file.
 fn read_page(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     let read = match docx::kind_of(&bytes) {
         docx::FileKind::Zip => docx::read_docx(&bytes),
         docx::FileKind::Pdf => pdf::read_pdf(&bytes),
-        docx::FileKind::OldOffice => Err(docx::OLD_WORD_FILE.into()),
+        docx::FileKind::OldOffice => word97::read_doc(&bytes),
         docx::FileKind::Text => Ok(decode(&bytes)),
     };
     read.map_err(|why| format!("{path}: {why}"))

@@ -11,9 +11,6 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::text::escape;
 
-/// Said of a Word 97–2003 or WPS file: the importer reads only the zip-based .docx.
-pub const OLD_WORD_FILE: &str =
-    "这是 Word 97-2003（.doc）或 WPS（.wps）格式的文件，编制助手读不了：请在 Word 或 WPS 中“另存为” .docx 后再打开";
 /// Said of a PDF file.
 pub const PDF_FILE: &str = "编制助手不能直接打开 PDF：请用 PDF 阅读器打开它，全选（Ctrl+A）复制后，粘贴到“粘贴已发布的报告”框中（PDF 禁止复制时，请改用网站上的报告网页或 Word 文件）";
 /// Said of a zip that is not a Word document.
@@ -31,7 +28,7 @@ pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
 pub enum FileKind {
     /// A zip: a .docx (or another Office Open XML file).
     Zip,
-    /// An OLE compound file: .doc, .wps, .xls.
+    /// An OLE compound file: a Word 97–2003 or WPS file (read by `word97`), or an .xls.
     OldOffice,
     Pdf,
     /// Anything else is read as text or HTML.
@@ -50,9 +47,8 @@ pub fn kind_of(bytes: &[u8]) -> FileKind {
 /// Why a file that is not text cannot be read, if it cannot.
 pub fn refusal(bytes: &[u8]) -> Option<&'static str> {
     match kind_of(bytes) {
-        FileKind::OldOffice => Some(OLD_WORD_FILE),
         FileKind::Pdf => Some(PDF_FILE),
-        FileKind::Zip | FileKind::Text => None,
+        FileKind::Zip | FileKind::OldOffice | FileKind::Text => None,
     }
 }
 
