@@ -10,6 +10,9 @@
 //! `["docx", report file]` the Word file's bytes. A page is its text or HTML (a string), or a file's bytes (a page
 //! in any encoding, or a Word .docx, which the browser's DecompressionStream inflates). The worker
 //! says `ready` first: a message sent before its module has started would be lost.
+//!
+//! Word 97–2003 and WPS files are turned into text by a second, smaller worker ([`serve_word97`]),
+//! whose module only a clerk who opens such a file downloads.
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::closure::Closure;
@@ -26,7 +29,7 @@ use crate::report::render;
 use crate::report::tidy::tidy_report;
 use crate::report::verify::{refused_html, verify_html};
 use crate::report::word_file::{Deflated, docx_parts, zip_parts};
-use crate::report::{docx, encoding};
+use crate::report::{docx, encoding, word97};
 
 /// What the worker says once it listens.
 pub const READY: &str = "ready";
@@ -102,7 +105,8 @@ async fn word_page(bytes: &[u8]) -> Result<String, String> {
 }
 
 /// A page as pasted (a string), or a file's bytes: a Word file's body as HTML, or text decoded
-/// from the encoding it is in; a Word 97 or PDF file is refused with what to do instead.
+/// from the encoding it is in; a PDF file is refused with what to do instead. (A Word 97–2003
+/// file comes as its text, from the worker `xxgk-nianbao-word97`.)
 async fn page_of(data: &JsValue) -> Result<String, String> {
     let Some(bytes) = data.dyn_ref::<Uint8Array>() else { return Ok(data.as_string().unwrap_or_default()) };
     let bytes = bytes.to_vec();
@@ -160,13 +164,32 @@ async fn answer(job: &Array) -> JsValue {
     }
 }
 
+/// Answers the widget's jobs, in the worker `xxgk-nianbao-worker`.
 pub fn serve() {
+    listen(|job| async move { answer(&job.unchecked_into()).await });
+}
+
+/// Answers a Word 97–2003 or WPS file's bytes with its text (`[text]`) or a refusal, in the worker
+/// `xxgk-nianbao-word97`: a module of its own, which only a clerk who opens such a file downloads
+/// (the compound-file reader would have made the other worker a third larger).
+pub fn serve_word97() {
+    listen(|file| async move {
+        let bytes = file.dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+        match word97::read_doc(&bytes) {
+            Ok(text) => Array::of1(&text.into()).into(),
+            Err(why) => Opened::to_message(&Err(why)).into(),
+        }
+    });
+}
+
+/// Answers each message with what `answer` makes of it, and says `ready` once it listens.
+fn listen<F: Future<Output = JsValue> + 'static>(answer: impl Fn(JsValue) -> F + 'static) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let (job, reply): (Array, _) = (event.data().unchecked_into(), reply.clone());
+        let (answering, reply) = (answer(event.data()), reply.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = reply.post_message(&answer(&job).await);
+            let _ = reply.post_message(&answering.await);
         });
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));

@@ -16,9 +16,12 @@ use crate::report::editor::{Draft, Editor};
 use crate::report::import::{NOTHING_PASTED, is_report_file, open_report_file};
 pub use crate::report::session::{Notice, Purpose, Read};
 
-/// What the file buttons offer: report files, saved pages and texts, Word files (a .doc or .wps is
-/// offered too, to be told to save it as .docx), and PDFs and OFD files (told how to copy their text).
+/// What the file buttons offer: report files, saved pages and texts, Word files (.docx, and .doc
+/// and .wps in Word 97–2003's format), and PDFs and OFD files (told how to copy their text).
 const REPORT_FILES: &str = ".json,.html,.htm,.txt,.docx,.doc,.wps,.pdf,.ofd";
+/// The file buttons' tip.
+const REPORT_FILES_TIP: &str =
+    "本工具导出的报告文件（.json）、从网站保存的报告网页（.html、.txt），或 Word、WPS 文件（.docx、.doc、.wps）";
 
 /// Whether the last autosave worked.
 #[derive(Debug, Clone, PartialEq)]
@@ -229,7 +232,7 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                 <button type="button" data-action="redo" aria-disabled={(!props.can_redo).to_string()}
                     onclick={act(|| Action::Redo)} title="Ctrl+Shift+Z 或 Ctrl+Y">{ "↷ 重做" }</button>
                 <span class="xx-sep" />
-                <label class="xx-file-button" title="本工具导出的报告文件（.json）、从网站保存的报告网页（.html、.txt），或 Word 文件（.docx）">
+                <label class="xx-file-button" title={REPORT_FILES_TIP}>
                     { "打开报告文件" }
                     <input type="file" accept={REPORT_FILES} data-action="open-file"
                         onchange={picked(Purpose::Open, &props.onfile)} />
@@ -422,7 +425,7 @@ pub fn StartPanel(props: &StartProps) -> Html {
                 <h3>{ "从上年的报告开始（推荐）" }</h3>
                 <p>{ "上年结转、现行有效件数的参考值和上年报告中的“本年度存在问题”会自动带入，报告年度加一。上年的报告可以是：" }</p>
                 <div class="xx-actions">
-                    <label class="xx-file-button" title="本工具导出的报告文件（.json）、从网站保存的报告网页（.html、.txt），或 Word 文件（.docx）">
+                    <label class="xx-file-button" title={REPORT_FILES_TIP}>
                         { "上年的报告文件、保存的网页或 Word 文件" }
                         <input type="file" accept={REPORT_FILES}
                             data-action="start-last-year-file" onchange={picked(Purpose::LastYear, &props.onfile)} />

@@ -1,9 +1,10 @@
-//! The jobs the widget gives its worker (`worker.rs`), started the first time the clerk opens or
-//! pastes a published report or the preview is first needed, and kept for the rest of the visit.
+//! The jobs the widget gives its workers (`worker.rs`): the jobs worker, started the first time the
+//! clerk opens or pastes a published report or the preview is first needed, and the reader of
+//! Word 97–2003 files, started the first time one is opened; each kept for the rest of the visit.
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Promise};
+use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -11,25 +12,41 @@ use web_sys::{MessageEvent, Worker};
 use yew::AttrValue;
 
 use super::browser;
+use crate::report::docx;
 use crate::report::format::{FieldId, field, field_id};
 use crate::report::import::Opened;
 use crate::report::json;
 use crate::report::tidy::Tidied;
 use crate::worker::{DOCX, DRAFT, READ, READY, RENDER, TIDY, VERIFY};
 
-/// The script that starts the worker, uploaded beside the widget's other files.
-const WORKER_SCRIPT: &str = "xxgk-nianbao-worker_loader.js";
-/// The worker's own JS glue and module, which that script loads from beside it.
-const WORKER_GLUE: &str = "xxgk-nianbao-worker.js";
-const WORKER_MODULE: &str = "xxgk-nianbao-worker_bg.wasm";
-/// How long the worker may take to start before the clerk is told it did not.
+/// The widget's workers, each from three files uploaded beside the widget's: the script that
+/// starts it (`…_loader.js`), and its JS glue and module, which that script loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The importer, the renderers, 核对 (`worker.rs`).
+    Jobs,
+    /// The reader of Word 97–2003 and WPS files, started only when the clerk opens one.
+    Word97,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Jobs => "xxgk-nianbao-worker",
+            Kind::Word97 => "xxgk-nianbao-word97",
+        }
+    }
+}
+
+/// How long a worker may take to start before the clerk is told it did not.
 const START_TIMEOUT_MS: i32 = 15_000;
 
 thread_local! {
-    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
-    /// The last job given, which the next one waits for: the worker is started once and answers
-    /// one job at a time (a preview being drawn while the clerk pastes a report, say).
-    static LAST_JOB: RefCell<Option<Promise>> = const { RefCell::new(None) };
+    /// The workers started, kept for the rest of the visit.
+    static WORKERS: RefCell<[Option<Worker>; 2]> = const { RefCell::new([None, None]) };
+    /// The last job given to each, which the next one waits for: a worker answers one job at a
+    /// time (a preview being drawn while the clerk pastes a report, say).
+    static LAST_JOBS: RefCell<[Option<Promise>; 2]> = const { RefCell::new([None, None]) };
 }
 
 /// The next message of the worker, or its error; `"timeout"` when nothing comes in time.
@@ -57,69 +74,89 @@ async fn next_message(worker: &Worker, timeout_ms: Option<i32>) -> Result<JsValu
     JsFuture::from(Promise::race(&Array::of2(&answer, &timeout))).await
 }
 
-/// Starts the worker from the script beside the widget's files. Browsers start a worker only
-/// from the page's own site; when the files are served from another (a static file server), the
-/// worker starts from a script of the page's own: that script's two lines, with the full
-/// addresses of the glue and module.
-fn start_worker() -> Result<Worker, JsValue> {
-    Worker::new(&browser::beside(WORKER_SCRIPT)?).or_else(|_| {
+/// Starts a worker from its script beside the widget's files. Browsers start a worker only from
+/// the page's own site; when the files are served from another (a static file server), the worker
+/// starts from a script of the page's own: that script's two lines, with the full addresses of the
+/// glue and module.
+fn start_worker(kind: Kind) -> Result<Worker, JsValue> {
+    let file = |ending: &str| browser::beside(&format!("{}{ending}", kind.name()));
+    Worker::new(&file("_loader.js")?).or_else(|_| {
         let mut start = String::from("importScripts(");
-        json::quote(&mut start, &browser::beside(WORKER_GLUE)?);
+        json::quote(&mut start, &file(".js")?);
         start.push_str(");wasm_bindgen({module_or_path:");
-        json::quote(&mut start, &browser::beside(WORKER_MODULE)?);
+        json::quote(&mut start, &file("_bg.wasm")?);
         start.push_str("});");
         Worker::new(&browser::script_url(&start)?)
     })
 }
 
 /// The worker, started and listening.
-async fn worker() -> Result<Worker, String> {
-    if let Some(worker) = WORKER.with(|r| r.borrow().clone()) {
+async fn worker(kind: Kind) -> Result<Worker, String> {
+    if let Some(worker) = WORKERS.with(|w| w.borrow()[kind as usize].clone()) {
         return Ok(worker);
     }
-    let cannot_start = "无法启动编制助手的后台程序（xxgk-nianbao-worker）：请按 Ctrl+F5 强制刷新本页（填写的内容已自动保存）；如仍不行，请联系网站管理员检查它是否已与编制助手的其他文件一起上传";
-    let worker = start_worker().map_err(|_| cannot_start.to_string())?;
+    let cannot_start = format!(
+        "无法启动编制助手的后台程序（{}）：请按 Ctrl+F5 强制刷新本页（填写的内容已自动保存）；如仍不行，请联系网站管理员检查它是否已与编制助手的其他文件一起上传",
+        kind.name()
+    );
+    let worker = start_worker(kind).map_err(|_| cannot_start.clone())?;
     match next_message(&worker, Some(START_TIMEOUT_MS)).await {
         Ok(said) if said.as_string().as_deref() == Some(READY) => {
-            WORKER.with(|r| *r.borrow_mut() = Some(worker.clone()));
+            WORKERS.with(|w| w.borrow_mut()[kind as usize] = Some(worker.clone()));
             Ok(worker)
         }
         _ => {
             worker.terminate();
-            Err(cannot_start.to_string())
+            Err(cannot_start)
         }
     }
 }
 
-/// The worker's answer to a job (see `worker.rs`), once the jobs given before it are answered.
-async fn ask(job: &Array) -> Result<JsValue, String> {
+/// The worker's answer to a job (see `worker.rs`), once the jobs given it before are answered.
+async fn ask(kind: Kind, job: &JsValue) -> Result<JsValue, String> {
     let mut done = None;
     let mine = Promise::new(&mut |resolve, _| done = Some(resolve));
-    if let Some(previous) = LAST_JOB.with(|last| last.borrow_mut().replace(mine)) {
+    if let Some(previous) = LAST_JOBS.with(|last| last.borrow_mut()[kind as usize].replace(mine)) {
         let _ = JsFuture::from(previous).await;
     }
-    let answer = run(job).await;
+    let answer = run(kind, job).await;
     if let Some(done) = done {
         let _ = done.call0(&JsValue::NULL);
     }
     answer
 }
 
-async fn run(job: &Array) -> Result<JsValue, String> {
-    let worker = worker().await?;
+async fn run(kind: Kind, job: &JsValue) -> Result<JsValue, String> {
+    let worker = worker(kind).await?;
     let answer = next_message(&worker, None);
     worker.post_message(job).map_err(|_| "后台程序没有收到要处理的内容".to_string())?;
     answer.await.map_err(|_| {
         // A worker that failed is started afresh next time.
-        WORKER.with(|r| r.borrow_mut().take()).inspect(|w| w.terminate());
+        WORKERS.with(|w| w.borrow_mut()[kind as usize].take()).inspect(|w| w.terminate());
         "后台程序出错，请重试；如仍失败，请刷新页面（填写的内容已自动保存）".to_string()
     })
+}
+
+/// A page as the jobs worker reads it: a Word 97–2003 or WPS file's bytes become the file's text,
+/// read by the worker only such a file starts; anything else stays as it is.
+async fn readable(page: &JsValue) -> Result<JsValue, String> {
+    let Some(bytes) = page.dyn_ref::<Uint8Array>() else { return Ok(page.clone()) };
+    let mut head = [0; 8];
+    if bytes.length() >= 8 {
+        bytes.subarray(0, 8).copy_to(&mut head);
+    }
+    if docx::kind_of(&head) != docx::FileKind::OldOffice {
+        return Ok(page.clone());
+    }
+    let answer = ask(Kind::Word97, page).await?;
+    answer.dyn_ref::<Array>().map(|text| text.get(0)).ok_or_else(|| refusal(&answer))
 }
 
 /// A published report read in the worker: its page text or HTML (a string), or a file's bytes (a
 /// `Uint8Array`, whose encoding the worker finds).
 pub async fn read_published(page: &JsValue) -> Result<Opened, String> {
-    Opened::from_message(&ask(&Array::of2(&READ.into(), page)).await?.as_string().unwrap_or_default())
+    let job = Array::of2(&READ.into(), &readable(page).await?);
+    Opened::from_message(&ask(Kind::Jobs, &job).await?.as_string().unwrap_or_default())
 }
 
 /// Why the worker did not do a job: it answers a refusal where the job's own answer would be.
@@ -140,7 +177,7 @@ pub struct Rendering {
 
 /// The report (as a report file) rendered in the worker.
 pub async fn render_published(report_file: &str) -> Result<Rendering, String> {
-    let answer = ask(&Array::of2(&RENDER.into(), &report_file.into())).await?;
+    let answer = ask(Kind::Jobs, &Array::of2(&RENDER.into(), &report_file.into())).await?;
     let Some(parts) = answer.dyn_ref::<Array>() else {
         return Err(refusal(&answer));
     };
@@ -151,19 +188,20 @@ pub async fn render_published(report_file: &str) -> Result<Rendering, String> {
 /// The verdict's HTML on a published page (text, HTML or a saved file's bytes) held against the
 /// report file.
 pub async fn verify_published(report_file: &str, page: &JsValue) -> Result<String, String> {
-    Ok(ask(&Array::of3(&VERIFY.into(), &report_file.into(), page)).await?.as_string().unwrap_or_default())
+    let job = Array::of3(&VERIFY.into(), &report_file.into(), &readable(page).await?);
+    Ok(ask(Kind::Jobs, &job).await?.as_string().unwrap_or_default())
 }
 
 /// The sentences 按表格生成 drafts for a text part, from the report file (with last year's report
 /// in it, for the change on last year); empty when the tables give none.
 pub async fn draft_text(report_file: &str, id: FieldId) -> Result<String, String> {
     let job = Array::of3(&DRAFT.into(), &report_file.into(), &field(id).key.as_str().into());
-    Ok(ask(&job).await?.as_string().unwrap_or_default())
+    Ok(ask(Kind::Jobs, &job).await?.as_string().unwrap_or_default())
 }
 
 /// 一键排版's changes to the report file's texts.
 pub async fn tidy_texts(report_file: &str) -> Result<Vec<Tidied>, String> {
-    let answer = ask(&Array::of2(&TIDY.into(), &report_file.into())).await?;
+    let answer = ask(Kind::Jobs, &Array::of2(&TIDY.into(), &report_file.into())).await?;
     let Some(changes) = answer.dyn_ref::<Array>() else {
         return Err(refusal(&answer));
     };
@@ -179,6 +217,6 @@ pub async fn tidy_texts(report_file: &str) -> Result<Vec<Tidied>, String> {
 
 /// The report (as a report file) as a Word file's bytes.
 pub async fn word_file(report_file: &str) -> Result<js_sys::Uint8Array, String> {
-    let answer = ask(&Array::of2(&DOCX.into(), &report_file.into())).await?;
+    let answer = ask(Kind::Jobs, &Array::of2(&DOCX.into(), &report_file.into())).await?;
     answer.dyn_into::<js_sys::Uint8Array>().map_err(|answer| refusal(&answer))
 }

@@ -25,6 +25,9 @@ const DOWNLOADS = {
   "on demand: the worker (reading published reports and Word files, the preview and copies, 核对, 按表格生成, 一键排版, the Word file)": [
     "xxgk-nianbao-worker_bg.wasm", "xxgk-nianbao-worker.js", "xxgk-nianbao-worker_loader.js",
   ],
+  "on demand: the reader of Word 97–2003 and WPS files": [
+    "xxgk-nianbao-word97_bg.wasm", "xxgk-nianbao-word97.js", "xxgk-nianbao-word97_loader.js",
+  ],
   "on demand: the example": ["xxgk-nianbao-example.json"],
 };
 
