@@ -378,7 +378,7 @@ fn a_word_file_with_a_password_of_word_95_or_an_excel_file_is_refused_with_what_
     std::io::Write::write_all(&mut workbook.create_stream("/Workbook").unwrap(), b"\x09\x08").unwrap();
     workbook.flush().unwrap();
     let excel = word97::read_doc(&workbook.into_inner().into_inner()).unwrap_err();
-    assert!(excel.contains("不是 Word 文档"), "{excel}");
+    assert!(excel.contains("不是编制助手能读的 Word 文档") && excel.contains("另存为"), "{excel}");
 }
 
 /// Pieces of a Word document's XML, shuffled and cut.

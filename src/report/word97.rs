@@ -9,8 +9,9 @@
 
 use std::io::{Cursor, Read};
 
-/// Said of a compound file without a Word document in it (an Excel or PowerPoint file).
-const NOT_WORD: &str = "这个文件不是 Word 文档（可能是 Excel 或 PowerPoint 文件）";
+/// Said of a compound file without a Word document in it (an Excel or PowerPoint file, or a WPS
+/// file of the format before WPS Office).
+const NOT_WORD: &str = "这个文件不是编制助手能读的 Word 文档（可能是 Excel、PowerPoint 或旧版 WPS 文件）：请在 Word 或 WPS 中“另存为” .docx 后再打开";
 /// Said of a Word file with an opening password.
 const ENCRYPTED: &str =
     "这个 Word 文件设有打开密码，编制助手读不了：请在 Word 或 WPS 中取消密码，或“另存为” .docx 后再打开";
