@@ -143,6 +143,21 @@ describe("核对发布结果", () => {
     await w.page.context().close();
   });
 
+  test("a report published as a Word attachment, .docx or .doc, is held against the report too", async () => {
+    // Many portals publish the report as an attached Word file rather than as the article's HTML.
+    for (const [name, mimeType] of [
+      ["report_wps.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+      ["report.doc", "application/msword"],
+    ]) {
+      const w = await widgetWithReport();
+      const buffer = readFileSync(new URL(`../fixtures/docx/${name}`, import.meta.url));
+      await w.action("verify-file").setInputFiles({ name, mimeType, buffer });
+      await result(w).locator("p").first().waitFor();
+      assert.equal(await result(w).locator("p").first().textContent(), "发布页与报告一致（200 个数字、20 段文字）", name);
+      await w.page.context().close();
+    }
+  });
+
   test("a page with no report in it is said to be one", async () => {
     const w = await widgetWithReport();
     await w.page.getByTestId("verify-source").fill("关于做好春节期间安全生产工作的通知");
