@@ -106,12 +106,39 @@
     document.head.appendChild(glue);
   }
 
-  // A template may load the loader in its <head>, before the mount point is parsed.
-  if (document.getElementById(HOST_ID) || document.readyState !== "loading") {
+  // The mount point may come after the loader: later in the page (a template that loads its
+  // scripts in <head>), or put in by a script of the page (an article body drawn from the site's
+  // data). The loader starts as soon as it is there; ten seconds after the page has loaded without
+  // it, it says in the console that it is missing.
+  function afterLoad(then) {
+    if (document.readyState === "complete") then();
+    else if (window.addEventListener) window.addEventListener("load", then, false);
+    else window.attachEvent("onload", then);
+  }
+  if (document.getElementById(HOST_ID)) {
     start();
-  } else if (document.addEventListener) {
-    document.addEventListener("DOMContentLoaded", start, false);
+  } else if (typeof MutationObserver === "function") {
+    var started = false;
+    var observer = new MutationObserver(function () {
+      if (!started && document.getElementById(HOST_ID)) {
+        started = true;
+        observer.disconnect();
+        start();
+      }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    afterLoad(function () {
+      setTimeout(function () {
+        if (!started) {
+          started = true;
+          observer.disconnect();
+          start();
+        }
+      }, 10000);
+    });
   } else {
-    window.attachEvent("onload", start);
+    // Engines without MutationObserver (IE 10 and older) cannot run the widget: the word that says
+    // so goes into a mount point that is in the page once it has loaded.
+    afterLoad(start);
   }
 })();

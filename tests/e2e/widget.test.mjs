@@ -389,8 +389,8 @@ describe("inside a portal page", () => {
   test("the loader finds the widget's files, the example included, under any CMS path", async () => {
     // The snippet as the webmaster was told to put it; the loader in the template's <head>, before
     // the mount point, with a version in its address; a 自定义 HTML block put in by jQuery's .load(),
-    // which runs the loader by eval.
-    for (const template of ["article.html", "head-loader.html", "jquery-block.html"]) {
+    // which runs the loader by eval; the mount point in an article body a script draws after load.
+    for (const template of ["article.html", "head-loader.html", "jquery-block.html", "drawn-later.html"]) {
       const w = await Widget.open(session.browser, `${session.base}/cms/${template}`);
       await w.type("requests.received.natural_person", "2");
       assert.equal(await w.value("requests.received.total"), "2", template);
@@ -408,7 +408,7 @@ describe("inside a portal page", () => {
     }
   });
 
-  test("without its mount point the widget changes nothing and says why in the console", async () => {
+  test("without its mount point the widget changes nothing and, once the page has loaded, says why in the console", async () => {
     const context = await session.browser.newContext();
     const page = await context.newPage();
     const said = page.waitForEvent("console", (m) => m.type() === "error" && m.text().includes("xxgk-nianbao"));
