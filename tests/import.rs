@@ -365,6 +365,15 @@ fn the_same_file_saved_as_word_97_reads_the_same() {
 }
 
 #[test]
+fn changes_tracked_and_not_yet_accepted_read_as_accepted_in_docx_and_doc() {
+    // A number typed over (the old one deleted, the new one inserted) and half a sentence deleted.
+    assert_reads_the_whole_source(&read_docx("report_tracked.docx"));
+    let bytes =
+        std::fs::read(format!("{}/tests/fixtures/docx/report_tracked.doc", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert_reads_the_whole_source(&import(&word97::read_doc(&bytes).unwrap()).report);
+}
+
+#[test]
 fn eight_bit_pieces_as_word_writes_ascii_runs_read_in_windows_1252() {
     use std::io::Read;
     // Word stores runs it can in 8-bit pieces, at half their recorded offset; LibreOffice never
@@ -438,7 +447,8 @@ proptest! {
 
     #[test]
     fn a_word_97_file_with_any_bytes_overwritten_reads_or_is_refused_without_panic(
-        edits in prop::collection::vec((any::<bool>(), 0usize..4096, prop::collection::vec(any::<u8>(), 1..5)), 1..6),
+        // Anywhere in the streams: the FIB, the piece table, the text, the formatting pages.
+        edits in prop::collection::vec((any::<bool>(), 0usize..45_000, prop::collection::vec(any::<u8>(), 1..5)), 1..6),
     ) {
         let edits: Vec<(bool, usize, &[u8])> = edits.iter().map(|(t, at, b)| (*t, *at, b.as_slice())).collect();
         if let Ok(text) = word97::read_doc(&doc_with(&edits)) {

@@ -4,10 +4,12 @@
 //! table in the `0Table` or `1Table` stream lists in reading order ([MS-DOC] 2.4.1).
 //!
 //! The text is given as the importer reads a page's copied text: a paragraph or a table cell per
-//! line, fields as the result they show. Spans of merged cells are not read (they sit in the
-//! paragraphs' table properties); the importer finds the tables by their labels, as in a copy.
+//! line, fields as the result they show, text deleted with track changes on left out (as Word
+//! shows the document with the changes accepted). Spans of merged cells are not read (they sit in
+//! the paragraphs' table properties); the importer finds the tables by their labels, as in a copy.
 
 use std::io::{Cursor, Read};
+use std::ops::Range;
 
 /// Said of a compound file without a Word document in it (an Excel or PowerPoint file, or a WPS
 /// file of the format before WPS Office).
@@ -32,6 +34,13 @@ const FLAGS_AT: usize = 0x0A;
 const CCP_TEXT_AT: usize = 0x4C;
 const FC_CLX_AT: usize = 0x1A2;
 const LCB_CLX_AT: usize = 0x1A6;
+/// Offsets in the FIB of the character formatting's bin table (`PlcBteChpx`) in the table stream.
+const FC_CHPX_BINS_AT: usize = 0xFA;
+const LCB_CHPX_BINS_AT: usize = 0xFE;
+/// Formatting pages are 512 bytes of the WordDocument stream.
+const PAGE: usize = 512;
+/// The character property of text deleted with track changes on (`sprmCFRMarkDel`).
+const SPRM_DELETED: u16 = 0x0800;
 
 /// The characters of Windows-1252 from 0x80 to 0x9F, where it differs from Latin-1: the 8-bit
 /// ("compressed") pieces are in this code page. Unassigned bytes stay as they are.
@@ -61,6 +70,11 @@ pub fn read_doc(bytes: &[u8]) -> Result<String, String> {
     let main_text = u32_at(&document, CCP_TEXT_AT)? as usize;
     let (clx_at, clx_len) = (u32_at(&document, FC_CLX_AT)? as usize, u32_at(&document, LCB_CLX_AT)? as usize);
     let clx = table.get(clx_at..clx_at.saturating_add(clx_len)).ok_or(BROKEN)?;
+    let deleted = deleted_runs(&document, &table)?;
+    let kept = |at: &usize| {
+        let run = deleted.partition_point(|r| r.end <= *at);
+        deleted.get(run).is_none_or(|r| r.start > *at)
+    };
     let mut text = Text::default();
     for piece in pieces(clx)? {
         if piece.start >= main_text {
@@ -69,14 +83,62 @@ pub fn read_doc(bytes: &[u8]) -> Result<String, String> {
         let length = piece.end.min(main_text).saturating_sub(piece.start);
         if piece.compressed {
             let bytes = document.get(piece.at..piece.at.saturating_add(length)).ok_or(BROKEN)?;
-            bytes.iter().for_each(|&b| text.push(cp1252(b)));
+            (piece.at..).zip(bytes).filter(|(at, _)| kept(at)).for_each(|(_, &b)| text.push(cp1252(b)));
         } else {
             let bytes = document.get(piece.at..piece.at.saturating_add(2 * length)).ok_or(BROKEN)?;
-            let units = bytes.chunks_exact(2).map(|u| u16::from_le_bytes([u[0], u[1]]));
+            let units = (piece.at..).step_by(2).zip(bytes.chunks_exact(2)).filter(|(at, _)| kept(at));
+            let units = units.map(|(_, u)| u16::from_le_bytes([u[0], u[1]]));
             char::decode_utf16(units).for_each(|c| text.push(c.unwrap_or(char::REPLACEMENT_CHARACTER)));
         }
     }
     Ok(text.lines)
+}
+
+/// The stretches of the WordDocument stream (byte offsets) whose characters were deleted with
+/// track changes on, in the order of the formatting pages ([MS-DOC] 2.9.16 `ChpxFkp`): each page
+/// lists runs of the stream and, for each, its character properties as a list of `Sprm`s.
+fn deleted_runs(document: &[u8], table: &[u8]) -> Result<Vec<Range<usize>>, String> {
+    let (at, len) = (u32_at(document, FC_CHPX_BINS_AT)? as usize, u32_at(document, LCB_CHPX_BINS_AT)? as usize);
+    let bins = table.get(at..at.saturating_add(len)).ok_or(BROKEN)?;
+    // n + 1 stream offsets, then n page numbers (the low 22 bits of each).
+    let n = len.saturating_sub(4) / 8;
+    let mut deleted = Vec::new();
+    for i in 0..n {
+        let number = (u32_at(bins, 4 * (n + 1) + 4 * i)? & 0x003F_FFFF) as usize;
+        let page = document.get(number * PAGE..(number + 1) * PAGE).ok_or(BROKEN)?;
+        let runs = usize::from(page[PAGE - 1]);
+        for run in 0..runs {
+            // The properties' place in the page, in 2-byte words; 0: none.
+            let words = usize::from(*page.get(4 * (runs + 1) + run).ok_or(BROKEN)?);
+            let properties = match page.get(2 * words..) {
+                Some([size, rest @ ..]) if words > 0 => rest.get(..usize::from(*size)).ok_or(BROKEN)?,
+                _ => continue,
+            };
+            if sprms(properties).any(|(sprm, operand)| sprm == SPRM_DELETED && matches!(operand, [1 | 0x81])) {
+                deleted.push(u32_at(page, 4 * run)? as usize..u32_at(page, 4 * run + 4)? as usize);
+            }
+        }
+    }
+    Ok(deleted)
+}
+
+/// The `Sprm`s of a property list with their operands, up to the first that does not fit. The
+/// operand's size is in the sprm's top three bits ([MS-DOC] 2.2.5.1); size 6 means a length byte
+/// comes first.
+fn sprms(mut list: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        let sprm = u16::from_le_bytes([*list.first()?, *list.get(1)?]);
+        let size = match sprm >> 13 {
+            0 | 1 => 1,
+            2 | 4 | 5 => 2,
+            3 => 4,
+            7 => 3,
+            _ => 1 + usize::from(*list.get(2)?),
+        };
+        let operand = list.get(2..2 + size)?;
+        list = &list[2 + size..];
+        Some((sprm, if sprm >> 13 == 6 { &operand[1..] } else { operand }))
+    })
 }
 
 fn stream(file: &mut cfb::CompoundFile<Cursor<&[u8]>>, path: &str) -> Result<Vec<u8>, String> {
@@ -187,6 +249,14 @@ mod tests {
             .chars()
             .for_each(|c| text.push(c));
         assert_eq!(text.lines, "见网站。\n表\n1\n\n结果\n纠正 A-B");
+    }
+
+    #[test]
+    fn sprms_are_read_with_their_operands_up_to_the_first_that_does_not_fit() {
+        // Deleted (1 byte), a font size (2), a variable one (its length byte, then 3), a cut one.
+        let list = [0x00, 0x08, 0x01, 0x43, 0x4A, 0x18, 0x00, 0x47, 0xCA, 0x03, 7, 8, 9, 0x03, 0x68, 0x01];
+        let read: Vec<(u16, &[u8])> = sprms(&list).collect();
+        assert_eq!(read, vec![(0x0800, &[1][..]), (0x4A43, &[0x18, 0][..]), (0xCA47, &[7, 8, 9][..])]);
     }
 
     #[test]
