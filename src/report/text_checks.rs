@@ -1,11 +1,11 @@
 //! The text's own slips, where published reports most often contradict themselves: a year left
-//! over from last year's text (`TXT-YEAR`), "all settled" beside requests carried forward
+//! over from last year's text or 成文日期 (`TXT-YEAR`), "all settled" beside requests carried forward
 //! (`TXT-DONE`), a §五 too thin to say anything (`TXT-SHORT`), a section copied from last year
 //! (`TXT-COPY`), and typing slips (`TXT-FORM`). All are warnings: the clerk decides.
 
 use super::format::{
-    APPEAL_COLUMNS, FieldId, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell,
-    field, id_of, request_cell, request_row, section_of, text_parts,
+    APPEAL_COLUMNS, FieldId, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN,
+    RequestRowRole, appeal_cell, field, id_of, request_cell, request_row, section_of, text_parts,
 };
 use super::model::Report;
 use super::rules::{Finding, Rule};
@@ -30,6 +30,9 @@ fn texts(report: &Report) -> impl Iterator<Item = (FieldId, &str)> {
 
 pub fn check_text_slips(report: &Report, sheet: &Sheet, last_year: Option<&Report>, findings: &mut Vec<Finding>) {
     let year = report.get_key(super::format::META_YEAR).and_then(|y| y.trim().parse::<u32>().ok());
+    if let Some(year) = year {
+        check_signed_on(report, year, findings);
+    }
     for (id, text) in texts(report) {
         if let Some(year) = year {
             check_year(id, text, year, findings);
@@ -90,6 +93,45 @@ fn check_year(id: FieldId, text: &str, year: u32, findings: &mut Vec<Finding>) {
                 field(id).place
             ),
         ));
+    }
+}
+
+/// 成文日期 in a year other than the one after the report's: the report on a year is published by
+/// 31 January of the next (条例 第五十条), so a date of the report's own year, or of last year's
+/// report's, was left from the copy it was started from. The year is read in Arabic digits or in
+/// Chinese numerals (二〇二六年).
+fn check_signed_on(report: &Report, year: u32, findings: &mut Vec<Finding>) {
+    let id = id_of(META_SIGNED_ON);
+    let digits: String = report
+        .text(id)
+        .chars()
+        .map(arabic)
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let Some(signed) = digits.parse::<u32>().ok().filter(|_| digits.len() == 4) else { return };
+    if signed != year + 1 {
+        findings.push(Finding::new(
+            Rule::TxtYear,
+            vec![id],
+            format!(
+                "{}写的是 {signed} 年，而 {year} 年度的报告应在 {} 年 1 月 31 日前公布。若沿用了上年的日期，请改为 {} 年的日期。",
+                field(id).place,
+                year + 1,
+                year + 1
+            ),
+        ));
+    }
+}
+
+/// A digit written in Chinese (〇 to 九, 零) or full width (０ to ９) as an ASCII digit; any other
+/// character as it is.
+fn arabic(c: char) -> char {
+    let chinese = "〇一二三四五六七八九".chars().position(|n| n == c).or((c == '零').then_some(0));
+    let full_width = ('０'..='９').contains(&c).then(|| c as usize - '０' as usize);
+    match chinese.or(full_width) {
+        Some(n) => char::from(b'0' + n as u8),
+        None => c,
     }
 }
 
@@ -297,6 +339,23 @@ mod tests {
             &[],
         );
         assert_eq!(found(&fine, None, Rule::TxtYear), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_date_not_in_the_year_after_the_reports_is_said() {
+        // The example is the 2022 report, dated 2023年1月17日.
+        assert_eq!(
+            found(&with(&[("meta.signed_on", "二〇二三年一月十七日")], &[]), None, Rule::TxtYear),
+            Vec::<String>::new()
+        );
+        assert_eq!(found(&with(&[("meta.signed_on", "2023-01-17")], &[]), None, Rule::TxtYear), Vec::<String>::new());
+        for stale in ["2022年1月17日", "二〇二二年一月十七日", "２０２４年１月５日"] {
+            let said = found(&with(&[("meta.signed_on", stale)], &[]), None, Rule::TxtYear);
+            assert_eq!(said.len(), 1, "{stale}");
+            assert!(said[0].starts_with("成文日期写的是 20") && said[0].contains("请改为 2023 年的日期"), "{said:?}");
+        }
+        // Not a date to read a year from: nothing said (the clerk sees the date as typed).
+        assert_eq!(found(&with(&[("meta.signed_on", "1月17日")], &[]), None, Rule::TxtYear), Vec::<String>::new());
     }
 
     #[test]
