@@ -85,7 +85,7 @@ pub fn read_doc(bytes: &[u8]) -> Result<String, String> {
             let bytes = document.get(piece.at..piece.at.saturating_add(length)).ok_or(BROKEN)?;
             (piece.at..).zip(bytes).filter(|(at, _)| kept(at)).for_each(|(_, &b)| text.push(cp1252(b)));
         } else {
-            let bytes = document.get(piece.at..piece.at.saturating_add(2 * length)).ok_or(BROKEN)?;
+            let bytes = document.get(piece.at..piece.at.saturating_add(length.saturating_mul(2))).ok_or(BROKEN)?;
             let units = (piece.at..).step_by(2).zip(bytes.chunks_exact(2)).filter(|(at, _)| kept(at));
             let units = units.map(|(_, u)| u16::from_le_bytes([u[0], u[1]]));
             char::decode_utf16(units).for_each(|c| text.push(c.unwrap_or(char::REPLACEMENT_CHARACTER)));
