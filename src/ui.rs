@@ -22,23 +22,39 @@ mod width;
 
 pub use app::App;
 
+use std::cell::RefCell;
+
 use wasm_bindgen::JsCast;
 use web_sys::{ShadowRootInit, ShadowRootMode};
+use yew::AppHandle;
 
 /// The id of the host page's element the widget lives in, and nowhere else.
 pub const HOST_ID: &str = "xxgk-nianbao";
 
 const STYLE: &str = include_str!("../style/widget.css");
 
+thread_local! {
+    /// The widget mounted, which mounting again ends first.
+    static MOUNTED: RefCell<Option<AppHandle<App>>> = const { RefCell::new(None) };
+}
+
 /// Mounts the widget inside an open shadow root of `<div id="xxgk-nianbao">`, so the host page's
 /// CSS cannot reach it and its own CSS cannot reach the host page. Without that element it does
 /// nothing but say so in the console: it never falls back to the page body.
+///
+/// A page that puts the widget's block in anew (a tab or a navigation that reloads it) mounts it
+/// again: the change still waiting is written and the widget mounted before is ended, then the
+/// widget mounts into the mount point there is now, with the draft as stored.
 pub fn mount() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(host) = document.get_element_by_id(HOST_ID) else {
         web_sys::console::error_1(&format!("xxgk-nianbao: 页面中没有 <div id=\"{HOST_ID}\">，编制助手未加载").into());
         return;
     };
+    if let Some(previous) = MOUNTED.with(|mounted| mounted.borrow_mut().take()) {
+        autosave::save_waiting();
+        previous.destroy();
+    }
     let shadow = match host.shadow_root() {
         Some(existing) => existing,
         None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
@@ -57,5 +73,6 @@ pub fn mount() {
         return;
     }
     yew::set_custom_panic_hook(Box::new(failure::on_failure));
-    yew::Renderer::<App>::with_root(root.unchecked_into()).render();
+    let app = yew::Renderer::<App>::with_root(root.unchecked_into()).render();
+    MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(app));
 }

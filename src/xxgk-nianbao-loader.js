@@ -9,6 +9,8 @@
  * clerk reads why and what to do instead of a loading text that never ends. */
 (function () {
   var HOST_ID = "xxgk-nianbao";
+  /** The page's note that the widget has been started, a promise of it running. */
+  var STARTED = "xxgkNianbaoStarted";
   var TOO_OLD = "当前浏览器内核版本过低，无法运行编制助手。请切换到“极速模式”（360、QQ 等浏览器地址栏右侧的闪电图标），" +
     "或使用新版 Chrome、Edge、Firefox 浏览器打开本页。";
   var FORBIDDEN = "本页的安全策略（Content-Security-Policy）不允许运行 WebAssembly，编制助手无法启动。请联系网站管理员：" +
@@ -71,6 +73,16 @@
       return;
     }
 
+    // A page that puts the widget's block in anew (a tab or a navigation that reloads it) runs
+    // the loader again: the widget already running mounts itself into the new mount point.
+    var running = window[STARTED];
+    if (running) {
+      running.then(function () { wasm_bindgen.mount(); });
+      return;
+    }
+    var started;
+    window[STARTED] = new Promise(function (resolve) { started = resolve; });
+
     var wasmFile = "xxgk-nianbao_bg.wasm";
     var wasm = fetch(base + wasmFile).then(function (response) {
       if (!response.ok) throw { download: "HTTP " + response.status };
@@ -89,7 +101,7 @@
         say(TOO_OLD);
         return;
       }
-      wasm_bindgen({ module_or_path: wasm }).then(null, function (error) {
+      wasm_bindgen({ module_or_path: wasm }).then(started, function (error) {
         if (error && error.download) {
           cannotDownload(wasmFile, error.download);
         } else if (error instanceof WebAssembly.LinkError) {

@@ -408,6 +408,25 @@ describe("inside a portal page", () => {
     }
   });
 
+  test("a block the page puts in anew (a tab reloading it) shows the widget again, nothing typed lost", async () => {
+    const w = await Widget.open(session.browser, `${session.base}/cms/jquery-block.html`);
+    await w.type("meta.agency", "某某局");
+    // At once, before the typing's save is due: the page reloads its block, as a tab does, and the
+    // block's loader runs again.
+    await w.page.evaluate(() => new Promise((done) => window.jQuery("#block").load("/cms/block.html", () => done())));
+    await w.page.waitForFunction(() => document.getElementById("xxgk-nianbao").shadowRoot?.querySelector('[data-key="meta.agency"]'));
+    await w.shows("meta.agency", "某某局");
+    await w.type("requests.received.natural_person", "3");
+    assert.equal(await w.value("requests.received.total"), "3");
+    // The widget of the old block is ended: nothing of it writes over the new one's work.
+    await w.page.waitForTimeout(1000);
+    await w.page.reload();
+    await w.shows("requests.received.natural_person", "3");
+    assert.equal(await w.value("meta.agency"), "某某局");
+    assert.deepEqual(w.errors, []);
+    await w.page.context().close();
+  });
+
   test("without its mount point the widget changes nothing and, once the page has loaded, says why in the console", async () => {
     const context = await session.browser.newContext();
     const page = await context.newPage();
