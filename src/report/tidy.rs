@@ -83,7 +83,8 @@ fn parentheses(line: &str) -> String {
         };
         let inner = &rest[inner_start..close];
         let close_len = rest[close..].chars().next().map_or(1, char::len_utf8);
-        if inner.chars().any(is_han) || is_numeral(inner) {
+        // Spaces inside are judged without: they go next to full-width parentheses anyway.
+        if inner.chars().any(is_han) || is_numeral(inner.trim()) {
             out.push('（');
             out.push_str(inner);
             out.push('）');
@@ -145,6 +146,8 @@ mod tests {
             " (一)情况.2022年,我局 主动公开 266 条;\n1、加强( 注 )\n\n\n(2)完善 Word 文件. ",
             "1．第一项\n2、第二项 ( 三 ) 3.5 万元",
             "（(一))  ,,.. ()",
+            // A numeral with a space inside mixed parentheses (found by the property test).
+            "(0 ）",
         ] {
             let once = tidy(text);
             assert_eq!(tidy(&once), once, "{text:?}");
