@@ -43,6 +43,12 @@ fn core(c: &mut Criterion) {
             b.iter(|| import(&xxgk_nianbao::report::docx::read_docx(black_box(&bytes)).unwrap()))
         });
     }
+    for name in ["report.doc", "report_tracked.doc"] {
+        let bytes = std::fs::read(format!("{docx}/{name}")).unwrap();
+        c.bench_function(&format!("import {name} (compound file, pieces, import)"), |b| {
+            b.iter(|| import(&xxgk_nianbao::report::word97::read_doc(black_box(&bytes)).unwrap()))
+        });
+    }
     let pdf = std::fs::read(format!("{docx}/report.pdf")).unwrap();
     c.bench_function("import report.pdf (PDF text, import)", |b| {
         b.iter(|| import(&xxgk_nianbao::report::pdf::read_pdf(black_box(&pdf)).unwrap()))
