@@ -9,7 +9,8 @@
  * clerk reads why and what to do instead of a loading text that never ends. */
 (function () {
   var HOST_ID = "xxgk-nianbao";
-  /** The page's note that the widget has been started, a promise of it running. */
+  /** The page's note that the widget has been started: a promise of "" once it runs, or of the
+   * word said where it could not start. */
   var STARTED = "xxgkNianbaoStarted";
   var TOO_OLD = "当前浏览器内核版本过低，无法运行编制助手。请切换到“极速模式”（360、QQ 等浏览器地址栏右侧的闪电图标），" +
     "或使用新版 Chrome、Edge、Firefox 浏览器打开本页。";
@@ -55,8 +56,8 @@
     }
   }
   function cannotDownload(file, detail) {
-    say("无法下载编制助手的程序文件 " + file + (detail ? "（" + detail + "）" : "") +
-      "，请联系网站管理员检查文件是否已上传到 " + base + "。");
+    return "无法下载编制助手的程序文件 " + file + (detail ? "（" + detail + "）" : "") +
+      "，请联系网站管理员检查文件是否已上传到 " + base + "。";
   }
 
   function start() {
@@ -77,11 +78,18 @@
     // the loader again: the widget already running mounts itself into the new mount point.
     var running = window[STARTED];
     if (running) {
-      running.then(function () { wasm_bindgen.mount(); });
+      running.then(function (word) {
+        if (word) say(word);
+        else wasm_bindgen.mount();
+      });
       return;
     }
-    var started;
-    window[STARTED] = new Promise(function (resolve) { started = resolve; });
+    var settle;
+    window[STARTED] = new Promise(function (resolve) { settle = resolve; });
+    function fail(word) {
+      say(word);
+      settle(word);
+    }
 
     var wasmFile = "xxgk-nianbao_bg.wasm";
     var wasm = fetch(base + wasmFile).then(function (response) {
@@ -94,24 +102,24 @@
 
     var glue = document.createElement("script");
     glue.src = base + "xxgk-nianbao.js";
-    glue.onerror = function () { cannotDownload("xxgk-nianbao.js"); };
+    glue.onerror = function () { fail(cannotDownload("xxgk-nianbao.js")); };
     glue.onload = function () {
       // A classic script that this engine could not parse defines nothing.
       if (typeof wasm_bindgen !== "function") {
-        say(TOO_OLD);
+        fail(TOO_OLD);
         return;
       }
-      wasm_bindgen({ module_or_path: wasm }).then(started, function (error) {
+      wasm_bindgen({ module_or_path: wasm }).then(function () { settle(""); }, function (error) {
         if (error && error.download) {
-          cannotDownload(wasmFile, error.download);
+          fail(cannotDownload(wasmFile, error.download));
         } else if (error instanceof WebAssembly.LinkError) {
           // The module wants what this glue does not give: the two files come from different
           // versions, one of them kept by the browser's cache from before an update.
-          say(MISMATCHED);
+          fail(MISMATCHED);
         } else if (error instanceof WebAssembly.CompileError) {
-          say(wasmForbidden() ? FORBIDDEN : TOO_OLD);
+          fail(wasmForbidden() ? FORBIDDEN : TOO_OLD);
         } else {
-          say("编制助手加载失败（" + error + "），请刷新页面重试；如仍失败，请联系网站管理员。");
+          fail("编制助手加载失败（" + error + "），请刷新页面重试；如仍失败，请联系网站管理员。");
         }
       });
     };
@@ -130,10 +138,10 @@
   if (document.getElementById(HOST_ID)) {
     start();
   } else if (typeof MutationObserver === "function") {
-    var started = false;
+    var found = false;
     var observer = new MutationObserver(function () {
-      if (!started && document.getElementById(HOST_ID)) {
-        started = true;
+      if (!found && document.getElementById(HOST_ID)) {
+        found = true;
         observer.disconnect();
         start();
       }
@@ -141,8 +149,8 @@
     observer.observe(document.documentElement, { childList: true, subtree: true });
     afterLoad(function () {
       setTimeout(function () {
-        if (!started) {
-          started = true;
+        if (!found) {
+          found = true;
           observer.disconnect();
           start();
         }

@@ -12,7 +12,8 @@ const session = startSession();
 /** The text the host element shows, once it is no longer the loading text. */
 async function hostWord(page) {
   const host = page.locator("#xxgk-nianbao");
-  await page.waitForFunction(() => !document.getElementById("xxgk-nianbao").textContent.startsWith("正在加载"), null, {
+  // The host may come later than the page's load (a block the page puts in).
+  await page.waitForFunction(() => document.getElementById("xxgk-nianbao")?.textContent.startsWith("正在加载") === false, null, {
     timeout: 3000,
   });
   return { text: await host.textContent(), role: await host.getAttribute("role") };
@@ -122,6 +123,19 @@ describe("a clear word where the widget cannot run", () => {
     const word = await hostWord(page);
     assert.match(word.text, /无法下载编制助手的程序文件 xxgk-nianbao_bg\.wasm（HTTP 404）.*网站管理员/);
     assert.match(word.text, /\/cms\/uploads\/2025\/xxgk\//, "says where the files were looked for");
+  });
+
+  test("a block the page puts in anew after the widget could not start says the same word", async () => {
+    const page = await pageWith(session.browser, {
+      pattern: "**/xxgk-nianbao_bg.wasm",
+      handle: (route) => route.fulfill({ status: 404, body: "not found" }),
+    });
+    await page.goto(`${session.base}/cms/jquery-block.html`);
+    assert.match((await hostWord(page)).text, /无法下载编制助手的程序文件 xxgk-nianbao_bg\.wasm（HTTP 404）/);
+    // The page reloads its block (a tab); the loader runs again and says it there too.
+    await page.evaluate(() => new Promise((done) => window.jQuery("#block").load("/cms/block.html", () => done())));
+    assert.match((await hostWord(page)).text, /无法下载编制助手的程序文件 xxgk-nianbao_bg\.wasm（HTTP 404）/);
+    await page.context().close();
   });
 
   test("a JS glue that cannot be downloaded is said the same way", async () => {
