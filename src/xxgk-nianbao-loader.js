@@ -138,24 +138,18 @@
   if (document.getElementById(HOST_ID)) {
     start();
   } else if (typeof MutationObserver === "function") {
-    var found = false;
+    var waiting = true;
     var observer = new MutationObserver(function () {
-      if (!found && document.getElementById(HOST_ID)) {
-        found = true;
-        observer.disconnect();
-        start();
-      }
+      if (document.getElementById(HOST_ID)) startOnce();
     });
+    var startOnce = function () {
+      if (!waiting) return;
+      waiting = false;
+      observer.disconnect();
+      start();
+    };
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    afterLoad(function () {
-      setTimeout(function () {
-        if (!found) {
-          found = true;
-          observer.disconnect();
-          start();
-        }
-      }, 10000);
-    });
+    afterLoad(function () { setTimeout(startOnce, 10000); });
   } else {
     // Engines without MutationObserver (IE 10 and older) cannot run the widget: the word that says
     // so goes into a mount point that is in the page once it has loaded.
