@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { parse } from "acorn";
 
-import { Widget, startSession } from "./widget.mjs";
+import { Widget, reloadBlock, startSession } from "./widget.mjs";
 
 const session = startSession();
 
@@ -133,7 +133,7 @@ describe("a clear word where the widget cannot run", () => {
     await page.goto(`${session.base}/cms/jquery-block.html`);
     assert.match((await hostWord(page)).text, /无法下载编制助手的程序文件 xxgk-nianbao_bg\.wasm（HTTP 404）/);
     // The page reloads its block (a tab); the loader runs again and says it there too.
-    await page.evaluate(() => new Promise((done) => window.jQuery("#block").load("/cms/block.html", () => done())));
+    await reloadBlock(page);
     assert.match((await hostWord(page)).text, /无法下载编制助手的程序文件 xxgk-nianbao_bg\.wasm（HTTP 404）/);
     await page.context().close();
   });

@@ -24,6 +24,12 @@ export async function launch(extraArgs = [], { ignoreDefaultArgs } = {}) {
   });
 }
 
+/** What a portal's tab does on tests/e2e/pages/jquery-block.html: puts the widget's 自定义 HTML block
+ * in anew with jQuery, which runs the block's loader again. */
+export async function reloadBlock(page) {
+  await page.evaluate(() => new Promise((done) => window.jQuery("#block").load("/cms/block.html", () => done())));
+}
+
 /** The static server and Chromium for one test file: started before its tests, stopped after. */
 export function startSession() {
   const session = {

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
-import { Widget, startSession } from "./widget.mjs";
+import { Widget, reloadBlock, startSession } from "./widget.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 /** The core's own fragment of the example, from the command-line tool. */
@@ -413,7 +413,7 @@ describe("inside a portal page", () => {
     await w.type("meta.agency", "某某局");
     // At once, before the typing's save is due: the page reloads its block, as a tab does, and the
     // block's loader runs again.
-    await w.page.evaluate(() => new Promise((done) => window.jQuery("#block").load("/cms/block.html", () => done())));
+    await reloadBlock(w.page);
     await w.page.waitForFunction(() => document.getElementById("xxgk-nianbao").shadowRoot?.querySelector('[data-key="meta.agency"]'));
     await w.shows("meta.agency", "某某局");
     await w.type("requests.received.natural_person", "3");
