@@ -110,15 +110,14 @@ fn check_signed_on(report: &Report, year: u32, findings: &mut Vec<Finding>) {
         .take_while(char::is_ascii_digit)
         .collect();
     let Some(signed) = digits.parse::<u32>().ok().filter(|_| digits.len() == 4) else { return };
-    if signed != year + 1 {
+    let next = year + 1;
+    if signed != next {
         findings.push(Finding::new(
             Rule::TxtYear,
             vec![id],
             format!(
-                "{}写的是 {signed} 年，而 {year} 年度的报告应在 {} 年 1 月 31 日前公布。若沿用了上年的日期，请改为 {} 年的日期。",
-                field(id).place,
-                year + 1,
-                year + 1
+                "{}写的是 {signed} 年，而 {year} 年度的报告应在 {next} 年 1 月 31 日前公布。若沿用了上年的日期，请改为 {next} 年的日期。",
+                field(id).place
             ),
         ));
     }
