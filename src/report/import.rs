@@ -7,7 +7,7 @@ mod copy;
 mod markdown;
 mod split;
 
-use copy::{Copy, Span, TABLE_END, label_key};
+use copy::{BREAK, Copy, Span, TABLE_END, label_key};
 use split::{Run, Value, counts, runs, splits};
 
 use super::format::{
@@ -327,13 +327,7 @@ impl Reader<'_> {
     }
 
     fn uncertain(&mut self, ids: Vec<FieldId>, place: &str, runs: &[Run], options: &[Vec<Value>]) {
-        let glued: Vec<String> = runs
-            .iter()
-            .map(|r| match r {
-                Run::Digits(d) => d.clone(),
-                Run::Blank => "（空）".into(),
-            })
-            .collect();
+        let glued: Vec<String> = runs.iter().map(|r| r.digits().unwrap_or("（空）").to_string()).collect();
         // Quoted as far as a clerk can compare it with the original, not a megabyte of it.
         let mut glued = glued.join(" ");
         if let Some((cut, _)) = glued.char_indices().nth(GLUED_SHOWN) {
@@ -356,16 +350,60 @@ impl Reader<'_> {
         self.note(Rule::Import, ids, message);
     }
 
+    /// True when the numbers in `start..end` lie on several lines, some line holding more than one:
+    /// a row laid out by a PDF's text with its cells at different heights. (A copy with a cell a
+    /// line keeps the cells' order.)
+    fn laid_out_over_lines(&self, start: usize, end: usize) -> bool {
+        let (mut lines, mut most, mut on_line, mut in_digits) = (0, 0, 0, false);
+        for key in self.copy.keys(start, end).chain([BREAK]) {
+            let digit = key.is_ascii_digit();
+            if digit && !in_digits {
+                on_line += 1;
+            }
+            in_digits = digit;
+            if key == BREAK && on_line > 0 {
+                lines += 1;
+                most = most.max(on_line);
+                on_line = 0;
+            }
+        }
+        lines > 1 && most > 1
+    }
+
+    /// A text copy's row whose numbers do not add up to its 总计: the copy may have put them out
+    /// of order (a PDF's tall row), so none is taken.
+    fn out_of_order(&mut self, ids: Vec<FieldId>, place: &str, runs: &[Run]) {
+        let read: Vec<&str> = runs.iter().filter_map(Run::digits).collect();
+        let message = format!(
+            "{place}：复制件中读到的数字“{}”与该行的总计对不上（复制时数字的顺序可能被打乱），未导入，请对照原表填写。",
+            read.join(" ")
+        );
+        self.note(Rule::Import, ids, message);
+    }
+
     fn read_proactive(&mut self, headings: &Headings) {
         let Some(start) = headings[1].map(|h| h.end) else { return };
         let until = headings[2].map_or(self.copy.len(), |h| h.start);
-        let rows: Vec<(&str, &[&str])> =
-            PROACTIVE.iter().flat_map(|block| block.rows.iter().map(move |row| (row.label, row.keys))).collect();
+        // Each row with its block's article when it is the block's first.
+        let rows: Vec<(&str, &[&str], Option<&str>)> = PROACTIVE
+            .iter()
+            .flat_map(|block| {
+                block
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, row)| (row.label, row.keys, (i == 0).then_some(block.article)))
+            })
+            .collect();
         let mut at = start;
-        // Where the previous row's values ended.
+        // Where the previous row's values ended, or its block's article: a value read before its
+        // label comes from the table, never from the note above it.
         let mut read_to = start;
-        for (i, (label, keys)) in rows.iter().enumerate() {
-            let mut next: Vec<&str> = rows[i + 1..].iter().map(|(l, _)| *l).collect();
+        for (i, (label, keys, article)) in rows.iter().enumerate() {
+            if let Some(found) = article.and_then(|a| self.find_label(read_to, until, a)) {
+                read_to = found.end;
+            }
+            let mut next: Vec<&str> = rows[i + 1..].iter().map(|(l, _, _)| *l).collect();
             next.extend(PROACTIVE.iter().map(|b| b.article));
             let Some(RowRead { mut runs, label: found, end }) = self.row_runs(at, until, &[label], &next) else {
                 self.note(Rule::Import, keys.iter().map(|k| id_of(k)).collect(), format!("未找到表二「{label}」行。"));
@@ -429,29 +467,54 @@ impl Reader<'_> {
         for (i, (r, labels)) in plan.iter().enumerate() {
             let next: Vec<&str> = plan[i + 1..].iter().flat_map(|(_, l)| l.last().copied()).collect();
             let ids: Vec<FieldId> = (0..REQUEST_COLUMNS.len()).map(|c| request_cell(*r, c)).collect();
-            let Some(RowRead { runs, label, .. }) = self.row_runs(at, until, labels, &next) else {
+            let Some(RowRead { runs, label, end }) = self.row_runs(at, until, labels, &next) else {
                 self.note(Rule::Import, ids, format!("未找到表三「{}」行。", REQUEST_ROWS[*r].name));
                 continue;
             };
             at = label.end;
+            let place = format!("表三「{}」行", REQUEST_ROWS[*r].name);
             // T3-ROW on the candidate's values: checked this way, not through a Sheet, because the
             // search tries up to thousands of candidates.
             let row_total = |values: &[Value]| {
                 counts(values).is_none_or(|v| v[..REQUEST_TOTAL_COLUMN].iter().sum::<u64>() == v[REQUEST_TOTAL_COLUMN])
             };
             let options = match splits(&runs, ids.len(), &row_total) {
+                // A text row laid out over several lines (a PDF's tall row, its 总计 on another
+                // line than its counts) is in no certain order: it is taken only when no other
+                // arrangement of its total adds up too.
+                Some(options)
+                    if !self.copy.cells
+                        && options.len() == 1
+                        && runs.len() == ids.len()
+                        && self.laid_out_over_lines(label.end, end) =>
+                {
+                    match rearranged(&options[0]).as_slice() {
+                        [only] => vec![only.clone()],
+                        _ => {
+                            self.out_of_order(ids, &place, &runs);
+                            continue;
+                        }
+                    }
+                }
                 Some(options) if options.is_empty() => {
                     let read = splits(&runs, ids.len(), &|_| true).filter(|all| all.len() == 1).unwrap_or_default();
-                    match read.first().and_then(|values| total_moved_last(values)) {
-                        Some(moved) => vec![moved],
-                        None if read.is_empty() => match without_furniture(&runs, ids.len(), &row_total) {
+                    match read.first().map(|values| rearranged(values)).unwrap_or_default().as_slice() {
+                        [moved] => vec![moved.clone()],
+                        _ if read.is_empty() => match without_furniture(&runs, ids.len(), &row_total) {
                             Some((values, cut)) => {
-                                self.trailing_note(ids.clone(), &format!("表三「{}」行", REQUEST_ROWS[*r].name), cut);
+                                self.trailing_note(ids.clone(), &place, cut);
                                 vec![values]
                             }
                             None => read,
                         },
-                        None => read,
+                        // A table's cells are certain: a total that does not add up is the
+                        // report's own mistake, kept for the rules to show.
+                        _ if self.copy.cells => read,
+                        // In a text copy the numbers may have been put out of order.
+                        _ => {
+                            self.out_of_order(ids, &place, &runs);
+                            continue;
+                        }
                     }
                 }
                 Some(options) => options,
@@ -557,10 +620,9 @@ impl Reader<'_> {
         let in_order = self
             .find_label(start, until, &appeals_first_header_line())
             .map(|first| runs(self.copy, first.end, table_end(first.end)));
-        let whole = |runs: &[Run]| runs.len() == ids.len() && runs.iter().all(|r| matches!(r, Run::Digits(_)));
+        let whole = |runs: &[Run]| runs.len() == ids.len() && runs.iter().all(|r| r.digits().is_some());
         if let Some(in_order) = in_order.filter(|r| whole(r)) {
-            let values: Vec<Value> =
-                in_order.iter().map(|r| if let Run::Digits(d) = r { Some(d.clone()) } else { None }).collect();
+            let values: Vec<Value> = in_order.iter().map(|r| r.digits().map(str::to_string)).collect();
             if counts(&values).is_some() && groups_add_up(&values) {
                 return self.set_values(&ids, &values);
             }
@@ -579,8 +641,7 @@ impl Reader<'_> {
 
     /// Says what was left off a row's end.
     fn trailing_note(&mut self, ids: Vec<FieldId>, place: &str, cut: &[Run]) {
-        let cut: Vec<&str> =
-            cut.iter().filter_map(|r| if let Run::Digits(d) = r { Some(d.as_str()) } else { None }).collect();
+        let cut: Vec<&str> = cut.iter().filter_map(Run::digits).collect();
         let message = format!(
             "{place}：数字“{}”不属于表格（页面上的日期、转换软件加的列号等），已略去，请对照原表核对。",
             cut.join(" ")
@@ -717,7 +778,7 @@ fn without_furniture<'r>(
     let numbered = runs
         .iter()
         .enumerate()
-        .take_while(|(i, r)| matches!(r, Run::Digits(d) if d.parse::<usize>() == Ok(i + 1)))
+        .take_while(|(i, r)| r.digits().is_some_and(|d| d.parse::<usize>() == Ok(i + 1)))
         .count();
     let mut cuts: Vec<(&[Run], &[Run])> = (1..=runs.len().min(6)).map(|cut| runs.split_at(runs.len() - cut)).collect();
     if numbered >= 3 {
@@ -734,19 +795,23 @@ fn without_furniture<'r>(
     None
 }
 
-/// A row of table 三 whose 总计 was read out of place, put in order: PDF text prints a tall row's
-/// cells on different lines (the 总计, centred, on the middle one), so the 总计 can come before
-/// the counts. The one value that is the sum of the six others is the 总计; if none or several
-/// are, the row stays as printed.
-fn total_moved_last(values: &[Value]) -> Option<Vec<Value>> {
-    let numbers = counts(values)?;
+/// The ways to read a row of table 三 whose 总计 may have been read out of place: PDF text prints a
+/// tall row's cells on different lines (the 总计, centred, on the middle one), so the 总计 can come
+/// before the counts. Each value that is the sum of the six others, moved to the end, gives one
+/// reading; the distinct readings are returned (none when no value is).
+fn rearranged(values: &[Value]) -> Vec<Vec<Value>> {
+    let Some(numbers) = counts(values) else { return vec![] };
     let sum: u64 = numbers.iter().sum();
-    let totals: Vec<usize> = (0..numbers.len()).filter(|&i| numbers[i] * 2 == sum).collect();
-    let [at] = totals.as_slice() else { return None };
-    let mut moved = values.to_vec();
-    let total = moved.remove(*at);
-    moved.push(total);
-    Some(moved)
+    let mut readings: Vec<Vec<Value>> = Vec::new();
+    for at in (0..numbers.len()).filter(|&i| numbers[i] * 2 == sum) {
+        let mut moved = values.to_vec();
+        let total = moved.remove(at);
+        moved.push(total);
+        if !readings.contains(&moved) {
+            readings.push(moved);
+        }
+    }
+    readings
 }
 
 /// `2023年1月17日`, alone (a PDF's text spaces it: `2023 年 1 月 17 日`).

@@ -14,11 +14,40 @@ const STEP_BUDGET: usize = 200_000;
 const MAX_SPLITS: usize = 64;
 
 /// What a stretch of the copy holds for one row: runs of digits (perhaps several values glued
-/// together) and blank cells.
+/// together), the numbers of table cells, and blank cells.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Run {
+    /// Digits between other characters of a text copy: one value or several glued together.
     Digits(String),
+    /// The number of one table cell: exactly one value, never split.
+    Cell(String),
     Blank,
+}
+
+impl Run {
+    /// The digits the run holds, if any.
+    pub fn digits(&self) -> Option<&str> {
+        match self {
+            Run::Digits(d) | Run::Cell(d) => Some(d),
+            Run::Blank => None,
+        }
+    }
+}
+
+/// Units a clerk types after a number in a table cell (`70件`, `1.25万元`). 元 alone is not among
+/// them: in the 万元 cell it is a different number.
+const CELL_UNITS: [&str; 5] = ["件", "万元", "个", "条", "次"];
+
+/// A table cell's text as a run: a number (full-width digits, thousands separators, spacing and a
+/// unit after it allowed), a blank mark, or `None` for anything else (a label).
+fn cell_run(cell: &str) -> Option<Run> {
+    let cell = cell.replace('，', "");
+    if is_blank_mark(&cell) {
+        return Some(Run::Blank);
+    }
+    let number = CELL_UNITS.iter().find_map(|unit| cell.strip_suffix(unit)).unwrap_or(&cell);
+    let digits = number.chars().all(|c| c.is_ascii_digit() || c == '.');
+    (digits && number.starts_with(|c: char| c.is_ascii_digit())).then(|| Run::Cell(number.to_string()))
 }
 
 /// The runs in `start..end`. In an HTML copy each cell is one run and the first cell boundary
@@ -44,19 +73,7 @@ pub fn runs(copy: &Copy, start: usize, end: usize) -> Vec<Run> {
                 c => current.push(c),
             }
         }
-        return cells
-            .into_iter()
-            .filter_map(|cell| {
-                let cell = cell.replace('，', "");
-                if is_blank_mark(&cell) {
-                    Some(Run::Blank)
-                } else if cell.chars().all(|c| c.is_ascii_digit() || c == '.') {
-                    Some(Run::Digits(cell))
-                } else {
-                    None
-                }
-            })
-            .collect();
+        return cells.iter().filter_map(|cell| cell_run(cell)).collect();
     }
     let mut runs = Vec::new();
     let mut current = String::new();
@@ -85,7 +102,7 @@ fn valid_part(digits: &str) -> bool {
 
 /// Every way to read `runs` as exactly `count` values that `accept` allows, up to [`MAX_SPLITS`];
 /// `None` when the search was cut short. A run is split only when there are fewer runs than
-/// values; a run with a decimal point is never split.
+/// values; a cell's run or a run with a decimal point is never split.
 pub fn splits(runs: &[Run], count: usize, accept: &dyn Fn(&[Value]) -> bool) -> Option<Vec<Vec<Value>>> {
     let mut search = Search { count, accept, current: Vec::with_capacity(count), found: Vec::new(), steps: 0 };
     search.runs(runs).then_some(search.found)
@@ -125,10 +142,7 @@ impl Search<'_> {
         match run {
             Run::Digits(digits) if !digits.contains('.') && left > runs.len() => self.split(digits, rest),
             whole => {
-                self.current.push(match whole {
-                    Run::Blank => None,
-                    Run::Digits(digits) => Some(digits.clone()),
-                });
+                self.current.push(whole.digits().map(str::to_string));
                 let complete = self.runs(rest);
                 self.current.pop();
                 complete
@@ -218,10 +232,23 @@ mod tests {
         let html = Copy::new(
             "<table><tr><td>一、本年新收</td><td>821</td><td>&nbsp;</td><td>1,234</td><td>—</td></tr></table>",
         );
-        assert_eq!(
-            runs(&html, 0, html.len()),
-            vec![Run::Digits("821".into()), Run::Blank, Run::Digits("1234".into()), Run::Blank]
+        assert_eq!(runs(&html, 0, html.len()), vec![cell("821"), Run::Blank, cell("1234"), Run::Blank]);
+    }
+
+    fn cell(number: &str) -> Run {
+        Run::Cell(number.into())
+    }
+
+    #[test]
+    fn a_cell_holds_one_number_as_clerks_type_it_in_word() {
+        // Full-width digits, a unit after the number, spacing: one number, one cell.
+        let html = Copy::new(
+            "<table><tr><td>规章</td><td>６４</td><td>70件</td><td>1 282 件</td><td>1.25万元</td><td>１２５０元</td></tr></table>",
         );
+        assert_eq!(runs(&html, 0, html.len()), vec![cell("64"), cell("70"), cell("1282"), cell("1.25")]);
+        // 元 in a 万元 cell is another number: the cell is not read, and the row comes up short.
+        let found = splits(&runs(&html, 0, html.len()), 5, &|_| true).unwrap();
+        assert!(found.is_empty(), "a cell is never split to make up the count: {found:?}");
     }
 
     #[test]

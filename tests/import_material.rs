@@ -1,0 +1,102 @@
+//! An import may leave a cell blank, never wrong: eleven reports (tests/fixtures/material/, made by
+//! make-material.sh) imported from every form clerks have them in — Word files typed as clerks type,
+//! re-saved by LibreOffice and as .doc, the PDF, and its text by pdftotext in each of its three modes
+//! — and every number of the three tables compared with the report it was made from.
+
+use xxgk_nianbao::report::format::{FieldKind, fields};
+use xxgk_nianbao::report::import::{Imported, import};
+use xxgk_nianbao::report::number::{parse_amount, parse_count};
+use xxgk_nianbao::report::{Report, Rule, Sheet, docx, pdf, word97};
+
+const REPORTS: usize = 11;
+
+/// The ways a report is turned into something the importer reads, by the material's file name.
+const FORMS: [&str; 7] =
+    ["clerk.docx", "clerk_libreoffice.docx", "clerk.doc", "report.pdf", "pdf_raw.txt", "pdf_layout.txt", "pdf.txt"];
+
+fn material(n: usize, name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/material/{n:02}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn imported(n: usize, form: &str) -> Imported {
+    let bytes = material(n, form);
+    let text = match form.rsplit('.').next() {
+        Some("docx") => docx::read_docx(&bytes).unwrap(),
+        Some("doc") => word97::read_doc(&bytes).unwrap(),
+        Some("pdf") => pdf::read_pdf(&bytes).unwrap(),
+        _ => String::from_utf8(bytes).unwrap(),
+    };
+    import(&text)
+}
+
+/// A cell's number, whatever way it was written.
+fn number(kind: FieldKind, text: &str) -> Option<String> {
+    match kind {
+        FieldKind::Amount => parse_amount(text).ok().flatten().map(|a| a.to_string()),
+        _ => parse_count(text).ok().flatten().map(|c| c.to_string()),
+    }
+}
+
+/// How one import compares with its source, number by number.
+#[derive(Debug, Default)]
+struct Tally {
+    /// (key, source, imported) of every number read into a cell where the source has another.
+    wrong: Vec<(String, String, String)>,
+    /// Keys of the numbers left blank.
+    blank: Vec<String>,
+    right: usize,
+}
+
+fn tally(imported: &Report, source: &Report) -> Tally {
+    let sheet = Sheet::of(source);
+    let mut tally = Tally::default();
+    for (id, field) in fields().iter().enumerate() {
+        let want = match field.kind {
+            FieldKind::Count | FieldKind::Amount => number(field.kind, source.text(id)),
+            FieldKind::DerivedCount => sheet.computed(id).map(|n| n.to_string()),
+            _ => continue,
+        };
+        let got = imported.text(id).trim();
+        if got.is_empty() {
+            // A printed total may be left out: the widget computes it.
+            if field.kind != FieldKind::DerivedCount {
+                tally.blank.push(field.key.clone());
+            }
+        } else if number(field.kind, got) == want {
+            tally.right += 1;
+        } else {
+            tally.wrong.push((field.key.clone(), want.unwrap_or_default(), got.to_string()));
+        }
+    }
+    tally
+}
+
+#[test]
+fn every_number_imported_from_every_form_is_right_or_blank_and_every_blank_is_named() {
+    let mut wrong = Vec::new();
+    let mut summary = String::new();
+    for form in FORMS {
+        let (mut right, mut blank, mut wrong_here) = (0, 0, 0);
+        for n in 1..=REPORTS {
+            let source = Report::from_json(&String::from_utf8(material(n, "report.json")).unwrap()).unwrap().report;
+            let imported = imported(n, form);
+            let found = tally(&imported.report, &source);
+            for key in &found.blank {
+                let id = xxgk_nianbao::report::format::field_id(key).unwrap();
+                assert!(
+                    imported.findings.iter().any(|f| f.rule == Rule::Import && f.fields.contains(&id)),
+                    "{n:02}/{form}: {key} is blank and no IMPORT finding names it"
+                );
+            }
+            right += found.right;
+            blank += found.blank.len();
+            wrong_here += found.wrong.len();
+            wrong.extend(
+                found.wrong.into_iter().map(|(key, want, got)| format!("{n:02}/{form} {key}: {want} read as {got}")),
+            );
+        }
+        summary.push_str(&format!("{form}: {right} right, {blank} blank, {wrong_here} wrong\n"));
+    }
+    println!("{summary}");
+    assert!(wrong.is_empty(), "{summary}{}", wrong.join("\n"));
+}
