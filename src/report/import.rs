@@ -20,6 +20,7 @@ use super::json::{self, Json};
 use super::model::Report;
 use super::rules::{Finding, Rule, request_columns_hold};
 use super::sheet::Sheet;
+use super::text::ends_sentence;
 
 /// Which national format the copy is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +70,15 @@ const HEADING_VARIANTS: [&[&str]; 6] = [
     &["五、政府信息公开工作存在的主要问题及改进情况", "五、存在的主要问题和改进情况"],
     &[],
 ];
+
+/// How a report's title ends: the national wording, and without 工作 as many portals name it.
+const TITLE_ENDINGS: [&str; 2] = ["政府信息公开工作年度报告", "政府信息公开年度报告"];
+
+/// The labels of the title in a portal's metadata table (名称 | …), when no colon follows them.
+const METADATA_LABELS: [&str; 4] = ["文件名称", "信息名称", "名称", "标题"];
+
+/// Longer than this, what stands before a title's year is a sentence, not an agency's name.
+const MAX_AGENCY_CHARS: usize = 40;
 
 /// Where a copy's page furniture begins after the report body.
 const CHROME_MARKS: [&str; 8] =
@@ -241,6 +251,12 @@ impl Reader<'_> {
         self.read_requests(&headings, end);
         self.read_appeals(&headings, end);
         self.read_texts(&headings, end);
+        // A copy without the title (a body pasted alone) still names the agency in its 落款.
+        if self.report.get_key(META_AGENCY).is_none()
+            && let Some(signer) = self.report.get_key(META_SIGNED_BY).map(str::to_string)
+        {
+            self.report.set_key(META_AGENCY, signer);
+        }
     }
 
     fn find_headings(&self) -> Headings {
@@ -264,30 +280,56 @@ impl Reader<'_> {
         self.copy.find_any(from, &marks).map_or(self.copy.len(), |s| s.start)
     }
 
-    /// `<机关><YYYY>年(度)政府信息公开工作年度报告`, or `<YYYY>年<机关>…` as some portals title it.
+    /// `<机关><YYYY>年(度)政府信息公开(工作)年度报告`, or `<YYYY>年<机关>…` as some portals title it,
+    /// as pages print it: broken over two lines (the agency on the first), spaced around the year,
+    /// in a portal's metadata table (名称：…), after a page number a PDF viewer copied.
     fn read_title(&mut self) {
-        let Some(span) = self.copy.find(0, &label_key(TITLE_SUFFIX.trim_start_matches('年'))) else {
-            return;
-        };
-        let line = self.copy.paragraphs(0, span.start).pop().unwrap_or_default();
-        let line = line.rsplit(['：', ':']).next().unwrap_or(&line).trim();
-        let line = line.strip_suffix("年度").or_else(|| line.strip_suffix('年')).unwrap_or(line);
-        let chars: Vec<char> = line.chars().collect();
+        // The first title with a year: a breadcrumb above it (首页 > 政府信息公开年度报告) has none.
+        let endings: Vec<Vec<char>> = TITLE_ENDINGS.iter().map(|e| label_key(e)).collect();
+        let mut from = 0;
+        while let Some(span) = self.copy.find_any(from, &endings) {
+            if let Some((agency, year)) = self.title_before(span.start) {
+                self.report.set_key(META_YEAR, year);
+                if let Some(agency) = agency {
+                    self.report.set_key(META_AGENCY, agency);
+                }
+                return;
+            }
+            from = span.end;
+        }
+    }
+
+    /// The agency (when it reads as one) and the year of a title that ends at `end`.
+    fn title_before(&self, end: usize) -> Option<(Option<String>, String)> {
+        let mut lines = self.copy.paragraphs(0, end);
+        let line = lines.pop().unwrap_or_default();
+        let line = line.rsplit(['：', ':']).next().unwrap_or(&line).trim_start();
+        let line = METADATA_LABELS.iter().find_map(|l| line.strip_prefix(l)).unwrap_or(line);
+        let line: String = without_page_number(line).chars().filter(|c| !c.is_whitespace()).collect();
+        let line = line.strip_suffix("年度").or_else(|| line.strip_suffix('年')).unwrap_or(&line);
+        let chars: Vec<char> = line.chars().map(|c| copy::key_of(c, ' ')).collect();
         let year_at = (0..chars.len().saturating_sub(3)).rev().find(|&i| {
             chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
                 && (i + 4 == chars.len() || !chars[i + 4].is_ascii_digit())
         });
-        if let Some(at) = year_at {
-            let year: String = chars[at..at + 4].iter().collect();
-            let before: String = chars[..at].iter().collect();
-            let after: String = chars[at + 4..].iter().collect();
-            let agency =
-                if before.trim().is_empty() { after.trim_start_matches(['年', '度']) } else { before.as_str() };
-            self.report.set_key(META_YEAR, year);
-            if !agency.trim().is_empty() {
-                self.report.set_key(META_AGENCY, agency.trim());
+        let at = year_at?;
+        let year: String = chars[at..at + 4].iter().collect();
+        let before: String = line.chars().take(at).collect();
+        let after: String = line.chars().skip(at + 4).collect();
+        let agency = if before.is_empty() {
+            // `2024年<机关>…`, or the year alone on the title's second line, the agency above it.
+            let after = after.trim_start_matches(['年', '度']).to_string();
+            if after.is_empty() {
+                lines.pop().map(|l| without_page_number(&l).to_string()).unwrap_or_default()
+            } else {
+                after
             }
-        }
+        } else {
+            before
+        };
+        let agency: String = agency.split_whitespace().collect();
+        let named = !agency.is_empty() && agency.chars().count() <= MAX_AGENCY_CHARS && !ends_sentence(&agency);
+        Some((named.then_some(agency), year))
     }
 
     /// Reads one row: finds its labels from `from`, and its values up to the next row's label
@@ -814,6 +856,15 @@ fn rearranged(values: &[Value]) -> Vec<Vec<Value>> {
     readings
 }
 
+/// A title line without the page number a PDF viewer's copy put before it (`- 1-淮安市人民政府`).
+fn without_page_number(line: &str) -> &str {
+    const DASHES: [char; 5] = ['-', '—', '–', '－', '─'];
+    let rest = line.trim_start();
+    let Some(rest) = rest.strip_prefix(DASHES) else { return line };
+    let rest = rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+    rest.strip_prefix(DASHES).map_or(line, str::trim_start)
+}
+
 /// `2023年1月17日`, alone (a PDF's text spaces it: `2023 年 1 月 17 日`).
 fn is_date(text: &str) -> bool {
     let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -850,6 +901,39 @@ mod tests {
         assert_eq!(page.report.get_key(META_YEAR), Some("2024"));
         assert!(page.remarks[0].starts_with("按2021年格式"));
         assert_eq!(open_published("随便一段话").unwrap_err(), "没有找到年度报告的表格和正文");
+    }
+
+    #[test]
+    fn the_agency_and_year_come_from_the_title_as_pages_print_it() {
+        let body = "一、总体情况\n本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n";
+        let cases = [
+            // Broken over two lines, a space before 年.
+            ("淮安市人民政府\n2024 年政府信息公开工作年度报告\n", "淮安市人民政府", "2024"),
+            // A PDF viewer's copy: the page number before the title.
+            ("- 1-淮安市人民政府\n2024 年政府信息公开工作年度报告\n", "淮安市人民政府", "2024"),
+            ("—1—\n淮安市人民政府 2024 年政府信息公开工作年度报告\n", "淮安市人民政府", "2024"),
+            // A portal's metadata table, the title without 工作.
+            (
+                "<table><tr><td>索引号</td><td>01404508X/2024-00012</td></tr><tr><td>名称</td><td>沭阳县发展和改革局2023年政府信息公开年度报告</td></tr></table>",
+                "沭阳县发展和改革局",
+                "2023",
+            ),
+            ("标题：沭阳县发展和改革局2023年度政府信息公开年度报告\n", "沭阳县发展和改革局", "2023"),
+            ("2022年平潭综合实验区公安局政府信息公开工作年度报告\n", "平潭综合实验区公安局", "2022"),
+        ];
+        for (title, agency, year) in cases {
+            let report = import(&format!("{title}{body}")).report;
+            assert_eq!(report.get_key(META_AGENCY), Some(agency), "{title}");
+            assert_eq!(report.get_key(META_YEAR), Some(year), "{title}");
+        }
+    }
+
+    #[test]
+    fn without_a_title_the_agency_is_the_one_that_signs() {
+        let copy = "一、总体情况\n本年度无。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n淮安市人民政府办公室\n2025年1月20日\n";
+        let report = import(copy).report;
+        assert_eq!(report.get_key(META_AGENCY), Some("淮安市人民政府办公室"));
+        assert_eq!(report.get_key(META_SIGNED_ON), Some("2025年1月20日"));
     }
 
     #[test]

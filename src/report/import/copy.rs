@@ -36,7 +36,7 @@ pub struct Copy {
 
 /// What a character is matched as: ASCII punctuation and full-width digits folded to one form,
 /// spacing and quotes made skippable.
-fn key_of(c: char, previous: char) -> char {
+pub fn key_of(c: char, previous: char) -> char {
     match c {
         '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
         '(' => '（',
