@@ -238,6 +238,11 @@ fn a_megabyte_of_digits_and_labels_is_read_within_its_step_budget() {
     while text.len() < 1024 * 1024 {
         text.push_str("1234567890123456789 二、上年结转政府信息公开申请数量 ");
     }
+    // The rest of the table, read.
+    for row in &xxgk_nianbao::report::format::REQUEST_ROWS[2..] {
+        let labels: Vec<&str> = row.labels.iter().map(|l| l.text).collect();
+        text.push_str(&format!("{} 0 0 0 0 0 0 0\n", labels.join(" ")));
+    }
     let imported = import(&text);
     assert_eq!(imported.format, SourceFormat::National2021);
     // The search gives up on the two rows within its budget: both left blank, each said once,
@@ -251,7 +256,9 @@ fn a_megabyte_of_digits_and_labels_is_read_within_its_step_budget() {
     assert_eq!(unsplit.len(), 2, "{unsplit:?}");
     assert!(unsplit[0].starts_with("表三「一、本年新收」行") && unsplit[1].starts_with("表三「二、上年结转」行"));
     assert!(unsplit.iter().all(|m| m.chars().count() < 200), "{unsplit:?}");
-    assert!(imported.report.to_json().contains("\"fields\": {}"), "nothing guessed: {}", imported.report.to_json());
+    let received = xxgk_nianbao::report::format::field_id("requests.received.natural_person").unwrap();
+    let carried_over = xxgk_nianbao::report::format::field_id("requests.carried_over.natural_person").unwrap();
+    assert_eq!((imported.report.get(received), imported.report.get(carried_over)), (None, None), "nothing guessed");
 }
 
 #[test]
@@ -627,4 +634,41 @@ proptest! {
             import(&text);
         }
     }
+}
+
+#[test]
+fn a_table_the_copy_scrambled_is_said_once_not_as_a_row_of_blanks() {
+    // A converter that cut table 三 into a table of its labels and one of its numbers: the header
+    // is there, no row can be placed.
+    let markdown = fixture("docx/report_converted.md");
+    let (before, rest) = markdown.split_at(markdown.find("三、收到和处理").unwrap());
+    let (table, after) = rest.split_at(rest.find("四、政府信息公开行政复议").unwrap());
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .filter(|l| l.starts_with('|') && !l.contains("---") && !l.contains("数据1"))
+        .map(|l| l.trim_matches('|').split('|').map(str::trim).collect())
+        .collect();
+    let piece = |cells: &dyn Fn(&Vec<&str>) -> Vec<String>| {
+        let width = cells(&rows[0]).len();
+        let header = (1..=width).map(|i| format!("数据{i}")).collect::<Vec<_>>().join(" | ");
+        let lines: Vec<String> = rows.iter().map(|r| format!("| {} |", cells(r).join(" | "))).collect();
+        format!("| {header} |\n|{}\n{}\n", "---|".repeat(width), lines.join("\n"))
+    };
+    let labels = piece(&|r| r[..3].iter().map(|c| c.to_string()).collect());
+    let numbers = piece(&|r| r[3..].iter().map(|c| c.to_string()).collect());
+    let scrambled = format!("{before}三、收到和处理政府信息公开申请情况\n\n{labels}\n{numbers}\n{after}");
+    let imported = import(&scrambled);
+    let requests = |f: &Finding| f.keys().all(|k| k.starts_with("requests."));
+    let notes: Vec<&Finding> = imported.findings.iter().filter(|f| requests(f)).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].message.starts_with("表三未能从这份复制件读出"), "{}", notes[0].message);
+    assert!(notes[0].message.contains("Word 文件"));
+    assert_eq!(notes[0].fields.len(), 25 * 7, "it names every cell of table 三");
+    // Nothing of table 三 read wrong, tables 二 and 四 read whole.
+    let differences = number_differences(&imported.report, &source_report());
+    assert!(differences.iter().all(|(key, _, got)| key.starts_with("requests.") && got.is_empty()), "{differences:?}");
+    // The clerk is not shown a BLANK reminder for each of its rows besides.
+    let shown = xxgk_nianbao::report::rules::with_notes(check(&imported.report), &imported.findings);
+    let blanks: Vec<&Finding> = shown.iter().filter(|f| f.rule == Rule::Blank && requests(f)).collect();
+    assert!(blanks.is_empty(), "{blanks:?}");
 }

@@ -18,7 +18,7 @@ use xxgk_nianbao::report::draft_text::drafts;
 use xxgk_nianbao::report::fragment::render_text;
 use xxgk_nianbao::report::import::{NOT_A_REPORT, import};
 use xxgk_nianbao::report::model::Loaded;
-use xxgk_nianbao::report::rules::check_with_last_year;
+use xxgk_nianbao::report::rules::{check_with_last_year, with_notes};
 use xxgk_nianbao::report::verify::verify;
 use xxgk_nianbao::report::word_file::render_docx;
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
@@ -89,8 +89,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         out(&imported.report.to_json())?;
         if with_findings {
             eprintln!("xxgk: {path}: {}", imported.format.label());
-            let mut findings = imported.findings;
-            findings.extend(check(&imported.report));
+            let findings = with_notes(check(&imported.report), &imported.findings);
             findings.iter().for_each(|f| eprintln!("{}", line(f)));
         }
         return Ok(ExitCode::SUCCESS);

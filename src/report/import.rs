@@ -11,10 +11,10 @@ use copy::{BREAK, Copy, Span, TABLE_END, label_key};
 use split::{Run, Value, counts, runs, splits};
 
 use super::format::{
-    APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
+    self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
     META_SIGNED_ON, META_YEAR, OTHER_HANDLING_ROWS, OTHER_MATTERS, PROACTIVE, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR,
     REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, REQUESTS_CORNER_NOTE, SECTIONS, SUITS_HEADER, TITLE_SUFFIX,
-    appeal_cell, id_of, request_cell,
+    Table, appeal_cell, id_of, request_cell,
 };
 use super::json::{self, Json};
 use super::model::Report;
@@ -483,6 +483,12 @@ impl Reader<'_> {
                 None => self.uncertain(ids, &place, &runs, &[]),
             }
         }
+        let placed = PROACTIVE
+            .iter()
+            .flat_map(|block| block.rows)
+            .filter(|row| row.keys.iter().any(|k| self.report.get_key(k).is_some()))
+            .count();
+        self.table_not_read(Table::Proactive, "表二", placed, PROACTIVE.iter().map(|b| b.rows.len()).sum());
     }
 
     fn read_requests(&mut self, headings: &Headings, body_end: usize) {
@@ -572,6 +578,32 @@ impl Reader<'_> {
             );
         }
         self.settle_requests(candidates);
+        let placed = (0..REQUEST_ROWS.len())
+            .filter(|&r| (0..REQUEST_COLUMNS.len()).any(|c| self.report.get(request_cell(r, c)).is_some()))
+            .count();
+        self.table_not_read(Table::Requests, "表三", placed, REQUEST_ROWS.len());
+    }
+
+    /// One finding for a table whose header was found but most of whose rows could not be placed
+    /// (a converter cut it into pieces, a copy scrambled it), in place of a note for each row: it
+    /// is the copy that failed, not the clerk's report that is blank.
+    fn table_not_read(&mut self, table: Table, name: &str, placed: usize, rows: usize) {
+        if placed * 2 >= rows {
+            return;
+        }
+        let in_table = |id: &FieldId| format::field(*id).table == Some(table);
+        // The notes on rows not placed give way to this one; those on values read stay.
+        let report = &self.report;
+        self.findings.retain(|f| {
+            !(f.rule == Rule::Import
+                && f.fields.iter().all(in_table)
+                && f.fields.iter().all(|&id| report.get(id).is_none()))
+        });
+        let ids: Vec<FieldId> = (0..format::fields().len()).filter(in_table).collect();
+        let message = format!(
+            "{name}未能从这份复制件读出（{rows} 行中读出 {placed} 行），表格在复制或转换时被拆散或打乱了。请改用报告的网页或 Word 文件，或对照原表填写{name}。"
+        );
+        self.note(Rule::Import, ids, message);
     }
 
     /// Fixes each row of table 三 from its splits; rows with several are decided by the columns'

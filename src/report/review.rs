@@ -8,7 +8,7 @@ use super::carry::in_force_hints;
 use super::editor::Draft;
 use super::format::FieldId;
 use super::model::Report;
-use super::rules::{Finding, Severity, check_sheet, in_form_order, while_filling};
+use super::rules::{Finding, Severity, check_sheet, in_form_order, while_filling, with_notes};
 use super::sheet::Sheet;
 
 /// How far the clerk has come, which decides what the findings panel opens with.
@@ -45,10 +45,9 @@ impl Review {
         let last_year = draft.last_year.as_deref();
         let all = check_sheet(&report, &sheet, last_year);
         let checked = all.len();
-        let mut findings = if every_check { all } else { while_filling(all, &report) };
+        let findings = if every_check { all } else { while_filling(all, &report) };
         let held = checked - findings.len();
-        findings.extend(draft.notes.iter().cloned());
-        let findings = in_form_order(findings);
+        let findings = in_form_order(with_notes(findings, &draft.notes));
         let progress = match held {
             _ if report.is_blank() => Progress::Fresh,
             0 => Progress::Complete,

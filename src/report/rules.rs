@@ -367,6 +367,14 @@ impl ColumnBalance {
 /// not reported blank, nor a section's text nobody has started: on a fresh form that would be
 /// three dozen warnings about work not yet begun. Every finding shows once the clerk asks for all
 /// of them (copying the report does).
+/// The findings with an import's open notes: a BLANK whose every cell a note names is left out,
+/// since the note already says why the cell is empty (the copy could not be read there).
+pub fn with_notes(findings: Vec<Finding>, notes: &[Finding]) -> Vec<Finding> {
+    let noted = |id: &FieldId| notes.iter().any(|n| n.rule == Rule::Import && n.fields.contains(id));
+    let shown = findings.into_iter().filter(|f| f.rule != Rule::Blank || !f.fields.iter().all(noted));
+    notes.iter().cloned().chain(shown).collect()
+}
+
 pub fn while_filling(findings: Vec<Finding>, report: &Report) -> Vec<Finding> {
     let started = |id: FieldId| match format::field(id).table {
         Some(table) => {
