@@ -22,7 +22,7 @@ test-native:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	# The widget and its worker; the command-line tool `xxgk` is native only (it reads PDFs).
-	cargo clippy --locked --target wasm32-unknown-unknown --lib --bin xxgk-nianbao --bin xxgk-nianbao-worker --bin xxgk-nianbao-word97 -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bin xxgk-nianbao --bin xxgk-nianbao-worker --bin xxgk-nianbao-word97 --bin xxgk-nianbao-pdf -- -D warnings
 	cargo test --locked
 
 # The widget's end-to-end suites run twice: in the machine's current Chromium and in Chromium 86,

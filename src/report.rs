@@ -13,7 +13,6 @@ pub mod import;
 pub mod json;
 pub mod model;
 pub mod number;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod pdf;
 pub mod portal;
 pub mod review;

@@ -29,7 +29,7 @@ use crate::report::render;
 use crate::report::tidy::tidy_report;
 use crate::report::verify::{refused_html, verify_html};
 use crate::report::word_file::{Deflated, docx_parts, zip_parts};
-use crate::report::{docx, encoding, word97};
+use crate::report::{docx, encoding, pdf, word97};
 
 /// What the worker says once it listens.
 pub const READY: &str = "ready";
@@ -105,14 +105,11 @@ async fn word_page(bytes: &[u8]) -> Result<String, String> {
 }
 
 /// A page as pasted (a string), or a file's bytes: a Word file's body as HTML, or text decoded
-/// from the encoding it is in; a PDF file is refused with what to do instead. (A Word 97–2003
-/// file comes as its text, from the worker `xxgk-nianbao-word97`.)
+/// from the encoding it is in. (A Word 97–2003 file or a PDF comes as its text, from the workers
+/// `xxgk-nianbao-word97` and `xxgk-nianbao-pdf`.)
 async fn page_of(data: &JsValue) -> Result<String, String> {
     let Some(bytes) = data.dyn_ref::<Uint8Array>() else { return Ok(data.as_string().unwrap_or_default()) };
     let bytes = bytes.to_vec();
-    if let Some(why) = docx::refusal(&bytes) {
-        return Err(why.into());
-    }
     if docx::kind_of(&bytes) == docx::FileKind::Zip {
         return word_page(&bytes).await;
     }
@@ -176,6 +173,19 @@ pub fn serve_word97() {
     listen(|file| async move {
         let bytes = file.dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
         match word97::read_doc(&bytes) {
+            Ok(text) => Array::of1(&text.into()).into(),
+            Err(why) => Opened::to_message(&Err(why)).into(),
+        }
+    });
+}
+
+/// Answers a PDF file's bytes with its text (`[text]`) or a refusal, in the worker
+/// `xxgk-nianbao-pdf`: pdf-extract is larger than the rest of the widget together, so only a clerk
+/// who opens a PDF downloads it.
+pub fn serve_pdf() {
+    listen(|file| async move {
+        let bytes = file.dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+        match pdf::read_pdf(&bytes) {
             Ok(text) => Array::of1(&text.into()).into(),
             Err(why) => Opened::to_message(&Err(why)).into(),
         }

@@ -11,8 +11,6 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::text::escape;
 
-/// Said of a PDF file.
-pub const PDF_FILE: &str = "编制助手不能直接打开 PDF：请用 PDF 阅读器打开它，全选（Ctrl+A）复制后，粘贴到“粘贴已发布的报告”框中（PDF 禁止复制时，请改用网站上的报告网页或 Word 文件）";
 /// Said of a zip that is not a Word document.
 const NOT_WORD: &str = "这个压缩文件不是 Word 文档（.docx）";
 /// Said of an OFD file (GB/T 33190, the national fixed-layout format): a zip whose root is OFD.xml.
@@ -41,14 +39,6 @@ pub fn kind_of(bytes: &[u8]) -> FileKind {
         [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => FileKind::OldOffice,
         [b'%', b'P', b'D', b'F', ..] => FileKind::Pdf,
         _ => FileKind::Text,
-    }
-}
-
-/// Why a file that is not text cannot be read, if it cannot.
-pub fn refusal(bytes: &[u8]) -> Option<&'static str> {
-    match kind_of(bytes) {
-        FileKind::Pdf => Some(PDF_FILE),
-        FileKind::Zip | FileKind::OldOffice | FileKind::Text => None,
     }
 }
 
@@ -261,8 +251,6 @@ mod tests {
         assert_eq!(kind_of(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]), FileKind::OldOffice);
         assert_eq!(kind_of(b"%PDF-1.7"), FileKind::Pdf);
         assert_eq!(kind_of("<html>".as_bytes()), FileKind::Text);
-        assert_eq!(refusal(b"%PDF-1.4"), Some(PDF_FILE));
-        assert_eq!(refusal(b"PK\x03\x04"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::autosave::use_autosave;
 use super::browser;
-use super::files::{FileBar, Notice, Purpose, Read, StartPanel, notices, read_file, read_paste};
+use super::files::{FileBar, Notice, Purpose, Read, StartPanel, notices, read_file, read_paste, reading_notice};
 use super::findings::{CellMarks, side_panel};
 use super::form::{Drafts, form};
 use super::jobs::draft_text;
@@ -162,8 +162,11 @@ pub fn App() -> Html {
         Callback::from(move |read: Result<Read, Notice>| dispatch.dispatch(Action::Read(read, storage::new_id())))
     };
     let onfile = {
-        let offer = offer.clone();
+        let (offer, dispatch) = (offer.clone(), dispatch.clone());
         Callback::from(move |(file, purpose): (web_sys::File, Purpose)| {
+            if let Some(reading) = reading_notice(&file.name()) {
+                dispatch.dispatch(Action::Tell(Notice::quiet(reading)));
+            }
             let offer = offer.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 offer.emit(read_file(purpose, file).await);

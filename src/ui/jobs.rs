@@ -1,6 +1,7 @@
 //! The jobs the widget gives its workers (`worker.rs`): the jobs worker, started the first time the
-//! clerk opens or pastes a published report or the preview is first needed, and the reader of
-//! Word 97–2003 files, started the first time one is opened; each kept for the rest of the visit.
+//! clerk opens or pastes a published report or the preview is first needed, and the readers of
+//! Word 97–2003 files and of PDF files, each started the first time such a file is opened; each
+//! kept for the rest of the visit.
 
 use std::cell::RefCell;
 
@@ -12,11 +13,11 @@ use web_sys::{MessageEvent, Worker};
 use yew::AttrValue;
 
 use super::browser;
-use crate::report::docx;
 use crate::report::format::{FieldId, field, field_id};
 use crate::report::import::Opened;
 use crate::report::json;
 use crate::report::tidy::Tidied;
+use crate::report::{docx, pdf};
 use crate::worker::{DOCX, DRAFT, READ, READY, RENDER, TIDY, VERIFY};
 
 /// The widget's workers, each from three files uploaded beside the widget's: the script that
@@ -27,6 +28,8 @@ enum Kind {
     Jobs,
     /// The reader of Word 97–2003 and WPS files, started only when the clerk opens one.
     Word97,
+    /// The reader of PDF files, started only when the clerk opens one.
+    Pdf,
 }
 
 impl Kind {
@@ -34,6 +37,7 @@ impl Kind {
         match self {
             Kind::Jobs => "xxgk-nianbao-worker",
             Kind::Word97 => "xxgk-nianbao-word97",
+            Kind::Pdf => "xxgk-nianbao-pdf",
         }
     }
 }
@@ -43,10 +47,10 @@ const START_TIMEOUT_MS: i32 = 15_000;
 
 thread_local! {
     /// The workers started, kept for the rest of the visit.
-    static WORKERS: RefCell<[Option<Worker>; 2]> = const { RefCell::new([None, None]) };
+    static WORKERS: RefCell<[Option<Worker>; 3]> = const { RefCell::new([None, None, None]) };
     /// The last job given to each, which the next one waits for: a worker answers one job at a
     /// time (a preview being drawn while the clerk pastes a report, say).
-    static LAST_JOBS: RefCell<[Option<Promise>; 2]> = const { RefCell::new([None, None]) };
+    static LAST_JOBS: RefCell<[Option<Promise>; 3]> = const { RefCell::new([None, None, None]) };
 }
 
 /// The next message of the worker, or its error; `"timeout"` when nothing comes in time.
@@ -133,22 +137,28 @@ async fn run(kind: Kind, job: &JsValue) -> Result<JsValue, String> {
     answer.await.map_err(|_| {
         // A worker that failed is started afresh next time.
         WORKERS.with(|w| w.borrow_mut()[kind as usize].take()).inspect(|w| w.terminate());
-        "后台程序出错，请重试；如仍失败，请刷新页面（填写的内容已自动保存）".to_string()
+        match kind {
+            // pdf-extract stops on some malformed files.
+            Kind::Pdf => pdf::BROKEN.to_string(),
+            _ => "后台程序出错，请重试；如仍失败，请刷新页面（填写的内容已自动保存）".to_string(),
+        }
     })
 }
 
-/// A page as the jobs worker reads it: a Word 97–2003 or WPS file's bytes become the file's text,
-/// read by the worker only such a file starts; anything else stays as it is.
+/// A page as the jobs worker reads it: a Word 97–2003 or WPS file's bytes, or a PDF's, become the
+/// file's text, read by the worker only such a file starts; anything else stays as it is.
 async fn readable(page: &JsValue) -> Result<JsValue, String> {
     let Some(bytes) = page.dyn_ref::<Uint8Array>() else { return Ok(page.clone()) };
     let mut head = [0; 8];
     if bytes.length() >= 8 {
         bytes.subarray(0, 8).copy_to(&mut head);
     }
-    if docx::kind_of(&head) != docx::FileKind::OldOffice {
-        return Ok(page.clone());
-    }
-    let answer = ask(Kind::Word97, page).await?;
+    let reader = match docx::kind_of(&head) {
+        docx::FileKind::OldOffice => Kind::Word97,
+        docx::FileKind::Pdf => Kind::Pdf,
+        docx::FileKind::Zip | docx::FileKind::Text => return Ok(page.clone()),
+    };
+    let answer = ask(reader, page).await?;
     answer.dyn_ref::<Array>().map(|text| text.get(0)).ok_or_else(|| refusal(&answer))
 }
 
