@@ -31,7 +31,8 @@ use yew::AppHandle;
 /// The id of the host page's element the widget lives in, and nowhere else.
 pub const HOST_ID: &str = "xxgk-nianbao";
 
-const STYLE: &str = include_str!("../style/widget.css");
+/// style/widget.css, minified by style/build.rs.
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     /// The widget mounted, which mounting again ends first.

@@ -165,7 +165,7 @@ pub const NOT_A_REPORT: &str = "没有找到年度报告的表格和正文";
 /// What is said when the paste box is read empty. Most often the copy gave nothing: a PDF that
 /// forbids copying leaves the clipboard empty in the browser's viewer, and the widget opens the
 /// file itself.
-pub const NOTHING_PASTED: &str = "粘贴框是空的。请在报告的网页或 PDF 中全选（Ctrl+A）、复制（Ctrl+C），再在框中粘贴（Ctrl+V）。若从 PDF 复制后什么也粘贴不进来，这份 PDF 禁止复制或是扫描件：请用“打开报告文件”直接打开这个 PDF 文件；若是扫描件，请改用网站上的报告网页或 Word 文件";
+pub const NOTHING_PASTED: &str = "粘贴框是空的。请在报告的网页或 PDF 中全选（Ctrl+A）、复制（Ctrl+C），再在框中粘贴（Ctrl+V）。若从 PDF 复制后什么也粘贴不进来，这份 PDF 禁止复制或是扫描件：请直接打开这个 PDF 文件，或改用报告的网页或 Word 文件";
 
 /// A published report's page text or HTML; what could not be read for sure comes back as notes.
 pub fn open_published(text: &str) -> Result<Opened, String> {

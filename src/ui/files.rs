@@ -22,17 +22,12 @@ const REPORT_FILES: &str = ".json,.html,.htm,.txt,.docx,.doc,.wps,.pdf,.ofd";
 /// The file buttons' tip.
 const REPORT_FILES_TIP: &str = "本工具导出的报告文件（.json）、从网站保存的报告网页（.html、.txt）、Word 或 WPS 文件（.docx、.doc、.wps），或 PDF 文件";
 
-/// What is said while a file whose reader is downloaded on first use is read: a PDF's reader is
-/// the largest part of the widget, and a slow line takes seconds to bring it.
+/// What is said while a PDF is read: its reader, the largest part of the widget, is downloaded the
+/// first time one is opened, and a slow line takes seconds to bring it.
 pub fn reading_notice(name: &str) -> Option<&'static str> {
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".pdf") {
-        Some("正在读取 PDF 文件……第一次打开 PDF 文件时要先下载 PDF 读取程序（约 430 KB），请稍候。")
-    } else if lower.ends_with(".doc") || lower.ends_with(".wps") {
-        Some("正在读取 Word 文件……第一次打开 .doc、.wps 文件时要先下载它们的读取程序（约 50 KB），请稍候。")
-    } else {
-        None
-    }
+    name.to_ascii_lowercase()
+        .ends_with(".pdf")
+        .then_some("正在读取 PDF 文件……第一次打开时要先下载 PDF 读取程序（约 430 KB），请稍候。")
 }
 
 /// Whether the last autosave worked.

@@ -155,7 +155,7 @@ describe("a PDF copied from the browser's PDF viewer", () => {
     await pasteIntoFileBar(w);
     await w.action("read-last-year").click();
     await w.notice().waitFor();
-    assert.match(await w.notice().textContent(), /粘贴框是空的.*这份 PDF 禁止复制或是扫描件：请用“打开报告文件”直接打开这个 PDF 文件/);
+    assert.match(await w.notice().textContent(), /粘贴框是空的.*这份 PDF 禁止复制或是扫描件：请直接打开这个 PDF 文件/);
     const shown = await w.notice().boundingBox();
     const { height: screen } = w.page.viewportSize();
     assert.ok(shown.y >= 0 && shown.y + shown.height <= screen + 1, `the message is on the screen: ${JSON.stringify(shown)}`);
