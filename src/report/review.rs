@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use super::carry::in_force_hints;
 use super::editor::Draft;
-use super::format::FieldId;
+use super::format::{FieldId, FieldKind, SECTIONS, field, fields};
 use super::model::Report;
 use super::rules::{Finding, Severity, check_sheet, in_form_order, while_filling, with_notes};
-use super::sheet::Sheet;
+use super::sheet::{Entry, Sheet};
 
 /// How far the clerk has come, which decides what the findings panel opens with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +35,8 @@ pub struct Review {
     pub errors: Rc<Vec<String>>,
     /// 现行有效件数 as last year's report suggests it, by field.
     pub hints: Rc<Vec<(FieldId, u64)>>,
+    /// What is still open ([`still_open`]): exporting asks about it, as about errors.
+    pub open: Rc<Vec<String>>,
 }
 
 impl Review {
@@ -55,12 +57,38 @@ impl Review {
         };
         let errors = findings.iter().filter(|f| f.severity() == Severity::Error).map(|f| f.message.clone()).collect();
         let hints = last_year.map(|last| in_force_hints(&sheet, last)).unwrap_or_default();
-        Review { report, sheet, findings, progress, errors: Rc::new(errors), hints: Rc::new(hints) }
+        let open = Rc::new(still_open(&report, &sheet));
+        Review { report, sheet, findings, progress, errors: Rc::new(errors), hints: Rc::new(hints), open }
     }
 
     pub fn warnings(&self) -> usize {
         self.findings.len() - self.errors.len()
     }
+}
+
+/// What a report about to leave the widget still lacks, said before a copy, a print or a download
+/// (and after it, beside the result): number cells left blank, which the published tables print as
+/// 0, and sections with no text, which are published as bare headings.
+pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
+    let mut open = Vec::new();
+    let blanks = (0..fields().len())
+        .filter(|&id| matches!(field(id).kind, FieldKind::Count | FieldKind::Amount))
+        .filter(|&id| matches!(sheet.entry(id), Entry::Absent | Entry::Blank))
+        .count();
+    if blanks > 0 {
+        open.push(format!("{blanks} 个数字格未填，将按 0 发布"));
+    }
+    let empty: Vec<&str> = SECTIONS
+        .iter()
+        .filter(|s| {
+            s.table.is_none() && s.parts.iter().all(|p| report.get_key(p.key()).is_none_or(|t| t.trim().is_empty()))
+        })
+        .map(|s| s.heading)
+        .collect();
+    if !empty.is_empty() {
+        open.push(format!("“{}”没有内容，只会发布标题", empty.join("”“")));
+    }
+    open
 }
 
 #[cfg(test)]
@@ -97,6 +125,25 @@ mod tests {
         draft.notes.push(Finding::new(Rule::Import, vec![cell], "未导入".into()));
         let review = Review::of(&draft, false);
         assert_eq!(review.findings.first().map(|f| (f.rule, f.fields.clone())), Some((Rule::Import, vec![cell])));
+    }
+
+    #[test]
+    fn blank_cells_and_empty_sections_are_what_is_still_open() {
+        let example = crate::report::example();
+        assert_eq!(still_open(&example, &Sheet::of(&example)), Vec::<String>::new(), "the example is whole");
+        let mut report = example.clone();
+        report.set_key("requests.received.natural_person", "");
+        report.clear(crate::report::format::id_of("proactive.fees.amount"));
+        report.clear(crate::report::format::id_of("other_matters"));
+        let open = still_open(&report, &Sheet::of(&report));
+        assert_eq!(open, ["2 个数字格未填，将按 0 发布", "“六、其他需要报告的事项”没有内容，只会发布标题"]);
+        let blank = Report::new();
+        let open = still_open(&blank, &Sheet::of(&blank));
+        assert!(open[0].starts_with(&format!("{} 个数字格未填", 9 + 1 + 24 * 6 + 12)), "{open:?}");
+        assert_eq!(
+            open[1],
+            "“一、总体情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”没有内容，只会发布标题"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! (`TXT-COPY`), and typing slips (`TXT-FORM`). All are warnings: the clerk decides.
 
 use super::format::{
-    APPEAL_COLUMNS, FieldId, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN,
+    APPEAL_COLUMNS, FieldId, META_SCOPE, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN,
     RequestRowRole, appeal_cell, field, id_of, request_cell, request_row, section_of, text_parts,
 };
 use super::model::Report;
@@ -97,7 +97,7 @@ fn check_year(id: FieldId, text: &str, year: u32, findings: &mut Vec<Finding>) {
 }
 
 /// 成文日期 in a year other than the one after the report's: the report on a year is published by
-/// 31 January of the next (条例 第五十条), so a date of the report's own year, or of last year's
+/// 31 January of the next (条例 第五十条; a 本级政府's by 31 March), so a date of the report's own year, or of last year's
 /// report's, was left from the copy it was started from. The year is read in Arabic digits or in
 /// Chinese numerals (二〇二六年).
 fn check_signed_on(report: &Report, year: u32, findings: &mut Vec<Finding>) {
@@ -111,12 +111,14 @@ fn check_signed_on(report: &Report, year: u32, findings: &mut Vec<Finding>) {
         .collect();
     let Some(signed) = digits.parse::<u32>().ok().filter(|_| digits.len() == 4) else { return };
     let next = year + 1;
+    // An agency's report is due by 31 January; a 本级政府's, which sums up its region, by 31 March.
+    let due = if report.get_key(META_SCOPE) == Some("region") { "3 月 31 日" } else { "1 月 31 日" };
     if signed != next {
         findings.push(Finding::new(
             Rule::TxtYear,
             vec![id],
             format!(
-                "{}写的是 {signed} 年，而 {year} 年度的报告应在 {next} 年 1 月 31 日前公布。若沿用了上年的日期，请改为 {next} 年的日期。",
+                "{}写的是 {signed} 年，而 {year} 年度的报告应在 {next} 年 {due}前公布。若沿用了上年的日期，请改为 {next} 年的日期。",
                 field(id).place
             ),
         ));
@@ -355,6 +357,12 @@ mod tests {
         }
         // Not a date to read a year from: nothing said (the clerk sees the date as typed).
         assert_eq!(found(&with(&[("meta.signed_on", "1月17日")], &[]), None, Rule::TxtYear), Vec::<String>::new());
+        // A 本级政府's report is due by 31 March, an agency's by 31 January.
+        let region =
+            found(&with(&[("meta.signed_on", "2022年3月20日"), ("meta.scope", "region")], &[]), None, Rule::TxtYear);
+        assert!(region[0].contains("应在 2023 年 3 月 31 日前公布"), "{region:?}");
+        let agency = found(&with(&[("meta.signed_on", "2022年3月20日")], &[]), None, Rule::TxtYear);
+        assert!(agency[0].contains("应在 2023 年 1 月 31 日前公布"), "{agency:?}");
     }
 
     #[test]

@@ -290,7 +290,7 @@ pub fn App() -> Html {
                 { side_panel(review, notes, *findings_open, &toggle_findings, &pick_and_close, &check_everything, &dismiss) }
             </div>
             if complete {
-                <Publish report={report.clone()} errors={review.errors.clone()} onexport={check_everything} {onedit}
+                <Publish report={report.clone()} errors={review.errors.clone()} open={review.open.clone()} onexport={check_everything} {onedit}
                     print_requests={*print_requests} />
             }
         </div>

@@ -162,10 +162,19 @@ pub fn use_pasted_page() -> PastedPage {
     PastedPage { area, onpaste, oninput, html }
 }
 
-/// Where a clerk pastes last year's report as copied from the portal page.
+/// Where a clerk pastes last year's report as copied from the portal page. It opens at a click on
+/// a paste button and takes the caret, so that Ctrl+V right after pastes into it.
 #[component]
 pub fn ImportBox(props: &ImportBoxProps) -> Html {
     let pasted = Rc::new(use_pasted_page());
+    {
+        let area = pasted.area.clone();
+        use_effect_with((), move |_| {
+            if let Some(area) = area.cast::<web_sys::HtmlElement>() {
+                let _ = area.focus();
+            }
+        });
+    }
     let read = |purpose: Purpose| {
         let (pasted, onread) = (pasted.clone(), props.onread.clone());
         Callback::from(move |_: MouseEvent| {

@@ -20,6 +20,9 @@ pub struct Mark {
     pub described_by: AttrValue,
     /// The messages, shown beside the cell while it has the focus or the pointer.
     pub text: AttrValue,
+    /// A finding names cells above or below this one (a column's sum): its messages are shown
+    /// at the cell's side, not over the cells the clerk must compare.
+    pub beside: bool,
 }
 
 impl Mark {
@@ -28,6 +31,11 @@ impl Mark {
             Severity::Error => "xx-has-error",
             Severity::Warning => "xx-has-warning",
         }
+    }
+
+    /// Where the tip goes: below the cell, or at its side.
+    pub fn placement(&self) -> Option<&'static str> {
+        self.beside.then_some("xx-beside")
     }
 
     /// `aria-invalid` is for errors; a warning is described, not invalid.
@@ -48,7 +56,8 @@ impl CellMarks {
                 let severity = indices.iter().map(|&i| findings[i].severity()).min()?;
                 let ids: Vec<String> = indices.iter().map(|&i| message_id(i)).collect();
                 let text: Vec<&str> = indices.iter().map(|&i| findings[i].message.as_str()).collect();
-                Some(Mark { severity, described_by: ids.join(" ").into(), text: text.join("\n").into() })
+                let beside = indices.iter().any(|&i| spans_rows(&findings[i]));
+                Some(Mark { severity, described_by: ids.join(" ").into(), text: text.join("\n").into(), beside })
             })
             .collect();
         CellMarks(marks)
@@ -57,6 +66,13 @@ impl CellMarks {
     pub fn mark(&self, id: FieldId) -> Option<Mark> {
         self.0.get(id).cloned().flatten()
     }
+}
+
+/// True when a finding names cells of more than one table row (`requests.<row>.<column>`).
+fn spans_rows(finding: &Finding) -> bool {
+    let row = |id: &FieldId| format::field(*id).key.rsplit_once('.').map(|(row, _)| row);
+    let first = finding.fields.first().map(row);
+    finding.fields.iter().any(|id| Some(row(id)) != first)
 }
 
 fn severity_class(severity: Severity) -> &'static str {

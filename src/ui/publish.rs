@@ -35,6 +35,9 @@ pub struct PublishProps {
     /// The messages of the open error findings. Exporting with any asks first, and asks again
     /// whenever they are not the ones the clerk last went on with.
     pub errors: Rc<Vec<String>>,
+    /// What is still open (blank cells, empty sections): asked about like errors, and said again
+    /// beside what an export did, in a reminder's colour rather than a success's.
+    pub open: Rc<Vec<String>>,
     /// Told of every export: the report is about to leave the widget, so every check should run.
     pub onexport: Callback<()>,
     /// 一键排版's changes, applied as one step.
@@ -59,10 +62,42 @@ enum Export {
     Word,
 }
 
+/// How an export's result is said.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tone {
+    Done,
+    /// Done, with something still open.
+    Reminder,
+    Failed,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 struct Status {
-    ok: bool,
+    tone: Tone,
     text: String,
+}
+
+impl Status {
+    fn class(&self) -> &'static str {
+        match self.tone {
+            Tone::Done => "xx-ok",
+            Tone::Reminder => "xx-warning",
+            Tone::Failed => "xx-error",
+        }
+    }
+}
+
+/// The question before an export of a report with errors or with something still open.
+fn question(errors: usize, open: &[String]) -> String {
+    let mut asked = String::from("报告");
+    if errors > 0 {
+        asked.push_str(&format!("还有 {errors} 个错误，发布前应当改正"));
+    }
+    if !open.is_empty() {
+        asked.push_str(if errors > 0 { "；尚未填完：" } else { "尚未填完：" });
+        asked.push_str(&open.join("；"));
+    }
+    asked + "。仍要继续吗？"
 }
 
 #[component]
@@ -93,7 +128,8 @@ pub fn Publish(props: &PublishProps) -> Html {
     let failed = preview.as_ref().and_then(|p| p.rendered.as_ref().err()).cloned();
     let status = use_state(|| None::<Status>);
     let pending = use_state(|| None::<Export>);
-    let acknowledged = use_state(|| None::<Rc<Vec<String>>>);
+    // The errors and open items the clerk last chose to go on with.
+    let acknowledged = use_state(|| None::<(Rc<Vec<String>>, Rc<Vec<String>>)>);
     let source = use_node_ref();
     let portal = use_state(storage::portal_editor);
     let choose = {
@@ -108,13 +144,23 @@ pub fn Publish(props: &PublishProps) -> Html {
 
     let perform = {
         let (status, source, portal, section) = (status.clone(), source.clone(), *portal, section.clone());
-        let (report, preview) = (props.report.clone(), preview.clone());
+        let (report, preview, open) = (props.report.clone(), preview.clone(), props.open.clone());
         let onexport = props.onexport.clone();
         Callback::from(move |export: Export| {
             onexport.emit(());
             let say = {
-                let status = status.clone();
-                move |ok: bool, text: &str| status.set(Some(Status { ok, text: text.to_string() }))
+                let (status, open) = (status.clone(), open.clone());
+                move |ok: bool, text: &str| {
+                    let status_now = match (ok, open.is_empty()) {
+                        (false, _) => Status { tone: Tone::Failed, text: text.to_string() },
+                        (true, true) => Status { tone: Tone::Done, text: text.to_string() },
+                        (true, false) => Status {
+                            tone: Tone::Reminder,
+                            text: format!("{text}注意：报告尚未填完：{}。", open.join("；")),
+                        },
+                    };
+                    status.set(Some(status_now))
+                }
             };
             let ready = preview.as_ref().filter(|p| p.report == report).and_then(|p| p.rendered.clone().ok());
             let (source, report, preview, section) = (source.clone(), report.clone(), preview.clone(), section.clone());
@@ -198,7 +244,8 @@ pub fn Publish(props: &PublishProps) -> Html {
     };
 
     let ask_for = {
-        let asks = !props.errors.is_empty() && acknowledged.as_ref() != Some(&props.errors);
+        let now = (props.errors.clone(), props.open.clone());
+        let asks = (!now.0.is_empty() || !now.1.is_empty()) && acknowledged.as_ref() != Some(&now);
         let (perform, pending) = (perform.clone(), pending.clone());
         Callback::from(move |export: Export| {
             if asks {
@@ -218,11 +265,11 @@ pub fn Publish(props: &PublishProps) -> Html {
         });
     }
     let go_on = {
-        let (perform, pending, acknowledged, errors) =
-            (perform.clone(), pending.clone(), acknowledged.clone(), props.errors.clone());
+        let (perform, pending, acknowledged) = (perform.clone(), pending.clone(), acknowledged.clone());
+        let now = (props.errors.clone(), props.open.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(export) = *pending {
-                acknowledged.set(Some(errors.clone()));
+                acknowledged.set(Some(now.clone()));
                 pending.set(None);
                 perform.emit(export);
             }
@@ -243,11 +290,12 @@ pub fn Publish(props: &PublishProps) -> Html {
                 match tidy_texts(&file).await {
                     Ok(changes) if changes.is_empty() => {
                         tidying.set(None);
-                        status
-                            .set(Some(Status { ok: true, text: "文字已是规范格式，无需排版。".into() }));
+                        status.set(Some(Status {
+                            tone: Tone::Done, text: "文字已是规范格式，无需排版。".into()
+                        }));
                     }
                     Ok(changes) => tidying.set(Some(Rc::new(changes))),
-                    Err(why) => status.set(Some(Status { ok: false, text: why })),
+                    Err(why) => status.set(Some(Status { tone: Tone::Failed, text: why })),
                 }
             });
         })
@@ -258,7 +306,7 @@ pub fn Publish(props: &PublishProps) -> Html {
             let Some(changes) = (*tidying).clone() else { return };
             onedit.emit(Edit::SetMany(changes.iter().map(|c| (c.id, c.after.clone())).collect()));
             let text = format!("已排版 {} 处文字；要恢复，点“撤销”或按 Ctrl+Z。", changes.len());
-            status.set(Some(Status { ok: true, text }));
+            status.set(Some(Status { tone: Tone::Done, text }));
             tidying.set(None);
         })
     };
@@ -310,11 +358,11 @@ pub fn Publish(props: &PublishProps) -> Html {
                 </section>
             }
             if pending.is_some() {
-                <Confirm question={format!("报告还有 {} 个错误，发布前应当改正。仍要继续吗？", props.errors.len())}
+                <Confirm question={question(props.errors.len(), &props.open)}
                     yes="仍然继续" action="confirm" no="先去改正" onyes={go_on} onno={cancel} />
             }
             if let Some(status) = &*status {
-                <p class={if status.ok { "xx-status xx-ok" } else { "xx-status xx-error" }} role="status" data-testid="copy-status">
+                <p class={classes!("xx-status", status.class())} role="status" data-testid="copy-status">
                     { &status.text }
                 </p>
             }

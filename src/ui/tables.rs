@@ -206,7 +206,7 @@ pub fn NumberCell(props: &NumberCellProps) -> Html {
 fn tip(mark: Option<Mark>) -> Html {
     match mark {
         Some(mark) => html! {
-            <span class={classes!("xx-tip", mark.class())} aria-hidden="true" data-testid="cell-tip">{ mark.text }</span>
+            <span class={classes!("xx-tip", mark.class(), mark.placement())} aria-hidden="true" data-testid="cell-tip">{ mark.text }</span>
         },
         None => html! {},
     }
