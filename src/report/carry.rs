@@ -38,6 +38,13 @@ pub fn next_year(last: &Report) -> Draft {
     Draft { report, last_year: Some(Rc::new(last.clone())), ..Draft::default() }
 }
 
+/// The fields of this year's report that still hold just what [`next_year`] carried into them
+/// from last year's: not the clerk's work yet, so nothing about them is a finding while filling in.
+pub fn carried_unchanged(report: &Report, last: &Report) -> Vec<FieldId> {
+    let carried = next_year(last).report;
+    carried.entries().filter(|&(id, text)| report.get(id) == Some(text)).map(|(id, _)| id).collect()
+}
+
 /// What 现行有效件数 should about be, from last year's figure and this year's issued and repealed:
 /// a hint, since documents also lapse.
 pub fn in_force_hint(sheet: &Sheet, last: &Sheet, stock: &DocumentStock) -> Option<u64> {

@@ -351,6 +351,10 @@ pub struct ColumnBalance {
     pub inflow: Option<u64>,
     /// （七）总计+四, when both are numbers.
     pub outflow: Option<u64>,
+    /// The clerk has begun the column's outcomes: one of its 21 outcome rows or its 结转下年度 holds
+    /// a value (for the 总计 column, any applicant column's). Until then 一 and 二 alone cannot
+    /// balance: 上年结转 carried from last year, or a first 本年新收, is not yet a mistake.
+    pub begun: bool,
 }
 
 impl ColumnBalance {
@@ -375,17 +379,26 @@ pub fn with_notes(findings: Vec<Finding>, notes: &[Finding]) -> Vec<Finding> {
     notes.iter().cloned().chain(shown).collect()
 }
 
-pub fn while_filling(findings: Vec<Finding>, report: &Report) -> Vec<Finding> {
+/// The findings worth showing while the clerk fills the report in: nothing about a table or text
+/// not yet begun, and no column's balance before its outcomes are begun. What was `carried` over
+/// from last year, unchanged (上年结转, last year's 存在问题), begins nothing and is not found
+/// fault with: it is not the clerk's work yet.
+pub fn while_filling(findings: Vec<Finding>, report: &Report, sheet: &Sheet, carried: &[FieldId]) -> Vec<Finding> {
+    let clerks = |id: &FieldId| !carried.contains(id);
     let started = |id: FieldId| match format::field(id).table {
-        Some(table) => {
-            fields().iter().enumerate().any(|(other, f)| f.table == Some(table) && report.get(other).is_some())
-        }
-        None => !report.text(id).trim().is_empty(),
+        Some(table) => fields()
+            .iter()
+            .enumerate()
+            .any(|(other, f)| f.table == Some(table) && report.get(other).is_some() && clerks(&other)),
+        None => clerks(&id) && !report.text(id).trim().is_empty(),
     };
+    let waiting: Vec<[FieldId; 4]> = balances(sheet).into_iter().filter(|b| !b.begun).map(|b| b.fields).collect();
     findings
         .into_iter()
+        .filter(|finding| finding.fields.is_empty() || finding.fields.iter().any(clerks))
         .filter(|finding| match finding.rule {
             Rule::Blank | Rule::TxtEmpty | Rule::TxtShort => finding.fields.iter().any(|&id| started(id)),
+            Rule::T3Bal => !waiting.iter().any(|fields| finding.fields == fields),
             _ => true,
         })
         .collect()
@@ -399,6 +412,9 @@ pub fn balances(sheet: &Sheet) -> Vec<ColumnBalance> {
         request_row(RequestRowRole::OutcomeTotal),
         request_row(RequestRowRole::CarriedForward),
     ];
+    let typed = |r: usize, c: usize| matches!(sheet.entry(request_cell(r, c)), Entry::Count(_) | Entry::Invalid(_));
+    let forward = rows[3];
+    let begun = |c: usize| outcome_rows().chain([forward]).any(|r| typed(r, c));
     REQUEST_COLUMNS
         .iter()
         .enumerate()
@@ -410,6 +426,7 @@ pub fn balances(sheet: &Sheet) -> Vec<ColumnBalance> {
                 fields,
                 inflow: a.zip(b).map(|(a, b)| a + b),
                 outflow: t.zip(f).map(|(t, f)| t + f),
+                begun: if c == REQUEST_TOTAL_COLUMN { (0..c).any(begun) } else { begun(c) },
             }
         })
         .collect()
@@ -545,6 +562,7 @@ fn check_texts(report: &Report, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::format::PROBLEMS_THIS_YEAR;
 
     /// A consistent report with every value filled and every text rule satisfied.
     fn complete() -> Report {
@@ -627,17 +645,23 @@ mod tests {
     fn while_filling_a_fresh_form_nothing_not_yet_begun_is_reported() {
         let mut report = Report::new();
         assert!(!check(&report).is_empty(), "every check still finds the blanks");
-        assert_eq!(while_filling(check(&report), &report), vec![]);
+        let filling = |report: &Report| while_filling(check(report), report, &Sheet::of(report), &[]);
+        assert_eq!(filling(&report), vec![]);
         // One number of table 三 starts table 三, and only it.
         report.set_key("requests.received.natural_person", "1");
-        let shown = while_filling(check(&report), &report);
+        let shown = filling(&report);
         let blank_tables: Vec<_> =
             shown.iter().filter(|f| f.rule == Rule::Blank).map(|f| format::field(f.fields[0]).table).collect();
         assert!(!blank_tables.is_empty() && blank_tables.iter().all(|&t| t == Some(format::Table::Requests)));
-        assert!(shown.iter().any(|f| f.rule == Rule::T3Bal), "arithmetic is never held back");
+        assert!(!shown.iter().any(|f| f.rule == Rule::T3Bal), "a column's balance waits for its outcomes");
+        // Its first outcome begins the column: now the balance speaks, and the arithmetic is never held.
+        report.set_key("requests.disclosed.natural_person", "0");
+        let shown = filling(&report);
+        let balanced: Vec<&str> = shown.iter().filter(|f| f.rule == Rule::T3Bal).map(|f| f.message.as_str()).collect();
+        assert_eq!(balanced.len(), 2, "自然人 and 总计: {balanced:?}");
         // A section with text in it is held to its rule: §五 saying 无.
         report.set_key(PROBLEMS_LAST_YEAR, "无");
-        let shown = while_filling(check(&report), &report);
+        let shown = filling(&report);
         assert!(shown.iter().any(|f| f.rule == Rule::TxtEmpty && f.fields.contains(&id_of(PROBLEMS_LAST_YEAR))));
         assert!(!shown.iter().any(|f| f.rule == Rule::TxtEmpty && f.fields.contains(&id_of(OVERVIEW_INTRO))));
     }
@@ -746,6 +770,34 @@ mod tests {
             ("overview.oversight", "数据统计期限为2024年1月1日至2024年12月31日"),
         ]);
         assert!(only(&worded, Rule::TxtEmpty).is_empty());
+    }
+
+    #[test]
+    fn what_was_carried_over_from_last_year_begins_nothing() {
+        // 上年结转 and 上年度存在问题 carried, nothing typed: no BLANK for table 三, no balance though
+        // 一+二 ≠ 0, no slip found in last year's words.
+        let last = complete().filled(&[
+            ("requests.carried_forward.natural_person", "3"),
+            ("requests.carried_forward.commercial", "1"),
+            (PROBLEMS_THIS_YEAR, "本年度存在的问题:宣传不够。"),
+        ]);
+        let carried = crate::report::carry::next_year(&last).report;
+        let all = check(&carried);
+        for rule in [Rule::T3Bal, Rule::Blank, Rule::TxtForm] {
+            assert!(all.iter().any(|f| f.rule == rule), "{rule:?} is found by every check");
+        }
+        let unchanged = crate::report::carry::carried_unchanged(&carried, &last);
+        let shown = while_filling(all, &carried, &Sheet::of(&carried), &unchanged);
+        assert!(!shown.iter().any(|f| matches!(f.rule, Rule::T3Bal | Rule::Blank | Rule::TxtForm)), "{shown:?}");
+        // The clerk's own 结转下年度 in a column begins it; typed over, the carried text is theirs.
+        let mut forward = carried.clone();
+        forward.set_key("requests.carried_forward.natural_person", "1");
+        forward.set_key(PROBLEMS_LAST_YEAR, "本年度存在的问题:宣传不够。已改进。");
+        let unchanged = crate::report::carry::carried_unchanged(&forward, &last);
+        let shown = while_filling(check(&forward), &forward, &Sheet::of(&forward), &unchanged);
+        assert!(shown.iter().any(|f| f.rule == Rule::T3Bal && f.message.contains("自然人")));
+        assert!(!shown.iter().any(|f| f.rule == Rule::T3Bal && f.message.contains("商业企业")));
+        assert!(shown.iter().any(|f| f.rule == Rule::TxtForm));
     }
 
     #[test]

@@ -259,6 +259,11 @@ fn balance_item(balance: &ColumnBalance, column: &'static str) -> Html {
         };
     }
     match balance.gap() {
+        Some(_) if !balance.begun => html! {
+            <span class="xx-bal xx-bal-pending" data-column={column} data-state="pending">
+                { format!("{} 一+二 {inflow}，待填办理结果", balance.column) }
+            </span>
+        },
         Some(gap) => html! {
             <span class="xx-bal xx-bal-bad" data-column={column} data-state="bad">
                 { format!("✗ {} 一+二 {inflow} ≠ {outflow}，差 {gap}", balance.column) }

@@ -518,6 +518,25 @@ describe("starting from a published report", () => {
     }
     assert.equal(await w.value("problems.last_year"), lastProblems);
     assert.equal(await start.count(), 0, "the ways to begin give way to the report");
+    // A calm start: what was carried over is not the clerk's work, nothing is a finding yet.
+    assert.deepEqual(await w.page.locator(".xx-panel [data-rule]").allTextContents(), []);
+    assert.equal(await w.page.locator(".xx-has-warning, .xx-has-error").count(), 0, "no cell is marked");
+  });
+
+  test("a column's balance waits for its outcomes, then speaks", async () => {
+    const w = await open();
+    // Last year's report carried 500 requests of 自然人 forward.
+    await w.pick("start-last-year-file", "上年报告.json", await fixture("editors/report.json"));
+    await w.page.waitForFunction(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.year"]').value === "2023");
+    assert.notEqual(await w.value("requests.carried_over.natural_person"), "0");
+    assert.equal(await w.errorCount(), 0, "上年结转 alone is no error");
+    await w.type("requests.received.natural_person", "5");
+    assert.equal(await w.errorCount(), 0, "nor a first 本年新收");
+    assert.equal(await w.balance("natural_person").getAttribute("data-state"), "pending");
+    await w.type("requests.disclosed.natural_person", "1");
+    assert.ok(await w.findings("T3-BAL").count() > 0, "the column's outcomes begun, its balance speaks");
+    assert.equal(await w.balance("natural_person").getAttribute("data-state"), "bad");
   });
 
   test("a draft in this browser can be last year's report; 从空白开始 just begins", async () => {

@@ -51,6 +51,9 @@ describe("Word files", () => {
       document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.year"]').value === "2023");
     // 上年结转 is last year's 结转下年度.
     assert.equal(await w.value("requests.carried_over.natural_person"), await lastYearsCarriedForward("natural_person"));
+    // A calm start: last year's 结转下年度 (not zero) makes no column's balance an error yet, and the
+    // blank table is no row of reminders.
+    assert.deepEqual(await w.page.locator(".xx-panel [data-rule]").allTextContents(), []);
   });
 
   test("a Word file with a password or an OFD file is refused with what to do, and nothing changes", async () => {
