@@ -31,6 +31,18 @@ pub fn locate(id: FieldId) -> Option<(&'static Grid, usize, usize)> {
     })
 }
 
+/// True when two cells are in one row of one table.
+pub fn same_row(a: FieldId, b: FieldId) -> bool {
+    matches!((locate(a), locate(b)), (Some((ga, ra, _)), Some((gb, rb, _))) if std::ptr::eq(ga, gb) && ra == rb)
+}
+
+/// Where Enter goes from `id`: to the next row, in the column where the clerk's run of Tabs along
+/// this row began (`tab_start`), as in Excel and WPS; without such a run, straight down.
+pub fn after_enter(id: FieldId, tab_start: Option<FieldId>) -> Option<FieldId> {
+    let start = tab_start.filter(|&start| same_row(start, id)).unwrap_or(id);
+    step(start, Move::Down)
+}
+
 /// True for a cell the clerk types; false for a derived total.
 pub fn is_typed(id: FieldId) -> bool {
     format::field(id).kind != FieldKind::DerivedCount
@@ -288,5 +300,20 @@ mod tests {
         let round_trip = paste_block(id_of("requests.disclosed.natural_person"), &text).unwrap();
         assert_eq!(round_trip.cells.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(), ["5", "2", "0", "0"]);
         assert!(range(id_of("requests.received.natural_person"), id_of("appeals.review.upheld")).is_empty());
+    }
+
+    #[test]
+    fn enter_after_a_run_of_tabs_goes_down_from_where_the_run_began() {
+        let id = |key: &str| crate::report::format::id_of(key);
+        let start = id("requests.disclosed.commercial");
+        let here = id("requests.disclosed.legal_service");
+        assert_eq!(after_enter(here, Some(start)), Some(id("requests.partially_disclosed.commercial")));
+        assert_eq!(after_enter(here, None), Some(id("requests.partially_disclosed.legal_service")));
+        // A run begun in another row is not this row's.
+        assert_eq!(
+            after_enter(here, Some(id("requests.received.commercial"))),
+            Some(id("requests.partially_disclosed.legal_service"))
+        );
+        assert!(same_row(start, here) && !same_row(start, id("requests.received.commercial")));
     }
 }

@@ -9,13 +9,15 @@ use super::browser;
 use super::tables::CellEvent;
 use crate::report::editor::Edit;
 use crate::report::format::{self, FieldId, Table};
-use crate::report::grid::{paste_block, range, step};
+use crate::report::grid::{after_enter, paste_block, range, same_row, step};
 
 /// Where a range selection starts, and whether the next focus extends it rather than starting anew.
 #[derive(Default)]
 struct Selecting {
     anchor: Option<FieldId>,
     extending: bool,
+    /// Where the clerk's run of Tabs along a row began.
+    tab_start: Option<FieldId>,
 }
 
 /// What the last block paste into a table did, shown under that table.
@@ -48,15 +50,27 @@ pub fn use_sheet_entry(root: NodeRef, onedit: Callback<Edit>) -> SheetEntry {
         use_callback((), move |event: CellEvent, _| match event {
             CellEvent::Focus(id) => {
                 let mut selecting = anchor.borrow_mut();
+                selecting.tab_start = selecting.tab_start.filter(|&start| same_row(start, id));
                 if !std::mem::take(&mut selecting.extending) {
                     selecting.anchor = Some(id);
                     selection.set(None);
+                }
+            }
+            CellEvent::Tab(id) => {
+                let mut selecting = anchor.borrow_mut();
+                selecting.tab_start = Some(selecting.tab_start.filter(|&start| same_row(start, id)).unwrap_or(id));
+            }
+            CellEvent::Enter(id) => {
+                let tab_start = anchor.borrow_mut().tab_start.take();
+                if let (Some(target), Some(root)) = (after_enter(id, tab_start), root.cast::<web_sys::Element>()) {
+                    browser::focus_field(&root, &format::field(target).key);
                 }
             }
             CellEvent::Move { from, to, extend } => {
                 let Some(target) = step(from, to) else { return };
                 let start = {
                     let mut selecting = anchor.borrow_mut();
+                    selecting.tab_start = None;
                     selecting.extending = extend;
                     selecting.anchor.unwrap_or(from)
                 };

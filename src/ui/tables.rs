@@ -46,6 +46,10 @@ pub enum CellEvent {
     Drag(FieldId),
     /// Several values pasted into a cell.
     PasteBlock(FieldId, String),
+    /// Tab pressed in a cell: a run of Tabs along a row, which Enter ends.
+    Tab(FieldId),
+    /// Enter pressed in a cell (without Shift).
+    Enter(FieldId),
 }
 
 /// A cell for any number field: an input for what the clerk types, an output for a derived total.
@@ -107,7 +111,8 @@ fn drag_over(id: FieldId, oncell: &Callback<CellEvent>) -> Callback<MouseEvent> 
     })
 }
 
-/// The keys a spreadsheet has: arrows, Enter and Shift+Enter move; Shift+arrows select a range;
+/// The keys a spreadsheet has: arrows, Enter and Shift+Enter move (Enter after a run of Tabs back
+/// to the column the run began in); Shift+arrows select a range;
 /// Esc puts back the value the cell had when it was entered. Nothing moves while an input
 /// method is composing.
 fn cell_keys(
@@ -128,17 +133,17 @@ fn cell_keys(
         let at_end = caret as usize >= input.value().encode_utf16().count();
         let shift = e.shift_key();
         let to = match e.key().as_str() {
+            // The browser moves the focus; the run of Tabs is noted for Enter.
+            "Tab" => return oncell.emit(CellEvent::Tab(id)),
+            "Enter" if !shift => {
+                e.prevent_default();
+                return oncell.emit(CellEvent::Enter(id));
+            }
             "ArrowUp" => Move::Up,
             "ArrowDown" => Move::Down,
             "ArrowLeft" if shift || whole || caret == 0 => Move::Left,
             "ArrowRight" if shift || whole || at_end => Move::Right,
-            "Enter" => {
-                if shift {
-                    Move::Up
-                } else {
-                    Move::Down
-                }
-            }
+            "Enter" => Move::Up,
             "Escape" => {
                 e.prevent_default();
                 let original = entered.borrow().clone();

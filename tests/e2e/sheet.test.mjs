@@ -134,6 +134,27 @@ describe("moving like a spreadsheet", () => {
     assert.equal(await w.focusedKey(), "proactive.licensing.decisions", "over the next block's headers");
   });
 
+  test("Enter after typing along a row with Tab goes back to the column the row was begun in", async () => {
+    const w = await open();
+    await w.cell("requests.disclosed.commercial").focus();
+    for (const value of ["1", "2", "3"]) {
+      await w.page.keyboard.type(value);
+      await w.page.keyboard.press("Tab");
+    }
+    assert.equal(await w.focusedKey(), "requests.disclosed.legal_service");
+    await w.page.keyboard.press("Enter");
+    assert.equal(await w.focusedKey(), "requests.partially_disclosed.commercial", "as in Excel and WPS");
+    assert.deepEqual(
+      await Promise.all(["commercial", "research", "social_welfare"].map((c) => w.value(`requests.disclosed.${c}`))),
+      ["1", "2", "3"],
+    );
+    // Without a run of Tabs, or after an arrow, Enter goes straight down.
+    await w.page.keyboard.press("Tab");
+    await w.page.keyboard.press("ArrowRight");
+    await w.page.keyboard.press("Enter");
+    assert.equal(await w.focusedKey(), "requests.withheld.state_secret.social_welfare");
+  });
+
   test("entering a cell selects it so typing replaces; Esc puts the old value back", async () => {
     const w = await open();
     await w.type("requests.received.commercial", "12");
