@@ -435,7 +435,7 @@ fn VerifyBox(props: &VerifyProps) -> Html {
                 <button type="button" data-action="verify" {onclick}>{ "核对" }</button>
                 <label class="xx-file-button">
                     { "打开另存的网页" }
-                    <input type="file" accept=".html,.htm,.txt,.docx,.doc,.wps" data-action="verify-file" {onchange} />
+                    <input type="file" accept=".html,.htm,.txt,.docx,.doc,.wps,.pdf" data-action="verify-file" {onchange} />
                 </label>
             </div>
             <div role="status" data-testid="verify-result">

@@ -143,11 +143,12 @@ describe("核对发布结果", () => {
     await w.page.context().close();
   });
 
-  test("a report published as a Word attachment, .docx or .doc, is held against the report too", async () => {
-    // Many portals publish the report as an attached Word file rather than as the article's HTML.
+  test("a report published as a Word or PDF attachment is held against the report too", async () => {
+    // Many portals publish the report as an attached Word file or PDF rather than as the article's HTML.
     for (const [name, mimeType] of [
       ["report_wps.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
       ["report.doc", "application/msword"],
+      ["report.pdf", "application/pdf"],
     ]) {
       const w = await widgetWithReport();
       const buffer = readFileSync(new URL(`../fixtures/docx/${name}`, import.meta.url));
