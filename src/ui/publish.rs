@@ -87,17 +87,18 @@ impl Status {
     }
 }
 
-/// The question before an export of a report with errors or with something still open.
-fn question(errors: usize, open: &[String]) -> String {
-    let mut asked = String::from("报告");
+/// What a report about to leave the widget still has to be done (its errors, what is still open),
+/// asked before an export and said again after it; `None` when nothing.
+fn to_do(errors: usize, open: &[String]) -> Option<String> {
+    let mut said = String::from("报告");
     if errors > 0 {
-        asked.push_str(&format!("还有 {errors} 个错误，发布前应当改正"));
+        said.push_str(&format!("还有 {errors} 个错误，发布前应当改正"));
     }
     if !open.is_empty() {
-        asked.push_str(if errors > 0 { "；尚未填完：" } else { "尚未填完：" });
-        asked.push_str(&open.join("；"));
+        said.push_str(if errors > 0 { "；尚未填完：" } else { "尚未填完：" });
+        said.push_str(&open.join("；"));
     }
-    asked + "。仍要继续吗？"
+    (errors > 0 || !open.is_empty()).then_some(said)
 }
 
 #[component]
@@ -144,22 +145,22 @@ pub fn Publish(props: &PublishProps) -> Html {
 
     let perform = {
         let (status, source, portal, section) = (status.clone(), source.clone(), *portal, section.clone());
-        let (report, preview, open) = (props.report.clone(), preview.clone(), props.open.clone());
+        let (report, preview) = (props.report.clone(), preview.clone());
+        let to_do = to_do(props.errors.len(), &props.open);
         let onexport = props.onexport.clone();
         Callback::from(move |export: Export| {
             onexport.emit(());
             let say = {
-                let (status, open) = (status.clone(), open.clone());
+                let (status, to_do) = (status.clone(), to_do.clone());
                 move |ok: bool, text: &str| {
-                    let status_now = match (ok, open.is_empty()) {
+                    let said = match (ok, &to_do) {
                         (false, _) => Status { tone: Tone::Failed, text: text.to_string() },
-                        (true, true) => Status { tone: Tone::Done, text: text.to_string() },
-                        (true, false) => Status {
-                            tone: Tone::Reminder,
-                            text: format!("{text}注意：报告尚未填完：{}。", open.join("；")),
-                        },
+                        (true, None) => Status { tone: Tone::Done, text: text.to_string() },
+                        (true, Some(to_do)) => {
+                            Status { tone: Tone::Reminder, text: format!("{text}注意：{to_do}。") }
+                        }
                     };
-                    status.set(Some(status_now))
+                    status.set(Some(said))
                 }
             };
             let ready = preview.as_ref().filter(|p| p.report == report).and_then(|p| p.rendered.clone().ok());
@@ -358,7 +359,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                 </section>
             }
             if pending.is_some() {
-                <Confirm question={question(props.errors.len(), &props.open)}
+                <Confirm question={format!("{}。仍要继续吗？", to_do(props.errors.len(), &props.open).unwrap_or_default())}
                     yes="仍然继续" action="confirm" no="先去改正" onyes={go_on} onno={cancel} />
             }
             if let Some(status) = &*status {

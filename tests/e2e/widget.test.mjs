@@ -242,6 +242,8 @@ describe("preview and copy", () => {
     assert.ok(await w.action("confirm").isVisible(), "asks before copying a report with errors");
     await w.action("confirm").click();
     await w.page.getByTestId("copy-status").waitFor();
+    assert.match(await w.page.getByTestId("copy-status").textContent(), /^已复制.*注意：报告还有 \d+ 个错误，发布前应当改正。$/,
+      "not said as a success");
     assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), await w.source());
     await w.action("copy-rich").click();
     assert.equal(await w.action("confirm").count(), 0, "the same errors are not asked about twice");
