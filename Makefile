@@ -41,7 +41,9 @@ bench: setup build
 	node tests/e2e/bench.mjs
 	XXGK_BROWSER=chromium86 node tests/e2e/bench.mjs
 
-setup: tools node_modules/.package-lock.json $(CHROME_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext /usr/bin/soffice
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+
+setup: tools node_modules/.package-lock.json $(CHROME_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext /usr/bin/soffice $(CJK_FONT)
 
 tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -59,6 +61,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(CHROME_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext:
 	$(SUDO) apt-get update
 	$(SUDO) apt-get install -y chromium chromium-driver wabt poppler-utils
+
+# A CJK font: the print test reads the printed PDF's text back, and a machine without one prints
+# the report's Chinese as empty boxes.
+$(CJK_FONT):
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y fonts-noto-cjk
 
 # LibreOffice opens the Word file in the native tests (tests/word_file.rs).
 /usr/bin/soffice:
