@@ -81,3 +81,28 @@ fn libreoffice_opens_the_word_file_with_the_fragments_tables_slot_by_slot() {
         assert!(text.contains(heading), "{heading}");
     }
 }
+
+#[test]
+fn the_word_file_keeps_table_three_on_two_pages_as_the_print_does() {
+    // The template's column widths, rows never split: LibreOffice lays table 三 out on two pages
+    // (with equal columns its labels wrapped over 6–10 lines and it ran over three or four).
+    let dir = std::env::temp_dir().join(format!("xxgk-word-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("report.docx"), render_docx(&fixture_report())).unwrap();
+    let converted = Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(dir.join("report.docx"))
+        .env("HOME", &dir)
+        .output()
+        .expect("LibreOffice (soffice) converts the Word file");
+    assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
+    let pages =
+        Command::new("pdftotext").arg(dir.join("report.pdf")).arg("-").output().expect("pdftotext reads the PDF");
+    let text = String::from_utf8(pages.stdout).unwrap();
+    let page_of = |label: &str| {
+        text.split('\u{c}').position(|page| page.split_whitespace().collect::<String>().contains(label)).unwrap()
+    };
+    let (first, last) = (page_of("一、本年新收"), page_of("四、结转下年度继续办理"));
+    assert!(last - first <= 1, "table 三 runs from page {} to page {}", first + 1, last + 1);
+}

@@ -333,6 +333,16 @@ pub enum Table {
 }
 
 impl Table {
+    /// The relative widths of its grid columns in the distributed Word template (its `w:gridCol`,
+    /// in twips): table 三's label columns wide, its seven count columns narrow.
+    pub fn template_column_widths(self) -> &'static [u32] {
+        match self {
+            Table::Proactive => &[2435; 4],
+            Table::Requests => &[754, 921, 3271, 685, 685, 685, 685, 685, 685, 685],
+            Table::Appeals => &[649; 15],
+        }
+    }
+
     /// The first part of its fields' keys, e.g. `requests`.
     pub fn key(self) -> &'static str {
         match self {

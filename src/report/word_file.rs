@@ -103,7 +103,12 @@ fn paragraph(out: &mut String, runs: &str, align: &str, indent_chars: u32) {
     let _ = write!(
         out,
         "<w:p><w:pPr><w:spacing w:line=\"560\" w:lineRule=\"exact\"/>{}<w:jc w:val=\"{align}\"/></w:pPr>{runs}</w:p>",
-        if indent_chars > 0 { format!("<w:ind w:firstLineChars=\"{}\"/>", indent_chars * 100) } else { String::new() }
+        // In characters for Word and WPS, and in twips (三号, 16 pt) for LibreOffice, which reads only those.
+        if indent_chars > 0 {
+            format!("<w:ind w:firstLineChars=\"{}\" w:firstLine=\"{}\"/>", indent_chars * 100, indent_chars * 320)
+        } else {
+            String::new()
+        }
     );
 }
 
@@ -137,6 +142,17 @@ fn document_xml(report: &Report) -> String {
     )
 }
 
+/// `weights` scaled to add up to `total` exactly.
+fn scaled_widths(weights: &[u32], total: u32) -> Vec<u32> {
+    let sum: u32 = weights.iter().sum();
+    let mut widths: Vec<u32> = weights.iter().map(|w| total * w / sum).collect();
+    let short = total - widths.iter().sum::<u32>();
+    for width in widths.iter_mut().take(short as usize) {
+        *width += 1;
+    }
+    widths
+}
+
 /// A table as the layout prints it: a merged cell is written once with its `w:gridSpan`, and the
 /// rows it reaches down into carry a `w:vMerge` continuation in its place. The column headers of
 /// tables 三 and 四 repeat on every page (`w:tblHeader`).
@@ -148,11 +164,11 @@ fn table_xml(out: &mut String, report: &Report, sheet: &Sheet, table: Table) {
         .iter()
         .map(|side| format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"))
         .collect();
-    // Equal columns (the remainder spread over the first ones) that fill the text width exactly:
-    // LibreOffice makes a column of its own of any difference.
-    let width = u32::from(layout.width);
-    let columns: String = (0..width)
-        .map(|i| format!("<w:gridCol w:w=\"{}\"/>", TEXT_WIDTH / width + u32::from(i < TEXT_WIDTH % width)))
+    // The template's columns scaled to fill the text width exactly (the rounding's remainder
+    // spread over the first ones): LibreOffice makes a column of its own of any difference.
+    let columns: String = scaled_widths(table.template_column_widths(), TEXT_WIDTH)
+        .iter()
+        .map(|w| format!("<w:gridCol w:w=\"{w}\"/>"))
         .collect();
     let _ = write!(
         out,
@@ -162,10 +178,12 @@ fn table_xml(out: &mut String, report: &Report, sheet: &Sheet, table: Table) {
     // Where each cell begins: its row and column.
     let mut starts: Vec<Option<(usize, usize)>> = Vec::new();
     for (r, row) in slots.iter().enumerate() {
-        out.push_str("<w:tr>");
-        if r < heads {
-            out.push_str("<w:trPr><w:tblHeader/></w:trPr>");
-        }
+        // A row is never split over two pages; the column headers repeat on each.
+        out.push_str(if r < heads {
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        } else {
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        });
         for (c, slot) in row.iter().enumerate() {
             if starts.len() <= slot.index {
                 starts.resize(slot.index + 1, None);
@@ -227,5 +245,19 @@ mod tests {
         assert!(xml.contains("<w:vMerge w:val=\"restart\"/>"));
         assert!(xml.contains("w:w=\"11906\" w:h=\"16838\""), "A4");
         assert!(!xml.contains("<script"), "every text escaped");
+        assert_eq!(xml.matches("<w:cantSplit/>").count(), xml.matches("<w:tr>").count(), "no row split over pages");
+    }
+
+    #[test]
+    fn columns_are_the_templates_scaled_to_the_text_width() {
+        let widths = scaled_widths(Table::Requests.template_column_widths(), TEXT_WIDTH);
+        assert_eq!(widths.iter().sum::<u32>(), TEXT_WIDTH);
+        // 信息内容's third column (the items' labels) as wide as in the template, the counts narrow.
+        assert_eq!((widths[2] as f64 / TEXT_WIDTH as f64 * 100.0).round(), (3271.0_f64 / 9741.0 * 100.0).round());
+        assert!(widths[3..].iter().all(|&w| w * 4 < widths[2]));
+        let xml = document_xml(&crate::report::example());
+        let grid = xml.split("<w:tblGrid>").nth(2).and_then(|g| g.split("</w:tblGrid>").next()).unwrap();
+        assert_eq!(grid.matches("<w:gridCol").count(), 10);
+        assert!(grid.starts_with(&format!("<w:gridCol w:w=\"{}\"/>", widths[0])));
     }
 }
