@@ -1,7 +1,8 @@
 //! An import may leave a cell blank, never wrong: eleven reports (tests/fixtures/material/, made by
 //! make-material.sh) imported from every form clerks have them in — Word files typed as clerks type,
-//! re-saved by LibreOffice and as .doc, the PDF, and its text by pdftotext in each of its three modes
-//! — and every number of the three tables compared with the report it was made from.
+//! re-saved by LibreOffice and as .doc, the PDF, its text by pdftotext in each of its three modes, a
+//! converter's Markdown — and every number of the three tables compared with the report it was made
+//! from.
 
 use xxgk_nianbao::report::format::{FieldKind, fields};
 use xxgk_nianbao::report::import::{Imported, import};
@@ -11,8 +12,16 @@ use xxgk_nianbao::report::{Report, Rule, Sheet, docx, pdf, word97};
 const REPORTS: usize = 11;
 
 /// The ways a report is turned into something the importer reads, by the material's file name.
-const FORMS: [&str; 7] =
-    ["clerk.docx", "clerk_libreoffice.docx", "clerk.doc", "report.pdf", "pdf_raw.txt", "pdf_layout.txt", "pdf.txt"];
+const FORMS: [&str; 8] = [
+    "clerk.docx",
+    "clerk_libreoffice.docx",
+    "clerk.doc",
+    "report.pdf",
+    "pdf_raw.txt",
+    "pdf_layout.txt",
+    "pdf.txt",
+    "converted.md",
+];
 
 fn material(n: usize, name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/material/{n:02}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
