@@ -51,7 +51,8 @@ fn flush(unsaved: &RefCell<Option<Editor>>, stored: &RefCell<Draft>) -> Option<S
 /// save, for the hint beside the buttons. A blank draft nobody has touched yet is not stored.
 #[hook]
 pub fn use_autosave(editor: &Editor) -> SaveStatus {
-    let status = use_state_eq(|| SaveStatus::Unsaved);
+    // A draft reopened from storage is kept there already; a blank one is not yet stored.
+    let status = use_state_eq(|| if editor.draft().report.is_blank() { SaveStatus::Unsaved } else { SaveStatus::Kept });
     let unsaved: Rc<RefCell<Option<Editor>>> = use_mut_ref(|| None);
     // What storage holds of the draft, as far as this tab knows: the draft the page opened with,
     // then each one written. It is not written again unchanged, so a second tab that only opens a

@@ -34,6 +34,8 @@ pub fn reading_notice(name: &str) -> Option<&'static str> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveStatus {
     Unsaved,
+    /// Opened from the browser's storage, where it already is.
+    Kept,
     /// A change waits to be saved.
     Pending,
     Saved(u64),
@@ -227,6 +229,9 @@ pub fn FileBar(props: &FileBarProps) -> Html {
     let save_hint = match &props.save {
         SaveStatus::Unsaved => {
             html! { <span class="xx-save" data-testid="save-status" data-state="unsaved">{ "尚未填写" }</span> }
+        }
+        SaveStatus::Kept => {
+            html! { <span class="xx-save xx-ok" data-testid="save-status" data-state="saved">{ "✓ 已保存在本浏览器中" }</span> }
         }
         SaveStatus::Pending => {
             html! { <span class="xx-save" data-testid="save-status" data-state="pending">{ "正在保存……" }</span> }

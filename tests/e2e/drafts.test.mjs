@@ -43,6 +43,7 @@ describe("autosave", () => {
     await w.page.reload();
     await w.cell("meta.agency").waitFor();
     assert.equal(await w.value("meta.agency"), "某某县某某局");
+    assert.equal(await w.page.getByTestId("save-status").textContent(), "✓ 已保存在本浏览器中", "not 尚未填写");
     assert.equal(await w.value("requests.received.natural_person"), "12");
     assert.equal(await w.value("requests.received.commercial"), "x1");
     assert.equal(await w.value("problems.this_year"), "第一段\n\n第二段");
