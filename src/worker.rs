@@ -166,26 +166,25 @@ pub fn serve() {
     listen(|job| async move { answer(&job.unchecked_into()).await });
 }
 
-/// Answers a Word 97–2003 or WPS file's bytes with its text (`[text]`) or a refusal, in the worker
-/// `xxgk-nianbao-word97`: a module of its own, which only a clerk who opens such a file downloads
-/// (the compound-file reader would have made the other worker a third larger).
+/// Answers a Word 97–2003 or WPS file's bytes with its text, in the worker `xxgk-nianbao-word97`:
+/// a module of its own, which only a clerk who opens such a file downloads (the compound-file
+/// reader would have made the other worker a third larger).
 pub fn serve_word97() {
-    listen(|file| async move {
-        let bytes = file.dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
-        match word97::read_doc(&bytes) {
-            Ok(text) => Array::of1(&text.into()).into(),
-            Err(why) => Opened::to_message(&Err(why)).into(),
-        }
-    });
+    serve_reader(word97::read_doc);
 }
 
-/// Answers a PDF file's bytes with its text (`[text]`) or a refusal, in the worker
-/// `xxgk-nianbao-pdf`: pdf-extract is larger than the rest of the widget together, so only a clerk
-/// who opens a PDF downloads it.
+/// Answers a PDF file's bytes with its text, in the worker `xxgk-nianbao-pdf`: pdf-extract is
+/// larger than the rest of the widget together, so only a clerk who opens a PDF downloads it.
 pub fn serve_pdf() {
-    listen(|file| async move {
+    serve_reader(pdf::read_pdf);
+}
+
+/// A reader of one kind of file: each message is a file's bytes, answered with its text
+/// (`[text]`) or a refusal.
+fn serve_reader(read: fn(&[u8]) -> Result<String, String>) {
+    listen(move |file| async move {
         let bytes = file.dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
-        match pdf::read_pdf(&bytes) {
+        match read(&bytes) {
             Ok(text) => Array::of1(&text.into()).into(),
             Err(why) => Opened::to_message(&Err(why)).into(),
         }

@@ -50,20 +50,25 @@ fn grids(html: &str) -> Vec<Vec<Vec<String>>> {
         .collect()
 }
 
+/// `dir/report.docx` converted by LibreOffice to `dir/report.<to>`.
+fn convert(dir: &std::path::Path, to: &str) {
+    let converted = Command::new("soffice")
+        .args(["--headless", "--convert-to", to, "--outdir"])
+        .arg(dir)
+        .arg(dir.join("report.docx"))
+        .env("HOME", dir)
+        .output()
+        .expect("LibreOffice (soffice) converts the Word file: make test installs libreoffice-writer-nogui");
+    assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
+}
+
 #[test]
 fn libreoffice_opens_the_word_file_with_the_fragments_tables_slot_by_slot() {
     let dir = std::env::temp_dir().join(format!("xxgk-word-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let report = fixture_report();
     std::fs::write(dir.join("report.docx"), render_docx(&report)).unwrap();
-    let converted = Command::new("soffice")
-        .args(["--headless", "--convert-to", "html", "--outdir"])
-        .arg(&dir)
-        .arg(dir.join("report.docx"))
-        .env("HOME", &dir)
-        .output()
-        .expect("LibreOffice (soffice) converts the Word file: make test installs libreoffice-writer-nogui");
-    assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
+    convert(&dir, "html");
     let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
     let (word, fragment) = (grids(&html), grids(&render(&report)));
     assert_eq!(word.len(), 3);
@@ -89,14 +94,7 @@ fn the_word_file_keeps_table_three_on_two_pages_as_the_print_does() {
     let dir = std::env::temp_dir().join(format!("xxgk-word-pages-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("report.docx"), render_docx(&fixture_report())).unwrap();
-    let converted = Command::new("soffice")
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(dir.join("report.docx"))
-        .env("HOME", &dir)
-        .output()
-        .expect("LibreOffice (soffice) converts the Word file");
-    assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
+    convert(&dir, "pdf");
     let pages =
         Command::new("pdftotext").arg(dir.join("report.pdf")).arg("-").output().expect("pdftotext reads the PDF");
     let text = String::from_utf8(pages.stdout).unwrap();

@@ -413,12 +413,13 @@ impl Reader<'_> {
         lines > 1 && most > 1
     }
 
-    /// A text copy's row whose numbers do not add up to its 总计: the copy may have put them out
-    /// of order (a PDF's tall row), so none is taken.
+    /// A text copy's row whose numbers cannot be placed for certain (they do not add up to its
+    /// 总计, or several arrangements do): the copy may have put them out of order (a PDF's tall
+    /// row), so none is taken.
     fn out_of_order(&mut self, ids: Vec<FieldId>, place: &str, runs: &[Run]) {
         let read: Vec<&str> = runs.iter().filter_map(Run::digits).collect();
         let message = format!(
-            "{place}：复制件中读到的数字“{}”与该行的总计对不上（复制时数字的顺序可能被打乱），未导入，请对照原表填写。",
+            "{place}：复制件中读到的数字“{}”无法确定各在哪一列（复制时数字的顺序可能被打乱，按该行的总计也排不出唯一的一种），未导入，请对照原表填写。",
             read.join(" ")
         );
         self.note(Rule::Import, ids, message);
