@@ -71,8 +71,9 @@ const HEADING_VARIANTS: [&[&str]; 6] = [
     &[],
 ];
 
-/// How a report's title ends: the national wording, and without 工作 as many portals name it.
-const TITLE_ENDINGS: [&str; 2] = ["政府信息公开工作年度报告", "政府信息公开年度报告"];
+/// How a report's title ends besides the national wording ([`TITLE_SUFFIX`]): without 工作, as many
+/// portals name it.
+const TITLE_WITHOUT_WORK: &str = "政府信息公开年度报告";
 
 /// The labels of the title in a portal's metadata table (名称 | …), when no colon follows them.
 const METADATA_LABELS: [&str; 4] = ["文件名称", "信息名称", "名称", "标题"];
@@ -286,7 +287,7 @@ impl Reader<'_> {
     /// in a portal's metadata table (名称：…), after a page number a PDF viewer copied.
     fn read_title(&mut self) {
         // The first title with a year: a breadcrumb above it (首页 > 政府信息公开年度报告) has none.
-        let endings: Vec<Vec<char>> = TITLE_ENDINGS.iter().map(|e| label_key(e)).collect();
+        let endings = [label_key(TITLE_SUFFIX.trim_start_matches('年')), label_key(TITLE_WITHOUT_WORK)];
         let mut from = 0;
         while let Some(span) = self.copy.find_any(from, &endings) {
             if let Some((agency, year)) = self.title_before(span.start) {
@@ -892,11 +893,10 @@ fn rearranged(values: &[Value]) -> Vec<Vec<Value>> {
 
 /// A title line without the page number a PDF viewer's copy put before it (`- 1-淮安市人民政府`).
 fn without_page_number(line: &str) -> &str {
-    const DASHES: [char; 5] = ['-', '—', '–', '－', '─'];
     let rest = line.trim_start();
-    let Some(rest) = rest.strip_prefix(DASHES) else { return line };
+    let Some(rest) = rest.strip_prefix(copy::PAGE_DASHES) else { return line };
     let rest = rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
-    rest.strip_prefix(DASHES).map_or(line, str::trim_start)
+    rest.strip_prefix(copy::PAGE_DASHES).map_or(line, str::trim_start)
 }
 
 /// `2023年1月17日`, alone (a PDF's text spaces it: `2023 年 1 月 17 日`).

@@ -242,11 +242,13 @@ fn with_wrapped_lines_joined(text: &str) -> String {
     joined
 }
 
+/// The dashes printed around a page number (`- 4 -`, `—4—`).
+pub const PAGE_DASHES: [char; 5] = ['-', '—', '–', '－', '─'];
+
 fn is_page_number(line: &str) -> bool {
-    const DASHES: [char; 5] = ['-', '—', '–', '－', '─'];
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
-    if let Some(inner) = line.strip_prefix(DASHES).and_then(|l| l.strip_suffix(DASHES)) {
-        return digits(inner.trim_matches(DASHES).trim());
+    if let Some(inner) = line.strip_prefix(PAGE_DASHES).and_then(|l| l.strip_suffix(PAGE_DASHES)) {
+        return digits(inner.trim_matches(PAGE_DASHES).trim());
     }
     let Some(rest) = line.strip_prefix('第') else { return false };
     let Some((page, after)) = rest.split_once('页') else { return false };
