@@ -5,8 +5,9 @@
 //! editor strips another way remains — `border` attributes (black by `bordercolor`: Chromium 86
 //! draws a bare `border="1"` light grey), inline cell borders, and a black
 //! table background showing through one pixel of `cellspacing` between white cells, which no
-//! article style sheet that zeroes cell borders can hide. Where the table's inline style survives,
-//! `border-collapse` folds it all into single lines. Every value is written, and all user text goes
+//! article style sheet that zeroes cell borders can hide (a reset that collapses tables can: the
+//! editor that keeps only this way is sent to its source mode, see `portal`). Where the table's
+//! inline style survives, `border-collapse` folds it all into single lines. Every value is written, and all user text goes
 //! through maud's escaping — markup is never built by formatting user text into strings.
 
 use maud::{Markup, PreEscaped, html};

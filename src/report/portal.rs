@@ -19,10 +19,11 @@ pub enum PortalEditor {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     /// 复制（带格式）and Control+V: measured to keep the lines, even under an article style
-    /// sheet that zeroes cell borders.
+    /// sheet that zeroes cell borders or one that collapses tables.
     RichPaste,
-    /// 复制 HTML 源码 into the editor's source mode, whose button is named here.
-    SourceMode(&'static str),
+    /// 复制 HTML 源码 into the editor's source mode, whose button is named here: a paste loses
+    /// the lines under some article style sheet, said in `loses`.
+    SourceMode { button: &'static str, loses: &'static str },
     /// The editor strips every line and has no source mode: the article template's one rule
     /// (README, 给网站管理员) draws them.
     WebmasterRule,
@@ -81,8 +82,15 @@ impl PortalEditor {
 
     pub fn route(self) -> Route {
         match self {
-            PortalEditor::UEditor | PortalEditor::TinyMce | PortalEditor::KindEditor => Route::RichPaste,
-            PortalEditor::CkEditor4 => Route::SourceMode("源码"),
+            PortalEditor::TinyMce | PortalEditor::KindEditor => Route::RichPaste,
+            PortalEditor::UEditor => Route::SourceMode {
+                button: "源代码",
+                loses: "UEditor 会去掉表格的边框和样式，文章页的样式表若把表格设为边框合并（很常见的 CSS 重置），表格就没有线了",
+            },
+            PortalEditor::CkEditor4 => Route::SourceMode {
+                button: "源码",
+                loses: "CKEditor 4 会去掉单元格的样式，文章页的样式表去掉边框时表格就没有线了",
+            },
             PortalEditor::WangEditor | PortalEditor::CkEditor5 => Route::WebmasterRule,
             PortalEditor::Unknown => Route::Unknown,
         }
@@ -90,7 +98,7 @@ impl PortalEditor {
 
     /// Whether 复制 HTML 源码 is the copy to use (else 复制（带格式）).
     pub fn copies_source(self) -> bool {
-        matches!(self.route(), Route::SourceMode(_))
+        matches!(self.route(), Route::SourceMode { .. })
     }
 
     /// What to do, shown beside the copy buttons.
@@ -98,10 +106,10 @@ impl PortalEditor {
         let name = self.name();
         match self.route() {
             Route::RichPaste => format!(
-                "点“复制（带格式）”，在 {name} 中按 Ctrl+V 粘贴：表格、表格线和宽度都会保留，文章页的样式表去掉单元格边框时也是如此（已在 {name} 中实测）。"
+                "点“复制（带格式）”，在 {name} 中按 Ctrl+V 粘贴：表格、表格线和宽度都会保留，文章页的样式表去掉单元格边框或合并表格边框时也是如此（已在 {name} 中实测）。"
             ),
-            Route::SourceMode(button) => format!(
-                "点“复制 HTML 源码”，在 {name} 中点“{button}”按钮，全选后粘贴，再点“{button}”回到编辑视图。直接按 Ctrl+V 粘贴时 {name} 会去掉单元格的样式，文章页的样式表去掉边框时表格就没有线了；源码方式实测都有线。"
+            Route::SourceMode { button, loses } => format!(
+                "点“复制 HTML 源码”，在 {name} 中点“{button}”按钮，全选后粘贴，再点“{button}”回到编辑视图。直接按 Ctrl+V 粘贴时，{loses}；源码方式实测都有线。"
             ),
             Route::WebmasterRule => format!(
                 "点“复制（带格式）”，在 {name} 中按 Ctrl+V 粘贴：表格和文字都会保留，但 {name} 会去掉全部表格线和宽度，也没有可用的源码模式。请网站管理员在文章页模板中加一行表格线样式（编制助手说明中“给网站管理员”一节），加一次即可。"
@@ -115,7 +123,7 @@ impl PortalEditor {
         let name = self.name();
         match self.route() {
             Route::RichPaste => format!("已复制，请在 {name} 中按 Ctrl+V 粘贴。"),
-            Route::SourceMode(button) => format!(
+            Route::SourceMode { button, .. } => format!(
                 "已复制（带格式）。在 {name} 中直接粘贴会丢掉表格线，建议改用“复制 HTML 源码”，粘贴到“{button}”模式中。"
             ),
             Route::WebmasterRule => {

@@ -23,6 +23,10 @@ export const ARTICLE_CSS = readFileSync(new URL("../../index.html", import.meta.
   /<style>([\s\S]*?)<\/style>/,
 )[1];
 
+/** The reset most portal style sheets start from: it collapses every table, so lines drawn by a
+ * background through the cell spacing vanish. */
+export const RESET_CSS = "table { border-collapse: collapse; border-spacing: 0; }";
+
 /** The one rule a webmaster adds to the article template (README, "网站管理员"), with the demo
  * page's article body class `.TRS_Editor` where their template has its own. */
 export function webmasterRule() {

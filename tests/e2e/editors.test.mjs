@@ -1,7 +1,7 @@
 // The last step of the clerk's job, tried in the real editors portals run: the widget's copy
 // buttons, Control+V or the editor's HTML source mode, and the editor's saved HTML shown as the
-// published page — without any style sheet, and under an article style sheet that zeroes cell
-// borders. What each test shows is what the widget tells the clerk for that editor
+// published page — without any style sheet, under an article style sheet that zeroes cell
+// borders, and under the usual CSS reset that collapses tables. What each test shows is what the widget tells the clerk for that editor
 // (src/report/portal.rs) and what the README's table says; an editor that starts or stops keeping
 // the lines fails here first.
 //
@@ -12,22 +12,41 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
-import { EDITORS, compare, measure, openEditor, pasteInto, publishedPage, sourceInto, webmasterRule } from "./editors.mjs";
+import {
+  EDITORS,
+  RESET_CSS,
+  compare,
+  measure,
+  openEditor,
+  pasteInto,
+  publishedPage,
+  sourceInto,
+  webmasterRule,
+} from "./editors.mjs";
 import { OLDEST, Widget, startSession } from "./widget.mjs";
 
 const fixtures = new URL("../fixtures/editors/", import.meta.url);
 const REPORT = readFileSync(new URL("report.json", fixtures), "utf8");
 
 /** What each editor was measured to keep: the lines after 复制（带格式）+ Control+V on a page
- * without CSS and under the article style sheet, and whether it has an HTML source mode. */
+ * without CSS, under the article style sheet and under a reset sheet, and whether it has an HTML
+ * source mode. UEditor keeps no border of its own, only the black background showing through the
+ * cell spacing, which a collapsing reset takes away. */
 const KEEPS = {
-  ueditor: { plain: true, article: true, source: true },
-  tinymce: { plain: true, article: true, source: true },
-  kindeditor: { plain: true, article: true, source: true },
-  ckeditor4: { plain: true, article: false, source: true },
-  wangeditor4: { plain: false, article: false, source: false },
-  wangeditor5: { plain: false, article: false, source: false },
-  ckeditor5: { plain: false, article: false, source: false },
+  ueditor: { plain: true, article: true, reset: false, source: true },
+  tinymce: { plain: true, article: true, reset: true, source: true },
+  kindeditor: { plain: true, article: true, reset: true, source: true },
+  ckeditor4: { plain: true, article: false, reset: true, source: true },
+  wangeditor4: { plain: false, article: false, reset: false, source: false },
+  wangeditor5: { plain: false, article: false, reset: false, source: false },
+  ckeditor5: { plain: false, article: false, reset: false, source: false },
+};
+
+/** The published page's style sheets: none, the demo page's article sheet, the usual reset. */
+const SHEETS = {
+  plain: [false, ""],
+  article: [true, ""],
+  reset: [false, RESET_CSS],
 };
 
 /** Nearly every cell edge of the three tables shows a line (a few short or clipped edges are not
@@ -84,6 +103,9 @@ describe("the fragment in the portals' editors", () => {
       }
       if (keeps.article) assert.ok(article.lines >= LINED, `lines under the article style sheet: ${article.lines}`);
       else assert.ok(article.lines < 0.5, `${editor} was measured to lose the lines there; now ${article.lines}`);
+      const reset = compare(fragment, await measured(context, saved, ...SHEETS.reset));
+      if (keeps.reset) assert.ok(reset.lines >= LINED, `lines under a reset sheet: ${reset.lines}`);
+      else assert.ok(reset.lines < 0.5, `${editor} was measured to lose the lines under a reset; now ${reset.lines}`);
 
       // Whatever the editor kept, the webmaster's one rule draws the lines at full width.
       const ruled = compare(fragment, await measured(context, saved, true, webmasterRule()));
@@ -106,12 +128,12 @@ describe("the fragment in the portals' editors", () => {
       await copy(w, "copy-source");
       const source = await w.page.evaluate(() => navigator.clipboard.readText());
       const saved = await sourceInto(await openEditor(context, session.base, editor), source);
-      for (const articleCss of [false, true]) {
-        const result = compare(fragment, await measured(context, saved, articleCss));
+      for (const [sheet, css] of Object.entries(SHEETS)) {
+        const result = compare(fragment, await measured(context, saved, ...css));
         assert.deepEqual(result.slots, [0, 0, 0]);
         assert.deepEqual(result.missing, []);
-        assert.ok(result.lines >= LINED, `lines (article CSS: ${articleCss}): ${result.lines}`);
-        if (!articleCss) assert.ok(result.width >= FULL_WIDTH, `width: ${result.width}`);
+        assert.ok(result.lines >= LINED, `lines (${sheet}): ${result.lines}`);
+        if (sheet !== "article") assert.ok(result.width >= FULL_WIDTH, `width (${sheet}): ${result.width}`);
       }
       await context.close();
     });

@@ -77,8 +77,10 @@ describe("the site's editor", () => {
     await chooser(w).selectOption("wangeditor");
     assert.match(await steps(w).textContent(), /请网站管理员在文章页模板中加一行表格线样式/);
     await chooser(w).selectOption("ueditor");
+    assert.match(await steps(w).textContent(), /点“复制 HTML 源码”，在 UEditor 中点“源代码”按钮.*边框合并/);
+    await chooser(w).selectOption("tinymce");
     await w.action("copy-rich").click();
-    assert.equal(await w.page.getByTestId("copy-status").textContent(), "已复制，请在 UEditor 中按 Ctrl+V 粘贴。");
+    assert.equal(await w.page.getByTestId("copy-status").textContent(), "已复制，请在 TinyMCE 中按 Ctrl+V 粘贴。");
     await w.page.context().close();
   });
 });
