@@ -4,11 +4,11 @@
 
 use std::rc::Rc;
 
-use super::format::{FieldId, META_AGENCY, META_YEAR};
+use super::format::{self, FieldId, META_AGENCY, META_YEAR};
 use super::json::{self, Json};
 use super::model::{FileError, Report};
 use super::rules::Finding;
-use super::sheet::adopt_computed_totals;
+use super::sheet::{adopt_computed_totals, as_printed};
 use super::text::ends_sentence;
 
 /// How many steps back the clerk can go.
@@ -95,6 +95,9 @@ pub enum Edit {
     Type(FieldId, String, u64),
     /// Text pasted or otherwise set in one go: a step of its own.
     Set(FieldId, String),
+    /// The clerk left a number cell: a number typed with its unit, in full-width digits or with
+    /// separators is written as the table prints it, within the step that typed it.
+    Leave(FieldId),
     /// Several fields at once (a block pasted into a table): one step.
     SetMany(Vec<(FieldId, String)>),
     /// A whole new draft: an imported file, the example, a report started from last year's.
@@ -150,6 +153,12 @@ impl Editor {
                 typing_in = Some((id, at));
             }
             Edit::Set(id, text) => next.set(id, text),
+            Edit::Leave(id) => {
+                if let Some(printed) = as_printed(format::field(id).kind, self.report().text(id)) {
+                    next.set(id, printed);
+                }
+                joins = self.typing_in.is_some_and(|(field, _)| field == id);
+            }
             Edit::SetMany(cells) => {
                 for (id, text) in cells {
                     next.set(id, text);
@@ -289,6 +298,33 @@ mod tests {
         assert!(!editor.can_undo());
         assert!(editor.redo());
         assert_eq!(editor.report().get(cell()), Some("123"));
+    }
+
+    #[test]
+    fn a_left_cell_shows_its_number_as_printed_within_the_step_that_typed_it() {
+        let amount = id_of("proactive.fees.amount");
+        let mut editor = Editor::default();
+        editor.apply(Edit::Type(cell(), "5".into(), 0));
+        editor.apply(Edit::Type(cell(), "5件".into(), 100));
+        assert!(editor.apply(Edit::Leave(cell())));
+        assert_eq!(editor.report().get(cell()), Some("5"));
+        assert!(editor.undo());
+        assert_eq!(editor.report().get(cell()), None, "typing and leaving are one step");
+
+        for (typed, shown) in [("５", "5"), ("1,234", "1234"), (" 12 ", "12"), ("3万元", "3"), ("0.50", "0.5")] {
+            let id = if typed.contains('万') || typed.contains('.') { amount } else { cell() };
+            editor.apply(Edit::Set(id, typed.into()));
+            editor.apply(Edit::Leave(id));
+            assert_eq!(editor.report().get(id), Some(shown), "{typed}");
+        }
+        // What is not a number stays as typed, its mistake in view; a plain number is unchanged.
+        for typed in ["5.5", "12a", "/", "", "12"] {
+            editor.apply(Edit::Set(cell(), typed.into()));
+            let steps = editor.undo.len();
+            editor.apply(Edit::Leave(cell()));
+            assert_eq!(editor.report().get(cell()), Some(typed));
+            assert_eq!(editor.undo.len(), steps, "{typed}: no step");
+        }
     }
 
     #[test]

@@ -118,6 +118,18 @@ fn read_entry(kind: FieldKind, text: Option<&str>) -> Entry {
     }
 }
 
+/// A number entry written as the published table prints it, when the clerk wrote it otherwise
+/// (`5件`, `５`, `1,234`, ` 12.50 `): what a cell shows once it is left. `None` for anything else,
+/// which stays as typed so that a mistake remains in view.
+pub fn as_printed(kind: FieldKind, text: &str) -> Option<String> {
+    let printed = match read_entry(kind, Some(text)) {
+        Entry::Count(n) => n.to_string(),
+        Entry::Amount(amount) => amount.to_string(),
+        _ => return None,
+    };
+    (printed != text).then_some(printed)
+}
+
 /// Fills every derived total with its computed value, replacing whatever was printed; the widget's
 /// 采用计算值 action, and how a report made in the widget is kept consistent.
 pub fn adopt_computed_totals(report: &mut Report) {

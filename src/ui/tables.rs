@@ -189,6 +189,10 @@ pub fn NumberCell(props: &NumberCellProps) -> Html {
         })
     };
     let onmouseover = drag_over(props.id, &props.oncell);
+    let onblur = {
+        let (id, onedit) = (props.id, props.onedit.clone());
+        Callback::from(move |_: FocusEvent| onedit.emit(Edit::Leave(id)))
+    };
     let oninput = {
         let (id, onedit) = (props.id, props.onedit.clone());
         Callback::from(move |e: InputEvent| {
@@ -202,7 +206,7 @@ pub fn NumberCell(props: &NumberCellProps) -> Html {
             data-key={field.key.clone()} aria-label={field.place.clone()}
             aria-invalid={props.mark.as_ref().map(|m| m.invalid().to_string())}
             aria-describedby={props.mark.as_ref().map(|m| m.described_by.clone())}
-            placeholder={props.hint.clone()} value={props.text.clone()} {oninput} {onfocus} {onkeydown} {onpaste} {onmouseover} />
+            placeholder={props.hint.clone()} value={props.text.clone()} {oninput} {onfocus} {onblur} {onkeydown} {onpaste} {onmouseover} />
     }
 }
 
