@@ -267,22 +267,28 @@ pub fn App() -> Html {
         })
     };
     let adopt_totals = onedit.reform(|_: MouseEvent| Edit::AdoptComputedTotals);
+    // A blank report is offered the ways to begin, each once, in the start panel.
+    let starting = report.is_blank() && state.offer_start;
     let drafts = Drafts { shown: state.drafting.clone(), onask: ondraft, onplace: onaction.reform(Action::PlaceDraft) };
     let dismiss = onedit.reform(Edit::DismissNote);
     html! {
+        // A landmark of its own: the host page around it rarely has any.
         <div class={classes!("xx-app", narrow.then_some("xx-narrow"))} style={app_width} ref={root}
+            role="region" aria-label="政府信息公开工作年度报告编制助手"
             {onkeydown} {ondragover} {ondrop} {oncopy}>
             <header class="xx-bar">
                 <h1>{ "政府信息公开工作年度报告 编制助手" }</h1>
-                <div class="xx-tools">
-                    <button type="button" data-action="load-example" onclick={load_example.clone()}>{ "载入示例" }</button>
-                </div>
+                if !starting {
+                    <div class="xx-tools">
+                        <button type="button" data-action="load-example" onclick={load_example.clone()}>{ "载入示例" }</button>
+                    </div>
+                }
             </header>
             <FileBar can_undo={state.editor.can_undo()} can_redo={state.editor.can_redo()} draft_id={draft_id.clone()}
-                onaction={onaction.clone()} {onexport} {save} onfile={onfile.clone()} onread={onread.clone()} />
+                onaction={onaction.clone()} {onexport} {save} onfile={onfile.clone()} onread={onread.clone()} {starting} />
             // What became of a file or a paste, right under the file bar's buttons and box.
             { notices(&state, answer, undo_import) }
-            if report.is_blank() && state.offer_start {
+            if starting {
                 <StartPanel {draft_id} onaction={onaction.clone()} {onfile} {onread} onblank={start_blank} onexample={load_example.clone()} />
             }
             <div class="xx-layout">

@@ -115,6 +115,8 @@ pub struct FileBarProps {
     pub onfile: Callback<(web_sys::File, Purpose)>,
     /// A published report pasted into the import box, as (name, text, what it is for).
     pub onread: Callback<(String, String, Purpose)>,
+    /// The start panel is shown and offers the ways to open a report: the bar leaves them out.
+    pub starting: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -253,20 +255,22 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                 <button type="button" data-action="redo" aria-disabled={(!props.can_redo).to_string()}
                     onclick={act(|| Action::Redo)} title="Ctrl+Shift+Z 或 Ctrl+Y">{ "↷ 重做" }</button>
                 <span class="xx-sep" />
-                <label class="xx-file-button" title={REPORT_FILES_TIP}>
-                    { "打开报告文件" }
-                    <input type="file" accept={REPORT_FILES} data-action="open-file"
-                        onchange={picked(Purpose::Open, &props.onfile)} />
-                </label>
-                <button type="button" data-action="export-file" onclick={export}>{ "导出报告文件" }</button>
-                <label class="xx-file-button">
-                    { "从上年报告开始" }
-                    <input type="file" accept={REPORT_FILES} data-action="last-year-file"
-                        onchange={picked(Purpose::LastYear, &props.onfile)} />
-                </label>
-                <button type="button" data-action="paste-import" aria-expanded={show_import.to_string()} onclick={toggle_import}>
-                    { "粘贴已发布的报告" }
-                </button>
+                if !props.starting {
+                    <label class="xx-file-button" title={REPORT_FILES_TIP}>
+                        { "打开报告文件" }
+                        <input type="file" accept={REPORT_FILES} data-action="open-file"
+                            onchange={picked(Purpose::Open, &props.onfile)} />
+                    </label>
+                    <button type="button" data-action="export-file" onclick={export}>{ "导出报告文件" }</button>
+                    <label class="xx-file-button">
+                        { "从上年报告开始" }
+                        <input type="file" accept={REPORT_FILES} data-action="last-year-file"
+                            onchange={picked(Purpose::LastYear, &props.onfile)} />
+                    </label>
+                    <button type="button" data-action="paste-import" aria-expanded={show_import.to_string()} onclick={toggle_import}>
+                        { "粘贴已发布的报告" }
+                    </button>
+                }
                 <button type="button" data-action="drafts" aria-expanded={show_drafts.to_string()} onclick={toggle_drafts}>
                     { "草稿" }
                 </button>
@@ -449,9 +453,9 @@ pub fn StartPanel(props: &StartProps) -> Html {
                     <label class="xx-file-button" title={REPORT_FILES_TIP}>
                         { "上年的报告文件、保存的网页或 Word 文件" }
                         <input type="file" accept={REPORT_FILES}
-                            data-action="start-last-year-file" onchange={picked(Purpose::LastYear, &props.onfile)} />
+                            data-action="last-year-file" onchange={picked(Purpose::LastYear, &props.onfile)} />
                     </label>
-                    <button type="button" data-action="start-paste" aria-expanded={pasting.to_string()} onclick={paste}>
+                    <button type="button" data-action="paste-import" aria-expanded={pasting.to_string()} onclick={paste}>
                         { "粘贴网站上已发布的上年报告" }
                     </button>
                 </div>
@@ -477,14 +481,14 @@ pub fn StartPanel(props: &StartProps) -> Html {
                 <label class="xx-file-button">
                     { "打开报告文件" }
                     <input type="file" accept={REPORT_FILES}
-                        data-action="start-open-file" onchange={picked(Purpose::Open, &props.onfile)} />
+                        data-action="open-file" onchange={picked(Purpose::Open, &props.onfile)} />
                 </label>
             </div>
             <div class="xx-way">
                 <h3>{ "没有上年的报告" }</h3>
                 <button type="button" data-action="start-blank" onclick={props.onblank.clone()}>{ "从空白开始" }</button>
                 { " 想先看看填好的样子？" }
-                <button type="button" data-action="start-example" onclick={props.onexample.clone()}>{ "载入示例" }</button>
+                <button type="button" data-action="load-example" onclick={props.onexample.clone()}>{ "载入示例" }</button>
             </div>
         </section>
     }

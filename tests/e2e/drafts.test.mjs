@@ -505,7 +505,7 @@ describe("starting from a published report", () => {
     const w = await open();
     const start = w.page.getByTestId("start");
     assert.match(await start.textContent(), /从上年的报告开始.*打开报告文件.*从空白开始.*载入示例/s);
-    await w.action("start-paste").click();
+    await w.action("paste-import").click();
     // The box takes the caret: what the clerk pastes right after the click goes into it.
     await w.page.keyboard.insertText(await fixture("2022_xianning_zwfw.txt"));
     assert.equal(await w.page.getByTestId("import-source").inputValue(), await fixture("2022_xianning_zwfw.txt"));
@@ -527,7 +527,7 @@ describe("starting from a published report", () => {
   test("a column's balance waits for its outcomes, then speaks", async () => {
     const w = await open();
     // Last year's report carried 500 requests of 自然人 forward.
-    await w.pick("start-last-year-file", "上年报告.json", await fixture("editors/report.json"));
+    await w.pick("last-year-file", "上年报告.json", await fixture("editors/report.json"));
     await w.page.waitForFunction(() =>
       document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="requests.carried_over.natural_person"]')?.value === "500");
     assert.equal(await w.errorCount(), 0, "上年结转 alone is no error");

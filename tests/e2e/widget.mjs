@@ -160,7 +160,7 @@ export class Widget {
     const bytes = Buffer.from(offered.bytes);
     return { name: offered.name, text: bytes.toString("utf8"), bytes };
   }
-  /** Opens a file through a file button ("open-file", "start-last-year-file" …) and waits until
+  /** Opens a file through a file button ("open-file", "last-year-file" …) and waits until
    * the field `filled` shows a value. */
   async openFile(action, file, filled = "meta.agency") {
     await this.action(action).setInputFiles(file);

@@ -29,6 +29,14 @@ describe("findings that help", () => {
     assert.match(await w.page.getByTestId("next-step").textContent(), /从“报告信息”开始/);
     assert.equal(await w.page.locator(".xx-has-warning, .xx-has-error").count(), 0, "no cell is marked");
     assert.equal(await w.page.getByTestId("title").textContent(), "（填写机关全称和报告年度后生成）");
+    // Each way to begin is offered once: in the start panel, then (begun) in the bars.
+    const ways = ["load-example", "open-file", "last-year-file", "paste-import"];
+    const offered = async () => Promise.all(ways.map((way) => w.action(way).count()));
+    assert.deepEqual(await offered(), [1, 1, 1, 1]);
+    assert.equal(await w.page.getByTestId("start").locator("[data-action]").filter({ hasText: "载入示例" }).count(), 1);
+    await w.action("start-blank").click();
+    assert.deepEqual(await offered(), [1, 1, 1, 1]);
+    assert.equal(await w.page.getByTestId("start").count(), 0);
   });
 
   test("blanks are reported for a table once it is started, and everywhere once asked", async () => {
@@ -147,6 +155,16 @@ describe("filling in the tables", () => {
     await w.type("requests.received.other_org", "1.5");
     assert.match(await w.messages("NUM").first().textContent(), /“1\.5”件数应为整数/);
     assert.equal(await w.cell("requests.received.other_org").inputValue(), "1.5", "the bad entry stays as typed");
+
+    // Left, a number written otherwise shows as the table prints it; typing it and leaving is one step.
+    await w.cell("requests.received.research").focus();
+    await w.page.keyboard.press("Control+A");
+    await w.page.keyboard.type("5件");
+    await w.page.keyboard.press("Tab");
+    assert.equal(await w.cell("requests.received.research").inputValue(), "5");
+    assert.equal(await w.cell("requests.received.natural_person").inputValue(), "12", "１２ left before");
+    await w.page.keyboard.press("Control+Z");
+    assert.equal(await w.cell("requests.received.research").inputValue(), "3");
   });
 
   test("choosing a finding focuses its cell", async () => {
@@ -355,6 +373,11 @@ describe("laid out by the room it has", () => {
     const seen = await layout(w);
     assert.deepEqual(seen.cut, []);
     assert.ok(seen.side.bottom <= seen.height + 1 && seen.side.top > seen.height / 2, "a bar at the bottom of the screen");
+    // Every table fits the column: none is cut at its right edge, waiting to be scrolled.
+    const overflows = await w.page.evaluate(() =>
+      [...document.getElementById("xxgk-nianbao").shadowRoot.querySelectorAll(".xx-table-wrap")]
+        .map((wrap) => wrap.scrollWidth - wrap.clientWidth));
+    assert.deepEqual(overflows, [0, 0, 0]);
     const summary = w.action("toggle-findings");
     assert.match(await summary.textContent(), /错误 2/, "自然人 and 总计 out of balance");
     assert.equal(await w.findings("T3-BAL").first().isVisible(), false, "closed, the bar is one line");

@@ -46,7 +46,7 @@ describe("Word files", () => {
 
   test("last year's Word file, saved again by LibreOffice, starts this year's report", async () => {
     const w = await open();
-    await w.pick("start-last-year-file", "上年报告.docx", docx("report_libreoffice.docx"), WORD);
+    await w.pick("last-year-file", "上年报告.docx", docx("report_libreoffice.docx"), WORD);
     await w.page.waitForFunction(() =>
       document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.year"]').value === "2023");
     // 上年结转 is last year's 结转下年度.
@@ -56,7 +56,7 @@ describe("Word files", () => {
     assert.deepEqual(await w.page.locator(".xx-panel [data-rule]").allTextContents(), []);
   });
 
-  test("a Word file with a password or an OFD file is refused with what to do, and nothing changes", async () => {
+  test("a Word file with a password, an OFD file or a picture is refused with what to do, and nothing changes", async () => {
     const w = await open();
     await w.type("meta.agency", "某局");
     await w.pick("open-file", "2022年报告.doc", docx("report_password.doc"), "application/msword");
@@ -67,6 +67,12 @@ describe("Word files", () => {
     await w.page.waitForFunction(() =>
       /OFD/.test(document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-testid="file-notice"]').textContent));
     assert.match(await w.notice().textContent(), /OFD 版式文件.*OFD 阅读器/);
+    // A screenshot of a published table, dropped in as if it were the report.
+    const picture = readFileSync(new URL("../fixtures/pictures/table4.png", import.meta.url));
+    await w.pick("open-file", "上年报告截图.png", picture, "image/png");
+    await w.page.waitForFunction(() =>
+      /图片/.test(document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-testid="file-notice"]').textContent));
+    assert.match(await w.notice().textContent(), /这是一张图片（PNG），不是报告文件.*Word 或 PDF 文件/);
     assert.equal(await w.value("meta.agency"), "某局");
   });
 });
