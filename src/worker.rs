@@ -110,8 +110,10 @@ async fn word_page(bytes: &[u8]) -> Result<String, String> {
 async fn page_of(data: &JsValue) -> Result<String, String> {
     let Some(bytes) = data.dyn_ref::<Uint8Array>() else { return Ok(data.as_string().unwrap_or_default()) };
     let bytes = bytes.to_vec();
-    if docx::kind_of(&bytes) == docx::FileKind::Zip {
-        return word_page(&bytes).await;
+    match docx::kind_of(&bytes) {
+        docx::FileKind::Zip => return word_page(&bytes).await,
+        docx::FileKind::Picture(format) => return Err(docx::picture_refused(format)),
+        _ => {}
     }
     let decoder = TextDecoder::new_with_label(encoding::sniff(&bytes)).map_err(|_| NOT_A_REPORT.to_string())?;
     decoder.decode_with_u8_array(&bytes).map_err(|_| NOT_A_REPORT.to_string())

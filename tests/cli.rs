@@ -320,6 +320,16 @@ fn import_reads_word_and_pdf_files_and_refuses_ofd_with_what_to_do() {
 }
 
 #[test]
+fn a_picture_of_a_report_is_named_as_a_picture() {
+    for (picture, format) in [("pictures/table4.png", "PNG"), ("pictures/table4.jpg", "JPEG")] {
+        let out = xxgk(&["import", &fixture(picture)]);
+        assert_eq!(out.status.code(), Some(2));
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains(&format!("这是一张图片（{format}）")), "{said}");
+    }
+}
+
+#[test]
 fn check_with_last_years_report_says_which_texts_were_copied_from_it() {
     let example = example_file();
     let out = xxgk(&["check", "--json", "--last-year", &example, &example]);

@@ -151,6 +151,7 @@ fn read_page(path: &str) -> Result<String, String> {
         docx::FileKind::Zip => docx::read_docx(&bytes),
         docx::FileKind::Pdf => pdf::read_pdf(&bytes),
         docx::FileKind::OldOffice => word97::read_doc(&bytes),
+        docx::FileKind::Picture(format) => Err(docx::picture_refused(format)),
         docx::FileKind::Text => Ok(decode(&bytes)),
     };
     read.map_err(|why| format!("{path}: {why}"))

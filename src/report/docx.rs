@@ -29,6 +29,9 @@ pub enum FileKind {
     /// An OLE compound file: a Word 97–2003 or WPS file (read by `word97`), or an .xls.
     OldOffice,
     Pdf,
+    /// A picture (its format named): a photo or a screenshot of a report, whose numbers no
+    /// reader here can take from it.
+    Picture(&'static str),
     /// Anything else is read as text or HTML.
     Text,
 }
@@ -38,8 +41,21 @@ pub fn kind_of(bytes: &[u8]) -> FileKind {
         [b'P', b'K', 3, 4, ..] => FileKind::Zip,
         [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => FileKind::OldOffice,
         [b'%', b'P', b'D', b'F', ..] => FileKind::Pdf,
+        [0x89, b'P', b'N', b'G', ..] => FileKind::Picture("PNG"),
+        [0xFF, 0xD8, 0xFF, ..] => FileKind::Picture("JPEG"),
+        [b'G', b'I', b'F', b'8', ..] => FileKind::Picture("GIF"),
+        [b'B', b'M', ..] => FileKind::Picture("BMP"),
+        [b'I', b'I', 42, 0, ..] | [b'M', b'M', 0, 42, ..] => FileKind::Picture("TIFF"),
+        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => FileKind::Picture("WebP"),
         _ => FileKind::Text,
     }
+}
+
+/// Why a picture is not read, and what to open instead.
+pub fn picture_refused(format: &str) -> String {
+    format!(
+        "这是一张图片（{format}），不是报告文件：编制助手读不出图片里的文字和数字。请打开报告的网页、Word 或 PDF 文件，或复制网页上的报告粘贴进来。"
+    )
 }
 
 /// The body of a Word file as deflated in its zip, for the platform to inflate.

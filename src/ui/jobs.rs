@@ -156,7 +156,7 @@ async fn readable(page: &JsValue) -> Result<JsValue, String> {
     let reader = match docx::kind_of(&head) {
         docx::FileKind::OldOffice => Kind::Word97,
         docx::FileKind::Pdf => Kind::Pdf,
-        docx::FileKind::Zip | docx::FileKind::Text => return Ok(page.clone()),
+        docx::FileKind::Zip | docx::FileKind::Picture(_) | docx::FileKind::Text => return Ok(page.clone()),
     };
     let answer = ask(reader, page).await?;
     answer.dyn_ref::<Array>().map(|text| text.get(0)).ok_or_else(|| refusal(&answer))
