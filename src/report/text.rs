@@ -16,6 +16,23 @@ pub fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(['。', '！', '？', '；', '!', '?', ';'])
 }
 
+/// The sentences of a text, each with its closing mark (the last may have none).
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        if ends_sentence(c.encode_utf8(&mut [0; 4])) {
+            let end = at + c.len_utf8();
+            found.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        found.push(&text[start..]);
+    }
+    found
+}
+
 /// Text made safe inside an element of HTML or XML.
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")

@@ -11,7 +11,7 @@ use maud::html;
 use super::import::{NOT_A_REPORT, import, printed_text};
 use super::model::Report;
 use super::sheet::Sheet;
-use super::text::squeezed;
+use super::text::{sentences, squeezed};
 
 /// What the page shows where the report has something it lacks.
 pub const MISSING: &str = "（缺）";
@@ -24,6 +24,30 @@ pub struct Difference {
     pub place: String,
     pub report: String,
     pub page: String,
+    /// For a paragraph the page prints otherwise: its sentences the page lacks and those it adds.
+    pub changed: Option<Changed>,
+}
+
+/// How the page's version of a paragraph differs from the report's, sentence by sentence.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Changed {
+    pub lacks: Vec<String>,
+    pub adds: Vec<String>,
+}
+
+impl Changed {
+    /// Said under the page's paragraph.
+    pub fn said(&self) -> String {
+        let quoted = |list: &[String]| list.iter().map(|s| format!("“{s}”")).collect::<Vec<_>>().join("");
+        let mut parts = Vec::new();
+        if !self.lacks.is_empty() {
+            parts.push(format!("页面缺少{}", quoted(&self.lacks)));
+        }
+        if !self.adds.is_empty() {
+            parts.push(format!("页面多出{}", quoted(&self.adds)));
+        }
+        if parts.is_empty() { "句子的顺序不同".to_string() } else { parts.join("；") }
+    }
 }
 
 /// The page held against the report.
@@ -75,7 +99,14 @@ impl Verdict {
                     thead { tr { th scope="col" { "位置" } th scope="col" { "报告" } th scope="col" { "页面" } } }
                     tbody {
                         @for d in &self.differences {
-                            tr data-field=(d.key) { td { (d.place) } td { (d.report) } td { (d.page) } }
+                            tr data-field=(d.key) {
+                                td { (d.place) }
+                                td { (d.report) }
+                                td {
+                                    (d.page)
+                                    @if let Some(changed) = &d.changed { br; span class="xx-changed" { (changed.said()) } }
+                                }
+                            }
                         }
                     }
                 }
@@ -109,12 +140,20 @@ pub fn verify(report: &Report, page: &str) -> Result<Verdict, &'static str> {
             }
         }
     }
-    let page_text = squeezed(&printed_text(page));
+    let page_lines = printed_text(page);
+    let page_paragraphs: Vec<&str> = page_lines.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let page_text = squeezed(&page_lines);
     for (id, line) in printed_lines(report) {
         verdict.lines += 1;
-        if !page_text.contains(&squeezed(line)) {
-            verdict.differences.push(difference(id, line.to_string(), MISSING.to_string()));
+        if page_text.contains(&squeezed(line)) {
+            continue;
         }
+        verdict.differences.push(match page_version(line, &page_paragraphs) {
+            Some((shown, changed)) => {
+                Difference { changed: Some(changed), ..difference(id, line.to_string(), shown.into()) }
+            }
+            None => difference(id, line.to_string(), MISSING.to_string()),
+        });
     }
     verdict.unlined = tables_without_lines(page);
     Ok(verdict)
@@ -135,7 +174,34 @@ pub fn refused_html(why: &str) -> String {
 
 fn difference(id: FieldId, report: String, page: String) -> Difference {
     let field = format::field(id);
-    Difference { key: field.key.clone(), place: field.place.clone(), report, page }
+    Difference { key: field.key.clone(), place: field.place.clone(), report, page, changed: None }
+}
+
+/// The page's paragraph that is `line` changed — a sentence added, cut or reworded — with how it
+/// differs: the paragraph holding most of the line's sentences, when it holds at least half of
+/// them; else the one that begins and ends as the line does for at least half its length (a
+/// sentence reworded in the middle). `None` when the page has no such paragraph: it is missing.
+fn page_version<'p>(line: &str, paragraphs: &[&'p str]) -> Option<(&'p str, Changed)> {
+    let own: Vec<String> = sentences(line).into_iter().map(squeezed).collect();
+    let shared = |paragraph: &str| {
+        let paragraph = squeezed(paragraph);
+        own.iter().filter(|sentence| paragraph.contains(sentence.as_str())).count()
+    };
+    let (mut best, count) = paragraphs.iter().map(|p| (*p, shared(p))).max_by_key(|&(_, count)| count)?;
+    if count == 0 || count * 2 < own.len() {
+        let line = squeezed(line);
+        let (alike, same) = paragraphs.iter().map(|p| (*p, same_ends(&line, &squeezed(p)))).max_by_key(|&(_, n)| n)?;
+        if same * 2 < line.chars().count() {
+            return None;
+        }
+        best = alike;
+    }
+    let theirs: Vec<String> = sentences(best).into_iter().map(squeezed).collect();
+    let changed = Changed {
+        lacks: own.iter().filter(|s| !theirs.contains(s)).cloned().collect(),
+        adds: theirs.iter().filter(|s| !own.contains(s)).cloned().collect(),
+    };
+    Some((best, changed))
 }
 
 /// Every line of text the fragment prints, with the field it comes from: the texts of the six
@@ -147,6 +213,13 @@ fn printed_lines(report: &Report) -> Vec<(FieldId, &str)> {
     }
     lines.extend(signature(report).into_iter().map(|(key, line)| (format::id_of(key), line)));
     lines
+}
+
+/// How many characters `a` and `b` share at their start and at their end, together.
+fn same_ends(a: &str, b: &str) -> usize {
+    let start = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let end = a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count();
+    (start + end).min(a.chars().count()).min(b.chars().count())
 }
 
 /// Words only one of the report's tables holds, which find it among a page's layout tables.
@@ -243,6 +316,7 @@ mod tests {
             place: "三、收到和处理政府信息公开申请情况".into(),
             report: "<script>x()</script>".into(),
             page: MISSING.into(),
+            changed: None,
         });
         verdict.unlined = vec![Table::Requests];
         let html = verdict.to_html();
@@ -260,6 +334,41 @@ mod tests {
         let other = crate::report::render(&crate::report::example());
         let verdict = verify(&report, &other).unwrap();
         assert!(verdict.to_html().contains("请确认粘贴的是这份报告"), "{}", verdict.to_html());
+    }
+
+    #[test]
+    fn a_paragraph_the_page_prints_otherwise_is_shown_with_the_sentences_that_differ() {
+        let report = Report::from_json(include_str!("../../tests/fixtures/editors/report.json")).unwrap().report;
+        let page = include_str!("../../tests/fixtures/editors/ueditor.html");
+        let paragraph = "2022年我局共收到信息公开申请9906件。";
+        assert_eq!(page.matches(paragraph).count(), 1);
+        let added = "其中当面申请12件。";
+        let difference = |page: &str| {
+            let verdict = verify(&report, page).unwrap();
+            assert_eq!(verdict.differences.len(), 1, "{:?}", verdict.differences);
+            verdict.differences[0].clone()
+        };
+
+        // The clerk added a sentence in the editor after pasting: the report's paragraph is on
+        // the page, with one sentence more.
+        let longer = page.replace(paragraph, &format!("{paragraph}{added}"));
+        assert!(verify(&report, &longer).unwrap().is_consistent(), "all the report says is there");
+        // A sentence added to the report after publishing: the page's paragraph lacks it.
+        let mut grown = report.clone();
+        let note = grown.text(format::id_of("requests.note")).to_string();
+        let (before, after) = note.split_once(paragraph).unwrap();
+        grown.set_key("requests.note", &format!("{before}{paragraph}{added}{after}"));
+        let shown = verify(&grown, page).unwrap().differences;
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].changed, Some(Changed { lacks: vec![added.into()], adds: vec![] }));
+        assert!(shown[0].page.contains(paragraph), "the page's paragraph is shown: {}", shown[0].page);
+        assert!(verify(&grown, page).unwrap().to_html().contains("页面缺少“其中当面申请12件。”"));
+
+        // A sentence reworded on the page.
+        let reworded = page.replace(paragraph, "2022年我局共受理信息公开申请9906件。");
+        let changed = difference(&reworded).changed.unwrap();
+        assert_eq!(changed.lacks, vec![paragraph.to_string()]);
+        assert_eq!(changed.adds, vec!["2022年我局共受理信息公开申请9906件。".to_string()]);
     }
 
     #[test]
