@@ -34,7 +34,52 @@ fn is_chinese(c: char) -> bool {
 /// space next to a Chinese character, ASCII punctuation after Chinese full-width, and the
 /// numbering markers （一） 1. （1） written one way.
 pub fn tidy(text: &str) -> String {
-    text.lines().map(tidy_line).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n\n")
+    let lines: Vec<String> = text.lines().map(tidy_line).collect();
+    lines
+        .iter()
+        .flat_map(|line| numbered_parts(line))
+        .map(|part| ended(&numbering(part)))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// A line cut before each numbering marker that follows the end of a sentence — `（一）…。（二）…`
+/// typed as one paragraph — so that each numbered item is a paragraph of its own.
+fn numbered_parts(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, c) in line.char_indices() {
+        if at > start && "。；！？".contains(c) {
+            let next = at + c.len_utf8();
+            if next < line.len() && starts_with_marker(&line[next..]) {
+                parts.push(&line[start..next]);
+                start = next;
+            }
+        }
+    }
+    parts.push(&line[start..]);
+    parts
+}
+
+/// Whether a text opens with a numbering marker: （一） （1） or 1、 1. 1．
+fn starts_with_marker(text: &str) -> bool {
+    if let Some(inner) = text.strip_prefix('（').and_then(|rest| rest.split_once('）')).map(|(inner, _)| inner) {
+        return is_numeral(inner);
+    }
+    let digits = text.chars().take_while(|c| c.is_ascii_digit()).count();
+    let mut after = text[digits..].chars();
+    (1..=2).contains(&digits)
+        && matches!(after.next(), Some('、' | '．' | '.'))
+        && after.next().is_some_and(|c| !c.is_ascii_digit())
+}
+
+/// A paragraph that ends in `；`, as an item cut from a list does, ends in `。`.
+fn ended(paragraph: &str) -> String {
+    match paragraph.strip_suffix('；') {
+        Some(body) => format!("{body}。"),
+        None => paragraph.to_string(),
+    }
 }
 
 fn tidy_line(line: &str) -> String {
@@ -66,7 +111,7 @@ fn tidy_line(line: &str) -> String {
         };
         out.push(full);
     }
-    numbering(&out.into_iter().collect::<String>())
+    out.into_iter().collect()
 }
 
 /// Parentheses around Chinese text, or around a numbering marker, full-width: (一) → （一）,
@@ -129,8 +174,22 @@ mod tests {
             tidy(
                 "  (一)政府信息主动公开情况.2022年,我局 主动公开信息 266 条;\n\n\n1、加强管理( 注：按月检查 )\n(2)完善 制度 Word 文件"
             ),
-            "（一）政府信息主动公开情况。2022年，我局主动公开信息266条；\n\n1.加强管理（注：按月检查）\n\n（2）完善制度Word文件"
+            "（一）政府信息主动公开情况。2022年，我局主动公开信息266条。\n\n1.加强管理（注：按月检查）\n\n（2）完善制度Word文件"
         );
+    }
+
+    #[test]
+    fn numbered_items_typed_as_one_paragraph_become_paragraphs_ending_in_a_full_stop() {
+        assert_eq!(
+            tidy("（一）加强组织领导。（二）完善工作制度；（三）强化监督检查；"),
+            "（一）加强组织领导。\n\n（二）完善工作制度。\n\n（三）强化监督检查。"
+        );
+        assert_eq!(tidy("主要做法：1、建立台账；2、按月通报。"), "主要做法：1、建立台账。\n\n2.按月通报。");
+        // A marker inside a sentence, or a number after a full stop, stays where it is.
+        for line in ["依据第二十条第（九）项公开。", "增长了3.5%。2022年共办理12件。", "本年共办理（一）类事项3件。"]
+        {
+            assert_eq!(tidy(line), line, "{line}");
+        }
     }
 
     #[test]
