@@ -121,7 +121,7 @@ describe("核对发布结果", () => {
     await w.page.context().close();
   });
 
-  test("names each number the page prints differently and each paragraph it lacks, where they are", async () => {
+  test("names each number the page prints differently and each paragraph it lacks or changed, where they are", async () => {
     const w = await widgetWithReport();
     const paragraph = "2022年我局共收到信息公开申请9906件。";
     const page = saved("tinymce").replace(paragraph, "").replace(">9906<", ">9960<");
@@ -133,6 +133,13 @@ describe("核对发布结果", () => {
     const note = result(w).locator('tr[data-field="requests.note"] td');
     assert.deepEqual((await note.allTextContents()).slice(1), [paragraph, "（缺）"]);
     assert.match(await result(w).textContent(), /发布页与报告有 2 处不同/);
+
+    // A paragraph reworded in the editor is shown as the page prints it, with what differs.
+    const reworded = "2022年我局共受理信息公开申请9906件。";
+    await w.page.getByTestId("verify-source").fill(saved("tinymce").replace(paragraph, reworded));
+    await w.action("verify").click();
+    await result(w).getByText("页面多出").waitFor();
+    assert.deepEqual((await note.allTextContents()).slice(1), [paragraph, `${reworded}页面缺少“${paragraph}”；页面多出“${reworded}”`]);
     await w.page.context().close();
   });
 
@@ -244,16 +251,16 @@ function pdfText(pdf) {
 describe("一键排版", () => {
   test("shows each change before and after, applies them only when asked, and undoes them in one step", async () => {
     const w = await widgetWithReport();
-    const messy = "加强管理,落实责任 .\n1、按月检查( 注：专人负责 )";
+    const messy = "加强管理,落实责任 .\n1、按月检查( 注：专人负责 );2、按季通报;";
     await w.type("overview.management", messy);
     await w.page.waitForTimeout(1100); // a pause, so the typing is its own step
     await w.action("tidy").click();
     const row = w.page.locator('[data-testid="tidy"] tr[data-field="overview.management"] td');
     await row.first().waitFor();
-    assert.deepEqual((await row.allTextContents()).slice(1), [messy, "加强管理，落实责任。\n\n1.按月检查（注：专人负责）"]);
+    assert.deepEqual((await row.allTextContents()).slice(1), [messy, "加强管理，落实责任。\n\n1.按月检查（注：专人负责）。\n\n2.按季通报。"]);
     assert.equal(await w.value("overview.management"), messy, "nothing changes before 全部应用");
     await w.action("apply-tidy").click();
-    assert.equal(await w.value("overview.management"), "加强管理，落实责任。\n\n1.按月检查（注：专人负责）");
+    assert.equal(await w.value("overview.management"), "加强管理，落实责任。\n\n1.按月检查（注：专人负责）。\n\n2.按季通报。");
     assert.match(await w.page.getByTestId("copy-status").textContent(), /已排版 \d+ 处文字/);
     // Tidy again: nothing more to do.
     await w.action("tidy").click();
