@@ -370,7 +370,9 @@ pub fn Publish(props: &PublishProps) -> Html {
             if let Some(why) = failed {
                 <p class="xx-status xx-error" role="status" data-testid="preview-error">{ why }</p>
             }
-            <div class="xx-preview" data-testid="preview" data-state={if current { "current" } else { "pending" }}>
+            // Reachable by the keyboard, so that its scrolling is too.
+            <div class="xx-preview" data-testid="preview" data-state={if current { "current" } else { "pending" }}
+                tabindex="0" role="region" aria-label="预览">
                 { Html::from_html_unchecked(shown.clone()) }
             </div>
             <label class="xx-text">
