@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROME_PATH ?= /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test test-native test-browser build bench setup tools
+.PHONY: run test test-native test-browser build bench screenshots setup tools
 
 run: setup
 	trunk serve --release --offline
@@ -40,6 +40,10 @@ bench: setup build
 	cargo bench --locked --bench core
 	node tests/e2e/bench.mjs
 	XXGK_BROWSER=chromium86 node tests/e2e/bench.mjs
+
+# The README's screenshots, from the built widget.
+screenshots: setup build
+	node tests/e2e/screenshots.mjs
 
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
