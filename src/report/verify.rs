@@ -357,7 +357,7 @@ mod tests {
         let mut grown = report.clone();
         let note = grown.text(format::id_of("requests.note")).to_string();
         let (before, after) = note.split_once(paragraph).unwrap();
-        grown.set_key("requests.note", &format!("{before}{paragraph}{added}{after}"));
+        grown.set_key("requests.note", format!("{before}{paragraph}{added}{after}"));
         let shown = verify(&grown, page).unwrap().differences;
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].changed, Some(Changed { lacks: vec![added.into()], adds: vec![] }));
