@@ -320,6 +320,24 @@ fn import_reads_word_and_pdf_files_and_refuses_ofd_with_what_to_do() {
 }
 
 #[test]
+fn rules_lists_every_rule_a_check_can_name() {
+    let out = xxgk(&["rules"]);
+    assert_eq!(out.status.code(), Some(0));
+    let listed = String::from_utf8(out.stdout).unwrap();
+    let ids: Vec<&str> = listed.lines().map(|line| line.split('\t').next().unwrap()).collect();
+    assert_eq!(ids.len(), 19);
+    assert!(listed.lines().any(|line| line.starts_with("T3-BAL\terror\t表三每列")), "{listed}");
+    // Every rule `check --json` names on a report with errors and warnings is listed.
+    let check = xxgk(&["check", "--json", &fixture("editors/report.json")]);
+    let named = String::from_utf8(check.stdout).unwrap();
+    for finding in named.lines() {
+        let rule = finding.split('"').nth(3).unwrap();
+        assert!(ids.contains(&rule), "{rule}");
+    }
+    assert_eq!(xxgk(&["rules", "extra"]).status.code(), Some(2));
+}
+
+#[test]
 fn a_picture_of_a_report_is_named_as_a_picture() {
     for (picture, format) in [("pictures/table4.png", "PNG"), ("pictures/table4.jpg", "JPEG")] {
         let out = xxgk(&["import", &fixture(picture)]);

@@ -9,12 +9,14 @@
 //! PAGE` holds a published page (its HTML or text) against the report, prints what the page lacks
 //! or prints differently (`key<TAB>报告<TAB>页面`, a line each; tables without lines are noted on
 //! standard error) and exits 1 when anything differs. A file that cannot be read exits 2. `xxgk draft-text FILE.json [--last-year LAST.json]` prints the
-//! sentences 按表格生成 drafts from the tables (`key<TAB>sentence`).
+//! sentences 按表格生成 drafts from the tables (`key<TAB>sentence`). `xxgk rules` lists the rules
+//! (`id<TAB>severity<TAB>meaning`), for a reviewer reading `check --json` output.
 
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 use xxgk_nianbao::report::draft_text::drafts;
+use xxgk_nianbao::report::finding::RULES;
 use xxgk_nianbao::report::fragment::render_text;
 use xxgk_nianbao::report::import::{NOT_A_REPORT, import};
 use xxgk_nianbao::report::model::Loaded;
@@ -24,7 +26,7 @@ use xxgk_nianbao::report::word_file::render_docx;
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
 use xxgk_nianbao::report::{docx, encoding, pdf, word97};
 
-const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text | --docx -o OUT.docx] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE | xxgk draft-text FILE.json [--last-year LAST.json]";
+const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text | --docx -o OUT.docx] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE | xxgk draft-text FILE.json [--last-year LAST.json] | xxgk rules";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,6 +60,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     let (json, with_findings) = (flags.contains(&"--json"), flags.contains(&"--findings"));
+    if command == "rules" {
+        if !files.is_empty() {
+            return Err(USAGE.into());
+        }
+        for rule in RULES {
+            out(&format!("{}\t{}\t{}", rule.id, rule.severity.id(), rule.meaning))?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     if command == "verify" {
         let [report_path, page_path] = files.as_slice() else { return Err(USAGE.into()) };
         let report = open(report_path, &read(report_path)?)?.report;

@@ -4,10 +4,10 @@
 
 use std::rc::Rc;
 
+use super::finding::Finding;
 use super::format::{self, FieldId, META_AGENCY, META_YEAR};
 use super::json::{self, Json};
 use super::model::{FileError, Report};
-use super::rules::Finding;
 use super::sheet::{adopt_computed_totals, as_printed};
 use super::text::ends_sentence;
 
@@ -453,7 +453,7 @@ mod tests {
 
     #[test]
     fn an_import_note_stays_with_the_draft_until_its_cell_is_typed_or_it_is_dismissed() {
-        use crate::report::rules::Rule;
+        use crate::report::finding::Rule;
         let other = id_of("requests.received.commercial");
         let note = |id: FieldId| Finding::new(Rule::Import, vec![id], format!("{id} 未导入"));
         let draft = Draft { id: "d".into(), notes: vec![note(cell()), note(other)], ..Draft::default() };

@@ -10,6 +10,7 @@ mod split;
 use copy::{BREAK, Copy, Span, TABLE_END, label_key};
 use split::{Run, Value, counts, runs, splits};
 
+use super::finding::{Finding, Rule};
 use super::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
     META_SIGNED_ON, META_YEAR, OTHER_HANDLING_ROWS, OTHER_MATTERS, PROACTIVE, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR,
@@ -18,7 +19,7 @@ use super::format::{
 };
 use super::json::{self, Json};
 use super::model::Report;
-use super::rules::{Finding, Rule, request_columns_hold};
+use super::rules::request_columns_hold;
 use super::sheet::Sheet;
 use super::text::ends_sentence;
 

@@ -4,12 +4,14 @@
 
 use std::rc::Rc;
 
-use super::carry::{carried_unchanged, in_force_hints};
+use super::carry::carried_unchanged;
 use super::editor::Draft;
+use super::finding::{Finding, Severity};
 use super::format::{FieldId, FieldKind, SECTIONS, field, fields};
 use super::model::Report;
-use super::rules::{Finding, Severity, check_sheet, in_form_order, while_filling, with_notes};
+use super::rules::{check_sheet, in_form_order, while_filling, with_notes};
 use super::sheet::{Entry, Sheet};
+use super::year_checks::in_force_hints;
 
 /// How far the clerk has come, which decides what the findings panel opens with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +97,8 @@ pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::finding::Rule;
     use crate::report::format::id_of;
-    use crate::report::rules::Rule;
 
     #[test]
     fn a_fresh_draft_is_reviewed_as_fresh_with_nothing_to_show() {

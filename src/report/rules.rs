@@ -1,180 +1,15 @@
 //! The rules of docs/FORMAT.md §3: the arithmetic the national format binds its numbers with (勾稽关系),
 //! and the likely mistakes a published report should not carry.
 
+use super::finding::{Finding, Rule};
 use super::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FEE_AMOUNT_KEY, FieldId, FieldKind, META_SCOPE,
     META_YEAR, NumberRow, OTHER_MATTERS, OVERVIEW_INTRO, PROBLEMS_LAST_YEAR, REQUEST_COLUMNS, REQUEST_ROWS,
     REQUEST_TOTAL_COLUMN, RequestRowRole, Section, appeal_cell, document_stocks, fields, id_of, outcome_rows,
     request_cell, request_row, section_of,
 };
-use super::json;
 use super::model::Report;
 use super::sheet::{Entry, Sheet};
-
-/// A rule of the national format, by its stable id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    T3Row,
-    T3Sum,
-    T3Bal,
-    T4Sum,
-    Num,
-    Blank,
-    XCarry,
-    XInForce,
-    T2InForce,
-    FeeUnit,
-    TxtNum,
-    TxtEmpty,
-    TxtYear,
-    TxtDone,
-    TxtShort,
-    TxtCopy,
-    TxtForm,
-    OldFormat,
-    /// Something of a published copy that the importer could not read for sure.
-    Import,
-}
-
-impl Rule {
-    pub const ALL: [Rule; 19] = [
-        Rule::T3Row,
-        Rule::T3Sum,
-        Rule::T3Bal,
-        Rule::T4Sum,
-        Rule::Num,
-        Rule::Blank,
-        Rule::XCarry,
-        Rule::XInForce,
-        Rule::T2InForce,
-        Rule::FeeUnit,
-        Rule::TxtNum,
-        Rule::TxtEmpty,
-        Rule::TxtYear,
-        Rule::TxtDone,
-        Rule::TxtShort,
-        Rule::TxtCopy,
-        Rule::TxtForm,
-        Rule::OldFormat,
-        Rule::Import,
-    ];
-
-    /// The rule of an id, as [`Rule::id`] writes it.
-    pub fn from_id(id: &str) -> Option<Rule> {
-        Rule::ALL.into_iter().find(|rule| rule.id() == id)
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Rule::T3Row => "T3-ROW",
-            Rule::T3Sum => "T3-SUM",
-            Rule::T3Bal => "T3-BAL",
-            Rule::T4Sum => "T4-SUM",
-            Rule::Num => "NUM",
-            Rule::Blank => "BLANK",
-            Rule::XCarry => "X-CARRY",
-            Rule::XInForce => "X-IN-FORCE",
-            Rule::T2InForce => "T2-IN-FORCE",
-            Rule::FeeUnit => "FEE-UNIT",
-            Rule::TxtNum => "TXT-NUM",
-            Rule::TxtEmpty => "TXT-EMPTY",
-            Rule::TxtYear => "TXT-YEAR",
-            Rule::TxtDone => "TXT-DONE",
-            Rule::TxtShort => "TXT-SHORT",
-            Rule::TxtCopy => "TXT-COPY",
-            Rule::TxtForm => "TXT-FORM",
-            Rule::OldFormat => "OLD-FORMAT",
-            Rule::Import => "IMPORT",
-        }
-    }
-
-    pub fn severity(self) -> Severity {
-        match self {
-            Rule::T3Row | Rule::T3Sum | Rule::T3Bal | Rule::T4Sum | Rule::Num | Rule::OldFormat => Severity::Error,
-            _ => Severity::Warning,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Arithmetic that cannot be right.
-    Error,
-    /// A likely mistake.
-    Warning,
-}
-
-impl Severity {
-    /// How scripts name it.
-    pub fn id(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "提醒",
-        }
-    }
-}
-
-/// One thing wrong with the report: which rule, which fields, and what to tell the clerk.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub rule: Rule,
-    pub fields: Vec<FieldId>,
-    pub message: String,
-}
-
-impl Finding {
-    pub fn new(rule: Rule, fields: Vec<FieldId>, message: String) -> Self {
-        Finding { rule, fields, message }
-    }
-
-    pub fn severity(&self) -> Severity {
-        self.rule.severity()
-    }
-
-    /// The stable keys of the fields concerned.
-    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.fields.iter().map(|&id| format::field(id).key.as_str())
-    }
-
-    /// The finding as one JSON object, for scripts: `{"rule", "severity", "keys", "message"}`.
-    pub fn to_json(&self) -> String {
-        let mut out = String::from("{\"rule\":");
-        json::quote(&mut out, self.rule.id());
-        out.push_str(",\"severity\":");
-        json::quote(&mut out, self.severity().id());
-        out.push_str(",\"keys\":[");
-        for (n, key) in self.keys().enumerate() {
-            if n > 0 {
-                out.push(',');
-            }
-            json::quote(&mut out, key);
-        }
-        out.push_str("],\"message\":");
-        json::quote(&mut out, &self.message);
-        out.push('}');
-        out
-    }
-
-    /// A finding written by [`Finding::to_json`]; `None` when it names a rule or key this version
-    /// does not know.
-    pub fn from_json(value: &json::Json) -> Option<Finding> {
-        let rule = Rule::from_id(value.get("rule")?.as_str()?)?;
-        let fields = match value.get("keys")? {
-            json::Json::Array(keys) => {
-                keys.iter().map(|k| format::field_id(k.as_str()?)).collect::<Option<Vec<_>>>()?
-            }
-            _ => return None,
-        };
-        Some(Finding { rule, fields, message: value.get("message")?.as_str()?.to_string() })
-    }
-}
 
 /// Above this many 万元 a department's 行政事业性收费 has most likely been typed in 元.
 pub const FEE_UNIT_LIMIT_AGENCY: u64 = 100_000;
@@ -206,7 +41,7 @@ pub fn check_sheet(report: &Report, sheet: &Sheet, last_year: Option<&Report>) -
     super::text_numbers::check_text_numbers(report, sheet, &mut findings);
     super::text_checks::check_text_slips(report, sheet, last_year, &mut findings);
     if let Some(last) = last_year {
-        super::carry::check_against_last_year(sheet, last, &mut findings);
+        super::year_checks::check_against_last_year(sheet, last, &mut findings);
     }
     in_form_order(findings)
 }
@@ -565,6 +400,7 @@ fn check_texts(report: &Report, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::finding::Severity;
     use crate::report::format::PROBLEMS_THIS_YEAR;
 
     /// A consistent report with every value filled and every text rule satisfied.

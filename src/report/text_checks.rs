@@ -3,12 +3,12 @@
 //! (`TXT-DONE`), a §五 too thin to say anything (`TXT-SHORT`), a section copied from last year
 //! (`TXT-COPY`), and typing slips (`TXT-FORM`). All are warnings: the clerk decides.
 
+use super::finding::{Finding, Rule};
 use super::format::{
     APPEAL_COLUMNS, FieldId, META_SCOPE, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN,
     RequestRowRole, appeal_cell, field, id_of, request_cell, request_row, section_of, text_parts,
 };
 use super::model::Report;
-use super::rules::{Finding, Rule};
 use super::sheet::Sheet;
 use super::text::{is_han, squeezed};
 
