@@ -13,6 +13,7 @@ const example = await readFile(new URL("../../src/report/xxgk-nianbao-example.js
 const session = startSession();
 
 const open = (options) => Drafts.open(session.browser, `${session.base}/`, options);
+const withClock = () => open({ clock: true });
 
 /** The example file with some fields changed, as another report file would be. */
 function exampleWith(changes) {
@@ -92,7 +93,8 @@ describe("autosave", () => {
     await w.type("meta.agency", "丙局");
     await w.saved();
     await w.cell("requests.received.natural_person").pressSequentially("42");
-    await w.page.waitForTimeout(100);
+    // Reloaded while the save is still due.
+    await w.page.getByTestId("save-status").filter({ hasText: "正在保存" }).waitFor();
     await w.page.reload();
     await w.cell("meta.agency").waitFor();
     assert.equal(await w.value("requests.received.natural_person"), "42");
@@ -136,7 +138,7 @@ describe("autosave", () => {
   });
 
   test("two tabs of the page never write over each other's work", async () => {
-    const a = await open();
+    const a = await withClock();
     await a.name("测试县某某局", "2025");
     const storedAt = () => a.page.evaluate(() => {
       const key = Object.keys(localStorage).find((k) => k.startsWith("xxgk-nianbao/draft/"));
@@ -145,7 +147,7 @@ describe("autosave", () => {
     const before = await storedAt();
     const b = await a.anotherTab();
     assert.equal(await b.value("meta.agency"), "测试县某某局");
-    await b.page.waitForTimeout(800);
+    await b.page.clock.runFor(5000); // any save due would be written by now
     assert.equal(await storedAt(), before, "a tab that only opens the draft does not write it");
 
     // The clerk goes on in the first tab; the second, left open further down, follows at once
@@ -351,11 +353,11 @@ describe("undo and redo", () => {
 
 describe("undo like a word processor", () => {
   test("a pause or a sentence end starts a new step in a text field", async () => {
-    const w = await open();
+    const w = await withClock();
     const intro = w.cell("overview.intro");
     await intro.pressSequentially("统计期限为一年。");
     await intro.pressSequentially("主动公开");
-    await w.page.waitForTimeout(1300);
+    await w.page.clock.fastForward(1300);
     await intro.pressSequentially("信息");
     const steps = [await w.value("overview.intro")];
     for (let n = 0; n < 3; n++) {

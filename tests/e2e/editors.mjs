@@ -63,7 +63,7 @@ export async function pasteInto(page) {
 /** What the editor saves after the clerk puts `html` in through its HTML source mode. */
 export async function sourceInto(page, html) {
   await page.evaluate((html) => window.editor.source(html), html);
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.editor.html().includes("<table"));
   return page.evaluate(() => window.editor.html());
 }
 

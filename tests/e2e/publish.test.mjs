@@ -250,10 +250,10 @@ function pdfText(pdf) {
 
 describe("一键排版", () => {
   test("shows each change before and after, applies them only when asked, and undoes them in one step", async () => {
-    const w = await widgetWithReport();
+    const w = await widgetWithReport({ ...clipboard, clock: true });
     const messy = "加强管理,落实责任 .\n1、按月检查( 注：专人负责 );2、按季通报;";
     await w.type("overview.management", messy);
-    await w.page.waitForTimeout(1100); // a pause, so the typing is its own step
+    await w.page.clock.fastForward(1100); // a pause, so the typing is its own step
     await w.action("tidy").click();
     const row = w.page.locator('[data-testid="tidy"] tr[data-field="overview.management"] td');
     await row.first().waitFor();

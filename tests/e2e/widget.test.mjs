@@ -503,7 +503,7 @@ describe("inside a portal page", () => {
   });
 
   test("a block the page puts in anew (a tab reloading it) shows the widget again, nothing typed lost", async () => {
-    const w = await Widget.open(session.browser, `${session.base}/cms/jquery-block.html`);
+    const w = await Widget.open(session.browser, `${session.base}/cms/jquery-block.html`, { clock: true });
     await w.type("meta.agency", "某某局");
     // At once, before the typing's save is due: the page reloads its block, as a tab does, and the
     // block's loader runs again.
@@ -513,7 +513,7 @@ describe("inside a portal page", () => {
     await w.type("requests.received.natural_person", "3");
     assert.equal(await w.value("requests.received.total"), "3");
     // The widget of the old block is ended: nothing of it writes over the new one's work.
-    await w.page.waitForTimeout(1000);
+    await w.page.clock.runFor(5000); // every timer of either widget fires
     await w.page.reload();
     await w.shows("requests.received.natural_person", "3");
     assert.equal(await w.value("meta.agency"), "某某局");
