@@ -22,7 +22,7 @@ test-native:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	# The widget and its worker; the command-line tool `xxgk` is native only (it reads PDFs).
-	cargo clippy --locked --target wasm32-unknown-unknown --lib --bin xxgk-nianbao --bin xxgk-nianbao-worker --bin xxgk-nianbao-word97 --bin xxgk-nianbao-pdf -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bin xxgk-nianbao --bin xxgk-nianbao-worker --bin xxgk-nianbao-word97 --bin xxgk-nianbao-pdf --bin one-input -- -D warnings
 	cargo test --locked
 
 # The widget's end-to-end suites run twice: in the machine's current Chromium and in Chromium 86,
@@ -36,7 +36,9 @@ test-browser: build /usr/bin/wasm-validate
 build: setup
 	trunk build --release --offline
 
+# The browser half measures the widget beside a one-input Yew app built the same way.
 bench: setup build
+	trunk build --release --offline=true --dist target/one-input benches/one-input.html
 	cargo bench --locked --bench core
 	node tests/e2e/bench.mjs
 	XXGK_BROWSER=chromium86 node tests/e2e/bench.mjs

@@ -10,6 +10,8 @@ const dist = join(root, "dist");
 const pages = join(root, "tests/e2e/pages");
 const editors = join(root, "tests/e2e/editors");
 const modules = join(root, "node_modules");
+/** `make bench`'s yardstick, a one-input Yew app built by Trunk from benches/one-input.html. */
+const yardstick = join(root, "target/one-input");
 /** Where a webmaster might upload the widget's files in a CMS. */
 export const CMS_ASSETS = "/cms/uploads/2025/xxgk/";
 
@@ -36,6 +38,7 @@ function resolve(url) {
   const path = decodeURIComponent(new URL(url, "http://x").pathname);
   // The article editors a portal embeds (tests/e2e/editors.mjs): the npm ones, and UEditor's
   // source tree with the test's page in its _examples folder.
+  if (path.startsWith("/one-input/")) return join(yardstick, normalize(path.slice("/one-input/".length) || "index.html"));
   if (path.startsWith("/editors/")) return join(editors, normalize(path.slice("/editors/".length)));
   if (path.startsWith("/node_modules/")) return join(modules, normalize(path.slice("/node_modules/".length)));
   if (path === "/ueditor/_examples/xxgk.html") return join(editors, "ueditor.html");
