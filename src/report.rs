@@ -6,6 +6,7 @@ pub mod draft_text;
 pub mod editor;
 pub mod encoding;
 pub mod example;
+pub mod file_kind;
 pub mod finding;
 pub mod format;
 pub mod fragment;

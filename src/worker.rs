@@ -3,18 +3,17 @@
 //! published report (the importer is the largest part of the core), rendering the report for
 //! publishing (the preview, the copies, the file), 核对发布结果, 按表格生成 and 一键排版.
 //!
-//! Each message is a job, an array, answered in turn: `["read", page]` answers [`Opened::to_message`];
-//! `["render", report file]` answers `[fragment, text, document]`; `["verify", report file, page]`
-//! answers the verdict's HTML; `["draft", report file, key]` the sentences 按表格生成 drafts for a
-//! text part (or ""); `["tidy", report file]` 一键排版's changes, `[[key, before, after] …]`;
-//! `["docx", report file]` the Word file's bytes. A page is its text or HTML (a string), or a file's bytes (a page
-//! in any encoding, or a Word .docx, which the browser's DecompressionStream inflates). The worker
-//! says `ready` first: a message sent before its module has started would be lost.
+//! Each message is a [`Job`], answered in turn with an [`Answer`] (`protocol`). A page is its text
+//! or HTML, or a file's bytes (a page in any encoding, or a Word .docx, which the browser's
+//! DecompressionStream inflates). The worker says [`READY`] first: a message sent before its
+//! module has started would be lost.
 //!
-//! Word 97–2003 and WPS files are turned into text by a second, smaller worker ([`serve_word97`]),
-//! whose module only a clerk who opens such a file downloads.
+//! Word 97–2003 and WPS files, and PDFs, are turned into text by workers of their own
+//! ([`serve_word97`], [`serve_pdf`]), whose modules only a clerk who opens such a file downloads.
 
-use js_sys::{Array, Uint8Array};
+pub mod protocol;
+
+use js_sys::Uint8Array;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,24 +21,16 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, ReadableWritablePair, Response, TextDecoder};
 
 use crate::report::draft_text::draft_for;
-use crate::report::format::{field, field_id};
+use crate::report::file_kind::FileKind;
+use crate::report::format::field_id;
 use crate::report::fragment::{render_document, render_text};
-use crate::report::import::{NOT_A_REPORT, Opened, open_published, open_report_file};
+use crate::report::import::{NOT_A_REPORT, open_published, open_report_file};
 use crate::report::render;
 use crate::report::tidy::tidy_report;
 use crate::report::verify::{refused_html, verify_html};
 use crate::report::word_file::{Deflated, docx_parts, zip_parts};
 use crate::report::{docx, encoding, pdf, word97};
-
-/// What the worker says once it listens.
-pub const READY: &str = "ready";
-/// The jobs it takes.
-pub const READ: &str = "read";
-pub const RENDER: &str = "render";
-pub const VERIFY: &str = "verify";
-pub const DRAFT: &str = "draft";
-pub const TIDY: &str = "tidy";
-pub const DOCX: &str = "docx";
+use protocol::{Answer, Job, Page, READY};
 
 #[wasm_bindgen]
 extern "C" {
@@ -104,68 +95,65 @@ async fn word_page(bytes: &[u8]) -> Result<String, String> {
     docx::document_to_html(&xml)
 }
 
-/// A page as pasted (a string), or a file's bytes: a Word file's body as HTML, or text decoded
-/// from the encoding it is in. (A Word 97–2003 file or a PDF comes as its text, from the workers
-/// `xxgk-nianbao-word97` and `xxgk-nianbao-pdf`.)
-async fn page_of(data: &JsValue) -> Result<String, String> {
-    let Some(bytes) = data.dyn_ref::<Uint8Array>() else { return Ok(data.as_string().unwrap_or_default()) };
-    let bytes = bytes.to_vec();
-    match docx::kind_of(&bytes) {
-        docx::FileKind::Zip => return word_page(&bytes).await,
-        docx::FileKind::Picture(format) => return Err(docx::picture_refused(format)),
-        _ => {}
+/// A page as pasted, or a file's bytes: a Word file's body as HTML, or text decoded from the
+/// encoding it is in. (A Word 97–2003 file or a PDF comes as its text, from the readers.)
+async fn page_of(page: Page) -> Result<String, String> {
+    let bytes = match page {
+        Page::Text(text) => return Ok(text),
+        Page::Bytes(bytes) => bytes.to_vec(),
+    };
+    let kind = FileKind::of("", &bytes);
+    if let Some(why) = kind.refusal() {
+        return Err(why);
+    }
+    if kind == FileKind::Docx {
+        return word_page(&bytes).await;
     }
     let decoder = TextDecoder::new_with_label(encoding::sniff(&bytes)).map_err(|_| NOT_A_REPORT.to_string())?;
     decoder.decode_with_u8_array(&bytes).map_err(|_| NOT_A_REPORT.to_string())
 }
 
 /// The answer to one job.
-async fn answer(job: &Array) -> JsValue {
-    let kind = job.get(0).as_string().unwrap_or_default();
-    if kind == READ {
-        let opened = match page_of(&job.get(1)).await {
-            Ok(page) => open_published(&page),
-            Err(why) => Err(why),
-        };
-        return Opened::to_message(&opened).into();
-    }
-    // The other jobs work on the report the widget sends, as a report file.
-    let (report, last_year) = match open_report_file(&job.get(1).as_string().unwrap_or_default()) {
-        Ok(opened) => (opened.report, opened.last_year),
-        Err(why) => return Opened::to_message(&Err(why)).into(),
+async fn answer(job: Job) -> Answer {
+    let report_file = match job {
+        Job::Read(page) => return Answer::read(page_of(page).await.and_then(|page| open_published(&page))),
+        Job::FileText(_) => return Answer::Refused(protocol::NOT_UNDERSTOOD.into()),
+        Job::Render(ref report)
+        | Job::Verify { ref report, .. }
+        | Job::Draft { ref report, .. }
+        | Job::Tidy(ref report)
+        | Job::WordFile(ref report) => report.clone(),
     };
-    if kind == DRAFT {
-        let id = job.get(2).as_string().and_then(|key| field_id(&key));
-        return id.and_then(|id| draft_for(id, &report, last_year.as_ref())).unwrap_or_default().into();
-    }
-    if kind == TIDY {
-        let changes = Array::new();
-        for change in tidy_report(&report) {
-            let key = &field(change.id).key;
-            changes.push(&Array::of3(&key.into(), &change.before.into(), &change.after.into()));
+    // The other jobs work on the report the widget sends, as a report file.
+    let (report, last_year) = match open_report_file(&report_file) {
+        Ok(opened) => (opened.report, opened.last_year),
+        Err(why) => return Answer::Refused(why),
+    };
+    match job {
+        Job::Render(_) => {
+            let fragment = render(&report);
+            let document = render_document(&report, &fragment);
+            Answer::Rendering { text: render_text(&report), document, fragment }
         }
-        return changes.into();
-    }
-    if kind == DOCX {
-        return match word_file(&report).await {
-            Ok(bytes) => Uint8Array::from(bytes.as_slice()).into(),
-            Err(_) => Opened::to_message(&Err("浏览器未能压缩 Word 文件".into())).into(),
-        };
-    }
-    if kind == RENDER {
-        let fragment = render(&report);
-        let document = render_document(&report, &fragment);
-        return Array::of3(&fragment.into(), &render_text(&report).into(), &document.into()).into();
-    }
-    match page_of(&job.get(2)).await {
-        Ok(page) => verify_html(&report, &page).into(),
-        Err(why) => refused_html(&why).into(),
+        Job::Verify { page, .. } => Answer::Verdict(match page_of(page).await {
+            Ok(page) => verify_html(&report, &page),
+            Err(why) => refused_html(&why),
+        }),
+        Job::Draft { key, .. } => Answer::Drafted(
+            field_id(&key).and_then(|id| draft_for(id, &report, last_year.as_ref())).unwrap_or_default(),
+        ),
+        Job::Tidy(_) => Answer::Tidied(tidy_report(&report)),
+        Job::WordFile(_) => match word_file(&report).await {
+            Ok(bytes) => Answer::WordFile(Uint8Array::from(bytes.as_slice())),
+            Err(_) => Answer::Refused("浏览器未能压缩 Word 文件".into()),
+        },
+        Job::Read(_) | Job::FileText(_) => unreachable!("answered above"),
     }
 }
 
 /// Answers the widget's jobs, in the worker `xxgk-nianbao-worker`.
 pub fn serve() {
-    listen(|job| async move { answer(&job.unchecked_into()).await });
+    listen(answer);
 }
 
 /// Answers a Word 97–2003 or WPS file's bytes with its text, in the worker `xxgk-nianbao-word97`:
@@ -181,26 +169,30 @@ pub fn serve_pdf() {
     serve_reader(pdf::read_pdf);
 }
 
-/// A reader of one kind of file: each message is a file's bytes, answered with its text
-/// (`[text]`) or a refusal.
+/// A reader of one kind of file: its one job is a file's bytes, answered with its text.
 fn serve_reader(read: fn(&[u8]) -> Result<String, String>) {
-    listen(move |file| async move {
-        let bytes = file.dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
-        match read(&bytes) {
-            Ok(text) => Array::of1(&text.into()).into(),
-            Err(why) => Opened::to_message(&Err(why)).into(),
+    listen(move |job| async move {
+        match job {
+            Job::FileText(bytes) => read(&bytes.to_vec()).map_or_else(Answer::Refused, Answer::FileText),
+            _ => Answer::Refused(protocol::NOT_UNDERSTOOD.into()),
         }
     });
 }
 
-/// Answers each message with what `answer` makes of it, and says `ready` once it listens.
-fn listen<F: Future<Output = JsValue> + 'static>(answer: impl Fn(JsValue) -> F + 'static) {
+/// Answers each job with what `answer` makes of it (a message that is not a job is refused), and
+/// says [`READY`] once it listens.
+fn listen<F: Future<Output = Answer> + 'static>(answer: impl Fn(Job) -> F + 'static) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
+    let answer = std::rc::Rc::new(answer);
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let (answering, reply) = (answer(event.data()), reply.clone());
+        let (answer, reply, job) = (answer.clone(), reply.clone(), Job::from_message(&event.data()));
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = reply.post_message(&answering.await);
+            let answered = match job {
+                Ok(job) => answer(job).await,
+                Err(why) => Answer::Refused(why),
+            };
+            let _ = reply.post_message(&answered.to_message());
         });
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));

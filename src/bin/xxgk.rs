@@ -16,6 +16,7 @@ use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 use xxgk_nianbao::report::draft_text::drafts;
+use xxgk_nianbao::report::file_kind::{FileKind, HEAD_BYTES};
 use xxgk_nianbao::report::finding::RULES;
 use xxgk_nianbao::report::fragment::render_text;
 use xxgk_nianbao::report::import::{NOT_A_REPORT, import};
@@ -158,12 +159,13 @@ fn decode(bytes: &[u8]) -> String {
 /// of a Word 97–2003 file, a PDF, a page or a text file.
 fn read_page(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    let read = match docx::kind_of(&bytes) {
-        docx::FileKind::Zip => docx::read_docx(&bytes),
-        docx::FileKind::Pdf => pdf::read_pdf(&bytes),
-        docx::FileKind::OldOffice => word97::read_doc(&bytes),
-        docx::FileKind::Picture(format) => Err(docx::picture_refused(format)),
-        docx::FileKind::Text => Ok(decode(&bytes)),
+    let kind = FileKind::of(path, &bytes[..bytes.len().min(HEAD_BYTES)]);
+    let read = match kind {
+        FileKind::Docx => docx::read_docx(&bytes),
+        FileKind::Pdf => pdf::read_pdf(&bytes),
+        FileKind::Word97 => word97::read_doc(&bytes),
+        FileKind::Picture(_) => Err(kind.refusal().unwrap_or_default()),
+        FileKind::ReportFile | FileKind::Page => Ok(decode(&bytes)),
     };
     read.map_err(|why| format!("{path}: {why}"))
 }

@@ -21,43 +21,6 @@ const BROKEN: &str = "Word 文件已损坏，读不出正文";
 /// The largest document.xml read: a report is well under 1 MB of XML.
 pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
 
-/// What a file is, by its first bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    /// A zip: a .docx (or another Office Open XML file).
-    Zip,
-    /// An OLE compound file: a Word 97–2003 or WPS file (read by `word97`), or an .xls.
-    OldOffice,
-    Pdf,
-    /// A picture (its format named): a photo or a screenshot of a report, whose numbers no
-    /// reader here can take from it.
-    Picture(&'static str),
-    /// Anything else is read as text or HTML.
-    Text,
-}
-
-pub fn kind_of(bytes: &[u8]) -> FileKind {
-    match bytes {
-        [b'P', b'K', 3, 4, ..] => FileKind::Zip,
-        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => FileKind::OldOffice,
-        [b'%', b'P', b'D', b'F', ..] => FileKind::Pdf,
-        [0x89, b'P', b'N', b'G', ..] => FileKind::Picture("PNG"),
-        [0xFF, 0xD8, 0xFF, ..] => FileKind::Picture("JPEG"),
-        [b'G', b'I', b'F', b'8', ..] => FileKind::Picture("GIF"),
-        [b'B', b'M', ..] => FileKind::Picture("BMP"),
-        [b'I', b'I', 42, 0, ..] | [b'M', b'M', 0, 42, ..] => FileKind::Picture("TIFF"),
-        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => FileKind::Picture("WebP"),
-        _ => FileKind::Text,
-    }
-}
-
-/// Why a picture is not read, and what to open instead.
-pub fn picture_refused(format: &str) -> String {
-    format!(
-        "这是一张图片（{format}），不是报告文件：编制助手读不出图片里的文字和数字。请打开报告的网页、Word 或 PDF 文件，或复制网页上的报告粘贴进来。"
-    )
-}
-
 /// The body of a Word file as deflated in its zip, for the platform to inflate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeflatedDocument {
@@ -259,14 +222,6 @@ mod tests {
             document_to_html(&xml).unwrap(),
             "<p>一、总体情况</p><table><tr><td colspan=\"3\">角</td><td>12</td></tr><tr><td>&lt;3&gt;</td></tr></table><p>第一行<br>第二行</p>"
         );
-    }
-
-    #[test]
-    fn files_are_told_apart_by_their_first_bytes() {
-        assert_eq!(kind_of(b"PK\x03\x04rest"), FileKind::Zip);
-        assert_eq!(kind_of(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]), FileKind::OldOffice);
-        assert_eq!(kind_of(b"%PDF-1.7"), FileKind::Pdf);
-        assert_eq!(kind_of("<html>".as_bytes()), FileKind::Text);
     }
 
     #[test]

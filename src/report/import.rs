@@ -145,12 +145,6 @@ impl Opened {
     }
 }
 
-/// True when what the clerk opened or pasted is a report file of this tool (JSON): named `.json`
-/// or looking like one. Anything else is read as a published report.
-pub fn is_report_file(name: &str, text: &str) -> bool {
-    name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{')
-}
-
 /// A report file of this tool. `Err` says why nothing was opened.
 pub fn open_report_file(text: &str) -> Result<Opened, String> {
     let loaded = Report::from_json(text).map_err(|e| e.to_string())?;
@@ -924,8 +918,6 @@ mod tests {
     #[test]
     fn report_files_are_told_from_published_pages_and_each_is_read_its_way() {
         let json = r#"{"format":"xxgk-nianbao/1","fields":{"meta.agency":"甲","x":"1"}}"#;
-        assert!(is_report_file("a.JSON", json) && is_report_file("粘贴的内容", json) && is_report_file("a.json", "x"));
-        assert!(!is_report_file("年报.html", "<p>某局</p>"));
         let file = open_report_file(json).unwrap();
         assert_eq!(file.report.get_key(META_AGENCY), Some("甲"));
         assert_eq!(file.remarks, ["文件中有本工具不认识的项目，已忽略：x。"]);

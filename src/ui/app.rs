@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::autosave::use_autosave;
 use super::browser;
-use super::files::{FileBar, Notice, Purpose, Read, StartPanel, notices, read_file, read_paste, reading_notice};
+use super::files::{FileBar, Notice, Purpose, Read, StartPanel, notices, read_file, read_paste};
 use super::findings::{CellMarks, side_panel};
 use super::form::{Drafts, form};
 use super::jobs::draft_text;
@@ -164,12 +164,10 @@ pub fn App() -> Html {
     let onfile = {
         let (offer, dispatch) = (offer.clone(), dispatch.clone());
         Callback::from(move |(file, purpose): (web_sys::File, Purpose)| {
-            if let Some(reading) = reading_notice(&file.name()) {
-                dispatch.dispatch(Action::Tell(Notice::quiet(reading)));
-            }
-            let offer = offer.clone();
+            let (offer, dispatch) = (offer.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                offer.emit(read_file(purpose, file).await);
+                let reading = move |notice| dispatch.dispatch(Action::Tell(Notice::quiet(notice)));
+                offer.emit(read_file(purpose, file, reading).await);
             });
         })
     };

@@ -5,6 +5,8 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+use crate::report::file_kind::{FileKind, HEAD_BYTES};
 use web_sys::{
     Blob, BlobPropertyBag, ClipboardEvent, ClipboardItem, Element, HtmlAnchorElement, HtmlDocument, HtmlElement,
     HtmlIFrameElement, HtmlScriptElement, HtmlTextAreaElement, Response, ScrollIntoViewOptions, ScrollLogicalPosition,
@@ -103,6 +105,12 @@ pub fn select_all(area: &HtmlTextAreaElement) {
 /// The bytes of a file the clerk chose or dropped.
 pub async fn read_bytes(file: &web_sys::File) -> Result<js_sys::Uint8Array, JsValue> {
     Ok(js_sys::Uint8Array::new(&JsFuture::from(file.array_buffer()).await?))
+}
+
+/// The kind of a file the clerk chose, by its name and first bytes.
+pub fn file_kind(name: &str, bytes: &js_sys::Uint8Array) -> FileKind {
+    let head = bytes.subarray(0, bytes.length().min(HEAD_BYTES as u32)).to_vec();
+    FileKind::of(name, &head)
 }
 
 /// Bytes as UTF-8 text (a report file of this tool is UTF-8; a byte-order mark is dropped).

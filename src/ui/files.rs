@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
@@ -13,22 +13,10 @@ use super::jobs::read_published;
 use super::state::{Action, Session};
 use super::storage::{self, SavedDraft};
 use crate::report::editor::{Draft, Editor};
-use crate::report::import::{NOTHING_PASTED, is_report_file, open_report_file};
+use crate::report::file_kind::{FileKind, HEAD_BYTES, REPORT_FILES, REPORT_FILES_TIP};
+use crate::report::import::{NOTHING_PASTED, open_report_file};
 pub use crate::report::session::{Notice, Purpose, Read};
-
-/// What the file buttons offer: report files, saved pages and texts, Word files (.docx, and .doc
-/// and .wps in Word 97–2003's format), PDFs, and OFD files (told how to copy their text).
-const REPORT_FILES: &str = ".json,.html,.htm,.txt,.docx,.doc,.wps,.pdf,.ofd";
-/// The file buttons' tip.
-const REPORT_FILES_TIP: &str = "本工具导出的报告文件（.json）、从网站保存的报告网页（.html、.txt）、Word 或 WPS 文件（.docx、.doc、.wps），或 PDF 文件";
-
-/// What is said while a PDF is read: its reader, the largest part of the widget, is downloaded the
-/// first time one is opened, and a slow line takes seconds to bring it.
-pub fn reading_notice(name: &str) -> Option<&'static str> {
-    name.to_ascii_lowercase()
-        .ends_with(".pdf")
-        .then_some("正在读取 PDF 文件……第一次打开时要先下载 PDF 读取程序（约 430 KB），请稍候。")
-}
+use crate::worker::protocol::Page;
 
 /// Whether the last autosave worked.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,26 +62,32 @@ pub async fn read_paste(purpose: Purpose, name: String, text: String) -> Result<
     if text.trim().is_empty() {
         return Err(Notice::refused(&name, NOTHING_PASTED));
     }
-    let opened = if is_report_file(&name, &text) {
-        open_report_file(&text)
-    } else {
-        read_published(&JsValue::from_str(&text)).await
+    let head = &text.as_bytes()[..text.len().min(HEAD_BYTES)];
+    let opened = match FileKind::of(&name, head) {
+        FileKind::ReportFile => open_report_file(&text),
+        _ => read_published(FileKind::Page, Page::Text(text)).await,
     };
     let opened = opened.map_err(|why| Notice::refused(&name, &why))?;
     Ok(Read { purpose, name, opened })
 }
 
-/// A file the clerk chose or dropped: a report file of this tool, read here, or a published page
-/// or text, whose bytes go to the worker, which finds their encoding (a GBK page, a UTF-16 text).
-pub async fn read_file(purpose: Purpose, file: web_sys::File) -> Result<Read, Notice> {
+/// A file the clerk chose or dropped: a report file of this tool, read here, or a published page,
+/// text or document, whose bytes go to the worker (which finds a page's encoding: a GBK page, a
+/// UTF-16 text); a picture is refused unread. `reading` is told what to say while it is read.
+pub async fn read_file(purpose: Purpose, file: web_sys::File, reading: impl Fn(&'static str)) -> Result<Read, Notice> {
     let name = file.name();
     let cannot = |_| Notice::refused(&name, "浏览器未能读取这个文件");
     let bytes = browser::read_bytes(&file).await.map_err(cannot)?;
-    let start = browser::utf8(&bytes.slice(0, 64)).unwrap_or_default();
-    let opened = if is_report_file(&name, &start) {
-        open_report_file(&browser::utf8(&bytes).map_err(cannot)?)
-    } else {
-        read_published(&bytes).await
+    let kind = browser::file_kind(&name, &bytes);
+    if let Some(why) = kind.refusal() {
+        return Err(Notice::refused(&name, &why));
+    }
+    if let Some(notice) = kind.reading_notice() {
+        reading(notice);
+    }
+    let opened = match kind {
+        FileKind::ReportFile => open_report_file(&browser::utf8(&bytes).map_err(cannot)?),
+        _ => read_published(kind, Page::Bytes(bytes)).await,
     };
     let opened = opened.map_err(|why| Notice::refused(&name, &why))?;
     Ok(Read { purpose, name, opened })

@@ -13,12 +13,13 @@ use web_sys::{MessageEvent, Worker};
 use yew::AttrValue;
 
 use super::browser;
-use crate::report::format::{FieldId, field, field_id};
+use crate::report::file_kind::FileKind;
+use crate::report::format::{FieldId, field};
 use crate::report::import::Opened;
 use crate::report::json;
+use crate::report::pdf;
 use crate::report::tidy::Tidied;
-use crate::report::{docx, pdf};
-use crate::worker::{DOCX, DRAFT, READ, READY, RENDER, TIDY, VERIFY};
+use crate::worker::protocol::{Answer, Job, NOT_UNDERSTOOD, Page, READY};
 
 /// The widget's workers, each from three files uploaded beside the widget's: the script that
 /// starts it (`…_loader.js`), and its JS glue and module, which that script loads.
@@ -117,23 +118,26 @@ async fn worker(kind: Kind) -> Result<Worker, String> {
 }
 
 /// The worker's answer to a job (see `worker.rs`), once the jobs given it before are answered.
-async fn ask(kind: Kind, job: &JsValue) -> Result<JsValue, String> {
+async fn ask(kind: Kind, job: Job) -> Result<Answer, String> {
     let mut done = None;
     let mine = Promise::new(&mut |resolve, _| done = Some(resolve));
     if let Some(previous) = LAST_JOBS.with(|last| last.borrow_mut()[kind as usize].replace(mine)) {
         let _ = JsFuture::from(previous).await;
     }
-    let answer = run(kind, job).await;
+    let answer = run(kind, &job).await;
     if let Some(done) = done {
         let _ = done.call0(&JsValue::NULL);
     }
-    answer
+    match Answer::from_message(&answer?)? {
+        Answer::Refused(why) => Err(why),
+        answer => Ok(answer),
+    }
 }
 
-async fn run(kind: Kind, job: &JsValue) -> Result<JsValue, String> {
+async fn run(kind: Kind, job: &Job) -> Result<JsValue, String> {
     let worker = worker(kind).await?;
     let answer = next_message(&worker, None);
-    worker.post_message(job).map_err(|_| "后台程序没有收到要处理的内容".to_string())?;
+    worker.post_message(&job.to_message()).map_err(|_| "后台程序没有收到要处理的内容".to_string())?;
     answer.await.map_err(|_| {
         // A worker that failed is started afresh next time.
         WORKERS.with(|w| w.borrow_mut()[kind as usize].take()).inspect(|w| w.terminate());
@@ -147,31 +151,26 @@ async fn run(kind: Kind, job: &JsValue) -> Result<JsValue, String> {
 
 /// A page as the jobs worker reads it: a Word 97–2003 or WPS file's bytes, or a PDF's, become the
 /// file's text, read by the worker only such a file starts; anything else stays as it is.
-async fn readable(page: &JsValue) -> Result<JsValue, String> {
-    let Some(bytes) = page.dyn_ref::<Uint8Array>() else { return Ok(page.clone()) };
-    let mut head = [0; 8];
-    if bytes.length() >= 8 {
-        bytes.subarray(0, 8).copy_to(&mut head);
-    }
-    let reader = match docx::kind_of(&head) {
-        docx::FileKind::OldOffice => Kind::Word97,
-        docx::FileKind::Pdf => Kind::Pdf,
-        docx::FileKind::Zip | docx::FileKind::Picture(_) | docx::FileKind::Text => return Ok(page.clone()),
+async fn readable(kind: FileKind, page: Page) -> Result<Page, String> {
+    let reader = match (kind, &page) {
+        (FileKind::Word97, Page::Bytes(_)) => Kind::Word97,
+        (FileKind::Pdf, Page::Bytes(_)) => Kind::Pdf,
+        _ => return Ok(page),
     };
-    let answer = ask(reader, page).await?;
-    answer.dyn_ref::<Array>().map(|text| text.get(0)).ok_or_else(|| refusal(&answer))
+    let Page::Bytes(bytes) = page else { return Ok(page) };
+    match ask(reader, Job::FileText(bytes)).await? {
+        Answer::FileText(text) => Ok(Page::Text(text)),
+        _ => Err(NOT_UNDERSTOOD.into()),
+    }
 }
 
-/// A published report read in the worker: its page text or HTML (a string), or a file's bytes (a
-/// `Uint8Array`, whose encoding the worker finds).
-pub async fn read_published(page: &JsValue) -> Result<Opened, String> {
-    let job = Array::of2(&READ.into(), &readable(page).await?);
-    Opened::from_message(&ask(Kind::Jobs, &job).await?.as_string().unwrap_or_default())
-}
-
-/// Why the worker did not do a job: it answers a refusal where the job's own answer would be.
-fn refusal(answer: &JsValue) -> String {
-    Opened::from_message(&answer.as_string().unwrap_or_default()).err().unwrap_or_default()
+/// A published report read in the worker: its page text or HTML, or a file's bytes of `kind`
+/// (whose encoding the worker finds).
+pub async fn read_published(kind: FileKind, page: Page) -> Result<Opened, String> {
+    match ask(Kind::Jobs, Job::Read(readable(kind, page).await?)).await? {
+        Answer::Opened(opened) => Ok(*opened),
+        _ => Err(NOT_UNDERSTOOD.into()),
+    }
 }
 
 /// The report rendered for publishing.
@@ -187,46 +186,43 @@ pub struct Rendering {
 
 /// The report (as a report file) rendered in the worker.
 pub async fn render_published(report_file: &str) -> Result<Rendering, String> {
-    let answer = ask(Kind::Jobs, &Array::of2(&RENDER.into(), &report_file.into())).await?;
-    let Some(parts) = answer.dyn_ref::<Array>() else {
-        return Err(refusal(&answer));
-    };
-    let part = |n| parts.get(n).as_string().unwrap_or_default();
-    Ok(Rendering { fragment: part(0).into(), text: part(1), document: part(2) })
+    match ask(Kind::Jobs, Job::Render(report_file.into())).await? {
+        Answer::Rendering { fragment, text, document } => Ok(Rendering { fragment: fragment.into(), text, document }),
+        _ => Err(NOT_UNDERSTOOD.into()),
+    }
 }
 
-/// The verdict's HTML on a published page (text, HTML or a saved file's bytes) held against the
-/// report file.
-pub async fn verify_published(report_file: &str, page: &JsValue) -> Result<String, String> {
-    let job = Array::of3(&VERIFY.into(), &report_file.into(), &readable(page).await?);
-    Ok(ask(Kind::Jobs, &job).await?.as_string().unwrap_or_default())
+/// The verdict's HTML on a published page (text, HTML or a saved file's bytes of `kind`) held
+/// against the report file.
+pub async fn verify_published(report_file: &str, kind: FileKind, page: Page) -> Result<String, String> {
+    let job = Job::Verify { report: report_file.into(), page: readable(kind, page).await? };
+    match ask(Kind::Jobs, job).await? {
+        Answer::Verdict(html) => Ok(html),
+        _ => Err(NOT_UNDERSTOOD.into()),
+    }
 }
 
 /// The sentences 按表格生成 drafts for a text part, from the report file (with last year's report
 /// in it, for the change on last year); empty when the tables give none.
 pub async fn draft_text(report_file: &str, id: FieldId) -> Result<String, String> {
-    let job = Array::of3(&DRAFT.into(), &report_file.into(), &field(id).key.as_str().into());
-    Ok(ask(Kind::Jobs, &job).await?.as_string().unwrap_or_default())
+    match ask(Kind::Jobs, Job::Draft { report: report_file.into(), key: field(id).key.clone() }).await? {
+        Answer::Drafted(sentences) => Ok(sentences),
+        _ => Err(NOT_UNDERSTOOD.into()),
+    }
 }
 
 /// 一键排版's changes to the report file's texts.
 pub async fn tidy_texts(report_file: &str) -> Result<Vec<Tidied>, String> {
-    let answer = ask(Kind::Jobs, &Array::of2(&TIDY.into(), &report_file.into())).await?;
-    let Some(changes) = answer.dyn_ref::<Array>() else {
-        return Err(refusal(&answer));
-    };
-    Ok(changes
-        .iter()
-        .filter_map(|change| {
-            let change: Array = change.dyn_into().ok()?;
-            let text = |n| change.get(n).as_string();
-            Some(Tidied { id: field_id(&text(0)?)?, before: text(1)?, after: text(2)? })
-        })
-        .collect())
+    match ask(Kind::Jobs, Job::Tidy(report_file.into())).await? {
+        Answer::Tidied(changes) => Ok(changes),
+        _ => Err(NOT_UNDERSTOOD.into()),
+    }
 }
 
 /// The report (as a report file) as a Word file's bytes.
-pub async fn word_file(report_file: &str) -> Result<js_sys::Uint8Array, String> {
-    let answer = ask(Kind::Jobs, &Array::of2(&DOCX.into(), &report_file.into())).await?;
-    answer.dyn_into::<js_sys::Uint8Array>().map_err(|answer| refusal(&answer))
+pub async fn word_file(report_file: &str) -> Result<Uint8Array, String> {
+    match ask(Kind::Jobs, Job::WordFile(report_file.into())).await? {
+        Answer::WordFile(bytes) => Ok(bytes),
+        _ => Err(NOT_UNDERSTOOD.into()),
+    }
 }

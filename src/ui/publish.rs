@@ -8,7 +8,6 @@
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::browser;
@@ -18,10 +17,12 @@ use super::jobs::{Rendering, render_published, tidy_texts, verify_published, wor
 use super::seen::use_seen;
 use super::storage;
 use crate::report::editor::Edit;
+use crate::report::file_kind::{FileKind, PAGE_FILES};
 use crate::report::fragment::{title, title_when_named};
 use crate::report::portal::PortalEditor;
 use crate::report::tidy::Tidied;
 use crate::report::{Report, format};
+use crate::worker::protocol::Page;
 
 /// What a Word file is served as.
 const WORD_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -396,10 +397,14 @@ fn VerifyBox(props: &VerifyProps) -> Html {
     let result = use_state(|| None::<Result<AttrValue, String>>);
     let check = {
         let (result, report) = (result.clone(), props.report.clone());
-        Callback::from(move |page: JsValue| {
+        Callback::from(move |(kind, page): (FileKind, Page)| {
             let (result, file) = (result.clone(), report.to_file(None));
             wasm_bindgen_futures::spawn_local(async move {
-                result.set(Some(verify_published(&file, &page).await.map(AttrValue::from)));
+                let verdict = match kind.refusal() {
+                    Some(why) => Err(why),
+                    None => verify_published(&file, kind, page).await.map(AttrValue::from),
+                };
+                result.set(Some(verdict));
             });
         })
     };
@@ -407,7 +412,7 @@ fn VerifyBox(props: &VerifyProps) -> Html {
         let (pasted, check) = (pasted.clone(), check.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(page) = pasted.page() {
-                check.emit(page.into());
+                check.emit((FileKind::Page, Page::Text(page)));
             }
         })
     };
@@ -420,7 +425,7 @@ fn VerifyBox(props: &VerifyProps) -> Html {
             let (check, result) = (check.clone(), result.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match browser::read_bytes(&file).await {
-                    Ok(bytes) => check.emit(bytes.into()),
+                    Ok(bytes) => check.emit((browser::file_kind(&file.name(), &bytes), Page::Bytes(bytes))),
                     Err(_) => result.set(Some(Err(format!("浏览器未能读取“{}”", file.name())))),
                 }
             });
@@ -438,7 +443,7 @@ fn VerifyBox(props: &VerifyProps) -> Html {
                 <button type="button" data-action="verify" {onclick}>{ "核对" }</button>
                 <label class="xx-file-button">
                     { "打开另存的网页" }
-                    <input type="file" accept=".html,.htm,.txt,.docx,.doc,.wps,.pdf" data-action="verify-file" {onchange} />
+                    <input type="file" accept={PAGE_FILES} data-action="verify-file" {onchange} />
                 </label>
             </div>
             <div role="status" data-testid="verify-result">

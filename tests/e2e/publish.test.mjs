@@ -86,6 +86,30 @@ describe("the site's editor", () => {
 });
 
 describe("the worker", () => {
+  test("refuses a message that is not one of its jobs, never taking it for another", async () => {
+    const w = await widgetWithReport();
+    const said = await w.page.evaluate((report) => new Promise((resolve) => {
+      const worker = new Worker("xxgk-nianbao-worker_loader.js");
+      const answers = [];
+      worker.onmessage = (event) => {
+        if (event.data === "ready") {
+          // A kind it does not know, a 核对 without its page, no job at all, then a real one.
+          for (const message of [["核对", report, "<p>某局</p>"], ["verify", report], "verify", ["render", report]]) {
+            worker.postMessage(message);
+          }
+          return;
+        }
+        answers.push(event.data);
+        if (answers.length === 4) resolve(answers);
+      };
+    }), REPORT);
+    const refused = ["refused", "编制助手的后台程序与页面的版本不一致：请按 Ctrl+F5 强制刷新本页（填写的内容已自动保存）"];
+    assert.deepEqual(said.slice(0, 3), [refused, refused, refused]);
+    assert.equal(said[3][0], "rendering");
+    assert.match(said[3][1], /^<h3/);
+    await w.page.context().close();
+  });
+
   test("answers each job with its own answer, however they overlap", async () => {
     const w = await widgetWithReport();
     await w.source();

@@ -1,0 +1,183 @@
+//! The messages between the widget and its workers, typed at both ends. A job the widget posts and
+//! the answer a worker posts back are each an array whose first item names its kind; only this
+//! module writes or reads them, and a message of a kind it does not know is refused — never taken
+//! for another job.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::report::format::{field, field_id};
+use crate::report::import::Opened;
+use crate::report::tidy::Tidied;
+
+/// What a worker says once it listens: a message posted before would be lost.
+pub const READY: &str = "ready";
+
+/// Said when a message is not one this version of the widget and its workers exchange (a worker
+/// file left from another version, say).
+pub const NOT_UNDERSTOOD: &str =
+    "编制助手的后台程序与页面的版本不一致：请按 Ctrl+F5 强制刷新本页（填写的内容已自动保存）";
+
+/// A page to read: its text or HTML as pasted, or a file's bytes.
+#[derive(Debug, Clone)]
+pub enum Page {
+    Text(String),
+    Bytes(Uint8Array),
+}
+
+/// What the widget asks a worker to do. The report goes as a report file (its JSON text).
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// Open a published report (the jobs worker).
+    Read(Page),
+    /// Render the report for publishing: the fragment, the plain text and the standalone page.
+    Render(String),
+    /// 核对: hold a published page against the report.
+    Verify { report: String, page: Page },
+    /// 按表格生成 for the text part of this key.
+    Draft { report: String, key: String },
+    /// 一键排版's changes.
+    Tidy(String),
+    /// The report as a Word file.
+    WordFile(String),
+    /// A Word 97–2003 or WPS file's, or a PDF's, text (the readers' one job).
+    FileText(Uint8Array),
+}
+
+/// What a worker answers.
+#[derive(Debug, Clone)]
+pub enum Answer {
+    /// The report read from a published page.
+    Opened(Box<Opened>),
+    Rendering {
+        fragment: String,
+        text: String,
+        document: String,
+    },
+    /// 核对's verdict, as the HTML the widget shows.
+    Verdict(String),
+    /// 按表格生成's sentences ("" when the tables give none).
+    Drafted(String),
+    Tidied(Vec<Tidied>),
+    WordFile(Uint8Array),
+    FileText(String),
+    /// Why the job was not done, in words for the clerk.
+    Refused(String),
+}
+
+impl Page {
+    fn to_js(&self) -> JsValue {
+        match self {
+            Page::Text(text) => text.into(),
+            Page::Bytes(bytes) => bytes.into(),
+        }
+    }
+
+    fn from_js(value: JsValue) -> Result<Page, String> {
+        match value.as_string() {
+            Some(text) => Ok(Page::Text(text)),
+            None => value.dyn_into::<Uint8Array>().map(Page::Bytes).map_err(|_| NOT_UNDERSTOOD.to_string()),
+        }
+    }
+}
+
+/// A message: its kind, then its parts.
+fn message(kind: &str, parts: &[JsValue]) -> JsValue {
+    let message = Array::of1(&kind.into());
+    parts.iter().for_each(|part| {
+        message.push(part);
+    });
+    message.into()
+}
+
+/// A message's kind and its parts, or `None` when it is not a message of this protocol.
+fn parts(message: &JsValue) -> Option<(String, Array)> {
+    let message: &Array = message.dyn_ref()?;
+    Some((message.get(0).as_string()?, message.slice(1, message.length())))
+}
+
+fn text(parts: &Array, n: u32) -> Result<String, String> {
+    parts.get(n).as_string().ok_or_else(|| NOT_UNDERSTOOD.to_string())
+}
+
+impl Job {
+    pub fn to_message(&self) -> JsValue {
+        match self {
+            Job::Read(page) => message("read", &[page.to_js()]),
+            Job::Render(report) => message("render", &[report.into()]),
+            Job::Verify { report, page } => message("verify", &[report.into(), page.to_js()]),
+            Job::Draft { report, key } => message("draft", &[report.into(), key.into()]),
+            Job::Tidy(report) => message("tidy", &[report.into()]),
+            Job::WordFile(report) => message("word-file", &[report.into()]),
+            Job::FileText(bytes) => message("file-text", &[bytes.into()]),
+        }
+    }
+
+    pub fn from_message(message: &JsValue) -> Result<Job, String> {
+        let (kind, parts) = self::parts(message).ok_or(NOT_UNDERSTOOD)?;
+        Ok(match kind.as_str() {
+            "read" => Job::Read(Page::from_js(parts.get(0))?),
+            "render" => Job::Render(text(&parts, 0)?),
+            "verify" => Job::Verify { report: text(&parts, 0)?, page: Page::from_js(parts.get(1))? },
+            "draft" => Job::Draft { report: text(&parts, 0)?, key: text(&parts, 1)? },
+            "tidy" => Job::Tidy(text(&parts, 0)?),
+            "word-file" => Job::WordFile(text(&parts, 0)?),
+            "file-text" => Job::FileText(parts.get(0).dyn_into().map_err(|_| NOT_UNDERSTOOD.to_string())?),
+            _ => return Err(NOT_UNDERSTOOD.into()),
+        })
+    }
+}
+
+impl Answer {
+    /// A reading's result: the report, or why there is none.
+    pub fn read(read: Result<Opened, String>) -> Answer {
+        read.map_or_else(Answer::Refused, |opened| Answer::Opened(Box::new(opened)))
+    }
+
+    pub fn to_message(&self) -> JsValue {
+        match self {
+            Answer::Opened(opened) => message("opened", &[Opened::to_message(&Ok((**opened).clone())).into()]),
+            Answer::Rendering { fragment, text, document } => {
+                message("rendering", &[fragment.into(), text.into(), document.into()])
+            }
+            Answer::Verdict(html) => message("verdict", &[html.into()]),
+            Answer::Drafted(sentences) => message("drafted", &[sentences.into()]),
+            Answer::Tidied(changes) => {
+                let list = Array::new();
+                for change in changes {
+                    let key = &field(change.id).key;
+                    list.push(&Array::of3(&key.into(), &change.before.as_str().into(), &change.after.as_str().into()));
+                }
+                message("tidied", &[list.into()])
+            }
+            Answer::WordFile(bytes) => message("word-file", &[bytes.into()]),
+            Answer::FileText(text) => message("file-text", &[text.into()]),
+            Answer::Refused(why) => message("refused", &[why.into()]),
+        }
+    }
+
+    pub fn from_message(message: &JsValue) -> Result<Answer, String> {
+        let (kind, parts) = self::parts(message).ok_or(NOT_UNDERSTOOD)?;
+        Ok(match kind.as_str() {
+            "opened" => Answer::Opened(Box::new(Opened::from_message(&text(&parts, 0)?)?)),
+            "rendering" => {
+                Answer::Rendering { fragment: text(&parts, 0)?, text: text(&parts, 1)?, document: text(&parts, 2)? }
+            }
+            "verdict" => Answer::Verdict(text(&parts, 0)?),
+            "drafted" => Answer::Drafted(text(&parts, 0)?),
+            "tidied" => {
+                let list: Array = parts.get(0).dyn_into().map_err(|_| NOT_UNDERSTOOD.to_string())?;
+                let change = |item: JsValue| -> Option<Tidied> {
+                    let item: Array = item.dyn_into().ok()?;
+                    let text = |n| item.get(n).as_string();
+                    Some(Tidied { id: field_id(&text(0)?)?, before: text(1)?, after: text(2)? })
+                };
+                Answer::Tidied(list.iter().map(change).collect::<Option<_>>().ok_or(NOT_UNDERSTOOD)?)
+            }
+            "word-file" => Answer::WordFile(parts.get(0).dyn_into().map_err(|_| NOT_UNDERSTOOD.to_string())?),
+            "file-text" => Answer::FileText(text(&parts, 0)?),
+            "refused" => Answer::Refused(text(&parts, 0)?),
+            _ => return Err(NOT_UNDERSTOOD.into()),
+        })
+    }
+}
