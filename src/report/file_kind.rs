@@ -20,6 +20,20 @@ pub enum FileKind {
     Page,
 }
 
+/// The first bytes each kind of file starts with (a WebP's after the RIFF header's eight).
+const SIGNATURES: [(usize, &[u8], FileKind); 10] = [
+    (0, b"PK\x03\x04", FileKind::Docx),
+    (0, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", FileKind::Word97),
+    (0, b"%PDF", FileKind::Pdf),
+    (0, b"\x89PNG", FileKind::Picture("PNG")),
+    (0, b"\xFF\xD8\xFF", FileKind::Picture("JPEG")),
+    (0, b"GIF8", FileKind::Picture("GIF")),
+    (0, b"BM", FileKind::Picture("BMP")),
+    (0, b"II*\x00", FileKind::Picture("TIFF")),
+    (0, b"MM\x00*", FileKind::Picture("TIFF")),
+    (8, b"WEBP", FileKind::Picture("WebP")),
+];
+
 /// How many of a file's first bytes [`FileKind::of`] looks at.
 pub const HEAD_BYTES: usize = 64;
 
@@ -33,18 +47,12 @@ impl FileKind {
     /// The kind of a file named `name` whose first bytes are `head` (at least [`HEAD_BYTES`] of
     /// them when the file has as many).
     pub fn of(name: &str, head: &[u8]) -> FileKind {
-        match head {
-            [b'P', b'K', 3, 4, ..] => FileKind::Docx,
-            [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => FileKind::Word97,
-            [b'%', b'P', b'D', b'F', ..] => FileKind::Pdf,
-            [0x89, b'P', b'N', b'G', ..] => FileKind::Picture("PNG"),
-            [0xFF, 0xD8, 0xFF, ..] => FileKind::Picture("JPEG"),
-            [b'G', b'I', b'F', b'8', ..] => FileKind::Picture("GIF"),
-            [b'B', b'M', ..] => FileKind::Picture("BMP"),
-            [b'I', b'I', 42, 0, ..] | [b'M', b'M', 0, 42, ..] => FileKind::Picture("TIFF"),
-            [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => FileKind::Picture("WebP"),
-            _ if name.to_ascii_lowercase().ends_with(".json") || opens_with_brace(head) => FileKind::ReportFile,
-            _ => FileKind::Page,
+        let signed =
+            SIGNATURES.iter().find(|(at, signature, _)| head.get(*at..).is_some_and(|h| h.starts_with(signature)));
+        match signed {
+            Some(&(_, _, kind)) => kind,
+            None if name.to_ascii_lowercase().ends_with(".json") || opens_with_brace(head) => FileKind::ReportFile,
+            None => FileKind::Page,
         }
     }
 
