@@ -30,7 +30,7 @@ use crate::report::tidy::tidy_report;
 use crate::report::verify::{refused_html, verify_html};
 use crate::report::word_file::{Deflated, docx_parts, zip_parts};
 use crate::report::{docx, encoding, pdf, word97};
-use protocol::{Answer, Job, Page, READY};
+use protocol::{Answer, FileAnswer, FileJob, Job, Message, Page, READY};
 
 #[wasm_bindgen]
 extern "C" {
@@ -117,7 +117,6 @@ async fn page_of(page: Page) -> Result<String, String> {
 async fn answer(job: Job) -> Answer {
     let report_file = match job {
         Job::Read(page) => return Answer::read(page_of(page).await.and_then(|page| open_published(&page))),
-        Job::FileText(_) => return Answer::Refused(protocol::NOT_UNDERSTOOD.into()),
         Job::Render(ref report)
         | Job::Verify { ref report, .. }
         | Job::Draft { ref report, .. }
@@ -147,13 +146,13 @@ async fn answer(job: Job) -> Answer {
             Ok(bytes) => Answer::WordFile(Uint8Array::from(bytes.as_slice())),
             Err(_) => Answer::Refused("浏览器未能压缩 Word 文件".into()),
         },
-        Job::Read(_) | Job::FileText(_) => unreachable!("answered above"),
+        Job::Read(_) => unreachable!("answered above"),
     }
 }
 
 /// Answers the widget's jobs, in the worker `xxgk-nianbao-worker`.
 pub fn serve() {
-    listen(answer);
+    listen(answer, Answer::Refused);
 }
 
 /// Answers a Word 97–2003 or WPS file's bytes with its text, in the worker `xxgk-nianbao-word97`:
@@ -171,26 +170,27 @@ pub fn serve_pdf() {
 
 /// A reader of one kind of file: its one job is a file's bytes, answered with its text.
 fn serve_reader(read: fn(&[u8]) -> Result<String, String>) {
-    listen(move |job| async move {
-        match job {
-            Job::FileText(bytes) => read(&bytes.to_vec()).map_or_else(Answer::Refused, Answer::FileText),
-            _ => Answer::Refused(protocol::NOT_UNDERSTOOD.into()),
-        }
-    });
+    listen(
+        move |FileJob(bytes)| async move { read(&bytes.to_vec()).map_or_else(FileAnswer::Refused, FileAnswer::Text) },
+        FileAnswer::Refused,
+    );
 }
 
-/// Answers each job with what `answer` makes of it (a message that is not a job is refused), and
-/// says [`READY`] once it listens.
-fn listen<F: Future<Output = Answer> + 'static>(answer: impl Fn(Job) -> F + 'static) {
+/// Answers each job with what `answer` makes of it (a message that is not a job gets `refused`),
+/// and says [`READY`] once it listens.
+fn listen<J: Message + 'static, A: Message + 'static, F: Future<Output = A> + 'static>(
+    answer: impl Fn(J) -> F + 'static,
+    refused: fn(String) -> A,
+) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let answer = std::rc::Rc::new(answer);
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let (answer, reply, job) = (answer.clone(), reply.clone(), Job::from_message(&event.data()));
+        let (answer, reply, job) = (answer.clone(), reply.clone(), J::from_message(&event.data()));
         wasm_bindgen_futures::spawn_local(async move {
             let answered = match job {
                 Ok(job) => answer(job).await,
-                Err(why) => Answer::Refused(why),
+                Err(why) => refused(why),
             };
             let _ = reply.post_message(&answered.to_message());
         });

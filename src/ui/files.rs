@@ -73,15 +73,12 @@ pub async fn read_paste(purpose: Purpose, name: String, text: String) -> Result<
 
 /// A file the clerk chose or dropped: a report file of this tool, read here, or a published page,
 /// text or document, whose bytes go to the worker (which finds a page's encoding: a GBK page, a
-/// UTF-16 text); a picture is refused unread. `reading` is told what to say while it is read.
+/// UTF-16 text, and refuses a picture). `reading` is told what to say while it is read.
 pub async fn read_file(purpose: Purpose, file: web_sys::File, reading: impl Fn(&'static str)) -> Result<Read, Notice> {
     let name = file.name();
     let cannot = |_| Notice::refused(&name, "浏览器未能读取这个文件");
     let bytes = browser::read_bytes(&file).await.map_err(cannot)?;
     let kind = browser::file_kind(&name, &bytes);
-    if let Some(why) = kind.refusal() {
-        return Err(Notice::refused(&name, &why));
-    }
     if let Some(notice) = kind.reading_notice() {
         reading(notice);
     }

@@ -19,7 +19,7 @@ use crate::report::import::Opened;
 use crate::report::json;
 use crate::report::pdf;
 use crate::report::tidy::Tidied;
-use crate::worker::protocol::{Answer, Job, NOT_UNDERSTOOD, Page, READY};
+use crate::worker::protocol::{Answer, FileAnswer, FileJob, Job, Message, NOT_UNDERSTOOD, Page, READY};
 
 /// The widget's workers, each from three files uploaded beside the widget's: the script that
 /// starts it (`…_loader.js`), and its JS glue and module, which that script loads.
@@ -117,27 +117,32 @@ async fn worker(kind: Kind) -> Result<Worker, String> {
     }
 }
 
-/// The worker's answer to a job (see `worker.rs`), once the jobs given it before are answered.
-async fn ask(kind: Kind, job: Job) -> Result<Answer, String> {
+/// A worker's answer to a message, once the messages given it before are answered.
+async fn exchange(kind: Kind, message: &JsValue) -> Result<JsValue, String> {
     let mut done = None;
     let mine = Promise::new(&mut |resolve, _| done = Some(resolve));
     if let Some(previous) = LAST_JOBS.with(|last| last.borrow_mut()[kind as usize].replace(mine)) {
         let _ = JsFuture::from(previous).await;
     }
-    let answer = run(kind, &job).await;
+    let answer = run(kind, message).await;
     if let Some(done) = done {
         let _ = done.call0(&JsValue::NULL);
     }
-    match Answer::from_message(&answer?)? {
+    answer
+}
+
+/// The jobs worker's answer to a job (see `worker.rs`); a refusal is the error.
+async fn ask(job: Job) -> Result<Answer, String> {
+    match Answer::from_message(&exchange(Kind::Jobs, &job.to_message()).await?)? {
         Answer::Refused(why) => Err(why),
         answer => Ok(answer),
     }
 }
 
-async fn run(kind: Kind, job: &Job) -> Result<JsValue, String> {
+async fn run(kind: Kind, message: &JsValue) -> Result<JsValue, String> {
     let worker = worker(kind).await?;
     let answer = next_message(&worker, None);
-    worker.post_message(&job.to_message()).map_err(|_| "后台程序没有收到要处理的内容".to_string())?;
+    worker.post_message(message).map_err(|_| "后台程序没有收到要处理的内容".to_string())?;
     answer.await.map_err(|_| {
         // A worker that failed is started afresh next time.
         WORKERS.with(|w| w.borrow_mut()[kind as usize].take()).inspect(|w| w.terminate());
@@ -158,16 +163,16 @@ async fn readable(kind: FileKind, page: Page) -> Result<Page, String> {
         _ => return Ok(page),
     };
     let Page::Bytes(bytes) = page else { return Ok(page) };
-    match ask(reader, Job::FileText(bytes)).await? {
-        Answer::FileText(text) => Ok(Page::Text(text)),
-        _ => Err(NOT_UNDERSTOOD.into()),
+    match FileAnswer::from_message(&exchange(reader, &FileJob(bytes).to_message()).await?)? {
+        FileAnswer::Text(text) => Ok(Page::Text(text)),
+        FileAnswer::Refused(why) => Err(why),
     }
 }
 
 /// A published report read in the worker: its page text or HTML, or a file's bytes of `kind`
 /// (whose encoding the worker finds).
 pub async fn read_published(kind: FileKind, page: Page) -> Result<Opened, String> {
-    match ask(Kind::Jobs, Job::Read(readable(kind, page).await?)).await? {
+    match ask(Job::Read(readable(kind, page).await?)).await? {
         Answer::Opened(opened) => Ok(*opened),
         _ => Err(NOT_UNDERSTOOD.into()),
     }
@@ -186,7 +191,7 @@ pub struct Rendering {
 
 /// The report (as a report file) rendered in the worker.
 pub async fn render_published(report_file: &str) -> Result<Rendering, String> {
-    match ask(Kind::Jobs, Job::Render(report_file.into())).await? {
+    match ask(Job::Render(report_file.into())).await? {
         Answer::Rendering { fragment, text, document } => Ok(Rendering { fragment: fragment.into(), text, document }),
         _ => Err(NOT_UNDERSTOOD.into()),
     }
@@ -196,7 +201,7 @@ pub async fn render_published(report_file: &str) -> Result<Rendering, String> {
 /// against the report file.
 pub async fn verify_published(report_file: &str, kind: FileKind, page: Page) -> Result<String, String> {
     let job = Job::Verify { report: report_file.into(), page: readable(kind, page).await? };
-    match ask(Kind::Jobs, job).await? {
+    match ask(job).await? {
         Answer::Verdict(html) => Ok(html),
         _ => Err(NOT_UNDERSTOOD.into()),
     }
@@ -205,7 +210,7 @@ pub async fn verify_published(report_file: &str, kind: FileKind, page: Page) -> 
 /// The sentences 按表格生成 drafts for a text part, from the report file (with last year's report
 /// in it, for the change on last year); empty when the tables give none.
 pub async fn draft_text(report_file: &str, id: FieldId) -> Result<String, String> {
-    match ask(Kind::Jobs, Job::Draft { report: report_file.into(), key: field(id).key.clone() }).await? {
+    match ask(Job::Draft { report: report_file.into(), key: field(id).key.clone() }).await? {
         Answer::Drafted(sentences) => Ok(sentences),
         _ => Err(NOT_UNDERSTOOD.into()),
     }
@@ -213,7 +218,7 @@ pub async fn draft_text(report_file: &str, id: FieldId) -> Result<String, String
 
 /// 一键排版's changes to the report file's texts.
 pub async fn tidy_texts(report_file: &str) -> Result<Vec<Tidied>, String> {
-    match ask(Kind::Jobs, Job::Tidy(report_file.into())).await? {
+    match ask(Job::Tidy(report_file.into())).await? {
         Answer::Tidied(changes) => Ok(changes),
         _ => Err(NOT_UNDERSTOOD.into()),
     }
@@ -221,7 +226,7 @@ pub async fn tidy_texts(report_file: &str) -> Result<Vec<Tidied>, String> {
 
 /// The report (as a report file) as a Word file's bytes.
 pub async fn word_file(report_file: &str) -> Result<Uint8Array, String> {
-    match ask(Kind::Jobs, Job::WordFile(report_file.into())).await? {
+    match ask(Job::WordFile(report_file.into())).await? {
         Answer::WordFile(bytes) => Ok(bytes),
         _ => Err(NOT_UNDERSTOOD.into()),
     }

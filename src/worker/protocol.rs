@@ -1,7 +1,8 @@
 //! The messages between the widget and its workers, typed at both ends. A job the widget posts and
 //! the answer a worker posts back are each an array whose first item names its kind; only this
 //! module writes or reads them, and a message of a kind it does not know is refused — never taken
-//! for another job.
+//! for another job. The jobs worker speaks [`Job`] and [`Answer`]; a reader of one file kind only
+//! [`FileJob`] and [`FileAnswer`], so that it links nothing of the others.
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -40,8 +41,23 @@ pub enum Job {
     Tidy(String),
     /// The report as a Word file.
     WordFile(String),
-    /// A Word 97–2003 or WPS file's, or a PDF's, text (the readers' one job).
-    FileText(Uint8Array),
+}
+
+/// A reader's one job: a Word 97–2003 or WPS file's, or a PDF's, bytes.
+#[derive(Debug, Clone)]
+pub struct FileJob(pub Uint8Array);
+
+/// A reader's answer: the file's text, or why there is none.
+#[derive(Debug, Clone)]
+pub enum FileAnswer {
+    Text(String),
+    Refused(String),
+}
+
+/// A message of this protocol, written and read back.
+pub trait Message: Sized {
+    fn to_message(&self) -> JsValue;
+    fn from_message(message: &JsValue) -> Result<Self, String>;
 }
 
 /// What a worker answers.
@@ -60,7 +76,6 @@ pub enum Answer {
     Drafted(String),
     Tidied(Vec<Tidied>),
     WordFile(Uint8Array),
-    FileText(String),
     /// Why the job was not done, in words for the clerk.
     Refused(String),
 }
@@ -76,7 +91,7 @@ impl Page {
     fn from_js(value: JsValue) -> Result<Page, String> {
         match value.as_string() {
             Some(text) => Ok(Page::Text(text)),
-            None => value.dyn_into::<Uint8Array>().map(Page::Bytes).map_err(|_| NOT_UNDERSTOOD.to_string()),
+            None => value.dyn_into::<Uint8Array>().map(Page::Bytes).map_err(|_| not_understood()),
         }
     }
 }
@@ -97,11 +112,15 @@ fn parts(message: &JsValue) -> Option<(String, Array)> {
 }
 
 fn text(parts: &Array, n: u32) -> Result<String, String> {
-    parts.get(n).as_string().ok_or_else(|| NOT_UNDERSTOOD.to_string())
+    parts.get(n).as_string().ok_or_else(not_understood)
 }
 
-impl Job {
-    pub fn to_message(&self) -> JsValue {
+fn not_understood() -> String {
+    NOT_UNDERSTOOD.to_string()
+}
+
+impl Message for Job {
+    fn to_message(&self) -> JsValue {
         match self {
             Job::Read(page) => message("read", &[page.to_js()]),
             Job::Render(report) => message("render", &[report.into()]),
@@ -109,11 +128,10 @@ impl Job {
             Job::Draft { report, key } => message("draft", &[report.into(), key.into()]),
             Job::Tidy(report) => message("tidy", &[report.into()]),
             Job::WordFile(report) => message("word-file", &[report.into()]),
-            Job::FileText(bytes) => message("file-text", &[bytes.into()]),
         }
     }
 
-    pub fn from_message(message: &JsValue) -> Result<Job, String> {
+    fn from_message(message: &JsValue) -> Result<Job, String> {
         let (kind, parts) = self::parts(message).ok_or(NOT_UNDERSTOOD)?;
         Ok(match kind.as_str() {
             "read" => Job::Read(Page::from_js(parts.get(0))?),
@@ -122,7 +140,6 @@ impl Job {
             "draft" => Job::Draft { report: text(&parts, 0)?, key: text(&parts, 1)? },
             "tidy" => Job::Tidy(text(&parts, 0)?),
             "word-file" => Job::WordFile(text(&parts, 0)?),
-            "file-text" => Job::FileText(parts.get(0).dyn_into().map_err(|_| NOT_UNDERSTOOD.to_string())?),
             _ => return Err(NOT_UNDERSTOOD.into()),
         })
     }
@@ -133,8 +150,10 @@ impl Answer {
     pub fn read(read: Result<Opened, String>) -> Answer {
         read.map_or_else(Answer::Refused, |opened| Answer::Opened(Box::new(opened)))
     }
+}
 
-    pub fn to_message(&self) -> JsValue {
+impl Message for Answer {
+    fn to_message(&self) -> JsValue {
         match self {
             Answer::Opened(opened) => message("opened", &[Opened::to_message(&Ok((**opened).clone())).into()]),
             Answer::Rendering { fragment, text, document } => {
@@ -151,12 +170,11 @@ impl Answer {
                 message("tidied", &[list.into()])
             }
             Answer::WordFile(bytes) => message("word-file", &[bytes.into()]),
-            Answer::FileText(text) => message("file-text", &[text.into()]),
             Answer::Refused(why) => message("refused", &[why.into()]),
         }
     }
 
-    pub fn from_message(message: &JsValue) -> Result<Answer, String> {
+    fn from_message(message: &JsValue) -> Result<Answer, String> {
         let (kind, parts) = self::parts(message).ok_or(NOT_UNDERSTOOD)?;
         Ok(match kind.as_str() {
             "opened" => Answer::Opened(Box::new(Opened::from_message(&text(&parts, 0)?)?)),
@@ -166,7 +184,7 @@ impl Answer {
             "verdict" => Answer::Verdict(text(&parts, 0)?),
             "drafted" => Answer::Drafted(text(&parts, 0)?),
             "tidied" => {
-                let list: Array = parts.get(0).dyn_into().map_err(|_| NOT_UNDERSTOOD.to_string())?;
+                let list: Array = parts.get(0).dyn_into().map_err(|_| not_understood())?;
                 let change = |item: JsValue| -> Option<Tidied> {
                     let item: Array = item.dyn_into().ok()?;
                     let text = |n| item.get(n).as_string();
@@ -174,10 +192,40 @@ impl Answer {
                 };
                 Answer::Tidied(list.iter().map(change).collect::<Option<_>>().ok_or(NOT_UNDERSTOOD)?)
             }
-            "word-file" => Answer::WordFile(parts.get(0).dyn_into().map_err(|_| NOT_UNDERSTOOD.to_string())?),
-            "file-text" => Answer::FileText(text(&parts, 0)?),
+            "word-file" => Answer::WordFile(parts.get(0).dyn_into().map_err(|_| not_understood())?),
             "refused" => Answer::Refused(text(&parts, 0)?),
             _ => return Err(NOT_UNDERSTOOD.into()),
         })
+    }
+}
+
+impl Message for FileJob {
+    fn to_message(&self) -> JsValue {
+        message("file", &[self.0.clone().into()])
+    }
+
+    fn from_message(message: &JsValue) -> Result<FileJob, String> {
+        match self::parts(message) {
+            Some((kind, parts)) if kind == "file" => parts.get(0).dyn_into().map(FileJob).map_err(|_| not_understood()),
+            _ => Err(NOT_UNDERSTOOD.into()),
+        }
+    }
+}
+
+impl Message for FileAnswer {
+    fn to_message(&self) -> JsValue {
+        match self {
+            FileAnswer::Text(text) => message("file-text", &[text.into()]),
+            FileAnswer::Refused(why) => message("refused", &[why.into()]),
+        }
+    }
+
+    fn from_message(message: &JsValue) -> Result<FileAnswer, String> {
+        let (kind, parts) = self::parts(message).ok_or(NOT_UNDERSTOOD)?;
+        match kind.as_str() {
+            "file-text" => Ok(FileAnswer::Text(text(&parts, 0)?)),
+            "refused" => Ok(FileAnswer::Refused(text(&parts, 0)?)),
+            _ => Err(NOT_UNDERSTOOD.into()),
+        }
     }
 }
