@@ -3,9 +3,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use xxgk_nianbao::report::format::{FieldKind, fields};
-use xxgk_nianbao::report::import::import;
-use xxgk_nianbao::report::verify::verify;
+use xxgk_nianbao::report::base::format::{FieldKind, fields};
+use xxgk_nianbao::report::publish::verify::verify;
+use xxgk_nianbao::report::read::import::import;
 use xxgk_nianbao::report::{Report, Sheet, check, render};
 
 /// The seed report with every count non-zero, so every sum and rule does real work.
@@ -40,18 +40,18 @@ fn core(c: &mut Criterion) {
     for name in ["report_wps.docx", "report_libreoffice.docx"] {
         let bytes = std::fs::read(format!("{docx}/{name}")).unwrap();
         c.bench_function(&format!("import {name} (unzip, XML, import)"), |b| {
-            b.iter(|| import(&xxgk_nianbao::report::docx::read_docx(black_box(&bytes)).unwrap()))
+            b.iter(|| import(&xxgk_nianbao::report::read::docx::read_docx(black_box(&bytes)).unwrap()))
         });
     }
     for name in ["report.doc", "report_tracked.doc"] {
         let bytes = std::fs::read(format!("{docx}/{name}")).unwrap();
         c.bench_function(&format!("import {name} (compound file, pieces, import)"), |b| {
-            b.iter(|| import(&xxgk_nianbao::report::word97::read_doc(black_box(&bytes)).unwrap()))
+            b.iter(|| import(&xxgk_nianbao::report::read::word97::read_doc(black_box(&bytes)).unwrap()))
         });
     }
     let pdf = std::fs::read(format!("{docx}/report.pdf")).unwrap();
     c.bench_function("import report.pdf (PDF text, import)", |b| {
-        b.iter(|| import(&xxgk_nianbao::report::pdf::read_pdf(black_box(&pdf)).unwrap()))
+        b.iter(|| import(&xxgk_nianbao::report::read::pdf::read_pdf(black_box(&pdf)).unwrap()))
     });
     for name in [
         "report_pdf_chromium.txt",

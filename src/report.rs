@@ -1,38 +1,22 @@
 //! The pure core: everything a report *is*, with no browser in it, so it runs and is tested natively.
+//!
+//! Its modules stand in layers, each using only the layers before it (a test holds them to it):
+//! [`base`] (the national format as data, numbers, text, JSON, encodings, file kinds) →
+//! [`data`] (the report, its sheet of numbers, what a finding is) → [`check`] (the rules) →
+//! [`read`] (published reports and files read back) → [`publish`] (the fragment, the Word file,
+//! 核对, the texts drafted and tidied) → [`edit`] (the draft with its history, the session the
+//! widget's reducer runs, what it shows).
 
-pub mod carry;
-pub mod docx;
-pub mod draft_text;
-pub mod editor;
-pub mod encoding;
-pub mod example;
-pub mod file_kind;
-pub mod finding;
-pub mod format;
-pub mod fragment;
-pub mod grid;
-pub mod import;
-pub mod json;
-pub mod model;
-pub mod number;
-pub mod pdf;
-pub mod portal;
-pub mod review;
-pub mod rules;
-pub mod session;
-pub mod sheet;
-pub mod text;
-pub mod text_checks;
-pub mod text_numbers;
-pub mod tidy;
-pub mod verify;
-pub mod word97;
-pub mod word_file;
-pub mod year_checks;
+pub mod base;
+pub mod check;
+pub mod data;
+pub mod edit;
+pub mod publish;
+pub mod read;
 
-pub use example::example;
-pub use finding::{Finding, Rule, Severity};
-pub use fragment::render;
-pub use model::{FileError, Loaded, Report};
-pub use rules::{check, check_with_last_year};
-pub use sheet::Sheet;
+pub use check::rules::{check, check_with_last_year};
+pub use data::example::example;
+pub use data::finding::{Finding, Rule, Severity};
+pub use data::model::{FileError, Loaded, Report};
+pub use data::sheet::Sheet;
+pub use publish::fragment::render;

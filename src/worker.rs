@@ -20,16 +20,17 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, ReadableWritablePair, Response, TextDecoder};
 
-use crate::report::draft_text::draft_for;
-use crate::report::file_kind::FileKind;
-use crate::report::format::field_id;
-use crate::report::fragment::{render_document, render_text};
-use crate::report::import::{NOT_A_REPORT, open_published, open_report_file};
+use crate::report::base::encoding;
+use crate::report::base::file_kind::FileKind;
+use crate::report::base::format::field_id;
+use crate::report::publish::draft_text::draft_for;
+use crate::report::publish::fragment::{render_document, render_text};
+use crate::report::publish::tidy::tidy_report;
+use crate::report::publish::verify::{refused_html, verify_html};
+use crate::report::publish::word_file::{Deflated, docx_parts, zip_parts};
+use crate::report::read::import::{NOT_A_REPORT, open_published, open_report_file};
+use crate::report::read::{docx, pdf, word97};
 use crate::report::render;
-use crate::report::tidy::tidy_report;
-use crate::report::verify::{refused_html, verify_html};
-use crate::report::word_file::{Deflated, docx_parts, zip_parts};
-use crate::report::{docx, encoding, pdf, word97};
 use protocol::{Answer, FileAnswer, FileJob, Job, Message, Page, READY};
 
 #[wasm_bindgen]

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use scraper::{ElementRef, Html, Selector};
-use xxgk_nianbao::report::format::{FieldKind, SECTIONS, fields};
+use xxgk_nianbao::report::base::format::{FieldKind, SECTIONS, fields};
 use xxgk_nianbao::report::{Report, render};
 
 /// One grid position of an expanded table: the text of the cell covering it, whether that cell is
@@ -347,12 +347,12 @@ fn header_cells_say_what_they_head() {
 fn the_standalone_file_is_titled_and_escapes_the_title() {
     let mut report = seed();
     let fragment = render(&report);
-    let file = xxgk_nianbao::report::fragment::render_document(&report, &fragment);
+    let file = xxgk_nianbao::report::publish::fragment::render_document(&report, &fragment);
     assert!(file.starts_with("<!DOCTYPE html>"));
     assert!(file.contains("<title>咸宁市政务服务和大数据管理局2022年政府信息公开工作年度报告</title>"));
     assert!(file.contains(&fragment));
     report.set_key("meta.agency", "</title><script>x()</script>");
-    let file = xxgk_nianbao::report::fragment::render_document(&report, &render(&report));
+    let file = xxgk_nianbao::report::publish::fragment::render_document(&report, &render(&report));
     assert!(!file.contains("<script>"));
 }
 
@@ -416,7 +416,7 @@ fn the_plain_text_is_readable_and_its_tables_paste_into_a_spreadsheet_as_grids()
     report.set_key("requests.received.legal_service", "2");
     report.set_key("requests.disclosed.natural_person", "5");
     report.set_key("requests.disclosed.legal_service", "2");
-    let text = xxgk_nianbao::report::fragment::render_text(&report);
+    let text = xxgk_nianbao::report::publish::fragment::render_text(&report);
     assert!(!text.contains('<'), "no markup in the plain text");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "一、总体情况");
@@ -455,7 +455,7 @@ fn the_plain_text_is_readable_and_its_tables_paste_into_a_spreadsheet_as_grids()
 
 #[test]
 fn the_title_is_given_only_once_the_agency_and_year_are_filled_in() {
-    use xxgk_nianbao::report::fragment::title_when_named;
+    use xxgk_nianbao::report::publish::fragment::title_when_named;
     let mut report = Report::new();
     assert_eq!(title_when_named(&report), None);
     report.set_key("meta.agency", "某某局");

@@ -2,8 +2,8 @@
 //! those listed in tests/fixtures/README.md for each copy.
 
 use proptest::prelude::*;
-use xxgk_nianbao::report::import::{SourceFormat, import};
-use xxgk_nianbao::report::word97;
+use xxgk_nianbao::report::read::import::{SourceFormat, import};
+use xxgk_nianbao::report::read::word97;
 use xxgk_nianbao::report::{Finding, Report, Rule, Severity, check};
 
 fn fixture(name: &str) -> String {
@@ -63,7 +63,7 @@ fn xianning_2022_one_cell_per_line_with_ascii_punctuation() {
     .map(|k| r.get_key(&format!("proactive.{k}")).unwrap_or("(absent)"))
     .collect();
     assert_eq!(proactive, ["0", "0", "0", "1", "0", "4", "0", "2", "0", "0"]);
-    for key in xxgk_nianbao::report::format::REQUEST_ROWS.iter().map(|r| r.key) {
+    for key in xxgk_nianbao::report::base::format::REQUEST_ROWS.iter().map(|r| r.key) {
         assert_eq!(row(r, key), values(ZEROS), "{key}");
     }
     assert_eq!(appeals(r), vec!["0"; 15]);
@@ -239,7 +239,7 @@ fn a_megabyte_of_digits_and_labels_is_read_within_its_step_budget() {
         text.push_str("1234567890123456789 二、上年结转政府信息公开申请数量 ");
     }
     // The rest of the table, read.
-    for row in &xxgk_nianbao::report::format::REQUEST_ROWS[2..] {
+    for row in &xxgk_nianbao::report::base::format::REQUEST_ROWS[2..] {
         let labels: Vec<&str> = row.labels.iter().map(|l| l.text).collect();
         text.push_str(&format!("{} 0 0 0 0 0 0 0\n", labels.join(" ")));
     }
@@ -256,14 +256,14 @@ fn a_megabyte_of_digits_and_labels_is_read_within_its_step_budget() {
     assert_eq!(unsplit.len(), 2, "{unsplit:?}");
     assert!(unsplit[0].starts_with("表三「一、本年新收」行") && unsplit[1].starts_with("表三「二、上年结转」行"));
     assert!(unsplit.iter().all(|m| m.chars().count() < 200), "{unsplit:?}");
-    let received = xxgk_nianbao::report::format::field_id("requests.received.natural_person").unwrap();
-    let carried_over = xxgk_nianbao::report::format::field_id("requests.carried_over.natural_person").unwrap();
+    let received = xxgk_nianbao::report::base::format::field_id("requests.received.natural_person").unwrap();
+    let carried_over = xxgk_nianbao::report::base::format::field_id("requests.carried_over.natural_person").unwrap();
     assert_eq!((imported.report.get(received), imported.report.get(carried_over)), (None, None), "nothing guessed");
 }
 
 #[test]
 fn what_the_reader_answers_comes_back_whole() {
-    use xxgk_nianbao::report::import::{Opened, open_published};
+    use xxgk_nianbao::report::read::import::{Opened, open_published};
     let page =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/2024_pingtan_zhsyq.txt")).unwrap();
     let read = open_published(&page);
@@ -282,7 +282,7 @@ fn source_report() -> Report {
 
 /// Every number field where the import and the source differ, as (key, source, imported).
 fn number_differences(imported: &Report, source: &Report) -> Vec<(String, String, String)> {
-    use xxgk_nianbao::report::format::{FieldKind, fields};
+    use xxgk_nianbao::report::base::format::{FieldKind, fields};
     fields()
         .iter()
         .enumerate()
@@ -296,7 +296,7 @@ fn number_differences(imported: &Report, source: &Report) -> Vec<(String, String
 
 /// The text fields, spacing aside.
 fn texts(report: &Report) -> Vec<(String, String)> {
-    use xxgk_nianbao::report::format::SECTIONS;
+    use xxgk_nianbao::report::base::format::SECTIONS;
     SECTIONS
         .iter()
         .flat_map(|s| s.parts)
@@ -307,7 +307,7 @@ fn texts(report: &Report) -> Vec<(String, String)> {
 /// Each text part's paragraphs, spacing inside them aside: a PDF's line breaks must not split a
 /// paragraph, nor its paragraphs run together.
 fn paragraphs(report: &Report) -> Vec<(String, Vec<String>)> {
-    use xxgk_nianbao::report::format::SECTIONS;
+    use xxgk_nianbao::report::base::format::SECTIONS;
     SECTIONS
         .iter()
         .flat_map(|s| s.parts)
@@ -320,7 +320,7 @@ fn paragraphs(report: &Report) -> Vec<(String, Vec<String>)> {
 
 fn read_docx(name: &str) -> Report {
     let bytes = std::fs::read(format!("{}/tests/fixtures/docx/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let html = xxgk_nianbao::report::docx::read_docx(&bytes).unwrap();
+    let html = xxgk_nianbao::report::read::docx::read_docx(&bytes).unwrap();
     let imported = import(&html);
     assert_eq!(imported.format, SourceFormat::National2021);
     imported.report
@@ -435,7 +435,7 @@ fn word_xml() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn any_word_xml_reads_or_is_refused_without_panic(xml in word_xml()) {
-        if let Ok(html) = xxgk_nianbao::report::docx::document_to_html(&xml) {
+        if let Ok(html) = xxgk_nianbao::report::read::docx::document_to_html(&xml) {
             import(&html);
         }
     }
@@ -449,7 +449,7 @@ proptest! {
         if zip {
             bytes.splice(0..0, *b"PK\x03\x04");
         }
-        let _ = xxgk_nianbao::report::docx::read_docx(&bytes);
+        let _ = xxgk_nianbao::report::read::docx::read_docx(&bytes);
     }
 
     #[test]
@@ -464,7 +464,7 @@ proptest! {
     }
 }
 
-fn read_text(name: &str) -> xxgk_nianbao::report::import::Imported {
+fn read_text(name: &str) -> xxgk_nianbao::report::read::import::Imported {
     let imported = import(&fixture(&format!("docx/{name}")));
     assert_eq!(imported.format, SourceFormat::National2021);
     imported
@@ -505,7 +505,7 @@ fn a_pdfs_text_as_a_viewer_copies_it_reads_every_number_and_paragraph() {
 #[test]
 fn a_pdf_file_reads_every_number_and_paragraph() {
     let bytes = std::fs::read(format!("{}/tests/fixtures/docx/report.pdf", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let imported = import(&xxgk_nianbao::report::pdf::read_pdf(&bytes).unwrap());
+    let imported = import(&xxgk_nianbao::report::read::pdf::read_pdf(&bytes).unwrap());
     let source = source_report();
     assert_eq!(imported.format, SourceFormat::National2021);
     assert_eq!(number_differences(&imported.report, &source), vec![]);
@@ -519,14 +519,14 @@ fn a_pdf_that_forbids_copying_is_read_all_the_same() {
     // nothing (tests/e2e/pdf.test.mjs), the command-line tool reads it like any other.
     let bytes =
         std::fs::read(format!("{}/tests/fixtures/docx/report_restricted.pdf", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let imported = import(&xxgk_nianbao::report::pdf::read_pdf(&bytes).unwrap());
+    let imported = import(&xxgk_nianbao::report::read::pdf::read_pdf(&bytes).unwrap());
     assert_eq!(number_differences(&imported.report, &source_report()), vec![]);
     assert_eq!(paragraphs(&imported.report), paragraphs(&source_report()));
 }
 
 #[test]
 fn a_pdf_without_text_or_broken_is_said_so() {
-    use xxgk_nianbao::report::pdf::read_pdf;
+    use xxgk_nianbao::report::read::pdf::read_pdf;
     let blank = std::fs::read(format!("{}/tests/fixtures/docx/no_text.pdf", env!("CARGO_MANIFEST_DIR"))).unwrap();
     assert!(read_pdf(&blank).unwrap_err().contains("没有可复制的文字"));
     let report = std::fs::read(format!("{}/tests/fixtures/docx/report.pdf", env!("CARGO_MANIFEST_DIR"))).unwrap();
@@ -549,7 +549,7 @@ fn a_pdfs_text_in_reading_order_leaves_what_it_cannot_place_blank_never_wrong() 
     assert!(differences.len() < 166 / 2, "most numbers are read: {} are not", differences.len());
     for (key, _, got) in &differences {
         assert_eq!(got, "", "{key} is left blank, not read wrong");
-        let id = xxgk_nianbao::report::format::field_id(key).unwrap();
+        let id = xxgk_nianbao::report::base::format::field_id(key).unwrap();
         assert!(
             imported.findings.iter().any(|f| f.rule == Rule::Import && f.fields.contains(&id)),
             "an IMPORT finding names {key}"
@@ -630,7 +630,7 @@ proptest! {
         if let Some(cut) = cut {
             bytes.truncate(cut);
         }
-        if let Ok(text) = xxgk_nianbao::report::pdf::read_pdf(&bytes) {
+        if let Ok(text) = xxgk_nianbao::report::read::pdf::read_pdf(&bytes) {
             import(&text);
         }
     }
@@ -668,7 +668,7 @@ fn a_table_the_copy_scrambled_is_said_once_not_as_a_row_of_blanks() {
     let differences = number_differences(&imported.report, &source_report());
     assert!(differences.iter().all(|(key, _, got)| key.starts_with("requests.") && got.is_empty()), "{differences:?}");
     // The clerk is not shown a BLANK reminder for each of its rows besides.
-    let shown = xxgk_nianbao::report::rules::with_notes(check(&imported.report), &imported.findings);
+    let shown = xxgk_nianbao::report::check::rules::with_notes(check(&imported.report), &imported.findings);
     let blanks: Vec<&Finding> = shown.iter().filter(|f| f.rule == Rule::Blank && requests(f)).collect();
     assert!(blanks.is_empty(), "{blanks:?}");
 }

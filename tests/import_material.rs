@@ -4,10 +4,11 @@
 //! converter's Markdown — and every number of the three tables compared with the report it was made
 //! from.
 
-use xxgk_nianbao::report::format::{FieldKind, fields};
-use xxgk_nianbao::report::import::{Imported, import};
-use xxgk_nianbao::report::number::{parse_amount, parse_count};
-use xxgk_nianbao::report::{Report, Rule, Sheet, docx, pdf, word97};
+use xxgk_nianbao::report::base::format::{FieldKind, fields};
+use xxgk_nianbao::report::base::number::{parse_amount, parse_count};
+use xxgk_nianbao::report::read::import::{Imported, import};
+use xxgk_nianbao::report::read::{docx, pdf, word97};
+use xxgk_nianbao::report::{Report, Rule, Sheet};
 
 const REPORTS: usize = 11;
 
@@ -91,7 +92,7 @@ fn every_number_imported_from_every_form_is_right_or_blank_and_every_blank_is_na
             let imported = imported(n, form);
             let found = tally(&imported.report, &source);
             for key in &found.blank {
-                let id = xxgk_nianbao::report::format::field_id(key).unwrap();
+                let id = xxgk_nianbao::report::base::format::field_id(key).unwrap();
                 assert!(
                     imported.findings.iter().any(|f| f.rule == Rule::Import && f.fields.contains(&id)),
                     "{n:02}/{form}: {key} is blank and no IMPORT finding names it"

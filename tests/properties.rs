@@ -3,12 +3,12 @@
 //! JSON reader and writer agree with an independent JSON library on every text.
 
 use proptest::prelude::*;
-use xxgk_nianbao::report::format::{
+use xxgk_nianbao::report::base::format::{
     APPEAL_COLUMNS, APPEAL_GROUPS, FieldKind, REQUEST_COLUMNS, REQUEST_ROWS, RequestRowRole, appeal_cell, fields,
     request_cell,
 };
-use xxgk_nianbao::report::json::{self, Json};
-use xxgk_nianbao::report::number::{MAX_AMOUNT_WAN, parse_amount, parse_count};
+use xxgk_nianbao::report::base::json::{self, Json};
+use xxgk_nianbao::report::base::number::{MAX_AMOUNT_WAN, parse_amount, parse_count};
 use xxgk_nianbao::report::{Report, Rule, Sheet, check};
 
 /// A report with every typed count filled from `counts` (cycled), blanks where a count is `None`.
@@ -189,7 +189,7 @@ proptest! {
     /// 一键排版 is a fixed point: what it gives, it leaves alone.
     #[test]
     fn tidying_twice_changes_nothing_more(text in "[一二三四五的是年件（）()，,.。;；:：、 \u{3000}\n0-9a-zA-Z]{0,80}") {
-        let once = xxgk_nianbao::report::tidy::tidy(&text);
-        prop_assert_eq!(xxgk_nianbao::report::tidy::tidy(&once), once);
+        let once = xxgk_nianbao::report::publish::tidy::tidy(&text);
+        prop_assert_eq!(xxgk_nianbao::report::publish::tidy::tidy(&once), once);
     }
 }

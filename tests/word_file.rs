@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use scraper::{Html, Selector};
-use xxgk_nianbao::report::word_file::render_docx;
+use xxgk_nianbao::report::publish::word_file::render_docx;
 use xxgk_nianbao::report::{Report, render};
 
 fn fixture_report() -> Report {

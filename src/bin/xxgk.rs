@@ -15,17 +15,18 @@
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
-use xxgk_nianbao::report::draft_text::drafts;
-use xxgk_nianbao::report::file_kind::{FileKind, HEAD_BYTES};
-use xxgk_nianbao::report::finding::RULES;
-use xxgk_nianbao::report::fragment::render_text;
-use xxgk_nianbao::report::import::{NOT_A_REPORT, import};
-use xxgk_nianbao::report::model::Loaded;
-use xxgk_nianbao::report::rules::{check_with_last_year, with_notes};
-use xxgk_nianbao::report::verify::verify;
-use xxgk_nianbao::report::word_file::render_docx;
+use xxgk_nianbao::report::base::encoding;
+use xxgk_nianbao::report::base::file_kind::{FileKind, HEAD_BYTES};
+use xxgk_nianbao::report::check::rules::{check_with_last_year, with_notes};
+use xxgk_nianbao::report::data::finding::RULES;
+use xxgk_nianbao::report::data::model::Loaded;
+use xxgk_nianbao::report::publish::draft_text::drafts;
+use xxgk_nianbao::report::publish::fragment::render_text;
+use xxgk_nianbao::report::publish::verify::verify;
+use xxgk_nianbao::report::publish::word_file::render_docx;
+use xxgk_nianbao::report::read::import::{NOT_A_REPORT, import};
+use xxgk_nianbao::report::read::{docx, pdf, word97};
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
-use xxgk_nianbao::report::{docx, encoding, pdf, word97};
 
 const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text | --docx -o OUT.docx] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE | xxgk draft-text FILE.json [--last-year LAST.json] | xxgk rules";
 
@@ -126,7 +127,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 None => loaded.last_year,
             };
             for (id, sentence) in drafts(&loaded.report, last_year.as_ref()) {
-                out(&format!("{}\t{sentence}", xxgk_nianbao::report::format::field(id).key))?;
+                out(&format!("{}\t{sentence}", xxgk_nianbao::report::base::format::field(id).key))?;
             }
             Ok(ExitCode::SUCCESS)
         }

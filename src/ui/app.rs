@@ -20,13 +20,13 @@ use super::state::{Action, SAVED_BY_ITSELF, restored};
 use super::storage;
 use super::tables::TableData;
 use super::width::{MAX_WIDTH, NARROW_BELOW, use_visible_width};
-use crate::report::editor::{Draft, Edit};
-use crate::report::example::EXAMPLE_FILE_NAME;
-use crate::report::format::{self, FieldId, META_AGENCY};
-use crate::report::fragment::title;
-use crate::report::grid::copy_range;
-use crate::report::import::open_report_file;
-use crate::report::review::Review;
+use crate::report::base::format::{self, FieldId, META_AGENCY};
+use crate::report::data::example::EXAMPLE_FILE_NAME;
+use crate::report::edit::editor::{Draft, Edit};
+use crate::report::edit::grid::copy_range;
+use crate::report::edit::review::Review;
+use crate::report::publish::fragment::title;
+use crate::report::read::import::open_report_file;
 
 /// True from the second render on. The first render leaves out tables 三 and 四 and the preview,
 /// below the fold, which are half of the widget's DOM: the top of the form is usable about 50 ms

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::files::SaveStatus;
 use super::storage;
-use crate::report::editor::{Draft, Editor};
+use crate::report::edit::editor::{Draft, Editor};
 
 /// How soon after a change the draft is saved while the clerk keeps working.
 const AUTOSAVE_DELAY_MS: u32 = 400;

@@ -6,7 +6,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::report::file_kind::{FileKind, HEAD_BYTES};
+use crate::report::base::file_kind::{FileKind, HEAD_BYTES};
 use web_sys::{
     Blob, BlobPropertyBag, ClipboardEvent, ClipboardItem, Element, HtmlAnchorElement, HtmlDocument, HtmlElement,
     HtmlIFrameElement, HtmlScriptElement, HtmlTextAreaElement, Response, ScrollIntoViewOptions, ScrollLogicalPosition,

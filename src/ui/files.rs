@@ -12,10 +12,10 @@ use super::confirm::Confirm;
 use super::jobs::read_published;
 use super::state::{Action, Session};
 use super::storage::{self, SavedDraft};
-use crate::report::editor::{Draft, Editor};
-use crate::report::file_kind::{FileKind, HEAD_BYTES, REPORT_FILES, REPORT_FILES_TIP};
-use crate::report::import::{NOTHING_PASTED, open_report_file};
-pub use crate::report::session::{Notice, Purpose, Read};
+use crate::report::base::file_kind::{FileKind, HEAD_BYTES, REPORT_FILES, REPORT_FILES_TIP};
+use crate::report::edit::editor::{Draft, Editor};
+pub use crate::report::edit::session::{Notice, Purpose, Read};
+use crate::report::read::import::{NOTHING_PASTED, open_report_file};
 use crate::worker::protocol::Page;
 
 /// Whether the last autosave worked.

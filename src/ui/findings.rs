@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::report::format::{self, FieldId, Table};
-use crate::report::review::{Progress, Review};
-use crate::report::rules::findings_by_field;
+use crate::report::base::format::{self, FieldId, Table};
+use crate::report::check::rules::findings_by_field;
+use crate::report::edit::review::{Progress, Review};
 use crate::report::{Finding, Severity};
 
 /// The DOM id of a finding's message, which marked cells point at with `aria-describedby`.

@@ -8,9 +8,9 @@ use super::selection::PasteStatus;
 use super::tables::{TableData, balance, table_view};
 use super::texts::{meta_field, text_field};
 use crate::report::Finding;
-use crate::report::draft_text::{DRAFTED, Position};
-use crate::report::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
-use crate::report::rules::balances;
+use crate::report::base::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
+use crate::report::check::rules::balances;
+use crate::report::publish::draft_text::{DRAFTED, Position};
 
 /// The form of the report in `table`. Until `complete`, tables 三 and 四 below the fold wait a task.
 pub fn form(

@@ -13,12 +13,12 @@ use web_sys::{MessageEvent, Worker};
 use yew::AttrValue;
 
 use super::browser;
-use crate::report::file_kind::FileKind;
-use crate::report::format::{FieldId, field};
-use crate::report::import::Opened;
-use crate::report::json;
-use crate::report::pdf;
-use crate::report::tidy::Tidied;
+use crate::report::base::file_kind::FileKind;
+use crate::report::base::format::{FieldId, field};
+use crate::report::base::json;
+use crate::report::publish::tidy::Tidied;
+use crate::report::read::import::Opened;
+use crate::report::read::pdf;
 use crate::worker::protocol::{Answer, FileAnswer, FileJob, Job, Message, NOT_UNDERSTOOD, Page, READY};
 
 /// The widget's workers, each from three files uploaded beside the widget's: the script that

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::storage;
-use crate::report::editor::Draft;
+use crate::report::edit::editor::Draft;
 
 /// Tells `onsaved` of each draft another tab of this browser saves. The browser reports those
 /// saves to every other tab of the site, to one in the background as well, and to a page it keeps

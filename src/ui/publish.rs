@@ -16,12 +16,13 @@ use super::files::use_pasted_page;
 use super::jobs::{Rendering, render_published, tidy_texts, verify_published, word_file};
 use super::seen::use_seen;
 use super::storage;
-use crate::report::editor::Edit;
-use crate::report::file_kind::{FileKind, PAGE_FILES};
-use crate::report::fragment::{title, title_when_named};
-use crate::report::portal::PortalEditor;
-use crate::report::tidy::Tidied;
-use crate::report::{Report, format};
+use crate::report::Report;
+use crate::report::base::file_kind::{FileKind, PAGE_FILES};
+use crate::report::base::format;
+use crate::report::edit::editor::Edit;
+use crate::report::publish::fragment::{title, title_when_named};
+use crate::report::publish::portal::PortalEditor;
+use crate::report::publish::tidy::Tidied;
 use crate::worker::protocol::Page;
 
 /// What a Word file is served as.

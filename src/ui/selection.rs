@@ -7,9 +7,9 @@ use yew::prelude::*;
 
 use super::browser;
 use super::tables::CellEvent;
-use crate::report::editor::Edit;
-use crate::report::format::{self, FieldId, Table};
-use crate::report::grid::{after_enter, paste_block, range, same_row, step};
+use crate::report::base::format::{self, FieldId, Table};
+use crate::report::edit::editor::Edit;
+use crate::report::edit::grid::{after_enter, paste_block, range, same_row, step};
 
 /// Where a range selection starts, and whether the next focus extends it rather than starting anew.
 #[derive(Default)]

@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::storage;
-use crate::report::editor::{Draft, Edit, Editor};
-use crate::report::format::FieldId;
-pub use crate::report::session::{Action, SAVED_BY_ITSELF, Session};
+use crate::report::base::format::FieldId;
+use crate::report::edit::editor::{Draft, Edit, Editor};
+pub use crate::report::edit::session::{Action, SAVED_BY_ITSELF, Session};
 
 /// The draft the clerk was working on when the page was last left, or a new one.
 pub fn restored() -> Session {

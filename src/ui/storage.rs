@@ -4,8 +4,8 @@
 
 use web_sys::Storage;
 
-use crate::report::editor::{Draft, Editor};
-use crate::report::portal::PortalEditor;
+use crate::report::edit::editor::{Draft, Editor};
+use crate::report::publish::portal::PortalEditor;
 
 const DRAFT_PREFIX: &str = "xxgk-nianbao/draft/";
 const CURRENT_KEY: &str = "xxgk-nianbao/current";

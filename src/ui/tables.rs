@@ -9,11 +9,11 @@ use yew::prelude::*;
 
 use super::findings::{CellMarks, Mark};
 use super::state::input_edit;
-use crate::report::editor::Edit;
-use crate::report::format::{self, FieldId, FieldKind, Heads, LayoutCell, REQUEST_COLUMNS, Table};
-use crate::report::grid::{Move, is_block};
-use crate::report::rules::ColumnBalance;
-use crate::report::sheet::Entry;
+use crate::report::base::format::{self, FieldId, FieldKind, Heads, LayoutCell, REQUEST_COLUMNS, Table};
+use crate::report::check::rules::ColumnBalance;
+use crate::report::data::sheet::Entry;
+use crate::report::edit::editor::Edit;
+use crate::report::edit::grid::{Move, is_block};
 use crate::report::{Report, Sheet};
 
 /// What every table is drawn from: the report, its sums, the findings per cell and where edits go.

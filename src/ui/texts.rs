@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use super::findings::Mark;
 use super::state::input_edit;
-use crate::report::editor::Edit;
-use crate::report::format::{self, FieldId, META_SCOPE, SCOPES};
+use crate::report::base::format::{self, FieldId, META_SCOPE, SCOPES};
+use crate::report::edit::editor::Edit;
 
 fn on_input(id: FieldId, onedit: &Callback<Edit>) -> Callback<InputEvent> {
     let onedit = onedit.clone();

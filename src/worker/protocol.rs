@@ -7,9 +7,9 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::report::format::{field, field_id};
-use crate::report::import::Opened;
-use crate::report::tidy::Tidied;
+use crate::report::base::format::{field, field_id};
+use crate::report::publish::tidy::Tidied;
+use crate::report::read::import::Opened;
 
 /// What a worker says once it listens: a message posted before would be lost.
 pub const READY: &str = "ready";

@@ -2,7 +2,7 @@
 // buttons, Control+V or the editor's HTML source mode, and the editor's saved HTML shown as the
 // published page — without any style sheet, under an article style sheet that zeroes cell
 // borders, and under the usual CSS reset that collapses tables. What each test shows is what the widget tells the clerk for that editor
-// (src/report/portal.rs) and what the README's table says; an editor that starts or stops keeping
+// (src/report/publish/portal.rs) and what the README's table says; an editor that starts or stops keeping
 // the lines fails here first.
 //
 // Each editor's saved HTML is checked in (tests/fixtures/editors/<editor>.html) for the native

@@ -1,12 +1,12 @@
 //! The report's numbers read and summed: every entry parsed once, every derived total computed from
 //! the leaf cells, and printed totals kept beside the computed ones so the rules can compare them.
 
-use super::format::{
+use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FieldId, FieldKind, REQUEST_COLUMNS, REQUEST_ROWS,
     REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, fields, outcome_rows, request_cell, request_row,
 };
-use super::model::Report;
-use super::number::{Amount, NumError, parse_amount, parse_count};
+use crate::report::base::number::{Amount, NumError, parse_amount, parse_count};
+use crate::report::data::model::Report;
 
 /// A number field as entered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +143,7 @@ pub fn adopt_computed_totals(report: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::format::id_of;
+    use crate::report::base::format::id_of;
 
     #[test]
     fn totals_are_computed_from_the_leaf_cells() {

@@ -2,12 +2,12 @@
 //! (with last year's report, the change on last year), for the clerk to look at and insert where
 //! they choose. Categories the tables hold none of are left out, as reports leave them out.
 
-use super::format::{
+use crate::report::base::format::{
     APPEAL_COLUMNS, FieldId, OTHER_MATTERS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, id_of,
     outcome_rows, request_cell, request_row,
 };
-use super::model::Report;
-use super::sheet::Sheet;
+use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
 
 /// The text parts that can be drafted from the tables.
 pub const DRAFTED: [&str; 4] = ["overview.on_request", "requests.note", "appeals.note", OTHER_MATTERS];
@@ -37,7 +37,7 @@ pub fn draft_for(id: FieldId, report: &Report, last_year: Option<&Report>) -> Op
     let sheet = Sheet::of(report);
     let last = last_year.map(|last| (last, Sheet::of(last)));
     let last = last.as_ref().map(|(r, s)| (*r, s));
-    let key = super::format::field(id).key.as_str();
+    let key = crate::report::base::format::field(id).key.as_str();
     Some(match key {
         "overview.on_request" => on_request(&sheet),
         "requests.note" => requests(&sheet, last),

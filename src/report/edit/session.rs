@@ -5,12 +5,12 @@
 
 use std::rc::Rc;
 
-use super::carry::next_year;
-use super::draft_text::{Position, insert};
-use super::editor::{Draft, Edit, Editor};
-use super::format::FieldId;
-use super::import::Opened;
-use super::model::Report;
+use crate::report::base::format::FieldId;
+use crate::report::data::model::Report;
+use crate::report::edit::carry::next_year;
+use crate::report::edit::editor::{Draft, Edit, Editor};
+use crate::report::publish::draft_text::{Position, insert};
+use crate::report::read::import::Opened;
 
 /// What a report the clerk opens or pastes is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,7 +261,7 @@ impl Session {
 #[cfg(test)]
 mod drafting_tests {
     use super::*;
-    use crate::report::format::id_of;
+    use crate::report::base::format::id_of;
 
     #[test]
     fn a_draft_is_shown_first_and_placed_as_one_step_that_one_undo_takes_back() {
@@ -270,7 +270,7 @@ mod drafting_tests {
         session =
             session.after(Action::Edit(Edit::Set(id_of("requests.received.natural_person"), "4".into()))).unwrap();
         session = session.after(Action::Edit(Edit::Set(note, "已有的文字。".into()))).unwrap();
-        let drafted = crate::report::draft_text::draft_for(note, session.report(), None).unwrap();
+        let drafted = crate::report::publish::draft_text::draft_for(note, session.report(), None).unwrap();
         let shown = session.after(Action::ShowDraft(note, drafted)).unwrap();
         let (id, draft) = shown.drafting.clone().unwrap();
         assert_eq!(id, note);
@@ -292,7 +292,7 @@ mod drafting_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::format::id_of;
+    use crate::report::base::format::id_of;
 
     fn session() -> Session {
         Session::new(Editor::new(Draft { id: "first".into(), ..Draft::default() }))

@@ -9,7 +9,7 @@
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::text::escape;
+use crate::report::base::text::escape;
 
 /// Said of a zip that is not a Word document.
 const NOT_WORD: &str = "这个压缩文件不是 Word 文档（.docx）";
@@ -228,7 +228,7 @@ mod tests {
     fn a_broken_zip_or_xml_is_refused_not_read_as_empty() {
         assert_eq!(deflated_document(b"PK\x03\x04 not really"), Err(NOT_WORD.to_string()));
         let package = |name: &'static str| {
-            crate::report::word_file::zip_parts(&[crate::report::word_file::Deflated {
+            crate::report::publish::word_file::zip_parts(&[crate::report::publish::word_file::Deflated {
                 name,
                 data: vec![3, 0],
                 crc32: 0,

@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use super::format::{self, FieldId, fields};
-use super::json::{self, Json};
+use crate::report::base::format::{self, FieldId, fields};
+use crate::report::base::json::{self, Json};
 
 /// The format tag of the report file this version writes.
 pub const FILE_FORMAT: &str = "xxgk-nianbao/1";
@@ -218,7 +218,7 @@ impl std::error::Error for FileError {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::format::id_of;
+    use crate::report::base::format::id_of;
 
     #[test]
     fn last_years_report_travels_in_the_file_beside_the_fields() {

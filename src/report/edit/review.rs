@@ -4,14 +4,14 @@
 
 use std::rc::Rc;
 
-use super::carry::carried_unchanged;
-use super::editor::Draft;
-use super::finding::{Finding, Severity};
-use super::format::{FieldId, FieldKind, SECTIONS, field, fields};
-use super::model::Report;
-use super::rules::{check_sheet, in_form_order, while_filling, with_notes};
-use super::sheet::{Entry, Sheet};
-use super::year_checks::in_force_hints;
+use crate::report::base::format::{FieldId, FieldKind, SECTIONS, field, fields};
+use crate::report::check::rules::{check_sheet, in_form_order, while_filling, with_notes};
+use crate::report::check::year_checks::in_force_hints;
+use crate::report::data::finding::{Finding, Severity};
+use crate::report::data::model::Report;
+use crate::report::data::sheet::{Entry, Sheet};
+use crate::report::edit::carry::carried_unchanged;
+use crate::report::edit::editor::Draft;
 
 /// How far the clerk has come, which decides what the findings panel opens with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,8 +97,8 @@ pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::finding::Rule;
-    use crate::report::format::id_of;
+    use crate::report::base::format::id_of;
+    use crate::report::data::finding::Rule;
 
     #[test]
     fn a_fresh_draft_is_reviewed_as_fresh_with_nothing_to_show() {
@@ -129,7 +129,7 @@ mod tests {
         let mut last = crate::report::example();
         last.set_key("requests.carried_forward.natural_person", "3");
         last.set_key("requests.received.natural_person", "3");
-        let draft = crate::report::carry::next_year(&last);
+        let draft = crate::report::edit::carry::next_year(&last);
         assert_eq!(draft.report.get_key("requests.carried_over.natural_person"), Some("3"));
         let review = Review::of(&draft, false);
         assert_eq!(review.findings, vec![], "a calm start");
@@ -158,8 +158,8 @@ mod tests {
         assert_eq!(still_open(&example, &Sheet::of(&example)), Vec::<String>::new(), "the example is whole");
         let mut report = example.clone();
         report.set_key("requests.received.natural_person", "");
-        report.clear(crate::report::format::id_of("proactive.fees.amount"));
-        report.clear(crate::report::format::id_of("other_matters"));
+        report.clear(crate::report::base::format::id_of("proactive.fees.amount"));
+        report.clear(crate::report::base::format::id_of("other_matters"));
         let open = still_open(&report, &Sheet::of(&report));
         assert_eq!(open, ["2 个数字格未填，将按 0 发布", "“六、其他需要报告的事项”没有内容，只会发布标题"]);
         let blank = Report::new();

@@ -1,13 +1,13 @@
 //! `TXT-NUM`: numbers stated in the report's text that its tables contradict, such as
 //! "共收到政府信息公开申请12件" beside a table 三 that received 11.
 
-use super::finding::{Finding, Rule};
-use super::format::{
+use crate::report::base::format::{
     APPEAL_COLUMNS, APPEAL_GROUPS, FieldId, FieldKind, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, fields,
     request_cell, request_row,
 };
-use super::model::Report;
-use super::sheet::Sheet;
+use crate::report::data::finding::{Finding, Rule};
+use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
 
 /// How far after its key words a stated number may stand, in characters.
 const REACH: usize = 12;

@@ -3,10 +3,10 @@
 
 use std::sync::LazyLock;
 
-use super::format::{self, FieldId, FieldKind, Table};
-use super::model::Report;
-use super::number::{parse_amount, parse_count};
-use super::sheet::Sheet;
+use crate::report::base::format::{self, FieldId, FieldKind, Table};
+use crate::report::base::number::{parse_amount, parse_count};
+use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
 
 /// A table's cells by row, as printed; derived totals included (they are skipped, not removed).
 #[derive(Debug)]
@@ -188,7 +188,7 @@ pub fn paste_block(start: FieldId, text: &str) -> Result<Pasted, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::format::id_of;
+    use crate::report::base::format::id_of;
 
     fn key(id: FieldId) -> &'static str {
         &format::field(id).key
@@ -304,7 +304,7 @@ mod tests {
 
     #[test]
     fn enter_after_a_run_of_tabs_goes_down_from_where_the_run_began() {
-        let id = |key: &str| crate::report::format::id_of(key);
+        let id = |key: &str| crate::report::base::format::id_of(key);
         let start = id("requests.disclosed.commercial");
         let here = id("requests.disclosed.legal_service");
         assert_eq!(after_enter(here, Some(start)), Some(id("requests.partially_disclosed.commercial")));

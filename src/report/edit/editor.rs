@@ -4,12 +4,12 @@
 
 use std::rc::Rc;
 
-use super::finding::Finding;
-use super::format::{self, FieldId, META_AGENCY, META_YEAR};
-use super::json::{self, Json};
-use super::model::{FileError, Report};
-use super::sheet::{adopt_computed_totals, as_printed};
-use super::text::ends_sentence;
+use crate::report::base::format::{self, FieldId, META_AGENCY, META_YEAR};
+use crate::report::base::json::{self, Json};
+use crate::report::base::text::ends_sentence;
+use crate::report::data::finding::Finding;
+use crate::report::data::model::{FileError, Report};
+use crate::report::data::sheet::{adopt_computed_totals, as_printed};
 
 /// How many steps back the clerk can go.
 pub const UNDO_DEPTH: usize = 200;
@@ -234,7 +234,7 @@ impl Editor {
                 if n > 0 {
                     out.push(',');
                 }
-                json::quote(&mut out, &super::format::field(id).key);
+                json::quote(&mut out, &crate::report::base::format::field(id).key);
                 out.push(':');
                 match earlier.report.get(id) {
                     Some(text) => json::quote(&mut out, text),
@@ -256,7 +256,7 @@ impl Editor {
             for step in steps.iter().filter_map(Json::as_object) {
                 let mut earlier = later.clone();
                 for (key, text) in step {
-                    let Some(id) = super::format::field_id(key) else { continue };
+                    let Some(id) = crate::report::base::format::field_id(key) else { continue };
                     match text.as_str() {
                         Some(text) => earlier.report.set(id, text),
                         None => earlier.report.clear(id),
@@ -280,7 +280,7 @@ fn travel(draft: &mut Draft, from: &mut Vec<Rc<Draft>>, to: &mut Vec<Rc<Draft>>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::format::id_of;
+    use crate::report::base::format::id_of;
 
     fn cell() -> FieldId {
         id_of("requests.received.natural_person")
@@ -453,7 +453,7 @@ mod tests {
 
     #[test]
     fn an_import_note_stays_with_the_draft_until_its_cell_is_typed_or_it_is_dismissed() {
-        use crate::report::finding::Rule;
+        use crate::report::data::finding::Rule;
         let other = id_of("requests.received.commercial");
         let note = |id: FieldId| Finding::new(Rule::Import, vec![id], format!("{id} 未导入"));
         let draft = Draft { id: "d".into(), notes: vec![note(cell()), note(other)], ..Draft::default() };

@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
-use super::editor::Draft;
-use super::format::{
+use crate::report::base::format::{
     FieldId, META_AGENCY, META_SCOPE, META_SIGNED_BY, META_YEAR, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR,
     REQUEST_TOTAL_COLUMN, RequestRowRole, request_cell, request_row,
 };
-use super::model::Report;
-use super::sheet::Sheet;
+use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
+use crate::report::edit::editor::Draft;
 
 /// This year's draft from last year's report: the next year, the same agency, scope and signature,
 /// 上年结转 filled from last year's 结转下年度, and last year's 本年度存在问题及改进举措 as the start of

@@ -3,14 +3,14 @@
 //! (`TXT-DONE`), a §五 too thin to say anything (`TXT-SHORT`), a section copied from last year
 //! (`TXT-COPY`), and typing slips (`TXT-FORM`). All are warnings: the clerk decides.
 
-use super::finding::{Finding, Rule};
-use super::format::{
+use crate::report::base::format::{
     APPEAL_COLUMNS, FieldId, META_SCOPE, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN,
     RequestRowRole, appeal_cell, field, id_of, request_cell, request_row, section_of, text_parts,
 };
-use super::model::Report;
-use super::sheet::Sheet;
-use super::text::{is_han, squeezed};
+use crate::report::base::text::{is_han, squeezed};
+use crate::report::data::finding::{Finding, Rule};
+use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
 
 /// Fewer characters than this in §五 say nothing about problems and their improvement.
 pub const SHORT_PROBLEMS: usize = 30;
@@ -29,7 +29,7 @@ fn texts(report: &Report) -> impl Iterator<Item = (FieldId, &str)> {
 }
 
 pub fn check_text_slips(report: &Report, sheet: &Sheet, last_year: Option<&Report>, findings: &mut Vec<Finding>) {
-    let year = report.get_key(super::format::META_YEAR).and_then(|y| y.trim().parse::<u32>().ok());
+    let year = report.get_key(crate::report::base::format::META_YEAR).and_then(|y| y.trim().parse::<u32>().ok());
     if let Some(year) = year {
         check_signed_on(report, year, findings);
     }
@@ -305,7 +305,7 @@ fn check_form(id: FieldId, text: &str, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::rules::check_with_last_year;
+    use crate::report::check::rules::check_with_last_year;
 
     fn with(texts: &[(&str, &str)], numbers: &[(&str, &str)]) -> Report {
         crate::report::example().filled(texts).filled(numbers)

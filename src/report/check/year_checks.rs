@@ -1,13 +1,13 @@
 //! The checks that bind this year's report to last year's: `X-CARRY` (上年结转 is last year's
 //! 结转下年度) and `X-IN-FORCE` (现行有效件数 follows from last year's), and the 现行有效件数 hint.
 
-use super::finding::{Finding, Rule};
-use super::format::{
+use crate::report::base::format::{
     DocumentStock, FieldId, REQUEST_COLUMNS, REQUEST_TOTAL_COLUMN, RequestRowRole, document_stocks, id_of,
     request_cell, request_row,
 };
-use super::model::Report;
-use super::sheet::{Entry, Sheet};
+use crate::report::data::finding::{Finding, Rule};
+use crate::report::data::model::Report;
+use crate::report::data::sheet::{Entry, Sheet};
 
 /// What 现行有效件数 should about be, from last year's figure and this year's issued and repealed:
 /// a hint, since documents also lapse.
@@ -68,8 +68,8 @@ pub fn check_against_last_year(sheet: &Sheet, last: &Report, findings: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::carry::next_year;
     use crate::report::check_with_last_year;
+    use crate::report::edit::carry::next_year;
 
     fn last_year() -> Report {
         let mut last = crate::report::example();

@@ -4,14 +4,14 @@
 //! printed it. From HTML, a report table whose lines an editor stripped is named too: a note, not
 //! a difference, since the article template's style sheet may draw them (README, 网站管理员).
 
-use super::format::{self, FieldId, Table};
-use super::fragment::signature;
+use crate::report::base::format::{self, FieldId, Table};
+use crate::report::publish::fragment::signature;
 use maud::html;
 
-use super::import::{NOT_A_REPORT, import, printed_text};
-use super::model::Report;
-use super::sheet::Sheet;
-use super::text::{sentences, squeezed};
+use crate::report::base::text::{sentences, squeezed};
+use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
+use crate::report::read::import::{NOT_A_REPORT, import, printed_text};
 
 /// What the page shows where the report has something it lacks.
 pub const MISSING: &str = "（缺）";
@@ -330,7 +330,7 @@ mod tests {
     #[test]
     fn a_page_of_another_report_is_said_to_be_one() {
         // The editors suite's report, every count its own, against the example's page.
-        let report = Report::from_json(include_str!("../../tests/fixtures/editors/report.json")).unwrap().report;
+        let report = Report::from_json(include_str!("../../../tests/fixtures/editors/report.json")).unwrap().report;
         let other = crate::report::render(&crate::report::example());
         let verdict = verify(&report, &other).unwrap();
         assert!(verdict.to_html().contains("请确认粘贴的是这份报告"), "{}", verdict.to_html());
@@ -338,8 +338,8 @@ mod tests {
 
     #[test]
     fn a_paragraph_the_page_prints_otherwise_is_shown_with_the_sentences_that_differ() {
-        let report = Report::from_json(include_str!("../../tests/fixtures/editors/report.json")).unwrap().report;
-        let page = include_str!("../../tests/fixtures/editors/ueditor.html");
+        let report = Report::from_json(include_str!("../../../tests/fixtures/editors/report.json")).unwrap().report;
+        let page = include_str!("../../../tests/fixtures/editors/ueditor.html");
         let paragraph = "2022年我局共收到信息公开申请9906件。";
         assert_eq!(page.matches(paragraph).count(), 1);
         let added = "其中当面申请12件。";

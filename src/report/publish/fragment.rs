@@ -12,11 +12,11 @@
 
 use maud::{Markup, PreEscaped, html};
 
-use super::format::{
+use crate::report::base::format::{
     self, Heads, LayoutCell, LayoutRow, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON, SECTIONS, Table, TextPart,
 };
-use super::model::Report;
-use super::sheet::Sheet;
+use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
 
 const TABLE_STYLE: PreEscaped<&str> = PreEscaped("border-collapse:collapse;margin:8px 0;border:1px solid #000;");
 const HEADER_STYLE: PreEscaped<&str> =

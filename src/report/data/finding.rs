@@ -2,8 +2,8 @@
 //! [`Finding`] every check, the importer and the widget speak in. It depends on nothing but the
 //! format, so that every check can use it and none has to use another.
 
-use super::format::{self, FieldId};
-use super::json;
+use crate::report::base::format::{self, FieldId};
+use crate::report::base::json;
 
 /// A rule of the national format, by its stable id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -186,7 +186,7 @@ mod tests {
 
     /// The §3 table of docs/FORMAT.md, as (id, severity) in its order.
     fn documented() -> Vec<(String, String)> {
-        let spec = include_str!("../../docs/FORMAT.md");
+        let spec = include_str!("../../../docs/FORMAT.md");
         let section = spec.split("## 3. Rules").nth(1).unwrap().split("\n## ").next().unwrap();
         section
             .lines()

@@ -3,7 +3,7 @@
 //! and the table's own arithmetic decides.
 
 use super::copy::{BREAK, CELL, Copy, TABLE_END};
-use crate::report::number::is_blank_mark;
+use crate::report::base::number::is_blank_mark;
 
 /// A value as read: a number's digits, or a blank cell.
 pub type Value = Option<String>;

@@ -23,7 +23,7 @@ pub fn read_pdf(bytes: &[u8]) -> Result<String, String> {
         Ok(Ok(text)) => text,
         Ok(Err(_)) | Err(_) => return Err(BROKEN.into()),
     };
-    if !text.chars().any(super::text::is_han) {
+    if !text.chars().any(crate::report::base::text::is_han) {
         return Err(NO_TEXT.into());
     }
     Ok(text)

@@ -1,15 +1,15 @@
 //! The rules of docs/FORMAT.md §3: the arithmetic the national format binds its numbers with (勾稽关系),
 //! and the likely mistakes a published report should not carry.
 
-use super::finding::{Finding, Rule};
-use super::format::{
+use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FEE_AMOUNT_KEY, FieldId, FieldKind, META_SCOPE,
     META_YEAR, NumberRow, OTHER_MATTERS, OVERVIEW_INTRO, PROBLEMS_LAST_YEAR, REQUEST_COLUMNS, REQUEST_ROWS,
     REQUEST_TOTAL_COLUMN, RequestRowRole, Section, appeal_cell, document_stocks, fields, id_of, outcome_rows,
     request_cell, request_row, section_of,
 };
-use super::model::Report;
-use super::sheet::{Entry, Sheet};
+use crate::report::data::finding::{Finding, Rule};
+use crate::report::data::model::Report;
+use crate::report::data::sheet::{Entry, Sheet};
 
 /// Above this many 万元 a department's 行政事业性收费 has most likely been typed in 元.
 pub const FEE_UNIT_LIMIT_AGENCY: u64 = 100_000;
@@ -38,10 +38,10 @@ pub fn check_sheet(report: &Report, sheet: &Sheet, last_year: Option<&Report>) -
     check_request_columns(sheet, &mut findings);
     check_appeals(sheet, &mut findings);
     check_texts(report, &mut findings);
-    super::text_numbers::check_text_numbers(report, sheet, &mut findings);
-    super::text_checks::check_text_slips(report, sheet, last_year, &mut findings);
+    crate::report::check::text_numbers::check_text_numbers(report, sheet, &mut findings);
+    crate::report::check::text_checks::check_text_slips(report, sheet, last_year, &mut findings);
     if let Some(last) = last_year {
-        super::year_checks::check_against_last_year(sheet, last, &mut findings);
+        crate::report::check::year_checks::check_against_last_year(sheet, last, &mut findings);
     }
     in_form_order(findings)
 }
@@ -400,8 +400,8 @@ fn check_texts(report: &Report, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::finding::Severity;
-    use crate::report::format::PROBLEMS_THIS_YEAR;
+    use crate::report::base::format::PROBLEMS_THIS_YEAR;
+    use crate::report::data::finding::Severity;
 
     /// A consistent report with every value filled and every text rule satisfied.
     fn complete() -> Report {
@@ -620,19 +620,19 @@ mod tests {
             ("requests.carried_forward.commercial", "1"),
             (PROBLEMS_THIS_YEAR, "本年度存在的问题:宣传不够。"),
         ]);
-        let carried = crate::report::carry::next_year(&last).report;
+        let carried = crate::report::edit::carry::next_year(&last).report;
         let all = check(&carried);
         for rule in [Rule::T3Bal, Rule::Blank, Rule::TxtForm] {
             assert!(all.iter().any(|f| f.rule == rule), "{rule:?} is found by every check");
         }
-        let unchanged = crate::report::carry::carried_unchanged(&carried, &last);
+        let unchanged = crate::report::edit::carry::carried_unchanged(&carried, &last);
         let shown = while_filling(all, &carried, &Sheet::of(&carried), &unchanged);
         assert!(!shown.iter().any(|f| matches!(f.rule, Rule::T3Bal | Rule::Blank | Rule::TxtForm)), "{shown:?}");
         // The clerk's own 结转下年度 in a column begins it; typed over, the carried text is theirs.
         let mut forward = carried.clone();
         forward.set_key("requests.carried_forward.natural_person", "1");
         forward.set_key(PROBLEMS_LAST_YEAR, "本年度存在的问题:宣传不够。已改进。");
-        let unchanged = crate::report::carry::carried_unchanged(&forward, &last);
+        let unchanged = crate::report::edit::carry::carried_unchanged(&forward, &last);
         let shown = while_filling(check(&forward), &forward, &Sheet::of(&forward), &unchanged);
         assert!(shown.iter().any(|f| f.rule == Rule::T3Bal && f.message.contains("自然人")));
         assert!(!shown.iter().any(|f| f.rule == Rule::T3Bal && f.message.contains("商业企业")));

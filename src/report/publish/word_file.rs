@@ -6,11 +6,11 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use super::format::{self, LayoutCell, SECTIONS, Table};
-use super::fragment::{paragraphs, part_heading, signature, title};
-use super::model::Report;
-use super::sheet::Sheet;
-use super::text::escape;
+use crate::report::base::format::{self, LayoutCell, SECTIONS, Table};
+use crate::report::base::text::escape;
+use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
+use crate::report::publish::fragment::{paragraphs, part_heading, signature, title};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -221,8 +221,8 @@ fn table_xml(out: &mut String, report: &Report, sheet: &Sheet, table: Table) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::docx::read_docx;
-    use crate::report::import::import;
+    use crate::report::read::docx::read_docx;
+    use crate::report::read::import::import;
 
     #[test]
     fn the_word_file_reads_back_as_the_report_it_was_written_from() {

@@ -1,7 +1,7 @@
 //! A published report as the importer reads it: one stream of characters, each kept with the form
 //! it is matched in, whatever the copy did to punctuation, spacing, line breaks and HTML.
 
-use crate::report::text::{ends_sentence, is_han};
+use crate::report::base::text::{ends_sentence, is_han};
 
 /// A block boundary: a line break in a text copy, a paragraph or row in HTML.
 pub const BREAK: char = '\n';

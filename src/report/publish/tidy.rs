@@ -2,9 +2,9 @@
 //! punctuation in Chinese text, the numbering levels （一） 1. （1）, one paragraph per line, no
 //! stray spaces. Applying it twice changes nothing more.
 
-use super::format::{FieldId, text_parts};
-use super::model::Report;
-use super::text::is_han;
+use crate::report::base::format::{FieldId, text_parts};
+use crate::report::base::text::is_han;
+use crate::report::data::model::Report;
 
 /// A text field that 一键排版 would change, with its text before and after.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +166,7 @@ fn numbering(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::format::id_of;
+    use crate::report::base::format::id_of;
 
     #[test]
     fn a_text_is_put_in_the_customary_form() {

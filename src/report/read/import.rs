@@ -10,18 +10,18 @@ mod split;
 use copy::{BREAK, Copy, Span, TABLE_END, label_key};
 use split::{Run, Value, counts, runs, splits};
 
-use super::finding::{Finding, Rule};
-use super::format::{
+use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
     META_SIGNED_ON, META_YEAR, OTHER_HANDLING_ROWS, OTHER_MATTERS, PROACTIVE, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR,
     REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, REQUESTS_CORNER_NOTE, SECTIONS, SUITS_HEADER, TITLE_SUFFIX,
     Table, appeal_cell, id_of, request_cell,
 };
-use super::json::{self, Json};
-use super::model::Report;
-use super::rules::request_columns_hold;
-use super::sheet::Sheet;
-use super::text::ends_sentence;
+use crate::report::base::json::{self, Json};
+use crate::report::base::text::ends_sentence;
+use crate::report::check::rules::request_columns_hold;
+use crate::report::data::finding::{Finding, Rule};
+use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
 
 /// Which national format the copy is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 //! A merged cell is written as empty cells; in the label columns (before the first column that
 //! holds a number) and at a row's end they are left out, as HTML leaves out what a span covers.
 
-use crate::report::text::escape;
+use crate::report::base::text::escape;
 
 /// The HTML a text with Markdown tables stands for, or `None` when it has none.
 pub fn tables_to_html(source: &str) -> Option<String> {

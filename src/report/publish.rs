@@ -1,0 +1,9 @@
+//! What is published: the fragment, the Word file, 核对 of the published page, the portal
+//! editors' advice, and the texts drafted from the tables and tidied.
+
+pub mod draft_text;
+pub mod fragment;
+pub mod portal;
+pub mod tidy;
+pub mod verify;
+pub mod word_file;
