@@ -71,12 +71,7 @@ mod tests {
     use crate::report::check_with_last_year;
     use crate::report::edit::carry::next_year;
 
-    fn last_year() -> Report {
-        let mut last = crate::report::example();
-        last.set_key("requests.carried_forward.natural_person", "3");
-        last.set_key("requests.carried_forward.legal_service", "1");
-        last
-    }
+    use crate::report::data::example::last_years_example as last_year;
 
     #[test]
     fn x_carry_fires_when_carry_over_is_edited_away() {

@@ -16,3 +16,13 @@ pub fn example() -> Report {
         Err(error) => panic!("the shipped example is not a valid report file: {error}"),
     }
 }
+
+/// The example as the two-year tests' last year's report: 3 requests of 自然人 and 1 of 法律服务机构
+/// carried forward to this year.
+#[cfg(test)]
+pub fn last_years_example() -> Report {
+    let mut last = example();
+    last.set_key("requests.carried_forward.natural_person", "3");
+    last.set_key("requests.carried_forward.legal_service", "1");
+    last
+}

@@ -49,9 +49,7 @@ mod tests {
     use super::*;
 
     fn last_year() -> Report {
-        let mut last = crate::report::example();
-        last.set_key("requests.carried_forward.natural_person", "3");
-        last.set_key("requests.carried_forward.legal_service", "1");
+        let mut last = crate::report::data::example::last_years_example();
         last.set_key("problems.this_year", "栏目更新不及时。");
         last
     }
