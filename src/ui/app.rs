@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::autosave::use_autosave;
 use super::browser;
-use super::files::{FileBar, Notice, Purpose, Read, StartPanel, notices, read_file, read_paste};
+use super::files::{FileBar, Notice, Purpose, Read, Start, notices, read_file, read_paste, start_panel};
 use super::findings::{CellMarks, side_panel};
 use super::form::{Drafts, form};
 use super::jobs::draft_text;
@@ -267,6 +267,16 @@ pub fn App() -> Html {
     let adopt_totals = onedit.reform(|_: MouseEvent| Edit::AdoptComputedTotals);
     // A blank report is offered the ways to begin, each once, in the start panel.
     let starting = report.is_blank() && state.offer_start;
+    // The start panel's paste box: closed whenever the panel goes (it is the file bar's then).
+    let importing = use_state_eq(|| false);
+    {
+        let importing = importing.clone();
+        use_effect_with(starting, move |_| importing.set(false));
+    }
+    let toggle_import = {
+        let importing = importing.clone();
+        Callback::from(move |_: MouseEvent| importing.set(!*importing))
+    };
     let drafts = Drafts { shown: state.drafting.clone(), onask: ondraft, onplace: onaction.reform(Action::PlaceDraft) };
     let dismiss = onedit.reform(Edit::DismissNote);
     html! {
@@ -287,7 +297,8 @@ pub fn App() -> Html {
             // What became of a file or a paste, right under the file bar's buttons and box.
             { notices(&state, answer, undo_import) }
             if starting {
-                <StartPanel {draft_id} onaction={onaction.clone()} {onfile} {onread} onblank={start_blank} onexample={load_example.clone()} />
+                { start_panel(&Start { draft_id, onaction: onaction.clone(), onfile, onread, onblank: start_blank,
+                    onexample: load_example.clone(), importing: *importing, ontoggle_import: toggle_import }) }
             }
             <div class="xx-layout">
                 { form(&table, findings, paste_status.as_ref(), complete, adopt_totals, &drafts) }

@@ -402,8 +402,8 @@ fn draft_list(
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct StartProps {
+/// What the start panel offers and where each way leads.
+pub struct Start {
     /// The (blank) draft being edited.
     pub draft_id: AttrValue,
     /// Starting from a draft of this browser as last year's report.
@@ -413,16 +413,14 @@ pub struct StartProps {
     /// The clerk chose to begin from a blank form.
     pub onblank: Callback<MouseEvent>,
     pub onexample: Callback<MouseEvent>,
+    /// The paste box is open.
+    pub importing: bool,
+    pub ontoggle_import: Callback<MouseEvent>,
 }
 
-/// What a blank widget offers first: the ways to begin, the most useful first.
-#[component]
-pub fn StartPanel(props: &StartProps) -> Html {
-    let pasting = use_state(|| false);
-    let paste = {
-        let pasting = pasting.clone();
-        Callback::from(move |_: MouseEvent| pasting.set(!*pasting))
-    };
+/// What a blank widget offers first: the ways to begin, the most useful first. A plain view: App
+/// keeps whether its paste box is open.
+pub fn start_panel(props: &Start) -> Html {
     let current = props.draft_id.to_string();
     let earlier: Vec<SavedDraft> =
         storage::list().unwrap_or_default().into_iter().filter(|d| d.id != current).collect();
@@ -446,11 +444,11 @@ pub fn StartPanel(props: &StartProps) -> Html {
                         <input type="file" accept={REPORT_FILES}
                             data-action="last-year-file" onchange={picked(Purpose::LastYear, &props.onfile)} />
                     </label>
-                    <button type="button" data-action="paste-import" aria-expanded={pasting.to_string()} onclick={paste}>
+                    <button type="button" data-action="paste-import" aria-expanded={props.importing.to_string()} onclick={props.ontoggle_import.clone()}>
                         { "粘贴网站上已发布的上年报告" }
                     </button>
                 </div>
-                if *pasting {
+                if props.importing {
                     <ImportBox onread={props.onread.clone()} />
                 }
                 if !earlier.is_empty() {

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::confirm::Confirm;
-use super::files::use_pasted_page;
+use super::files::{PastedPage, use_pasted_page};
 use super::jobs::{Rendering, render_published, tidy_texts, verify_published, word_file};
 use super::seen::use_seen;
 use super::storage;
@@ -107,6 +107,7 @@ fn to_do(errors: usize, open: &[String]) -> Option<String> {
 pub fn Publish(props: &PublishProps) -> Html {
     let section = use_node_ref();
     let seen = use_seen(section.clone());
+    let verify = use_verify(props.report.clone());
     let preview = use_state(|| None::<Preview>);
     let current = preview.as_ref().is_some_and(|p| p.report == props.report && p.rendered.is_ok());
     {
@@ -381,23 +382,26 @@ pub fn Publish(props: &PublishProps) -> Html {
                 <span class="xx-text-label">{ "HTML 源码（与上方预览完全一致）" }</span>
                 <textarea ref={source} readonly=true rows="6" data-testid="source" value={shown} />
             </label>
-            <VerifyBox report={props.report.clone()} />
+            { verify_box(&verify) }
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct VerifyProps {
-    report: Rc<Report>,
+/// 核对发布结果's state: the page pasted or opened, and the verdict on it.
+struct Verify {
+    pasted: Rc<PastedPage>,
+    result: UseStateHandle<Option<Result<AttrValue, String>>>,
+    onclick: Callback<MouseEvent>,
+    onchange: Callback<Event>,
 }
 
-/// 核对发布结果: the published page, pasted or saved, read back and held against the report.
-#[component]
-fn VerifyBox(props: &VerifyProps) -> Html {
+/// The published page, pasted or saved, read back and held against the report.
+#[hook]
+fn use_verify(report: Rc<Report>) -> Verify {
     let pasted = Rc::new(use_pasted_page());
     let result = use_state(|| None::<Result<AttrValue, String>>);
     let check = {
-        let (result, report) = (result.clone(), props.report.clone());
+        let (result, report) = (result.clone(), report);
         Callback::from(move |(kind, page): (FileKind, Page)| {
             let (result, file) = (result.clone(), report.to_file(None));
             wasm_bindgen_futures::spawn_local(async move {
@@ -428,6 +432,12 @@ fn VerifyBox(props: &VerifyProps) -> Html {
             });
         })
     };
+    Verify { pasted, result, onclick, onchange }
+}
+
+/// 核对发布结果: where the page goes in, and the verdict. A plain view over [`use_verify`]'s state.
+fn verify_box(verify: &Verify) -> Html {
+    let Verify { pasted, result, onclick, onchange } = verify;
     html! {
         <section class="xx-verify" aria-label="核对发布结果" data-testid="verify">
             <h3>{ "核对发布结果" }</h3>
@@ -437,15 +447,15 @@ fn VerifyBox(props: &VerifyProps) -> Html {
                     onpaste={pasted.onpaste.clone()} oninput={pasted.oninput.clone()} />
             </label>
             <div class="xx-actions">
-                <button type="button" data-action="verify" {onclick}>{ "核对" }</button>
+                <button type="button" data-action="verify" onclick={onclick.clone()}>{ "核对" }</button>
                 <label class="xx-file-button">
                     { "打开另存的网页" }
-                    <input type="file" accept={PAGE_FILES} data-action="verify-file" {onchange} />
+                    <input type="file" accept={PAGE_FILES} data-action="verify-file" onchange={onchange.clone()} />
                 </label>
             </div>
             <div role="status" data-testid="verify-result">
                 {
-                    match &*result {
+                    match &**result {
                         Some(Ok(verdict)) => Html::from_html_unchecked(verdict.clone()),
                         Some(Err(why)) => html! { <p class="xx-status xx-error">{ why }</p> },
                         None => html! {},
