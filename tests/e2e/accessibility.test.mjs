@@ -57,7 +57,9 @@ describe("accessibility", () => {
     const preview = w.page.getByTestId("preview");
     await preview.focus();
     await w.page.keyboard.press("PageDown");
-    assert.ok((await preview.evaluate((p) => p.scrollTop)) > 0);
+    // The browser may scroll smoothly: wait for the region to have moved.
+    await w.page.waitForFunction(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-testid="preview"]').scrollTop > 0);
     await w.page.context().close();
   });
 });
