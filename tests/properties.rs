@@ -4,8 +4,8 @@
 
 use proptest::prelude::*;
 use xxgk_nianbao::report::base::format::{
-    APPEAL_COLUMNS, APPEAL_GROUPS, FieldKind, REQUEST_COLUMNS, REQUEST_ROWS, RequestRowRole, appeal_cell, fields,
-    request_cell,
+    APPEAL_COLUMNS, APPEAL_GROUPS, FieldKind, REQUEST_COLUMNS, RequestRowRole, appeal_cell, fields, request_cell,
+    request_rows,
 };
 use xxgk_nianbao::report::base::json::{self, Json};
 use xxgk_nianbao::report::base::number::{MAX_AMOUNT_WAN, parse_amount, parse_count};
@@ -74,13 +74,13 @@ proptest! {
         let report = report_of(&counts);
         let sheet = Sheet::of(&report);
         let count = |id| sheet.count(id).expect("every typed cell is a number or blank");
-        for (r, row) in REQUEST_ROWS.iter().enumerate() {
+        for (r, row) in request_rows().iter().enumerate() {
             let sum: u64 = (0..6).map(|c| count(request_cell(r, c))).sum();
             prop_assert_eq!(count(request_cell(r, 6)), sum, "T3-ROW, row {}", row.key);
         }
-        let total_row = REQUEST_ROWS.iter().position(|r| r.role == RequestRowRole::OutcomeTotal).unwrap();
+        let total_row = request_rows().iter().position(|r| r.role == RequestRowRole::OutcomeTotal).unwrap();
         for (c, column) in REQUEST_COLUMNS.iter().enumerate() {
-            let outcomes: u64 = REQUEST_ROWS
+            let outcomes: u64 = request_rows()
                 .iter()
                 .enumerate()
                 .filter(|(_, row)| row.role == RequestRowRole::Outcome)

@@ -139,23 +139,12 @@ pub enum RequestRowRole {
     Received,
     /// 二、上年结转
     CarriedOver,
-    /// One of the 21 rows of 三、本年度办理结果 that every application lands in exactly once.
+    /// A row of 三、本年度办理结果 ([`OUTCOMES`]): every application lands in exactly one.
     Outcome,
     /// （七）总计: the sum of the outcome rows.
     OutcomeTotal,
     /// 四、结转下年度继续办理
     CarriedForward,
-}
-
-/// A row of table 三: the label cells that start it (with their merges) and its key.
-#[derive(Debug)]
-pub struct RequestRow {
-    pub key: &'static str,
-    pub role: RequestRowRole,
-    /// The label cells printed at the start of this row; cells merged from rows above are not repeated.
-    pub labels: &'static [LabelCell],
-    /// How a clerk names the row in a message, e.g. `（三）不予公开 4.保护第三方合法权益`.
-    pub name: &'static str,
 }
 
 /// Width of table 三 in grid columns: three label columns and seven value columns.
@@ -168,114 +157,202 @@ pub const APPLICANTS_HEADER: &str = "申请人情况";
 /// Over the five columns between 自然人 and 总计.
 pub const ORGANISATIONS_HEADER: &str = "法人或其他组织";
 
-macro_rules! outcome {
-    ($key:literal, $name:literal, [$($label:expr),*]) => {
-        RequestRow { key: $key, role: RequestRowRole::Outcome, labels: &[$($label),*], name: $name }
-    };
+/// A category of 三、本年度办理结果: on a row of its own (（一）予以公开), or over the numbered items
+/// it is split into (（三）不予公开 1.… 8.…), each a row.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The row key of a single-row category; the first part of its items' keys otherwise.
+    pub key: &'static str,
+    pub label: &'static str,
+    /// How a message names it where `label` is long.
+    pub name: &'static str,
+    pub items: &'static [OutcomeItem],
 }
 
-pub const REQUEST_ROWS: [RequestRow; 25] = [
-    RequestRow {
-        key: "received",
-        role: RequestRowRole::Received,
-        labels: &[wide("一、本年新收政府信息公开申请数量", 3)],
-        name: "一、本年新收",
-    },
-    RequestRow {
-        key: "carried_over",
-        role: RequestRowRole::CarriedOver,
-        labels: &[wide("二、上年结转政府信息公开申请数量", 3)],
-        name: "二、上年结转",
-    },
-    outcome!("disclosed", "（一）予以公开", [tall("三、本年度办理结果", 22), wide("（一）予以公开", 2)]),
-    outcome!(
-        "partially_disclosed",
-        "（二）部分公开",
-        [wide("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 2)]
+/// A numbered item under an outcome category: one row of table 三.
+#[derive(Debug)]
+pub struct OutcomeItem {
+    /// The second part of the row key, after the category's.
+    pub key: &'static str,
+    pub label: &'static str,
+    /// How a message names it where `label` is long.
+    pub name: &'static str,
+}
+
+const fn single(key: &'static str, label: &'static str, name: &'static str) -> Outcome {
+    Outcome { key, label, name, items: &[] }
+}
+const fn split(key: &'static str, label: &'static str, items: &'static [OutcomeItem]) -> Outcome {
+    Outcome { key, label, name: label, items }
+}
+const fn item(key: &'static str, label: &'static str) -> OutcomeItem {
+    OutcomeItem { key, label, name: label }
+}
+const fn item_named(key: &'static str, label: &'static str, name: &'static str) -> OutcomeItem {
+    OutcomeItem { key, label, name }
+}
+
+/// Beside the outcome rows and （七）总计, in the first label column.
+pub const OUTCOMES_HEADER: &str = "三、本年度办理结果";
+/// The row under the outcomes that adds them up.
+pub const OUTCOME_TOTAL_LABEL: &str = "（七）总计";
+
+/// The outcome categories of table 三, in order: every application lands in exactly one of their rows.
+pub const OUTCOMES: &[Outcome] = &[
+    single("disclosed", "（一）予以公开", "（一）予以公开"),
+    single("partially_disclosed", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开"),
+    split(
+        "withheld",
+        "（三）不予公开",
+        &[
+            item("state_secret", "1.属于国家秘密"),
+            item("prohibited_by_law", "2.其他法律行政法规禁止公开"),
+            item("security_stability", "3.危及“三安全一稳定”"),
+            item("third_party", "4.保护第三方合法权益"),
+            item("internal_affairs", "5.属于三类内部事务信息"),
+            item("process_info", "6.属于四类过程性信息"),
+            item("enforcement_file", "7.属于行政执法案卷"),
+            item("query_matter", "8.属于行政查询事项"),
+        ],
     ),
-    outcome!(
-        "withheld.state_secret",
-        "（三）不予公开 1.属于国家秘密",
-        [tall("（三）不予公开", 8), cell("1.属于国家秘密")]
+    split(
+        "unavailable",
+        "（四）无法提供",
+        &[
+            item("not_held", "1.本机关不掌握相关政府信息"),
+            item("needs_creation", "2.没有现成信息需要另行制作"),
+            item("still_unclear", "3.补正后申请内容仍不明确"),
+        ],
     ),
-    outcome!(
-        "withheld.prohibited_by_law",
-        "（三）不予公开 2.其他法律行政法规禁止公开",
-        [cell("2.其他法律行政法规禁止公开")]
+    split(
+        "not_processed",
+        "（五）不予处理",
+        &[
+            item("petition", "1.信访举报投诉类申请"),
+            item("repeated", "2.重复申请"),
+            item("publication", "3.要求提供公开出版物"),
+            item("excessive", "4.无正当理由大量反复申请"),
+            item("confirmation", "5.要求行政机关确认或重新出具已获取信息"),
+        ],
     ),
-    outcome!("withheld.security_stability", "（三）不予公开 3.危及“三安全一稳定”", [cell("3.危及“三安全一稳定”")]),
-    outcome!("withheld.third_party", "（三）不予公开 4.保护第三方合法权益", [cell("4.保护第三方合法权益")]),
-    outcome!("withheld.internal_affairs", "（三）不予公开 5.属于三类内部事务信息", [cell("5.属于三类内部事务信息")]),
-    outcome!("withheld.process_info", "（三）不予公开 6.属于四类过程性信息", [cell("6.属于四类过程性信息")]),
-    outcome!("withheld.enforcement_file", "（三）不予公开 7.属于行政执法案卷", [cell("7.属于行政执法案卷")]),
-    outcome!("withheld.query_matter", "（三）不予公开 8.属于行政查询事项", [cell("8.属于行政查询事项")]),
-    outcome!(
-        "unavailable.not_held",
-        "（四）无法提供 1.本机关不掌握相关政府信息",
-        [tall("（四）无法提供", 3), cell("1.本机关不掌握相关政府信息")]
+    split(
+        "other_handling",
+        "（六）其他处理",
+        &[
+            item_named(
+                "no_correction",
+                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                "1.逾期不补正",
+            ),
+            item_named(
+                "fee_unpaid",
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                "2.逾期未缴费",
+            ),
+            item("other", "3.其他"),
+        ],
     ),
-    outcome!(
-        "unavailable.needs_creation",
-        "（四）无法提供 2.没有现成信息需要另行制作",
-        [cell("2.没有现成信息需要另行制作")]
-    ),
-    outcome!(
-        "unavailable.still_unclear",
-        "（四）无法提供 3.补正后申请内容仍不明确",
-        [cell("3.补正后申请内容仍不明确")]
-    ),
-    outcome!(
-        "not_processed.petition",
-        "（五）不予处理 1.信访举报投诉类申请",
-        [tall("（五）不予处理", 5), cell("1.信访举报投诉类申请")]
-    ),
-    outcome!("not_processed.repeated", "（五）不予处理 2.重复申请", [cell("2.重复申请")]),
-    outcome!("not_processed.publication", "（五）不予处理 3.要求提供公开出版物", [cell("3.要求提供公开出版物")]),
-    outcome!("not_processed.excessive", "（五）不予处理 4.无正当理由大量反复申请", [cell("4.无正当理由大量反复申请")]),
-    outcome!(
-        "not_processed.confirmation",
-        "（五）不予处理 5.要求行政机关确认或重新出具已获取信息",
-        [cell("5.要求行政机关确认或重新出具已获取信息")]
-    ),
-    outcome!(
-        "other_handling.no_correction",
-        "（六）其他处理 1.逾期不补正",
-        [tall("（六）其他处理", 3), cell("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")]
-    ),
-    outcome!(
-        "other_handling.fee_unpaid",
-        "（六）其他处理 2.逾期未缴费",
-        [cell("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请")]
-    ),
-    outcome!("other_handling.other", "（六）其他处理 3.其他", [cell("3.其他")]),
-    RequestRow {
-        key: "outcome_total",
-        role: RequestRowRole::OutcomeTotal,
-        labels: &[wide("（七）总计", 2)],
-        name: "（七）总计",
-    },
-    RequestRow {
-        key: "carried_forward",
-        role: RequestRowRole::CarriedForward,
-        labels: &[wide("四、结转下年度继续办理", 3)],
-        name: "四、结转下年度",
-    },
 ];
 
-/// The index in [`REQUEST_ROWS`] of the row that plays `role`; one of the four single rows, not
-/// [`RequestRowRole::Outcome`], of which there are 21 ([`outcome_rows`]).
+impl Outcome {
+    /// How many rows of table 三 it takes.
+    pub fn row_count(&self) -> usize {
+        self.items.len().max(1)
+    }
+
+    /// What a sentence calls it: the name without its numeral or note, e.g. 部分公开.
+    pub fn plain_name(&self) -> &'static str {
+        let name = self.name.split_once('）').map_or(self.name, |(_, rest)| rest);
+        name.split('（').next().unwrap_or(name)
+    }
+
+    /// Its rows' indices in [`request_rows`].
+    pub fn rows(&self) -> std::ops::Range<usize> {
+        let before: usize = OUTCOMES.iter().take_while(|o| o.key != self.key).map(Outcome::row_count).sum();
+        let first = request_row(RequestRowRole::CarriedOver) + 1 + before;
+        first..first + self.row_count()
+    }
+}
+
+/// The outcome category with `key`, e.g. `other_handling`.
+pub fn outcome(key: &str) -> &'static Outcome {
+    OUTCOMES.iter().find(|o| o.key == key).unwrap_or_else(|| panic!("table 三 has no outcome {key}"))
+}
+
+/// A row of table 三: the label cells that start it (with their merges) and its key.
+#[derive(Debug)]
+pub struct RequestRow {
+    /// e.g. `received`, `withheld.third_party`.
+    pub key: String,
+    pub role: RequestRowRole,
+    /// The label cells printed at the start of this row; cells merged from rows above are not repeated.
+    pub labels: Vec<LabelCell>,
+    /// How a clerk names the row in a message, e.g. `（三）不予公开 4.保护第三方合法权益`.
+    pub name: String,
+}
+
+impl RequestRow {
+    /// A row whose one label spans the three label columns.
+    fn across(key: &str, role: RequestRowRole, label: &'static str, name: &str) -> RequestRow {
+        RequestRow { key: key.into(), role, labels: vec![wide(label, REQUESTS_LABEL_WIDTH)], name: name.into() }
+    }
+}
+
+/// The rows of table 三, top to bottom, the outcome rows and their merges made from [`OUTCOMES`].
+pub fn request_rows() -> &'static [RequestRow] {
+    static ROWS: LazyLock<Vec<RequestRow>> = LazyLock::new(|| {
+        use RequestRowRole::{CarriedForward, CarriedOver, OutcomeTotal, Received};
+        let mut rows = vec![
+            RequestRow::across("received", Received, "一、本年新收政府信息公开申请数量", "一、本年新收"),
+            RequestRow::across("carried_over", CarriedOver, "二、上年结转政府信息公开申请数量", "二、上年结转"),
+        ];
+        let outcome_rows: usize = OUTCOMES.iter().map(Outcome::row_count).sum();
+        // 三、本年度办理结果 stands beside the outcome rows and （七）总计.
+        let mut header = Some(tall(OUTCOMES_HEADER, outcome_rows as u16 + 1));
+        for outcome in OUTCOMES {
+            if outcome.items.is_empty() {
+                let labels = header.take().into_iter().chain([wide(outcome.label, 2)]).collect();
+                rows.push(RequestRow {
+                    key: outcome.key.into(),
+                    role: RequestRowRole::Outcome,
+                    labels,
+                    name: outcome.name.into(),
+                });
+                continue;
+            }
+            let mut category = Some(tall(outcome.label, outcome.items.len() as u16));
+            for item in outcome.items {
+                rows.push(RequestRow {
+                    key: format!("{}.{}", outcome.key, item.key),
+                    role: RequestRowRole::Outcome,
+                    labels: header.take().into_iter().chain(category.take()).chain([cell(item.label)]).collect(),
+                    name: format!("{} {}", outcome.name, item.name),
+                });
+            }
+        }
+        rows.push(RequestRow {
+            key: "outcome_total".into(),
+            role: OutcomeTotal,
+            labels: vec![wide(OUTCOME_TOTAL_LABEL, 2)],
+            name: OUTCOME_TOTAL_LABEL.into(),
+        });
+        rows.push(RequestRow::across("carried_forward", CarriedForward, "四、结转下年度继续办理", "四、结转下年度"));
+        rows
+    });
+    &ROWS
+}
+
+/// The index in [`request_rows`] of the row that plays `role`; one of the four single rows, not
+/// [`RequestRowRole::Outcome`], which many rows play ([`outcome_rows`]).
 pub fn request_row(role: RequestRowRole) -> usize {
-    debug_assert_ne!(role, RequestRowRole::Outcome, "21 rows are outcomes: use outcome_rows()");
-    REQUEST_ROWS.iter().position(|r| r.role == role).unwrap_or_else(|| panic!("table 三 has no {role:?} row"))
+    debug_assert_ne!(role, RequestRowRole::Outcome, "many rows are outcomes: use outcome_rows()");
+    request_rows().iter().position(|r| r.role == role).unwrap_or_else(|| panic!("table 三 has no {role:?} row"))
 }
 
-/// The indices in [`REQUEST_ROWS`] of the 21 outcome rows.
+/// The indices in [`request_rows`] of the outcome rows.
 pub fn outcome_rows() -> impl Iterator<Item = usize> + Clone {
-    (0..REQUEST_ROWS.len()).filter(|&r| REQUEST_ROWS[r].role == RequestRowRole::Outcome)
+    (0..request_rows().len()).filter(|&r| request_rows()[r].role == RequestRowRole::Outcome)
 }
-
-/// The rows of （六）其他处理 in [`REQUEST_ROWS`]: the 2019 format prints them as one row.
-pub const OTHER_HANDLING_ROWS: std::ops::Range<usize> = 20..23;
 
 /// The key of the cell at `row` × `column` of table 三, e.g. `requests.withheld.third_party.commercial`.
 pub fn request_key(row: &RequestRow, column: &RequestColumn) -> String {
@@ -285,17 +362,33 @@ pub fn request_key(row: &RequestRow, column: &RequestColumn) -> String {
 // ---------------------------------------------------------------------------------------------
 // Table 四: 政府信息公开行政复议、行政诉讼情况
 
+/// What a group of table 四 counts: 行政复议, or one kind of 行政诉讼 (under [`SUITS_HEADER`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Appeal {
+    Review,
+    Suit,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AppealGroup {
     pub key: &'static str,
     pub label: &'static str,
+    pub appeal: Appeal,
 }
 
 pub const APPEAL_GROUPS: [AppealGroup; 3] = [
-    AppealGroup { key: "review", label: "行政复议" },
-    AppealGroup { key: "suit_direct", label: "未经复议直接起诉" },
-    AppealGroup { key: "suit_after_review", label: "复议后起诉" },
+    AppealGroup { key: "review", label: "行政复议", appeal: Appeal::Review },
+    AppealGroup { key: "suit_direct", label: "未经复议直接起诉", appeal: Appeal::Suit },
+    AppealGroup { key: "suit_after_review", label: "复议后起诉", appeal: Appeal::Suit },
 ];
+
+/// The 总计 cells of the table 四 groups that count `appeal`: 行政复议's one, or the two suits'.
+pub fn appeal_totals(appeal: Appeal) -> Vec<FieldId> {
+    (0..APPEAL_GROUPS.len())
+        .filter(|&g| APPEAL_GROUPS[g].appeal == appeal)
+        .map(|g| appeal_cell(g, APPEAL_TOTAL_COLUMN))
+        .collect()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AppealColumn {
@@ -400,6 +493,8 @@ impl TextPart {
 #[derive(Debug)]
 pub struct Section {
     pub heading: &'static str,
+    /// The heading as some reports print it, which a copy is read by too.
+    pub variants: &'static [&'static str],
     pub parts: &'static [TextPart],
     pub table: Option<Table>,
 }
@@ -407,6 +502,7 @@ pub struct Section {
 pub const SECTIONS: [Section; 6] = [
     Section {
         heading: "一、总体情况",
+        variants: &[],
         parts: &[
             TextPart::Plain { key: OVERVIEW_INTRO, label: "开篇（编制依据、统计期限）" },
             TextPart::Headed { key: "overview.proactive", heading: "（一）主动公开" },
@@ -419,21 +515,25 @@ pub const SECTIONS: [Section; 6] = [
     },
     Section {
         heading: "二、主动公开政府信息情况",
+        variants: &[],
         parts: &[TextPart::Plain { key: "proactive.note", label: "说明（可选）" }],
         table: Some(Table::Proactive),
     },
     Section {
         heading: "三、收到和处理政府信息公开申请情况",
+        variants: &[],
         parts: &[TextPart::Plain { key: "requests.note", label: "说明（可选）" }],
         table: Some(Table::Requests),
     },
     Section {
         heading: "四、政府信息公开行政复议、行政诉讼情况",
+        variants: &["四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "四、政府信息公开行政复议和行政诉讼情况"],
         parts: &[TextPart::Plain { key: "appeals.note", label: "说明（可选）" }],
         table: Some(Table::Appeals),
     },
     Section {
         heading: "五、存在的主要问题及改进情况",
+        variants: &["五、政府信息公开工作存在的主要问题及改进情况", "五、存在的主要问题和改进情况"],
         parts: &[
             TextPart::Headed { key: PROBLEMS_LAST_YEAR, heading: "（一）上年度存在问题及改进情况" },
             TextPart::Headed { key: PROBLEMS_THIS_YEAR, heading: "（二）本年度存在问题及改进举措" },
@@ -442,6 +542,7 @@ pub const SECTIONS: [Section; 6] = [
     },
     Section {
         heading: "六、其他需要报告的事项",
+        variants: &[],
         parts: &[TextPart::Plain {
             key: OTHER_MATTERS, label: "其他事项（须说明信息处理费收取情况）"
         }],
@@ -563,7 +664,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
                 }
             }
             Some(Table::Requests) => {
-                for row in &REQUEST_ROWS {
+                for row in request_rows() {
                     for (index, column) in REQUEST_COLUMNS.iter().enumerate() {
                         let derived = index == REQUEST_TOTAL_COLUMN || row.role == RequestRowRole::OutcomeTotal;
                         fields.push(Field {
@@ -617,10 +718,10 @@ pub fn id_of(key: &str) -> FieldId {
     field_id(key).unwrap_or_else(|| panic!("{key} is not a key of the national format"))
 }
 
-/// The id of the table 三 cell at `row` × `column` (indices into [`REQUEST_ROWS`], [`REQUEST_COLUMNS`]).
+/// The id of the table 三 cell at `row` × `column` (indices into [`request_rows`], [`REQUEST_COLUMNS`]).
 pub fn request_cell(row: usize, column: usize) -> FieldId {
     static IDS: LazyLock<Vec<FieldId>> = LazyLock::new(|| {
-        REQUEST_ROWS
+        request_rows()
             .iter()
             .flat_map(|row| REQUEST_COLUMNS.iter().map(move |column| id_of(&request_key(row, column))))
             .collect()
@@ -662,7 +763,7 @@ pub fn number_rows() -> &'static [NumberRow] {
             name: format!("表二「{}」", row.label),
             cells: row.keys.iter().map(|k| id_of(k)).collect(),
         });
-        let requests = REQUEST_ROWS.iter().enumerate().map(|(r, row)| NumberRow {
+        let requests = request_rows().iter().enumerate().map(|(r, row)| NumberRow {
             table: Table::Requests,
             name: format!("表三「{}」行", row.name),
             cells: (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect(),
@@ -865,18 +966,19 @@ fn requests_layout() -> TableLayout {
         ]),
         header_row(&organisations),
     ];
-    for (r, row) in REQUEST_ROWS.iter().enumerate() {
+    for (r, row) in request_rows().iter().enumerate() {
         let values = (0..REQUEST_COLUMNS.len()).map(|c| LayoutCell::Value { id: request_cell(r, c), colspan: 1 });
         let cells = row.labels.iter().map(row_label).chain(values).collect();
-        rows.push(LayoutRow { header: false, key: Some(row.key), cells });
+        rows.push(LayoutRow { header: false, key: Some(&row.key), cells });
     }
     TableLayout { table: Table::Requests, width: REQUESTS_LABEL_WIDTH + REQUEST_COLUMNS.len() as u16, rows }
 }
 
 /// Table 四: three header rows over one row of fifteen numbers.
 fn appeals_layout() -> TableLayout {
-    // 行政复议's columns stand over two rows; the two suit groups each head the same five.
+    // 行政复议 comes first, its columns standing over two rows; the suit groups each head the same five.
     let [review, suits @ ..] = &APPEAL_GROUPS;
+    debug_assert!(review.appeal == Appeal::Review && suits.iter().all(|g| g.appeal == Appeal::Suit));
     let width = APPEAL_COLUMNS.len() as u16;
     let columns = || APPEAL_COLUMNS.iter().map(|c| cell(c.label));
     let mut second: Vec<LabelCell> = APPEAL_COLUMNS.iter().map(|c| tall(c.label, 2)).collect();
@@ -921,7 +1023,7 @@ mod tests {
             assert_eq!(seen[id], usize::from(number), "{}", field.key);
         }
         let names: Vec<&str> = number_rows().iter().map(|row| row.name.as_str()).collect();
-        assert_eq!(names.iter().filter(|n| n.starts_with("表三")).count(), REQUEST_ROWS.len());
+        assert_eq!(names.iter().filter(|n| n.starts_with("表三")).count(), request_rows().len());
         assert_eq!(names.first(), Some(&"表二「规章」"));
         assert_eq!(names.last(), Some(&"表四「复议后起诉」"));
     }
@@ -1006,7 +1108,7 @@ mod tests {
     fn each_single_role_is_one_row_of_table_three() {
         use RequestRowRole::*;
         for role in [Received, CarriedOver, OutcomeTotal, CarriedForward] {
-            assert_eq!(REQUEST_ROWS.iter().filter(|r| r.role == role).count(), 1, "{role:?}");
+            assert_eq!(request_rows().iter().filter(|r| r.role == role).count(), 1, "{role:?}");
         }
         assert_eq!(
             [request_row(Received), request_row(CarriedOver), request_row(OutcomeTotal), request_row(CarriedForward)],
@@ -1017,16 +1119,25 @@ mod tests {
 
     #[test]
     fn outcome_rows_are_the_twenty_one_rows_between_received_and_the_total() {
-        let outcomes: Vec<_> = REQUEST_ROWS.iter().filter(|r| r.role == RequestRowRole::Outcome).collect();
+        let rows = request_rows();
+        let outcomes: Vec<_> = rows.iter().filter(|r| r.role == RequestRowRole::Outcome).collect();
         assert_eq!(outcomes.len(), 21);
         assert_eq!(outcomes.first().unwrap().key, "disclosed");
         assert_eq!(outcomes.last().unwrap().key, "other_handling.other");
         // 三、本年度办理结果 spans the outcome rows and （七）总计.
-        assert_eq!(REQUEST_ROWS[2].labels[0].rowspan as usize, outcomes.len() + 1);
-        let other_handling = &REQUEST_ROWS[OTHER_HANDLING_ROWS.start].labels[0];
+        assert_eq!(rows[2].labels[0], tall("三、本年度办理结果", 22));
+        assert_eq!(rows[2].labels[1], wide("（一）予以公开", 2));
+        assert_eq!(rows[4].key, "withheld.state_secret");
+        assert_eq!(rows[4].labels, [tall("（三）不予公开", 8), cell("1.属于国家秘密")]);
+        assert_eq!(rows[5].labels, [cell("2.其他法律行政法规禁止公开")]);
+        assert_eq!(rows[5].name, "（三）不予公开 2.其他法律行政法规禁止公开");
+        assert_eq!(rows[20].name, "（六）其他处理 1.逾期不补正");
+        assert_eq!(rows[23].labels, [wide("（七）总计", 2)]);
+        assert_eq!(outcome("other_handling").rows(), 20..23);
+        assert_eq!(outcome("disclosed").rows(), 2..3);
         assert_eq!(
-            (other_handling.text, other_handling.rowspan as usize),
-            ("（六）其他处理", OTHER_HANDLING_ROWS.len())
+            OUTCOMES.iter().map(Outcome::plain_name).collect::<Vec<_>>(),
+            ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"]
         );
     }
 

@@ -3,9 +3,9 @@
 
 use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FEE_AMOUNT_KEY, FieldId, FieldKind, META_SCOPE,
-    META_YEAR, NumberRow, OTHER_MATTERS, OVERVIEW_INTRO, PROBLEMS_LAST_YEAR, REQUEST_COLUMNS, REQUEST_ROWS,
-    REQUEST_TOTAL_COLUMN, RequestRowRole, Section, appeal_cell, document_stocks, fields, id_of, outcome_rows,
-    request_cell, request_row, section_of,
+    META_YEAR, NumberRow, OTHER_MATTERS, OVERVIEW_INTRO, PROBLEMS_LAST_YEAR, REQUEST_COLUMNS, REQUEST_TOTAL_COLUMN,
+    RequestRowRole, Section, appeal_cell, document_stocks, fields, id_of, outcome_rows, request_cell, request_row,
+    request_rows, section_of,
 };
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
@@ -160,7 +160,7 @@ fn printed_total_off(
 
 /// T3-ROW: each row's 总计 against the sum of its six applicant columns, where a total was printed.
 fn check_request_rows(sheet: &Sheet, findings: &mut Vec<Finding>) {
-    for (r, row) in REQUEST_ROWS.iter().enumerate() {
+    for (r, row) in request_rows().iter().enumerate() {
         let parts = (0..REQUEST_TOTAL_COLUMN).map(|c| request_cell(r, c));
         if let Some((printed, sum, ids)) = printed_total_off(sheet, request_cell(r, REQUEST_TOTAL_COLUMN), parts) {
             findings.push(Finding::new(
@@ -186,7 +186,7 @@ pub struct ColumnBalance {
     pub inflow: Option<u64>,
     /// （七）总计+四, when both are numbers.
     pub outflow: Option<u64>,
-    /// The clerk has begun the column's outcomes: one of its 21 outcome rows or its 结转下年度 holds
+    /// The clerk has begun the column's outcomes: one of its outcome rows or its 结转下年度 holds
     /// a value (for the 总计 column, any applicant column's). Until then 一 and 二 alone cannot
     /// balance: 上年结转 carried from last year, or a first 本年新收, is not yet a mistake.
     pub begun: bool,
@@ -267,7 +267,7 @@ pub fn balances(sheet: &Sheet) -> Vec<ColumnBalance> {
         .collect()
 }
 
-/// A column whose printed （七）总计 differs from the sum of its 21 outcomes: (column, sum, printed).
+/// A column whose printed （七）总计 differs from the sum of its outcomes: (column, sum, printed).
 fn unsummed_columns(sheet: &Sheet) -> impl Iterator<Item = (usize, u64, u64)> + '_ {
     let outcome_total = request_row(RequestRowRole::OutcomeTotal);
     (0..REQUEST_COLUMNS.len()).filter_map(move |c| {
@@ -288,9 +288,10 @@ fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
             Rule::T3Sum,
             ids,
             format!(
-                "表三「{}」列：21 项办理结果之和 = {sum}，{} = {printed}，相差 {} 件。",
+                "表三「{}」列：{} 项办理结果之和 = {sum}，{} = {printed}，相差 {} 件。",
                 REQUEST_COLUMNS[c].label,
-                REQUEST_ROWS[outcome_total].name,
+                outcome_rows().count(),
+                request_rows()[outcome_total].name,
                 difference(sum, printed)
             ),
         ));

@@ -4,8 +4,8 @@
 //! (`TXT-COPY`), and typing slips (`TXT-FORM`). All are warnings: the clerk decides.
 
 use crate::report::base::format::{
-    APPEAL_COLUMNS, FieldId, META_SCOPE, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN,
-    RequestRowRole, appeal_cell, field, id_of, request_cell, request_row, section_of, text_parts,
+    Appeal, FieldId, META_SCOPE, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN,
+    RequestRowRole, appeal_totals, field, id_of, request_cell, request_row, section_of, text_parts,
 };
 use crate::report::base::text::{is_han, squeezed};
 use crate::report::data::finding::{Finding, Rule};
@@ -154,9 +154,9 @@ fn check_settled(id: FieldId, text: &str, sheet: &Sheet, findings: &mut Vec<Find
             ),
         ));
     }
-    let total = |group: usize| appeal_cell(group, APPEAL_COLUMNS.len() - 1);
-    for (said, groups, what) in [(&NO_REVIEW, 0..1, "行政复议"), (&NO_SUIT, 1..3, "行政诉讼")] {
-        let cells: Vec<FieldId> = groups.map(total).collect();
+    for (said, appeal, what) in [(&NO_REVIEW, Appeal::Review, "行政复议"), (&NO_SUIT, Appeal::Suit, "行政诉讼")]
+    {
+        let cells = appeal_totals(appeal);
         let cases: u64 = cells.iter().filter_map(|&c| sheet.count(c)).sum();
         if cases == 0 || !text.contains(what) {
             continue;

@@ -2,8 +2,7 @@
 //! "共收到政府信息公开申请12件" beside a table 三 that received 11.
 
 use crate::report::base::format::{
-    APPEAL_COLUMNS, APPEAL_GROUPS, FieldId, FieldKind, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, fields,
-    request_cell, request_row,
+    Appeal, FieldId, FieldKind, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_totals, fields, request_cell, request_row,
 };
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
@@ -30,10 +29,6 @@ fn row_total(role: RequestRowRole) -> Vec<FieldId> {
     vec![request_cell(request_row(role), REQUEST_TOTAL_COLUMN)]
 }
 
-fn group_totals(groups: std::ops::Range<usize>) -> Vec<FieldId> {
-    groups.map(|g| appeal_cell(g, APPEAL_COLUMNS.len() - 1)).collect()
-}
-
 const STATEMENTS: [Statement; 4] = [
     Statement {
         anchor: "申请",
@@ -54,14 +49,14 @@ const STATEMENTS: [Statement; 4] = [
         with_any: &[],
         unless: &["复议后", "诉讼"],
         what: "表四“行政复议”总计",
-        cells: || group_totals(0..1),
+        cells: || appeal_totals(Appeal::Review),
     },
     Statement {
         anchor: "行政诉讼",
         with_any: &[],
         unless: &[],
         what: "表四“行政诉讼”两项总计之和",
-        cells: || group_totals(1..APPEAL_GROUPS.len()),
+        cells: || appeal_totals(Appeal::Suit),
     },
 ];
 

@@ -59,7 +59,7 @@ pub const RULES: [RuleInfo; 19] = {
     use Severity::{Error, Warning};
     [
         info(Rule::T3Row, "T3-ROW", Error, "表三每行的总计等于六类申请人之和"),
-        info(Rule::T3Sum, "T3-SUM", Error, "表三每列的（七）总计等于21项办理结果之和"),
+        info(Rule::T3Sum, "T3-SUM", Error, "表三每列的（七）总计等于各项办理结果之和"),
         info(Rule::T3Bal, "T3-BAL", Error, "表三每列：新收加上年结转，等于办理结果总计加结转下年度"),
         info(Rule::T4Sum, "T4-SUM", Error, "表四每组的总计等于结果维持、纠正、其他、尚未审结之和"),
         info(Rule::Num, "NUM", Error, "件数为非负整数，金额以万元计、最多四位小数"),

@@ -2,8 +2,8 @@
 //! the leaf cells, and printed totals kept beside the computed ones so the rules can compare them.
 
 use crate::report::base::format::{
-    self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FieldId, FieldKind, REQUEST_COLUMNS, REQUEST_ROWS,
-    REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, fields, outcome_rows, request_cell, request_row,
+    self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FieldId, FieldKind, REQUEST_COLUMNS,
+    REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, fields, outcome_rows, request_cell, request_row, request_rows,
 };
 use crate::report::base::number::{Amount, NumError, parse_amount, parse_count};
 use crate::report::data::model::Report;
@@ -91,7 +91,7 @@ impl Sheet {
             self.computed[request_cell(total_row, column)] =
                 self.sum(outcome_rows().map(|row| request_cell(row, column)));
         }
-        for row in 0..REQUEST_ROWS.len() {
+        for row in 0..request_rows().len() {
             self.computed[request_cell(row, REQUEST_TOTAL_COLUMN)] =
                 self.sum(applicants.clone().map(|column| request_cell(row, column)));
         }

@@ -3,8 +3,8 @@
 //! they choose. Categories the tables hold none of are left out, as reports leave them out.
 
 use crate::report::base::format::{
-    APPEAL_COLUMNS, FieldId, OTHER_MATTERS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, id_of,
-    outcome_rows, request_cell, request_row,
+    APPEAL_COLUMNS, FieldId, OTHER_MATTERS, OUTCOMES, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, id_of,
+    request_cell, request_row, request_rows,
 };
 use crate::report::data::model::Report;
 use crate::report::data::sheet::Sheet;
@@ -69,25 +69,9 @@ fn on_request(sheet: &Sheet) -> String {
     )
 }
 
-/// The outcome groups of table 三 in order, as reports name them (不予公开 …), with their totals: the
-/// rows whose keys share a first part (`withheld.*`), named by the first row's name without its
-/// numeral and item (`（三）不予公开 1.属于国家秘密` → 不予公开).
-fn outcome_groups(sheet: &Sheet) -> Vec<(&'static str, u64)> {
-    let mut groups: Vec<(&'static str, &'static str, u64)> = Vec::new();
-    for r in outcome_rows() {
-        let row = &REQUEST_ROWS[r];
-        let group = row.key.split('.').next().unwrap_or(row.key);
-        let n = row_total(sheet, r);
-        match groups.last_mut() {
-            Some((key, _, total)) if *key == group => *total += n,
-            _ => {
-                let name = row.name.split(' ').next().unwrap_or(row.name);
-                let name = name.split_once('）').map_or(name, |(_, rest)| rest);
-                groups.push((group, name.split('（').next().unwrap_or(name), n));
-            }
-        }
-    }
-    groups.into_iter().map(|(_, name, n)| (name, n)).collect()
+/// The outcome categories of table 三 in order, as sentences name them (不予公开 …), with their totals.
+fn outcome_totals(sheet: &Sheet) -> Vec<(&'static str, u64)> {
+    OUTCOMES.iter().map(|outcome| (outcome.plain_name(), outcome.rows().map(|r| row_total(sheet, r)).sum())).collect()
 }
 
 fn requests(sheet: &Sheet, last: Option<(&Report, &Sheet)>) -> String {
@@ -107,7 +91,7 @@ fn requests(sheet: &Sheet, last: Option<(&Report, &Sheet)>) -> String {
     let done = total(sheet, RequestRowRole::OutcomeTotal);
     text.push_str(&format!("；办结{done}件"));
     let parts: Vec<String> =
-        outcome_groups(sheet).into_iter().filter(|(_, n)| *n > 0).map(|(name, n)| format!("{name}{n}件")).collect();
+        outcome_totals(sheet).into_iter().filter(|(_, n)| *n > 0).map(|(name, n)| format!("{name}{n}件")).collect();
     if !parts.is_empty() {
         text.push_str(&format!("，其中{}", parts.join("、")));
     }
@@ -180,7 +164,7 @@ const FEE_UNPAID: &str = "other_handling.fee_unpaid";
 /// §六's sentence on 信息处理费 that the tables can give: the requests no longer handled because a
 /// fee notice went unpaid. What was charged is not in the tables; the clerk completes it.
 fn fees(sheet: &Sheet) -> String {
-    let unpaid = REQUEST_ROWS.iter().position(|r| r.key == FEE_UNPAID).map_or(0, |r| row_total(sheet, r));
+    let unpaid = request_rows().iter().position(|r| r.key == FEE_UNPAID).map_or(0, |r| row_total(sheet, r));
     let mut text = String::from("1.政府信息处理费收取情况。本年度发出收费通知　件，总金额　元，实际收取　元");
     if unpaid > 0 {
         text.push_str(&format!("；因申请人逾期未按收费通知要求缴纳费用而不再处理的申请{unpaid}件"));

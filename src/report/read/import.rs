@@ -12,9 +12,9 @@ use split::{Run, Value, counts, runs, splits};
 
 use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
-    META_SIGNED_ON, META_YEAR, OTHER_HANDLING_ROWS, OTHER_MATTERS, PROACTIVE, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR,
-    REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN, REQUESTS_CORNER_NOTE, SECTIONS, SUITS_HEADER, TITLE_SUFFIX,
-    Table, appeal_cell, id_of, request_cell,
+    META_SIGNED_ON, META_YEAR, OTHER_MATTERS, PROACTIVE, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_COLUMNS,
+    REQUEST_TOTAL_COLUMN, REQUESTS_CORNER_NOTE, SECTIONS, SUITS_HEADER, TITLE_SUFFIX, Table, appeal_cell, id_of,
+    request_cell, request_rows,
 };
 use crate::report::base::json::{self, Json};
 use crate::report::base::text::ends_sentence;
@@ -62,15 +62,8 @@ pub const MAX_SOURCE_BYTES: usize = 2 * 1024 * 1024;
 const OLD_FORMAT_MARKS: [&str; 5] =
     ["本年新制作数量", "本年新公开数量", "对外公开总数量", "政府集中采购", "第二十条第（九）项"];
 
-/// Headings as some reports print them, besides the national wording in the format data.
-const HEADING_VARIANTS: [&[&str]; 6] = [
-    &[],
-    &[],
-    &[],
-    &["四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "四、政府信息公开行政复议和行政诉讼情况"],
-    &["五、政府信息公开工作存在的主要问题及改进情况", "五、存在的主要问题和改进情况"],
-    &[],
-];
+/// The outcome category of table 三 that the 2019 format prints as one row.
+const OLD_FORMAT_ONE_ROW: &str = "other_handling";
 
 /// How a report's title ends besides the national wording ([`TITLE_SUFFIX`]): without 工作, as many
 /// portals name it.
@@ -260,8 +253,8 @@ impl Reader<'_> {
         let mut found: Headings = [None; 6];
         let mut from = 0;
         for (i, section) in SECTIONS.iter().enumerate() {
-            let mut labels = vec![label_key(section.heading)];
-            labels.extend(HEADING_VARIANTS[i].iter().map(|v| label_key(v)));
+            let labels: Vec<Vec<char>> =
+                std::iter::once(section.heading).chain(section.variants.iter().copied()).map(label_key).collect();
             if let Some(span) = self.copy.find_any(from, &labels) {
                 found[i] = Some(span);
                 from = span.end;
@@ -495,10 +488,10 @@ impl Reader<'_> {
         let old = self.format == SourceFormat::Old2019;
         // The rows to read, as (row index, labels to find, values it holds); in the 2019 format
         // （六）其他处理 is one row, read into 3.其他 and said so.
-        let other_handling = OTHER_HANDLING_ROWS;
+        let other_handling = format::outcome(OLD_FORMAT_ONE_ROW).rows();
         let last_other = other_handling.end - 1;
         let mut plan: Vec<(usize, Vec<&str>)> = Vec::new();
-        for (r, row) in REQUEST_ROWS.iter().enumerate() {
+        for (r, row) in request_rows().iter().enumerate() {
             let labels: Vec<&str> = row.labels.iter().map(|c| c.text).collect();
             if old && other_handling.contains(&r) {
                 if r == other_handling.start {
@@ -514,11 +507,11 @@ impl Reader<'_> {
             let next: Vec<&str> = plan[i + 1..].iter().flat_map(|(_, l)| l.last().copied()).collect();
             let ids: Vec<FieldId> = (0..REQUEST_COLUMNS.len()).map(|c| request_cell(*r, c)).collect();
             let Some(RowRead { runs, label, end }) = self.row_runs(at, until, labels, &next) else {
-                self.note(Rule::Import, ids, format!("未找到表三「{}」行。", REQUEST_ROWS[*r].name));
+                self.note(Rule::Import, ids, format!("未找到表三「{}」行。", request_rows()[*r].name));
                 continue;
             };
             at = label.end;
-            let place = format!("表三「{}」行", REQUEST_ROWS[*r].name);
+            let place = format!("表三「{}」行", request_rows()[*r].name);
             // T3-ROW on the candidate's values: checked this way, not through a Sheet, because the
             // search tries up to thousands of candidates.
             let row_total = |values: &[Value]| {
@@ -576,10 +569,10 @@ impl Reader<'_> {
             );
         }
         self.settle_requests(candidates);
-        let placed = (0..REQUEST_ROWS.len())
+        let placed = (0..request_rows().len())
             .filter(|&r| (0..REQUEST_COLUMNS.len()).any(|c| self.report.get(request_cell(r, c)).is_some()))
             .count();
-        self.table_not_read(Table::Requests, "表三", placed, REQUEST_ROWS.len());
+        self.table_not_read(Table::Requests, "表三", placed, request_rows().len());
     }
 
     /// One finding for a table whose header was found but most of whose rows could not be placed
@@ -646,7 +639,7 @@ impl Reader<'_> {
             match chosen[i] {
                 Some(pick) => self.set_values(&ids(*r), &options[pick]),
                 None => {
-                    let place = format!("表三「{}」行", REQUEST_ROWS[*r].name);
+                    let place = format!("表三「{}」行", request_rows()[*r].name);
                     self.uncertain(ids(*r), &place, runs, options);
                 }
             }
@@ -789,7 +782,7 @@ impl Reader<'_> {
                 2,
                 vec![
                     vec![&rule_header[..rule_header.find('：').unwrap_or(rule_header.len())], APPLICANTS_HEADER],
-                    vec![REQUEST_ROWS[0].labels[0].text],
+                    vec![request_rows()[0].labels[0].text],
                 ],
             ),
             (3, vec![vec![&appeals_header], vec![APPEAL_GROUPS[0].label]]),
@@ -975,11 +968,11 @@ mod tests {
         // 110000011 reads as 11/0/0/0/0/0/11 or 1/10/0/0/0/0/11: only the first makes 自然人's
         // outcomes add up to its （七）总计 of 11.
         let mut text = String::from("三、收到和处理政府信息公开申请情况");
-        for row in &REQUEST_ROWS {
-            for label in row.labels {
+        for row in request_rows() {
+            for label in &row.labels {
                 text.push_str(label.text);
             }
-            text.push_str(match row.key {
+            text.push_str(match row.key.as_str() {
                 "received" | "outcome_total" => " 11 0 0 0 0 0 11 ",
                 "disclosed" => "110000011",
                 _ => "0000000",
