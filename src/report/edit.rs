@@ -3,6 +3,7 @@
 
 pub mod carry;
 pub mod editor;
+pub mod exporting;
 pub mod grid;
 pub mod review;
 pub mod session;

@@ -12,6 +12,7 @@ use crate::report::data::model::Report;
 use crate::report::data::sheet::{Entry, Sheet};
 use crate::report::edit::carry::carried_unchanged;
 use crate::report::edit::editor::Draft;
+use crate::report::edit::exporting::ToDo;
 
 /// How far the clerk has come, which decides what the findings panel opens with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +43,11 @@ pub struct Review {
 }
 
 impl Review {
+    /// What exporting asks about: the errors and what is still open.
+    pub fn to_do(&self) -> ToDo {
+        ToDo { errors: self.errors.clone(), open: self.open.clone() }
+    }
+
     /// The review of `draft`; with `every_check`, nothing is held back.
     pub fn of(draft: &Draft, every_check: bool) -> Review {
         let report = Rc::new(draft.report.clone());

@@ -5,11 +5,15 @@
 
 use std::rc::Rc;
 
-use crate::report::base::format::FieldId;
+use crate::report::base::format::{FieldId, Table};
 use crate::report::data::model::Report;
 use crate::report::edit::carry::next_year;
 use crate::report::edit::editor::{Draft, Edit, Editor};
+use crate::report::edit::exporting::Exporting;
+pub use crate::report::edit::exporting::{Export, Exported, ToDo};
 use crate::report::publish::draft_text::{Position, insert};
+use crate::report::publish::portal::PortalEditor;
+use crate::report::publish::tidy::Tidied;
 use crate::report::read::import::Opened;
 
 /// What a report the clerk opens or pastes is for.
@@ -53,7 +57,7 @@ impl Read {
             // About last year's cells: said once, here.
             _ => details.extend(notes.iter().map(|note| note.message.clone())),
         }
-        Notice { ok: true, text, details, undo: true, quiet: false }
+        Notice { details, undo: true, ..Notice::said(true, text) }
     }
 
     /// The step that applies it.
@@ -70,10 +74,33 @@ impl Read {
     }
 }
 
-/// A message about files and drafts, shown above the form.
+/// Where a message to the clerk is shown: beside what it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Under the file bar: files, pastes, drafts, the worker's jobs.
+    Files,
+    /// Under a table: what a block pasted into it did.
+    Table(Table),
+    /// In 预览与发布: what an export or 一键排版 did.
+    Publish,
+    /// In 核对发布结果: why a page could not be checked.
+    Verify,
+}
+
+/// How a message reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Done,
+    /// Done, with something still open: a reminder, never a plain success.
+    Reminder,
+    Failed,
+}
+
+/// A message to the clerk. The session holds one at a time, the latest, shown at its place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
-    pub ok: bool,
+    pub place: Place,
+    pub tone: Tone,
     pub text: String,
     /// What the clerk should check, one point each.
     pub details: Vec<String>,
@@ -85,12 +112,17 @@ pub struct Notice {
 }
 
 impl Notice {
-    /// A message of one line, brought into view.
-    pub fn said(ok: bool, text: String) -> Notice {
-        Notice { ok, text, details: vec![], undo: false, quiet: false }
+    /// A message of one line at `place`.
+    pub fn at(place: Place, tone: Tone, text: String) -> Notice {
+        Notice { place, tone, text, details: vec![], undo: false, quiet: false }
     }
 
-    /// A message of one line, left where it is shown.
+    /// A message of one line under the file bar, brought into view.
+    pub fn said(ok: bool, text: String) -> Notice {
+        Notice::at(Place::Files, if ok { Tone::Done } else { Tone::Failed }, text)
+    }
+
+    /// A message of one line under the file bar, left where it is shown.
     pub fn quiet(text: &str) -> Notice {
         Notice { quiet: true, ..Notice::said(true, text.to_string()) }
     }
@@ -115,6 +147,8 @@ pub struct Session {
     pub offer_start: bool,
     /// 按表格生成: sentences drafted for a text part, shown under it until the clerk places them.
     pub drafting: Option<(FieldId, String)>,
+    /// 预览与发布's exports and 一键排版.
+    pub exporting: Exporting,
 }
 
 pub enum Action {
@@ -139,8 +173,19 @@ pub enum Action {
     /// 按表格生成 for a text part: the sentences drafted from the tables (in the worker), shown, not
     /// yet placed. An empty draft puts away what was shown.
     ShowDraft(FieldId, String),
-    /// Something to tell the clerk above the form (a job the worker could not do).
+    /// Something to tell the clerk, at the notice's place.
     Tell(Notice),
+    /// An export asked for, with what the report still has to be done: performed, or asked about
+    /// first. Every check runs from now on: the report is about to leave the widget.
+    Export(Export, ToDo),
+    /// The clerk's answer to the question before an export: go on, or 先去改正.
+    AnswerExport(bool),
+    /// What the export being performed came to, in the chosen portal editor.
+    Exported(Export, Exported, PortalEditor),
+    /// 一键排版's changes (worked out in the worker), shown before they are applied; or why not.
+    Tidy(Result<Vec<Tidied>, String>),
+    /// 一键排版's shown changes applied as one step (`true`) or dropped.
+    ApplyTidy(bool),
     /// The shown draft put in its text part, as one step; `None` puts it away.
     PlaceDraft(Option<Position>),
     /// A draft as another tab of this browser just saved it. When it is the one open here, its
@@ -167,6 +212,7 @@ impl Session {
             every_check: false,
             offer_start: true,
             drafting: None,
+            exporting: Exporting::default(),
         }
     }
 
@@ -229,6 +275,38 @@ impl Session {
                 next.notice = Some(notice);
                 true
             }
+            Action::Export(export, to_do) => {
+                next.every_check = true;
+                next.exporting.request(export, to_do);
+                true
+            }
+            Action::AnswerExport(go_on) => next.exporting.answer(go_on),
+            Action::Exported(export, exported, portal) => {
+                next.notice = Some(self.exporting.result(export, &exported, portal));
+                true
+            }
+            Action::Tidy(Ok(changes)) if changes.is_empty() => {
+                next.exporting.tidying = None;
+                next.notice = Some(Notice::at(Place::Publish, Tone::Done, "文字已是规范格式，无需排版。".into()));
+                true
+            }
+            Action::Tidy(Ok(changes)) => {
+                next.exporting.tidying = Some(Rc::new(changes));
+                true
+            }
+            Action::Tidy(Err(why)) => {
+                next.notice = Some(Notice::at(Place::Publish, Tone::Failed, why));
+                true
+            }
+            Action::ApplyTidy(apply) => match next.exporting.tidying.take() {
+                Some(changes) if apply => {
+                    next.editor.apply(Edit::SetMany(changes.iter().map(|c| (c.id, c.after.clone())).collect()));
+                    let text = format!("已排版 {} 处文字；要恢复，点“撤销”或按 Ctrl+Z。", changes.len());
+                    next.notice = Some(Notice::at(Place::Publish, Tone::Done, text));
+                    true
+                }
+                shown => shown.is_some(),
+            },
             Action::ShowDraft(id, draft) => {
                 next.drafting = (!draft.is_empty()).then_some((id, draft));
                 next.drafting != self.drafting
@@ -343,7 +421,7 @@ mod tests {
         assert!(started.draft().last_year.is_some());
         let refused = apply(&started, Action::Read(Err(Notice::refused("x.doc", "不是报告")), "new".into()));
         assert_eq!(refused.report(), started.report());
-        assert!(refused.notice.as_ref().is_some_and(|n| !n.ok));
+        assert!(refused.notice.as_ref().is_some_and(|n| n.tone == Tone::Failed && n.place == Place::Files));
     }
 
     #[test]
@@ -387,5 +465,39 @@ mod tests {
         assert_eq!(twice.revealed.map(|(id, _)| id), Some(cell));
         assert_ne!(once.revealed, twice.revealed);
         assert!(twice.after(Action::Undo).is_none(), "nothing left to undo");
+    }
+
+    #[test]
+    fn an_export_runs_every_check_and_its_result_is_the_one_thing_said() {
+        let worked = apply(&session(), Action::Read(Ok(read(Purpose::Open)), "new".into()));
+        let to_do = ToDo { errors: Rc::new(vec!["表三…".into()]), open: Rc::default() };
+        let asked = apply(&worked, Action::Export(Export::Word, to_do));
+        assert!(asked.every_check);
+        assert_eq!(asked.exporting.performing, None);
+        let going = apply(&asked, Action::AnswerExport(true));
+        assert_eq!(going.exporting.performing, Some((Export::Word, 0)));
+        let done = apply(&going, Action::Exported(Export::Word, Exported::Done, PortalEditor::UEditor));
+        let notice = done.notice.clone().unwrap();
+        assert_eq!((notice.place, notice.tone), (Place::Publish, Tone::Reminder));
+        assert!(notice.text.starts_with("已下载 Word 文件"), "{}", notice.text);
+    }
+
+    #[test]
+    fn tidying_is_shown_first_and_applied_as_one_step() {
+        let id = id_of("overview.intro");
+        let typed = apply(&session(), Action::Edit(Edit::Set(id, "本报告 ,依据".into())));
+        let change = Tidied { id, before: "本报告 ,依据".into(), after: "本报告，依据".into() };
+        let shown = apply(&typed, Action::Tidy(Ok(vec![change])));
+        assert_eq!(shown.report().text(id), "本报告 ,依据", "shown, not applied");
+        let applied = apply(&shown, Action::ApplyTidy(true));
+        assert_eq!(applied.report().text(id), "本报告，依据");
+        assert_eq!(applied.exporting.tidying, None);
+        assert_eq!(applied.notice.as_ref().map(|n| n.place), Some(Place::Publish));
+        assert_eq!(apply(&applied, Action::Undo).report().text(id), "本报告 ,依据");
+        let dropped = apply(&shown, Action::ApplyTidy(false));
+        assert_eq!((dropped.report().text(id), dropped.exporting.tidying.is_none()), ("本报告 ,依据", true));
+        assert!(dropped.after(Action::ApplyTidy(false)).is_none(), "nothing shown, nothing to drop");
+        let whole = apply(&typed, Action::Tidy(Ok(vec![])));
+        assert_eq!(whole.notice.map(|n| n.text), Some("文字已是规范格式，无需排版。".into()));
     }
 }
