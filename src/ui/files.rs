@@ -10,11 +10,12 @@ use yew::prelude::*;
 use super::browser;
 use super::confirm::Confirm;
 use super::jobs::read_published;
+use super::notice::{notice_at, notice_view};
 use super::state::{Action, Session};
 use super::storage::{self, SavedDraft};
 use crate::report::base::file_kind::{FileKind, HEAD_BYTES, REPORT_FILES, REPORT_FILES_TIP};
 use crate::report::edit::editor::{Draft, Editor};
-pub use crate::report::edit::session::{Notice, Purpose, Read};
+pub use crate::report::edit::session::{Notice, Place, Purpose, Read};
 use crate::report::read::import::{NOTHING_PASTED, open_report_file};
 use crate::worker::protocol::Page;
 
@@ -39,18 +40,8 @@ pub fn notices(session: &Session, onanswer: Callback<bool>, onundo: Callback<Mou
                     yes="打开为新草稿" action="confirm-import" no="不打开"
                     onyes={onanswer.reform(|_| true)} onno={onanswer.reform(|_| false)} />
             }
-            if let Some(notice) = &session.notice {
-                <div class={classes!("xx-notice", if notice.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="file-notice">
-                    { &notice.text }
-                    if notice.undo && session.editor.can_undo() {
-                        <button type="button" data-action="undo-import" onclick={onundo}>{ "撤销导入" }</button>
-                    }
-                    if !notice.details.is_empty() {
-                        <ul class="xx-notice-details">
-                            for detail in &notice.details { <li>{ detail }</li> }
-                        </ul>
-                    }
-                </div>
+            if let Some(notice) = notice_at(session, Place::Files) {
+                { notice_view(notice, session.editor.can_undo().then_some(&onundo)) }
             }
         </>
     }
@@ -206,9 +197,7 @@ fn picked(purpose: Purpose, onfile: &Callback<(web_sys::File, Purpose)>) -> Call
 pub fn FileBar(props: &FileBarProps) -> Html {
     let show_drafts = use_state(|| false);
     let show_import = use_state(|| false);
-    let changed = use_force_update();
-    let asking_delete = use_state(|| None::<SavedDraft>);
-    let deleted = use_state(Vec::<Deleted>::new);
+    let shelf = use_shelf(props.onaction.clone());
     let toggle_import = {
         let show_import = show_import.clone();
         Callback::from(move |_: MouseEvent| show_import.set(!*show_import))
@@ -273,7 +262,7 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                 </p>
             }
             if *show_drafts {
-                { draft_list(&props.draft_id, &props.onaction, &asking_delete, &deleted, &changed) }
+                { draft_list(&props.draft_id, &props.onaction, &shelf) }
             }
             if *show_import {
                 <ImportBox onread={props.onread.clone()} />
@@ -290,48 +279,52 @@ struct Deleted {
     stored: String,
 }
 
-/// The drafts kept in this browser: open one, delete one (after asking; it can be put back until
-/// the page is left), or start a blank report. `changed` redraws the list after a change to it.
-fn draft_list(
-    current: &str,
-    onaction: &Callback<Action>,
-    asking: &UseStateHandle<Option<SavedDraft>>,
-    deleted: &UseStateHandle<Vec<Deleted>>,
-    changed: &UseForceUpdateHandle,
-) -> Html {
-    let drafts = storage::list();
-    let open = |id: String| {
-        let onaction = onaction.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(draft) = storage::load(&id) {
-                onaction.emit(Action::Open(storage::editor_of(draft)));
-            }
-        })
-    };
-    let ask = |draft: SavedDraft| {
+/// The stored drafts' changes: open one, delete one after asking (it can be put back until the
+/// page is left), put one back. The view over it only draws and calls.
+struct Shelf {
+    /// The draft the clerk is asked about deleting.
+    asking: Option<SavedDraft>,
+    deleted: Vec<Deleted>,
+    open: Callback<String>,
+    ask: Callback<Option<SavedDraft>>,
+    /// The answer to the question: delete, or keep.
+    delete: Callback<bool>,
+    put_back: Callback<String>,
+}
+
+#[hook]
+fn use_shelf(onaction: Callback<Action>) -> Shelf {
+    let changed = use_force_update();
+    let asking = use_state(|| None::<SavedDraft>);
+    let deleted = use_state(Vec::<Deleted>::new);
+    let open = Callback::from(move |id: String| {
+        if let Some(draft) = storage::load(&id) {
+            onaction.emit(Action::Open(storage::editor_of(draft)));
+        }
+    });
+    let ask = {
         let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(Some(draft.clone())))
+        Callback::from(move |draft: Option<SavedDraft>| asking.set(draft))
     };
     let delete = {
         let (asking, deleted, changed) = (asking.clone(), deleted.clone(), changed.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |yes: bool| {
             let Some(draft) = (*asking).clone() else { return };
+            asking.set(None);
+            if !yes {
+                return;
+            }
             if let Some(stored) = storage::delete(&draft.id) {
                 let mut all = (*deleted).clone();
                 all.push(Deleted { id: draft.id, label: draft.label, stored });
                 deleted.set(all);
             }
-            asking.set(None);
             changed.force_update();
         })
     };
-    let keep = {
-        let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(None))
-    };
-    let put_back = |id: String| {
-        let (deleted, changed) = (deleted.clone(), changed.clone());
-        Callback::from(move |_: MouseEvent| {
+    let put_back = {
+        let deleted = deleted.clone();
+        Callback::from(move |id: String| {
             let mut all = (*deleted).clone();
             if let Some(at) = all.iter().position(|d| d.id == id) {
                 let draft = all.remove(at);
@@ -341,6 +334,16 @@ fn draft_list(
             }
         })
     };
+    Shelf { asking: (*asking).clone(), deleted: (*deleted).clone(), open, ask, delete, put_back }
+}
+
+/// The drafts kept in this browser, with what [`Shelf`] does to them, and a blank report to start.
+fn draft_list(current: &str, onaction: &Callback<Action>, shelf: &Shelf) -> Html {
+    let drafts = storage::list();
+    let open = |id: String| shelf.open.reform(move |_: MouseEvent| id.clone());
+    let ask = |draft: SavedDraft| shelf.ask.reform(move |_: MouseEvent| Some(draft.clone()));
+    let put_back = |id: String| shelf.put_back.reform(move |_: MouseEvent| id.clone());
+    let (delete, keep) = (shelf.delete.reform(|_: MouseEvent| true), shelf.delete.reform(|_: MouseEvent| false));
     let blank =
         onaction.reform(|_: MouseEvent| Action::Open(Editor::new(Draft { id: storage::new_id(), ..Draft::default() })));
     html! {
@@ -387,11 +390,11 @@ fn draft_list(
                     }
                 }
             }
-            if let Some(draft) = &**asking {
+            if let Some(draft) = &shelf.asking {
                 <Confirm question={format!("删除草稿“{}”？删除后在离开本页之前还可以恢复。", draft.label)}
                     yes="删除" action="confirm-delete" no="不删除" onyes={delete} onno={keep} />
             }
-            for draft in deleted.iter() {
+            for draft in shelf.deleted.iter() {
                 <p class="xx-notice" data-testid="deleted-draft">
                     { format!("已删除“{}”。", draft.label) }
                     <button type="button" data-action="restore-draft" onclick={put_back(draft.id.clone())}>{ "恢复" }</button>

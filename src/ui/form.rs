@@ -1,22 +1,81 @@
 //! The form, laid out like the paper: the report's identity, then the six sections, each with its
 //! text fields and its table, every finding shown where it belongs.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use super::findings::{Place, messages};
-use super::selection::PasteStatus;
-use super::tables::{TableData, balance, table_view};
+use super::findings::{CellMarks, Place as FindingPlace, messages};
+use super::jobs::draft_text;
+use super::notice::notice_view;
+use super::tables::{CellEvent, TableData, balance, table_view};
 use super::texts::{meta_field, text_field};
-use crate::report::Finding;
+use crate::report::Report;
 use crate::report::base::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
 use crate::report::check::rules::balances;
+use crate::report::edit::editor::Edit;
+use crate::report::edit::review::Review;
+use crate::report::edit::session::{Action, Notice, Place};
 use crate::report::publish::draft_text::{DRAFTED, Position};
 
-/// The form of the report in `table`. Until `complete`, tables 三 and 四 below the fold wait a task.
-pub fn form(
+#[derive(Properties, PartialEq)]
+pub struct FormProps {
+    pub review: Rc<Review>,
+    pub marks: Rc<CellMarks>,
+    /// Last year's report, which 按表格生成 compares with.
+    pub last_year: Option<Rc<Report>>,
+    /// The cells of the selected range, when it is more than one cell.
+    pub selected: Rc<Vec<FieldId>>,
+    /// The session's latest message: shown under a table when it is about a block pasted there.
+    pub notice: Option<Notice>,
+    /// Until true, tables 三 and 四 below the fold wait a task.
+    pub complete: bool,
+    /// 按表格生成's sentences shown under their text part.
+    pub drafting: Option<(FieldId, String)>,
+    /// Where edits go; it never changes, so unchanged cells are not redrawn.
+    pub onedit: Callback<Edit>,
+    pub oncell: Callback<CellEvent>,
+    pub onaction: Callback<Action>,
+}
+
+/// The form of the report, laid out like the paper.
+#[component]
+pub fn Form(props: &FormProps) -> Html {
+    let review = &props.review;
+    let table = TableData {
+        report: review.report.clone(),
+        sheet: review.sheet.clone(),
+        marks: props.marks.clone(),
+        hints: review.hints.clone(),
+        selected: props.selected.clone(),
+        onedit: props.onedit.clone(),
+        oncell: props.oncell.clone(),
+    };
+    // 按表格生成: the worker drafts from the report as it is, with last year's beside it.
+    let ondraft = {
+        let (onaction, report, last_year) = (props.onaction.clone(), review.report.clone(), props.last_year.clone());
+        Callback::from(move |id: FieldId| {
+            let (onaction, file) = (onaction.clone(), report.to_file(last_year.as_deref()));
+            wasm_bindgen_futures::spawn_local(async move {
+                onaction.emit(match draft_text(&file, id).await {
+                    Ok(text) => Action::ShowDraft(id, text),
+                    Err(why) => Action::Tell(Notice::said(false, why)),
+                });
+            });
+        })
+    };
+    let drafts =
+        Drafts { shown: props.drafting.clone(), onask: ondraft, onplace: props.onaction.reform(Action::PlaceDraft) };
+    let onadopt = props.onedit.reform(|_: MouseEvent| Edit::AdoptComputedTotals);
+    let pasted =
+        |which: Table| props.notice.as_ref().filter(|n| n.place == Place::Table(which)).map(|n| notice_view(n, None));
+    form(&table, &review.findings, pasted, props.complete, onadopt, &drafts)
+}
+
+fn form(
     table: &TableData,
-    findings: &[Finding],
-    paste_status: Option<&PasteStatus>,
+    findings: &[crate::report::Finding],
+    pasted: impl Fn(Table) -> Option<Html>,
     complete: bool,
     onadopt: Callback<MouseEvent>,
     drafts: &Drafts,
@@ -26,7 +85,7 @@ pub fn form(
         html! {
             <div class="xx-meta-cell">
                 { meta_field(id, report.text(id), table.marks.mark(id), &table.onedit) }
-                { messages(findings, Place::Field(id)) }
+                { messages(findings, FindingPlace::Field(id)) }
             </div>
         }
     };
@@ -42,7 +101,7 @@ pub fn form(
                 if let Some((_, draft)) = drafts.shown.as_ref().filter(|(shown, _)| *shown == id) {
                     { draft_offer(draft, &drafts.onplace) }
                 }
-                { messages(findings, Place::Field(id)) }
+                { messages(findings, FindingPlace::Field(id)) }
             </>
         }
     };
@@ -50,15 +109,11 @@ pub fn form(
         html! {
             <>
                 <div class="xx-table-wrap">{ table_view(table, which) }</div>
-                if let Some(status) = paste_status.filter(|s| s.table == Some(which)) {
-                    <p class={classes!("xx-status", if status.ok { "xx-ok" } else { "xx-error" })} role="status" data-testid="paste-status">
-                        { &status.text }
-                    </p>
-                }
+                { pasted(which) }
                 if which == Table::Requests {
                     { balance(&balances(&table.sheet)) }
                 }
-                { messages(findings, Place::Table(which)) }
+                { messages(findings, FindingPlace::Table(which)) }
             </>
         }
     };
@@ -98,11 +153,11 @@ pub fn form(
 }
 
 /// 按表格生成 in the form: the draft shown (for which text part), asking for one, placing it.
-pub struct Drafts {
-    pub shown: Option<(FieldId, String)>,
-    pub onask: Callback<FieldId>,
+struct Drafts {
+    shown: Option<(FieldId, String)>,
+    onask: Callback<FieldId>,
     /// Where the shown draft goes; `None` puts it away.
-    pub onplace: Callback<Option<Position>>,
+    onplace: Callback<Option<Position>>,
 }
 
 /// The sentences 按表格生成 drafted, shown under their text part with where they may go.

@@ -3,13 +3,16 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
 use super::tables::CellEvent;
-use crate::report::base::format::{self, FieldId, Table};
+use crate::report::base::format::{self, FieldId};
 use crate::report::edit::editor::Edit;
-use crate::report::edit::grid::{after_enter, paste_block, range, same_row, step};
+use crate::report::edit::grid::{after_enter, copy_range, paste_block, range, same_row, step};
+use crate::report::edit::review::Review;
+use crate::report::edit::session::{Notice, Place, Tone};
 
 /// Where a range selection starts, and whether the next focus extends it rather than starting anew.
 #[derive(Default)]
@@ -20,33 +23,29 @@ struct Selecting {
     tab_start: Option<FieldId>,
 }
 
-/// What the last block paste into a table did, shown under that table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PasteStatus {
-    pub table: Option<Table>,
-    pub ok: bool,
-    pub text: String,
-}
-
 pub struct SheetEntry {
-    /// The selected range's corners, when it is more than one cell.
-    pub selection: Option<(FieldId, FieldId)>,
     /// Every cell of the selected range.
     pub selected: Rc<Vec<FieldId>>,
     /// What the cells report; it never changes, so unchanged cells are not redrawn.
     pub oncell: Callback<CellEvent>,
-    pub paste_status: Option<PasteStatus>,
+    /// Copies the selected range.
+    pub oncopy: Callback<Event>,
 }
 
-/// Spreadsheet entry in the widget under `root`; a pasted block goes to `onedit` as one step.
+/// Spreadsheet entry in the widget under `root`; a pasted block goes to `onedit` as one step, and
+/// what it did to `ontell`, said under its table.
 #[hook]
-pub fn use_sheet_entry(root: NodeRef, onedit: Callback<Edit>) -> SheetEntry {
+pub fn use_sheet_entry(
+    root: NodeRef,
+    onedit: Callback<Edit>,
+    ontell: Callback<Notice>,
+    review: &Rc<Review>,
+) -> SheetEntry {
     let selection = use_state_eq(|| None::<(FieldId, FieldId)>);
     // The anchor is kept aside (stable across renders) so that the cells' callback never changes.
     let anchor = use_mut_ref(Selecting::default);
-    let paste_status = use_state(|| None::<PasteStatus>);
     let oncell = {
-        let (selection, paste_status) = (selection.setter(), paste_status.setter());
+        let selection = selection.setter();
         use_callback((), move |event: CellEvent, _| match event {
             CellEvent::Focus(id) => {
                 let mut selecting = anchor.borrow_mut();
@@ -85,18 +84,30 @@ pub fn use_sheet_entry(root: NodeRef, onedit: Callback<Edit>) -> SheetEntry {
                 }
             }
             CellEvent::PasteBlock(id, text) => {
-                let table = format::field(id).table;
-                let status = match paste_block(id, &text) {
+                let place = format::field(id).table.map_or(Place::Files, Place::Table);
+                ontell.emit(match paste_block(id, &text) {
                     Ok(pasted) => {
                         onedit.emit(Edit::SetMany(pasted.cells));
-                        PasteStatus { table, ok: true, text: pasted.message }
+                        Notice::at(place, Tone::Done, pasted.message)
                     }
-                    Err(why) => PasteStatus { table, ok: false, text: why },
-                };
-                paste_status.set(Some(status));
+                    Err(why) => Notice::at(place, Tone::Failed, why),
+                });
             }
         })
     };
     let selected = Rc::new(selection.map(|(a, b)| range(a, b).concat()).unwrap_or_default());
-    SheetEntry { selection: *selection, selected, oncell, paste_status: (*paste_status).clone() }
+    // Ctrl+C over a selected range copies it as rows of tab-separated cells, as a spreadsheet does.
+    let oncopy = {
+        let (review, selection) = (review.clone(), *selection);
+        Callback::from(move |e: Event| {
+            let Some((a, b)) = selection else { return };
+            let e: web_sys::ClipboardEvent = e.unchecked_into();
+            if let Some(data) = e.clipboard_data()
+                && data.set_data("text/plain", &copy_range(&review.report, &review.sheet, a, b)).is_ok()
+            {
+                e.prevent_default();
+            }
+        })
+    };
+    SheetEntry { selected, oncell, oncopy }
 }

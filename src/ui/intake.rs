@@ -1,0 +1,75 @@
+//! Reports coming in and the report file going out. In: a file chosen or dropped, a page pasted, the example. Each is read (in the
+//! worker when it is a page or a document) and offered to the session, which opens it at once
+//! over a blank report and asks first over one with work in it.
+
+use yew::prelude::*;
+
+use super::browser;
+use super::files::{Notice, Purpose, Read, read_file, read_paste};
+use super::state::Action;
+use super::storage;
+use crate::report::data::example::EXAMPLE_FILE_NAME;
+use crate::report::edit::editor::Draft;
+use crate::report::publish::fragment::title;
+use crate::report::read::import::open_report_file;
+
+pub struct Intake {
+    pub onfile: Callback<(web_sys::File, Purpose)>,
+    /// A page or report file pasted, as (name, text, what it is for).
+    pub onread: Callback<(String, String, Purpose)>,
+    pub onexample: Callback<MouseEvent>,
+    pub ondragover: Callback<DragEvent>,
+    pub ondrop: Callback<DragEvent>,
+}
+
+#[hook]
+pub fn use_intake(onaction: Callback<Action>) -> Intake {
+    let offer = use_callback(onaction.clone(), |read: Result<Read, Notice>, onaction| {
+        onaction.emit(Action::Read(read, storage::new_id()))
+    });
+    let onfile =
+        use_callback((offer.clone(), onaction), |(file, purpose): (web_sys::File, Purpose), (offer, onaction)| {
+            let (offer, onaction) = (offer.clone(), onaction.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let reading = move |notice| onaction.emit(Action::Tell(Notice::quiet(notice)));
+                offer.emit(read_file(purpose, file, reading).await);
+            });
+        });
+    let onread = use_callback(offer.clone(), |(name, text, purpose): (String, String, Purpose), offer| {
+        let offer = offer.clone();
+        wasm_bindgen_futures::spawn_local(async move { offer.emit(read_paste(purpose, name, text).await) });
+    });
+    // The example is a report file beside the widget's, read like any other.
+    let onexample = use_callback(offer, |_: MouseEvent, offer| {
+        let offer = offer.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = browser::fetch_beside(EXAMPLE_FILE_NAME).await.map_err(|_| "未能下载".to_string());
+            offer.emit(match text.and_then(|text| open_report_file(&text)) {
+                Ok(opened) => Ok(Read { purpose: Purpose::Open, name: "示例".into(), opened }),
+                Err(why) => {
+                    Err(Notice::refused(EXAMPLE_FILE_NAME, &format!("{why}；请确认它已与编制助手的其他文件一起上传")))
+                }
+            });
+        });
+    });
+    let ondrop = use_callback(onfile.clone(), |e: DragEvent, onfile| {
+        e.prevent_default();
+        if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
+            onfile.emit((file, Purpose::Open));
+        }
+    });
+    Intake { onfile, onread, onexample, ondragover: Callback::from(|e: DragEvent| e.prevent_default()), ondrop }
+}
+
+/// 导出报告文件, of the draft as it is at the click: a callback that does not change with every
+/// keystroke, so the file bar is not redrawn as the clerk types.
+#[hook]
+pub fn use_export_file(draft: &Draft) -> Callback<()> {
+    let current = use_mut_ref(Draft::default);
+    *current.borrow_mut() = draft.clone();
+    use_callback((), move |(), _| {
+        let draft = current.borrow();
+        let file = draft.report.to_file(draft.last_year.as_deref());
+        let _ = browser::download(&format!("{}.json", title(&draft.report)), "application/json;charset=utf-8", &file);
+    })
+}
