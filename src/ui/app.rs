@@ -8,22 +8,21 @@ use yew::prelude::*;
 use super::autosave::use_autosave;
 use super::browser;
 use super::files::{FileBar, Start, notices, start_panel};
-use super::findings::{CellMarks, SidePanel};
-use super::form::Form;
-use super::intake::{use_export_file, use_intake};
+use super::findings::{CellMarks, SidePanelProps, side_panel};
+use super::form::{FormProps, form_view};
+use super::intake::{intake, use_export_file};
 use super::notice::use_notice_in_view;
 use super::other_tabs::use_saves_elsewhere;
 use super::publish::Publish;
 use super::seen::use_complete_after_first_paint;
 use super::selection::{SheetEntry, use_sheet_entry};
-use super::shortcuts::use_shortcuts;
+use super::shortcuts::shortcuts;
 use super::state::{Action, restored};
 use super::storage;
 use super::width::{MAX_WIDTH, NARROW_BELOW, use_visible_width};
 use crate::report::base::format::{self, FieldId, META_AGENCY};
 use crate::report::edit::editor::Edit;
 use crate::report::edit::review::Review;
-use crate::report::edit::session::{Notice, Place};
 
 /// Focuses the field with `id` in the widget under `root`.
 fn focus(root: &NodeRef, id: FieldId) {
@@ -67,9 +66,9 @@ pub fn App() -> Html {
     let narrow = width.is_some_and(|w| w < NARROW_BELOW);
     let app_width = width.map(|w| format!("max-width:{}px;margin-left:0", w.min(MAX_WIDTH)));
 
-    let intake = use_intake(onaction.clone());
+    let intake = intake(&onaction);
     let onexport = use_export_file(state.draft());
-    let onkeydown = use_shortcuts(onaction.clone(), review.to_do());
+    let onkeydown = shortcuts(&onaction, review.to_do());
     let ontell = onaction.reform(Action::Tell);
     let SheetEntry { selected, oncell, oncopy } = use_sheet_entry(root.clone(), onedit.clone(), ontell, &review);
     let onpick = {
@@ -96,7 +95,6 @@ pub fn App() -> Html {
         Callback::from(move |_: MouseEvent| importing.set(!*importing))
     };
     let draft_id = AttrValue::from(state.draft().id.clone());
-    let nearby = |place: fn(&Place) -> bool| state.notice.clone().filter(|n: &Notice| place(&n.place));
     html! {
         // A landmark of its own: the host page around it rarely has any.
         <div class={classes!("xx-app", narrow.then_some("xx-narrow"))} style={app_width} ref={root}
@@ -119,15 +117,16 @@ pub fn App() -> Html {
                     onexample: intake.onexample, importing: *importing, ontoggle_import: toggle_import }) }
             }
             <div class="xx-layout">
-                <Form review={review.clone()} marks={marks} last_year={state.draft().last_year.clone()} {selected}
-                    notice={nearby(|p| matches!(p, Place::Table(_)))} {complete} drafting={state.drafting.clone()}
-                    onedit={onedit.clone()} {oncell} onaction={onaction.clone()} />
-                <SidePanel review={review.clone()} notes={Rc::new(state.draft().notes.clone())} {onpick}
-                    oncheckall={onaction.reform(|()| Action::CheckEverything)} ondismiss={onedit.reform(Edit::DismissNote)} />
+                { form_view(&FormProps { review: review.clone(), marks, last_year: state.draft().last_year.clone(), selected,
+                    notice: state.notice.clone(), complete, drafting: state.drafting.clone(),
+                    onedit: onedit.clone(), oncell, onaction: onaction.clone() }) }
+                { side_panel(&SidePanelProps { review: &review, notes: &state.draft().notes, open: state.findings_open,
+                    ontoggle: onaction.reform(Action::ShowFindings), onpick, oncheckall: onaction.reform(|()| Action::CheckEverything),
+                    ondismiss: onedit.reform(Edit::DismissNote) }) }
             </div>
             if complete {
                 <Publish report={review.report.clone()} to_do={review.to_do()} exporting={state.exporting.clone()}
-                    notice={nearby(|p| matches!(p, Place::Publish | Place::Verify))} {onaction} />
+                    notice={state.notice.clone()} {onaction} />
             }
         </div>
     }

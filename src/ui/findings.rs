@@ -1,8 +1,6 @@
 //! Findings where the mistake is: marks on cells, messages under their table or field, and the
 //! panel that lists them all and takes the clerk to each one.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::report::base::format::{self, FieldId, Table};
@@ -126,43 +124,41 @@ pub fn messages(findings: &[Finding], place: Place) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SidePanelProps {
-    pub review: Rc<Review>,
+/// What the findings beside the form are drawn from.
+pub struct SidePanelProps<'a> {
+    pub review: &'a Review,
     /// The draft's open notes of an import.
-    pub notes: Rc<Vec<Finding>>,
-    /// Takes the clerk to a field.
+    pub notes: &'a [Finding],
+    /// In a narrow column the panel is a bar at the bottom of the screen; open, it covers the form.
+    pub open: bool,
+    /// Opens or closes it.
+    pub ontoggle: Callback<bool>,
+    /// Takes the clerk to a field (and closes the open bar, to show the cell).
     pub onpick: Callback<FieldId>,
     /// 全部检查.
     pub oncheckall: Callback<()>,
     pub ondismiss: Callback<Finding>,
 }
 
-/// The findings beside the form; in a narrow column a bar at the bottom of the screen, one tap
-/// from opening, which closes again when it takes the clerk to a cell.
-#[component]
-pub fn SidePanel(props: &SidePanelProps) -> Html {
-    let open = use_state_eq(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+/// The findings beside the form. A plain view over its props.
+pub fn side_panel(props: &SidePanelProps) -> Html {
+    let (review, open) = (props.review, props.open);
+    let ontoggle = props.ontoggle.reform(move |_: MouseEvent| !open);
     let onpick = {
-        let (open, onpick) = (open.clone(), props.onpick.clone());
+        let (ontoggle, onpick) = (props.ontoggle.clone(), props.onpick.clone());
         Callback::from(move |id: FieldId| {
-            open.set(false);
+            ontoggle.emit(false);
             onpick.emit(id);
         })
     };
-    let review = &props.review;
     html! {
         <aside class={classes!("xx-side", open.then_some("xx-open"))}>
             <button type="button" class="xx-summary" data-action="toggle-findings" aria-expanded={open.to_string()}
                 onclick={ontoggle}>
                 { format!("检查结果：错误 {}，提醒 {}", review.errors.len(), review.warnings()) }
-                <span aria-hidden="true">{ if *open { " ▼ 收起" } else { " ▲ 展开" } }</span>
+                <span aria-hidden="true">{ if open { " ▼ 收起" } else { " ▲ 展开" } }</span>
             </button>
-            { findings_panel(&review.findings, review.progress, &props.notes, &onpick, &props.oncheckall.reform(|_: MouseEvent| ()), &props.ondismiss) }
+            { findings_panel(&review.findings, review.progress, props.notes, &onpick, &props.oncheckall.reform(|_: MouseEvent| ()), &props.ondismiss) }
         </aside>
     }
 }

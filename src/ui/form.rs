@@ -18,7 +18,7 @@ use crate::report::edit::review::Review;
 use crate::report::edit::session::{Action, Notice, Place};
 use crate::report::publish::draft_text::{DRAFTED, Position};
 
-#[derive(Properties, PartialEq)]
+/// What the form is drawn from.
 pub struct FormProps {
     pub review: Rc<Review>,
     pub marks: Rc<CellMarks>,
@@ -38,9 +38,9 @@ pub struct FormProps {
     pub onaction: Callback<Action>,
 }
 
-/// The form of the report, laid out like the paper.
-#[component]
-pub fn Form(props: &FormProps) -> Html {
+/// The form of the report, laid out like the paper. A plain view: it is drawn anew with every
+/// change of the report anyway, and its cells are the components that skip unchanged work.
+pub fn form_view(props: &FormProps) -> Html {
     let review = &props.review;
     let table = TableData {
         report: review.report.clone(),

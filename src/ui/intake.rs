@@ -22,25 +22,31 @@ pub struct Intake {
     pub ondrop: Callback<DragEvent>,
 }
 
-#[hook]
-pub fn use_intake(onaction: Callback<Action>) -> Intake {
-    let offer = use_callback(onaction.clone(), |read: Result<Read, Notice>, onaction| {
-        onaction.emit(Action::Read(read, storage::new_id()))
-    });
-    let onfile =
-        use_callback((offer.clone(), onaction), |(file, purpose): (web_sys::File, Purpose), (offer, onaction)| {
+/// The ways in, each offering what it read to `onaction`.
+pub fn intake(onaction: &Callback<Action>) -> Intake {
+    let offer = {
+        let onaction = onaction.clone();
+        Callback::from(move |read: Result<Read, Notice>| onaction.emit(Action::Read(read, storage::new_id())))
+    };
+    let onfile = {
+        let (offer, onaction) = (offer.clone(), onaction.clone());
+        Callback::from(move |(file, purpose): (web_sys::File, Purpose)| {
             let (offer, onaction) = (offer.clone(), onaction.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let reading = move |notice| onaction.emit(Action::Tell(Notice::quiet(notice)));
                 offer.emit(read_file(purpose, file, reading).await);
             });
-        });
-    let onread = use_callback(offer.clone(), |(name, text, purpose): (String, String, Purpose), offer| {
+        })
+    };
+    let onread = {
         let offer = offer.clone();
-        wasm_bindgen_futures::spawn_local(async move { offer.emit(read_paste(purpose, name, text).await) });
-    });
+        Callback::from(move |(name, text, purpose): (String, String, Purpose)| {
+            let offer = offer.clone();
+            wasm_bindgen_futures::spawn_local(async move { offer.emit(read_paste(purpose, name, text).await) });
+        })
+    };
     // The example is a report file beside the widget's, read like any other.
-    let onexample = use_callback(offer, |_: MouseEvent, offer| {
+    let onexample = Callback::from(move |_: MouseEvent| {
         let offer = offer.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let text = browser::fetch_beside(EXAMPLE_FILE_NAME).await.map_err(|_| "未能下载".to_string());
@@ -52,12 +58,15 @@ pub fn use_intake(onaction: Callback<Action>) -> Intake {
             });
         });
     });
-    let ondrop = use_callback(onfile.clone(), |e: DragEvent, onfile| {
-        e.prevent_default();
-        if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
-            onfile.emit((file, Purpose::Open));
-        }
-    });
+    let ondrop = {
+        let onfile = onfile.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
+                onfile.emit((file, Purpose::Open));
+            }
+        })
+    };
     Intake { onfile, onread, onexample, ondragover: Callback::from(|e: DragEvent| e.prevent_default()), ondrop }
 }
 

@@ -38,7 +38,8 @@ pub struct PublishProps {
     /// What exporting asks about first and says again beside what it did.
     pub to_do: ToDo,
     pub exporting: Exporting,
-    /// The session's latest message, shown here when it is this section's or 核对's.
+    /// The session's latest message, shown here when it is this section's or 核对's. (Every part
+    /// is handed it and shows it when it is its own: it changes rarely.)
     pub notice: Option<Notice>,
     pub onaction: Callback<Action>,
 }

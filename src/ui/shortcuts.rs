@@ -9,9 +9,9 @@ use super::state::{Action, SAVED_BY_ITSELF};
 use crate::report::edit::session::{Export, ToDo};
 
 /// The keydown handler of the widget's root; `to_do` is what printing asks about first.
-#[hook]
-pub fn use_shortcuts(onaction: Callback<Action>, to_do: ToDo) -> Callback<KeyboardEvent> {
-    use_callback((onaction, to_do), |e: KeyboardEvent, (onaction, to_do)| {
+pub fn shortcuts(onaction: &Callback<Action>, to_do: ToDo) -> Callback<KeyboardEvent> {
+    let onaction = onaction.clone();
+    Callback::from(move |e: KeyboardEvent| {
         if !(e.ctrl_key() || e.meta_key()) || e.is_composing() {
             return;
         }

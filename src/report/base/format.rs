@@ -346,7 +346,7 @@ pub fn request_rows() -> &'static [RequestRow] {
 /// [`RequestRowRole::Outcome`], which many rows play ([`outcome_rows`]).
 pub fn request_row(role: RequestRowRole) -> usize {
     debug_assert_ne!(role, RequestRowRole::Outcome, "many rows are outcomes: use outcome_rows()");
-    request_rows().iter().position(|r| r.role == role).unwrap_or_else(|| panic!("table 三 has no {role:?} row"))
+    request_rows().iter().position(|r| r.role == role).expect("table 三 has one row of each single role")
 }
 
 /// The indices in [`request_rows`] of the outcome rows.

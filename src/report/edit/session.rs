@@ -149,6 +149,8 @@ pub struct Session {
     pub drafting: Option<(FieldId, String)>,
     /// 预览与发布's exports and 一键排版.
     pub exporting: Exporting,
+    /// In a narrow column the findings are a bar at the bottom of the screen: opened over the form.
+    pub findings_open: bool,
 }
 
 pub enum Action {
@@ -168,6 +170,8 @@ pub enum Action {
     Open(Editor),
     /// Run every check from now on.
     CheckEverything,
+    /// The findings bar opened or closed.
+    ShowFindings(bool),
     /// The clerk begins from a blank form.
     BeginBlank,
     /// 按表格生成 for a text part: the sentences drafted from the tables (in the worker), shown, not
@@ -213,6 +217,7 @@ impl Session {
             offer_start: true,
             drafting: None,
             exporting: Exporting::default(),
+            findings_open: false,
         }
     }
 
@@ -270,6 +275,7 @@ impl Session {
                 true
             }
             Action::CheckEverything => !std::mem::replace(&mut next.every_check, true),
+            Action::ShowFindings(open) => std::mem::replace(&mut next.findings_open, open) != open,
             Action::BeginBlank => std::mem::replace(&mut next.offer_start, false),
             Action::Tell(notice) => {
                 next.notice = Some(notice);
@@ -499,5 +505,13 @@ mod tests {
         assert!(dropped.after(Action::ApplyTidy(false)).is_none(), "nothing shown, nothing to drop");
         let whole = apply(&typed, Action::Tidy(Ok(vec![])));
         assert_eq!(whole.notice.map(|n| n.text), Some("文字已是规范格式，无需排版。".into()));
+    }
+
+    #[test]
+    fn the_findings_bar_opens_and_closes_and_saying_the_same_changes_nothing() {
+        let open = apply(&session(), Action::ShowFindings(true));
+        assert!(open.findings_open);
+        assert!(open.after(Action::ShowFindings(true)).is_none());
+        assert!(!apply(&open, Action::ShowFindings(false)).findings_open);
     }
 }
