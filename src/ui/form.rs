@@ -109,7 +109,11 @@ fn form(
         html! {
             <>
                 <div class="xx-table-wrap">{ table_view(table, which) }</div>
-                { pasted(which) }
+                // An `if`, not an optional node: it keeps its slot when empty, and the table before it
+                // (and the focus in it) is not drawn anew when the message comes.
+                if let Some(notice) = pasted(which) {
+                    { notice }
+                }
                 if which == Table::Requests {
                     { balance(&balances(&table.sheet)) }
                 }

@@ -168,7 +168,10 @@ pub fn Publish(props: &PublishProps) -> Html {
                 <Confirm question={to_do.question()} yes="仍然继续" action="confirm" no="先去改正"
                     onyes={answer(true)} onno={answer(false)} />
             }
-            { notice(Place::Publish) }
+            // `if`s keep their slots: what follows is not drawn anew when a message comes.
+            if let Some(notice) = notice(Place::Publish) {
+                { notice }
+            }
             if let Some(why) = failed {
                 <p class="xx-status xx-error" role="status" data-testid="preview-error">{ why }</p>
             }
@@ -329,7 +332,9 @@ fn verify_box(verify: &Verify, notice: Option<Html>) -> Html {
                 if let Some(verdict) = &**verdict {
                     { Html::from_html_unchecked(verdict.clone()) }
                 }
-                { notice }
+                if let Some(notice) = notice {
+                    { notice }
+                }
             </div>
         </section>
     }
