@@ -325,7 +325,7 @@ fn rules_lists_every_rule_a_check_can_name() {
     assert_eq!(out.status.code(), Some(0));
     let listed = String::from_utf8(out.stdout).unwrap();
     let ids: Vec<&str> = listed.lines().map(|line| line.split('\t').next().unwrap()).collect();
-    assert_eq!(ids.len(), 19);
+    assert_eq!(ids.len(), 20);
     assert!(listed.lines().any(|line| line.starts_with("T3-BAL\terror\t表三每列")), "{listed}");
     // Every rule `check --json` names on a report with errors and warnings is listed.
     let check = xxgk(&["check", "--json", &fixture("editors/report.json")]);
@@ -387,4 +387,198 @@ fn render_writes_a_word_file_that_imports_back_to_the_same_numbers() {
     let page = temp_file("page.html", &String::from_utf8(xxgk(&["render", &report]).stdout).unwrap());
     assert_eq!(xxgk(&["verify", &back, &page]).status.code(), Some(0), "the Word file holds what the fragment does");
     assert_eq!(xxgk(&["render", "--docx", &report]).status.code(), Some(2), "a Word file needs -o");
+}
+
+/// A fresh folder under the system's temporary one, for one test.
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xxgk-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The example report with `changes`, as a report file at `path`.
+fn write_report(path: &std::path::Path, changes: &[(&str, &str)]) {
+    let mut report = xxgk_nianbao::report::example();
+    for (key, value) in changes {
+        assert!(report.set_key(key, *value), "{key}");
+    }
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, report.to_file(None)).unwrap();
+}
+
+/// (errors, warnings) as `check --json` counts them for a report file.
+fn checked(path: &str) -> (usize, usize) {
+    let out = String::from_utf8(xxgk(&["check", "--json", path]).stdout).unwrap();
+    let errors = out.lines().filter(|l| l.contains("\"severity\":\"error\"")).count();
+    (errors, out.lines().count() - errors)
+}
+
+#[test]
+fn audit_gives_each_report_checks_counts_and_each_unreadable_file_its_reason() {
+    let dir = folder("audit");
+    write_report(&dir.join("甲局.json"), &[]);
+    write_report(&dir.join("乡镇/乙镇.json"), &[("requests.received.natural_person", "99")]);
+    std::fs::create_dir_all(dir.join("乡镇/网页")).unwrap();
+    std::fs::copy(fixture("2022_xianning_zwfw.txt"), dir.join("乡镇/网页/咸宁.txt")).unwrap();
+    std::fs::write(dir.join("乡镇/坏.json"), "{\"format\":").unwrap();
+    std::fs::write(dir.join("通知.html"), "<p>关于召开会议的通知</p>").unwrap();
+    std::fs::write(dir.join("说明.xlsx"), "not a report").unwrap();
+    let out = xxgk(&["audit", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "an error and unreadable files");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Vec<&str>> = stdout.lines().map(|l| l.split('\t').collect()).collect();
+    let files: Vec<&str> = lines.iter().map(|l| l[0]).collect();
+    assert_eq!(files, ["乡镇/乙镇.json", "乡镇/坏.json", "乡镇/网页/咸宁.txt", "甲局.json", "通知.html"], "{stdout}");
+    for (line, path) in [(&lines[0], dir.join("乡镇/乙镇.json")), (&lines[3], dir.join("甲局.json"))] {
+        let (errors, warnings) = checked(path.to_str().unwrap());
+        assert_eq!(
+            line[1..6],
+            ["咸宁市政务服务和大数据管理局", "2022", "报告文件", &errors.to_string(), &warnings.to_string()]
+        );
+    }
+    assert!(lines[0][6].split(',').any(|r| r == "T3-BAL"), "{stdout}");
+    // The published copy: check's findings plus the import's own, as `import --findings` lists them.
+    let imported = xxgk(&["import", "--findings", &fixture("2022_xianning_zwfw.txt")]);
+    let said = String::from_utf8(imported.stderr).unwrap();
+    let (errors, warnings) = (
+        said.lines().filter(|l| l.starts_with("错误\t")).count(),
+        said.lines().filter(|l| l.starts_with("提醒\t")).count(),
+    );
+    assert_eq!(lines[2][3..6], ["2021年格式", &errors.to_string(), &warnings.to_string()]);
+    assert_eq!(lines[1].len(), 2, "a broken file: its name and why");
+    assert!(lines[4].len() == 2 && lines[4][1].contains("没有找到"), "a notice, not a report: {stdout}");
+
+    let json = xxgk(&["audit", "--json", "--html", dir.join("审核.html").to_str().unwrap(), dir.to_str().unwrap()]);
+    let objects: Vec<serde_json::Value> =
+        String::from_utf8(json.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(objects[0]["file"], "乡镇/乙镇.json");
+    assert!(objects[0]["rules"].as_array().unwrap().contains(&serde_json::json!("T3-BAL")));
+    assert_eq!(objects[3]["errors"].as_u64(), Some(0));
+    assert!(objects[1]["error"].is_string());
+    let page = std::fs::read_to_string(dir.join("审核.html")).unwrap();
+    assert!(files.iter().all(|f| page.contains(&format!("data-file=\"{f}\""))));
+
+    // Only good reports: exit 0.
+    assert_eq!(xxgk(&["audit", dir.join("甲局.json").to_str().unwrap()]).status.code(), Some(0));
+}
+
+/// The value of `key` in a report file's text.
+fn field_of(file: &str, key: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(file).unwrap();
+    value["fields"][key].as_str().unwrap_or("(absent)").to_string()
+}
+
+/// A 万元 amount in ten-thousandths, read the way a clerk writes it.
+fn ten_thousandths(amount: &str) -> u64 {
+    let (whole, fraction) = amount.split_once('.').unwrap_or((amount, ""));
+    whole.parse::<u64>().unwrap() * 10_000 + format!("{fraction:0<4}").parse::<u64>().unwrap()
+}
+
+#[test]
+fn sum_adds_three_units_exactly_and_check_units_holds_the_sum_against_them() {
+    let dir = folder("sum");
+    let units = [("甲.json", "3", "1234.5678"), ("乙.json", "0", "0.0001"), ("丙.json", "12", "10")];
+    let mut paths = Vec::new();
+    for (name, person, fee) in units {
+        let path = dir.join(name);
+        // Each unit stays balanced: 本年新收 and 予以公开 move together.
+        write_report(
+            &path,
+            &[
+                ("requests.received.natural_person", person),
+                ("requests.disclosed.natural_person", person),
+                ("proactive.fees.amount", fee),
+            ],
+        );
+        paths.push(path.display().to_string());
+    }
+    let args: Vec<&str> = std::iter::once("sum").chain(paths.iter().map(String::as_str)).collect();
+    let out = xxgk(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let sum = String::from_utf8(out.stdout).unwrap();
+    std::fs::write(dir.join("汇总.json"), &sum).unwrap();
+    let seed = xxgk_nianbao::report::example().to_file(None);
+    let fee: u64 = units.iter().map(|(_, _, fee)| ten_thousandths(fee)).sum();
+    assert_eq!(fee, 12_345_679 + 100_000);
+    assert_eq!(field_of(&sum, "proactive.fees.amount"), "1244.5679");
+    assert_eq!(field_of(&sum, "requests.received.natural_person"), "15");
+    let in_force: u64 = 3 * field_of(&seed, "proactive.normative_docs.in_force").parse::<u64>().unwrap();
+    assert_eq!(field_of(&sum, "proactive.normative_docs.in_force"), in_force.to_string());
+    assert_eq!(field_of(&sum, "meta.agency"), "汇总（3个单位）");
+    assert_eq!(field_of(&sum, "meta.year"), "2022");
+    assert_eq!(field_of(&sum, "requests.received.total"), "(absent)", "totals are derived");
+
+    let mut check_args = vec!["check", "--units"];
+    check_args.extend(paths.iter().map(String::as_str));
+    let upper = dir.join("汇总.json").display().to_string();
+    check_args.push(&upper);
+    let right = xxgk(&check_args);
+    assert_eq!((right.status.code(), right.stdout.is_empty()), (Some(0), true), "nothing on a right 汇总");
+
+    let mut off = xxgk_nianbao::report::Report::from_json(&sum).unwrap().report;
+    off.set_key("requests.received.commercial", "1");
+    std::fs::write(dir.join("汇总.json"), off.to_file(None)).unwrap();
+    let wrong = xxgk(&check_args);
+    assert_eq!(wrong.status.code(), Some(1));
+    let said = String::from_utf8(wrong.stdout).unwrap();
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 2, "the cell and its row's total: {said}");
+    assert!(
+        lines[0].starts_with("错误\tHIER-SUM\t表三「一、本年新收」行「商业企业」列：汇总报告为 1，各单位之和为 0"),
+        "{said}"
+    );
+
+    // Reports of different years are refused, naming each file's year; a unit with errors is named.
+    write_report(&dir.join("丁.json"), &[("meta.year", "2021")]);
+    let years = xxgk(&["sum", &paths[0], dir.join("丁.json").to_str().unwrap()]);
+    assert_eq!(years.status.code(), Some(2));
+    let err = String::from_utf8(years.stderr).unwrap();
+    assert!(err.contains("甲.json 2022") && err.contains("丁.json 2021"), "{err}");
+    write_report(&dir.join("戊.json"), &[("requests.received.natural_person", "99")]);
+    let erring = xxgk(&["sum", &paths[0], dir.join("戊.json").to_str().unwrap()]);
+    assert_eq!(erring.status.code(), Some(1));
+    assert!(
+        String::from_utf8(erring.stderr).unwrap().contains("戊.json（咸宁市政务服务和大数据管理局）有错误：T3-BAL")
+    );
+}
+
+#[test]
+fn compare_lists_the_numbers_that_changed_then_the_cross_year_findings() {
+    let dir = folder("compare");
+    write_report(&dir.join("上年.json"), &[]);
+    let seed = xxgk_nianbao::report::example().to_file(None);
+    let last_carried = field_of(&seed, "requests.carried_forward.natural_person");
+    write_report(
+        &dir.join("本年.json"),
+        &[("proactive.rules.issued", "7"), ("requests.carried_over.natural_person", "5")],
+    );
+    let out = xxgk(&["compare", dir.join("上年.json").to_str().unwrap(), dir.join("本年.json").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let said = String::from_utf8(out.stdout).unwrap();
+    let issued = field_of(&seed, "proactive.rules.issued").parse::<u64>().unwrap();
+    let first = said.lines().next().unwrap();
+    let percent =
+        if issued == 0 { "—".to_string() } else { format!("+{:.1}%", (7.0 - issued as f64) * 100.0 / issued as f64) };
+    assert_eq!(first, format!("proactive.rules.issued\t{issued}\t7\t+{}\t{percent}", 7 - issued));
+    let over = field_of(&seed, "requests.carried_over.natural_person");
+    assert!(said.contains(&format!("requests.carried_over.natural_person\t{over}\t5\t")), "{said}");
+    assert!(!said.contains("requests.received.natural_person\t"), "unchanged numbers are not listed");
+    assert_eq!(said.lines().any(|l| l.starts_with("提醒\tX-CARRY\t")), last_carried != "5", "{said}");
+}
+
+#[test]
+fn every_command_explains_itself_and_a_wrong_flag_is_named() {
+    let help = xxgk(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let said = String::from_utf8(help.stdout).unwrap();
+    for command in ["check", "render", "import", "verify", "draft-text", "rules", "audit", "sum", "compare"] {
+        assert!(said.contains(&format!("  {command} ")), "{command}: {said}");
+        let own = xxgk(&[command, "--help"]);
+        assert_eq!(own.status.code(), Some(0));
+        assert!(String::from_utf8(own.stdout).unwrap().contains("退出码"), "{command}");
+    }
+    let wrong = xxgk(&["audit", "--frobnicate", "."]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8(wrong.stderr).unwrap().contains("--frobnicate"));
 }

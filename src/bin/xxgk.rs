@@ -1,38 +1,122 @@
-//! `xxgk`: the report core from the command line, for a 政务公开办 auditing many units' files.
-//!
-//! `xxgk check FILE.json [--json] [--last-year LAST.json]` prints the findings, with the checks
-//! against last year's report when the file carries it or one is given, and exits 1 when any is an
-//! error;
-//! `xxgk render FILE.json [--text | --docx -o OUT.docx]` writes the published fragment (or the report
-//! as plain text, or as a Word file); `xxgk import FILE [--findings]` reads a published report (its
-//! page text or HTML, a Word .docx or a PDF) and writes the report file; `xxgk verify FILE.json
-//! PAGE` holds a published page (its HTML or text) against the report, prints what the page lacks
-//! or prints differently (`key<TAB>报告<TAB>页面`, a line each; tables without lines are noted on
-//! standard error) and exits 1 when anything differs. A file that cannot be read exits 2. `xxgk draft-text FILE.json [--last-year LAST.json]` prints the
-//! sentences 按表格生成 drafts from the tables (`key<TAB>sentence`). `xxgk rules` lists the rules
-//! (`id<TAB>severity<TAB>meaning`), for a reviewer reading `check --json` output.
+//! `xxgk`: the report core from the command line — one report checked, rendered, imported or
+//! verified, and the review desk of a 政务公开办 that receives dozens: every report under a folder
+//! audited at once, the region's 汇总 added up and held against its units, a year compared with the
+//! last. `xxgk --help` and `xxgk COMMAND --help` say what each command does and how it exits.
 
-use std::io::{ErrorKind, Write};
+use std::io::{ErrorKind, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use xxgk_nianbao::report::base::encoding;
-use xxgk_nianbao::report::base::file_kind::{FileKind, HEAD_BYTES};
+use clap::error::{ContextKind, ContextValue, ErrorKind as ClapErrorKind};
+use clap::{Parser, Subcommand};
+use xxgk_nianbao::report::base::format::field;
 use xxgk_nianbao::report::check::rules::{check_with_last_year, with_notes};
-use xxgk_nianbao::report::data::finding::RULES;
+use xxgk_nianbao::report::check::units::{Unit, check_units};
+use xxgk_nianbao::report::data::compare::changes;
+use xxgk_nianbao::report::data::finding::{RULES, Rule};
 use xxgk_nianbao::report::data::model::Loaded;
+use xxgk_nianbao::report::data::sum::{SumRefused, sum_reports};
+use xxgk_nianbao::report::publish::audit_page::audit_page;
 use xxgk_nianbao::report::publish::draft_text::drafts;
 use xxgk_nianbao::report::publish::fragment::render_text;
 use xxgk_nianbao::report::publish::verify::verify;
 use xxgk_nianbao::report::publish::word_file::render_docx;
+use xxgk_nianbao::report::read::audit::{Audited, audit, decode, page_text};
 use xxgk_nianbao::report::read::import::{NOT_A_REPORT, import};
-use xxgk_nianbao::report::read::{docx, pdf, word97};
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
 
-const USAGE: &str = "usage: xxgk check FILE.json [--json] [--last-year LAST.json] | xxgk render FILE.json [--text | --docx -o OUT.docx] | xxgk import FILE [--findings] | xxgk verify FILE.json PAGE | xxgk draft-text FILE.json [--last-year LAST.json] | xxgk rules";
+/// How `xxgk` exits, said under every command's help.
+const EXIT_CODES: &str = "退出码：0 没有错误；1 有错误（见输出）；2 文件无法读取或命令用法不对。";
+
+#[derive(Parser)]
+#[command(name = "xxgk", about = "政府信息公开工作年度报告：检查、生成、导入、核对，以及政务公开办的批量审核、汇总与同比。", after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 检查一份报告文件：每条问题一行（严重程度、规则、说明）。有错误时退出码为 1。
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// 报告文件（.json）；带 --units 时为本级政府的汇总报告，其前是各单位的报告
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 每条问题输出为一个 JSON 对象
+        #[arg(long)]
+        json: bool,
+        /// 上年报告，用于上年结转、现行有效件数等跨年核对（报告文件自带上年报告时可省略）
+        #[arg(long, value_name = "LAST.json")]
+        last_year: Option<PathBuf>,
+        /// 汇总核对（HIER-SUM）：xxgk check --units 单位1 单位2 … 汇总.json，只输出汇总报告与各单位之和不符的数字
+        #[arg(long, conflicts_with = "last_year")]
+        units: bool,
+    },
+    /// 输出发布用的 HTML 片段，或纯文本，或 Word 文件。
+    #[command(after_help = EXIT_CODES)]
+    Render {
+        file: PathBuf,
+        /// 输出纯文本
+        #[arg(long, conflicts_with = "docx")]
+        text: bool,
+        /// 写成 Word 文件（须用 -o 指定文件）
+        #[arg(long, requires = "output")]
+        docx: bool,
+        #[arg(short, value_name = "OUT.docx")]
+        output: Option<PathBuf>,
+    },
+    /// 读入已发布的报告（网页、文本、Markdown、Word、.doc/.wps、PDF），输出报告文件。
+    #[command(after_help = EXIT_CODES)]
+    Import {
+        file: PathBuf,
+        /// 在标准错误上列出导入时的问题和检查结果
+        #[arg(long)]
+        findings: bool,
+    },
+    /// 核对发布后的网页与报告是否一致：不一致的每处一行（key、报告、页面），有不一致时退出码为 1。
+    #[command(after_help = EXIT_CODES)]
+    Verify { file: PathBuf, page: PathBuf },
+    /// 按表格生成文字：每段一行（key、文字）。
+    #[command(name = "draft-text", after_help = EXIT_CODES)]
+    DraftText {
+        file: PathBuf,
+        #[arg(long, value_name = "LAST.json")]
+        last_year: Option<PathBuf>,
+    },
+    /// 列出全部规则：规则、严重程度、含义。
+    #[command(after_help = EXIT_CODES)]
+    Rules,
+    /// 批量审核：目录（含子目录）下的每份报告一行——文件、机关、年度、格式、错误数、提醒数、规则；读不了的文件写明原因。
+    #[command(after_help = EXIT_CODES)]
+    Audit {
+        /// 报告文件或目录
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// 每份报告输出为一个 JSON 对象
+        #[arg(long)]
+        json: bool,
+        /// 另写一个可排序、按规则筛选的网页（不引用任何外部文件）
+        #[arg(long, value_name = "FILE.html")]
+        html: Option<PathBuf>,
+    },
+    /// 汇总：把各单位的表二、表三、表四逐格相加，输出本级政府的汇总报告文件（不同年度的报告不能相加，退出码 2）。有单位报告有错误时在标准错误上列出，退出码为 1。
+    #[command(after_help = EXIT_CODES)]
+    Sum {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// 同比：表二至表四中有变化的每个数字一行（key、上年、本年、变化、百分比），再列出跨年核对的问题。
+    #[command(after_help = EXIT_CODES)]
+    Compare { last: PathBuf, this: PathBuf },
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(error),
+    };
+    match run(cli.command) {
         Ok(code) => code,
         Err(message) => {
             eprintln!("xxgk: {message}");
@@ -41,141 +125,308 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    let (command, rest) = args.split_first().ok_or(USAGE)?;
-    let allowed: &[&str] = match command.as_str() {
-        "check" => &["--json", "--last-year"],
-        "import" => &["--findings"],
-        "render" => &["--text", "--docx", "-o"],
-        "draft-text" => &["--last-year"],
-        _ => &[],
+/// Help is printed as clap writes it; a wrong call is said in one line, naming what was wrong.
+fn usage_error(error: clap::Error) -> ExitCode {
+    if matches!(error.kind(), ClapErrorKind::DisplayHelp | ClapErrorKind::DisplayVersion) {
+        let _ = error.print();
+        return ExitCode::SUCCESS;
+    }
+    let named = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(s)) => s.join(" "),
+        _ => String::new(),
     };
-    let (mut flags, mut files, mut last_year_path, mut output) = (Vec::new(), Vec::new(), None, None);
-    let mut words = rest.iter();
-    while let Some(word) = words.next() {
-        match word.as_str() {
-            "--last-year" if allowed.contains(&"--last-year") => last_year_path = Some(words.next().ok_or(USAGE)?),
-            "-o" if allowed.contains(&"-o") => output = Some(words.next().ok_or(USAGE)?),
-            flag if flag.starts_with("--") && allowed.contains(&flag) => flags.push(flag),
-            flag if flag.starts_with("--") => return Err(USAGE.into()),
-            _ => files.push(word),
+    let said = match error.kind() {
+        ClapErrorKind::UnknownArgument => format!("不认识的参数 {}", named(ContextKind::InvalidArg)),
+        ClapErrorKind::InvalidSubcommand => format!("没有命令 {}", named(ContextKind::InvalidSubcommand)),
+        ClapErrorKind::MissingRequiredArgument => format!("缺少 {}", named(ContextKind::InvalidArg)),
+        ClapErrorKind::MissingSubcommand | ClapErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "缺少命令".to_string()
         }
-    }
-    let (json, with_findings) = (flags.contains(&"--json"), flags.contains(&"--findings"));
-    if command == "rules" {
-        if !files.is_empty() {
-            return Err(USAGE.into());
+        ClapErrorKind::InvalidValue => format!("{} 需要一个值", named(ContextKind::InvalidArg)),
+        ClapErrorKind::ArgumentConflict => {
+            format!("{} 与 {} 不能同时使用", named(ContextKind::InvalidArg), named(ContextKind::PriorArg))
         }
-        for rule in RULES {
-            out(&format!("{}\t{}\t{}", rule.id, rule.severity.id(), rule.meaning))?;
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    if command == "verify" {
-        let [report_path, page_path] = files.as_slice() else { return Err(USAGE.into()) };
-        let report = open(report_path, &read(report_path)?)?.report;
-        let verdict = match verify(&report, &read_page(page_path)?) {
-            Ok(verdict) => verdict,
-            Err(why) => {
-                eprintln!("xxgk: {page_path}: {why}");
-                return Ok(ExitCode::from(1));
+        _ => error.to_string().lines().next().unwrap_or_default().trim_start_matches("error: ").to_string(),
+    };
+    eprintln!("xxgk: {said}；用法见 xxgk --help");
+    ExitCode::from(2)
+}
+
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Rules => {
+            for rule in RULES {
+                out(&format!("{}\t{}\t{}", rule.id, rule.severity.id(), rule.meaning))?;
             }
-        };
-        for d in &verdict.differences {
-            out(&format!("{}\t{}\t{}", d.key, d.report, d.page))?;
+            Ok(ExitCode::SUCCESS)
         }
-        if let Some(note) = verdict.unlined_note() {
-            eprintln!("xxgk: {page_path}: {note}");
+        Command::Verify { file, page } => {
+            let report = open(&file)?.report;
+            let page_name = page.display().to_string();
+            let verdict = match verify(&report, &read_page(&page)?) {
+                Ok(verdict) => verdict,
+                Err(why) => {
+                    eprintln!("xxgk: {page_name}: {why}");
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            for d in &verdict.differences {
+                out(&format!("{}\t{}\t{}", d.key, d.report, d.page))?;
+            }
+            if let Some(note) = verdict.unlined_note() {
+                eprintln!("xxgk: {page_name}: {note}");
+            }
+            if verdict.is_consistent() {
+                eprintln!("xxgk: {}", verdict.summary());
+                return Ok(ExitCode::SUCCESS);
+            }
+            Ok(ExitCode::from(1))
         }
-        if verdict.is_consistent() {
-            eprintln!("xxgk: {}", verdict.summary());
-            return Ok(ExitCode::SUCCESS);
+        Command::Import { file, findings } => {
+            let imported = import(&read_page(&file)?);
+            if imported.report.is_blank() {
+                return Err(format!("{}: {NOT_A_REPORT}", file.display()));
+            }
+            out(&imported.report.to_json())?;
+            if findings {
+                eprintln!("xxgk: {}: {}", file.display(), imported.format.label());
+                let findings = with_notes(check(&imported.report), &imported.findings);
+                findings.iter().for_each(|f| eprintln!("{}", line(f)));
+            }
+            Ok(ExitCode::SUCCESS)
         }
-        return Ok(ExitCode::from(1));
-    }
-    let [path] = files.as_slice() else { return Err(USAGE.into()) };
-    if command == "import" {
-        let imported = import(&read_page(path)?);
-        if imported.report.is_blank() {
-            return Err(format!("{path}: {NOT_A_REPORT}"));
+        Command::Check { files, json, units: true, .. } => {
+            let Some((upper, units)) = files.split_last().filter(|(_, units)| !units.is_empty()) else {
+                return Err("--units 需要各单位的报告和汇总报告：xxgk check --units 单位… 汇总.json".into());
+            };
+            let units: Vec<Unit> = units.iter().map(unit).collect::<Result<_, _>>()?;
+            say_findings(&check_units(&open(upper)?.report, &units), json)
         }
-        out(&imported.report.to_json())?;
-        if with_findings {
-            eprintln!("xxgk: {path}: {}", imported.format.label());
-            let findings = with_notes(check(&imported.report), &imported.findings);
-            findings.iter().for_each(|f| eprintln!("{}", line(f)));
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    let loaded = open(path, &read(path)?)?;
-    match command.as_str() {
-        "check" => {
-            let last_year = match last_year_path {
-                Some(last) => Some(open(last, &read(last)?)?.report),
+        Command::Check { files, json, last_year, units: false } => {
+            let [file] = files.as_slice() else {
+                return Err("check 只检查一个报告文件（汇总核对用 --units）".into());
+            };
+            let loaded = open(file)?;
+            let last_year = match last_year {
+                Some(last) => Some(open(&last)?.report),
                 None => loaded.last_year,
             };
-            let findings = check_with_last_year(&loaded.report, last_year.as_ref());
-            for finding in &findings {
-                out(&if json { finding.to_json() } else { line(finding) })?;
-            }
-            let failed = findings.iter().any(|f| f.severity() == Severity::Error);
-            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            say_findings(&check_with_last_year(&loaded.report, last_year.as_ref()), json)
         }
-        "draft-text" => {
-            let last_year = match last_year_path {
-                Some(last) => Some(open(last, &read(last)?)?.report),
+        Command::DraftText { file, last_year } => {
+            let loaded = open(&file)?;
+            let last_year = match last_year {
+                Some(last) => Some(open(&last)?.report),
                 None => loaded.last_year,
             };
             for (id, sentence) in drafts(&loaded.report, last_year.as_ref()) {
-                out(&format!("{}\t{sentence}", xxgk_nianbao::report::base::format::field(id).key))?;
+                out(&format!("{}\t{sentence}", field(id).key))?;
             }
             Ok(ExitCode::SUCCESS)
         }
-        "render" if flags.contains(&"--docx") => {
+        Command::Render { file, docx: true, output, .. } => {
             // A Word file is written to a file, never to a terminal.
-            let output = output.ok_or(USAGE)?;
-            std::fs::write(output, render_docx(&loaded.report)).map_err(|e| format!("{output}: {e}"))?;
+            let report = open(&file)?.report;
+            let output = output.ok_or("--docx 需要 -o 指定文件")?;
+            std::fs::write(&output, render_docx(&report)).map_err(|e| format!("{}: {e}", output.display()))?;
             Ok(ExitCode::SUCCESS)
         }
-        "render" => {
-            out(&if flags.contains(&"--text") { render_text(&loaded.report) } else { render(&loaded.report) })?;
+        Command::Render { file, text, .. } => {
+            let report = open(&file)?.report;
+            out(&if text { render_text(&report) } else { render(&report) })?;
             Ok(ExitCode::SUCCESS)
         }
-        _ => Err(USAGE.into()),
+        Command::Audit { paths, json, html } => audit_paths(&paths, json, html.as_deref()),
+        Command::Sum { files } => sum(&files),
+        Command::Compare { last, this } => {
+            let (last, this) = (open(&last)?.report, open(&this)?.report);
+            for change in changes(&last, &this) {
+                out(&change.line())?;
+            }
+            let across = check_with_last_year(&this, Some(&last));
+            for finding in across.iter().filter(|f| matches!(f.rule, Rule::XCarry | Rule::XInForce)) {
+                out(&line(finding))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
-/// A file's text, decoded from the encoding it is in (a GBK page, a UTF-16 text file …).
-fn read(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    Ok(decode(&bytes))
+/// Prints findings, a line (or a JSON object) each; exits 1 when any is an error.
+fn say_findings(findings: &[Finding], json: bool) -> Result<ExitCode, String> {
+    for finding in findings {
+        out(&if json { finding.to_json() } else { line(finding) })?;
+    }
+    let failed = findings.iter().any(|f| f.severity() == Severity::Error);
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn decode(bytes: &[u8]) -> String {
-    let encoding = encoding_rs::Encoding::for_label(encoding::sniff(bytes).as_bytes()).unwrap_or(encoding_rs::UTF_8);
-    encoding.decode(bytes).0.into_owned()
+/// The files a review desk reads in a folder: every kind the importer reads.
+const REPORT_EXTENSIONS: [&str; 11] = ["json", "html", "htm", "shtml", "mht", "txt", "md", "docx", "doc", "wps", "pdf"];
+
+/// Every file under `path` (sub-folders too, in name order) with a report's extension; a file
+/// given by name is taken whatever it is called.
+fn files_under(path: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
+    if !path.is_dir() {
+        found.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for entry in entries {
+        let reportish = entry
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+        if entry.is_dir() {
+            files_under(&entry, found)?;
+        } else if reportish {
+            found.push(entry);
+        }
+    }
+    Ok(())
 }
 
-/// A published report's page as the importer reads it: a Word file's body as HTML, or the text
-/// of a Word 97–2003 file, a PDF, a page or a text file.
-fn read_page(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    let kind = FileKind::of(path, &bytes[..bytes.len().min(HEAD_BYTES)]);
-    let read = match kind {
-        FileKind::Docx => docx::read_docx(&bytes),
-        FileKind::Pdf => pdf::read_pdf(&bytes),
-        FileKind::Word97 => word97::read_doc(&bytes),
-        FileKind::Picture(_) => Err(kind.refusal().unwrap_or_default()),
-        FileKind::ReportFile | FileKind::Page => Ok(decode(&bytes)),
+/// One line per file (or a JSON object); exits 1 when any report has an error or a file could
+/// not be read.
+fn audit_paths(paths: &[PathBuf], json: bool, html: Option<&Path>) -> Result<ExitCode, String> {
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for path in paths {
+        let mut found = Vec::new();
+        files_under(path, &mut found)?;
+        for file in found {
+            let shown = match file.strip_prefix(path) {
+                Ok(relative) if !relative.as_os_str().is_empty() => relative.display().to_string(),
+                _ => file.display().to_string(),
+            };
+            files.push((shown, file));
+        }
+    }
+    let progress = std::io::stderr().is_terminal();
+    let mut audited: Vec<(String, Result<Audited, String>)> = Vec::with_capacity(files.len());
+    for (n, (shown, file)) in files.iter().enumerate() {
+        if progress {
+            eprint!("\r已审核 {}/{} 份", n + 1, files.len());
+        }
+        let read = std::fs::read(file).map_err(|e| e.to_string()).and_then(|bytes| audit(shown, &bytes));
+        out(&if json { audit_json(shown, &read) } else { audit_line(shown, &read) })?;
+        audited.push((shown.clone(), read));
+    }
+    if progress {
+        eprintln!();
+    }
+    if let Some(html) = html {
+        std::fs::write(html, audit_page(&audited)).map_err(|e| format!("{}: {e}", html.display()))?;
+    }
+    let failed = audited.iter().any(|(_, read)| read.as_ref().map_or(true, |a| a.errors() > 0));
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `文件<TAB>机关<TAB>年度<TAB>格式<TAB>错误数<TAB>提醒数<TAB>规则`, or `文件<TAB>why`.
+fn audit_line(file: &str, read: &Result<Audited, String>) -> String {
+    match read {
+        Ok(a) => {
+            format!(
+                "{file}\t{}\t{}\t{}\t{}\t{}\t{}",
+                a.agency(),
+                a.year(),
+                a.format,
+                a.errors(),
+                a.warnings(),
+                a.rules().join(",")
+            )
+        }
+        Err(why) => format!("{file}\t{why}"),
+    }
+}
+
+fn audit_json(file: &str, read: &Result<Audited, String>) -> String {
+    use xxgk_nianbao::report::base::json::quote;
+    let mut out = String::from("{\"file\":");
+    quote(&mut out, file);
+    match read {
+        Ok(a) => {
+            for (name, value) in [("agency", a.agency()), ("year", a.year()), ("format", a.format)] {
+                out.push_str(&format!(",\"{name}\":"));
+                quote(&mut out, value);
+            }
+            let rules: Vec<String> = a.rules().iter().map(|r| format!("\"{r}\"")).collect();
+            out.push_str(&format!(
+                ",\"errors\":{},\"warnings\":{},\"rules\":[{}]",
+                a.errors(),
+                a.warnings(),
+                rules.join(",")
+            ));
+        }
+        Err(why) => {
+            out.push_str(",\"error\":");
+            quote(&mut out, why);
+        }
+    }
+    out.push('}');
+    out
+}
+
+/// The units added up into the 汇总 on standard output; units with errors named on standard error.
+fn sum(files: &[PathBuf]) -> Result<ExitCode, String> {
+    let mut reports = Vec::new();
+    let mut wrong = false;
+    for file in files {
+        let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let audited = audit(&file.display().to_string(), &bytes).map_err(|why| format!("{}: {why}", file.display()))?;
+        if audited.errors() > 0 {
+            eprintln!("xxgk: {}（{}）有错误：{}", file.display(), audited.agency(), audited.rules().join(","));
+            wrong = true;
+        }
+        reports.push(audited.report);
+    }
+    match sum_reports(&reports) {
+        Ok(sum) => out(&sum.to_file(None))?,
+        Err(SumRefused::Years(years)) => {
+            let said: Vec<String> = files
+                .iter()
+                .zip(&years)
+                .map(|(file, year)| {
+                    format!("{} {}", file.display(), if year.is_empty() { "（未填年度）" } else { year })
+                })
+                .collect();
+            return Err(format!("不同年度的报告不能汇总：{}", said.join("；")));
+        }
+        Err(SumRefused::NoUnits) => return Err("没有要汇总的报告".into()),
+    }
+    if wrong {
+        eprintln!("xxgk: 有错误的报告加起来的汇总也是错的，请先改正上述单位的报告");
+    }
+    Ok(if wrong { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// A unit's report for `check --units`, named by its agency (its file when it names none).
+fn unit(path: &PathBuf) -> Result<Unit, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let audited = audit(&path.display().to_string(), &bytes).map_err(|why| format!("{}: {why}", path.display()))?;
+    let name = match audited.agency() {
+        "" => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        agency => agency.to_string(),
     };
-    read.map_err(|why| format!("{path}: {why}"))
+    Ok(Unit { name, report: audited.report })
+}
+
+/// A published report's page as the importer reads it.
+fn read_page(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    page_text(&path.display().to_string(), &bytes).map_err(|why| format!("{}: {why}", path.display()))
 }
 
 /// A report file, its unknown keys said on standard error.
-fn open(path: &str, text: &str) -> Result<Loaded, String> {
-    let loaded = Report::from_json(text).map_err(|e| format!("{path}: {e}"))?;
+fn open(path: &Path) -> Result<Loaded, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let loaded = Report::from_json(&decode(&bytes)).map_err(|e| format!("{}: {e}", path.display()))?;
     for key in &loaded.unknown_keys {
-        eprintln!("xxgk: {path}: 未知字段 {key}，已忽略");
+        eprintln!("xxgk: {}: 未知字段 {key}，已忽略", path.display());
     }
     Ok(loaded)
 }

@@ -1,6 +1,7 @@
 //! What is published: the fragment, the Word file, 核对 of the published page, the portal
-//! editors' advice, and the texts drafted from the tables and tidied.
+//! editors' advice, the texts drafted from the tables and tidied, and the review desk's page.
 
+pub mod audit_page;
 pub mod draft_text;
 pub mod fragment;
 pub mod portal;

@@ -20,6 +20,9 @@ impl Amount {
     pub fn from_ten_thousandths(ten_thousandths: u64) -> Self {
         Amount { ten_thousandths }
     }
+    pub fn ten_thousandths(self) -> u64 {
+        self.ten_thousandths
+    }
     pub fn whole_wan(self) -> u64 {
         self.ten_thousandths / 10_000
     }

@@ -26,6 +26,8 @@ pub enum Rule {
     TxtCopy,
     TxtForm,
     OldFormat,
+    /// A 汇总 report against the sum of its units' reports.
+    HierSum,
     /// Something of a published copy that the importer could not read for sure.
     Import,
 }
@@ -55,7 +57,7 @@ const fn info(rule: Rule, id: &'static str, severity: Severity, meaning: &'stati
 }
 
 /// Every rule, in the order of docs/FORMAT.md §3 (a test holds the two together).
-pub const RULES: [RuleInfo; 19] = {
+pub const RULES: [RuleInfo; 20] = {
     use Severity::{Error, Warning};
     [
         info(Rule::T3Row, "T3-ROW", Error, "表三每行的总计等于六类申请人之和"),
@@ -75,6 +77,7 @@ pub const RULES: [RuleInfo; 19] = {
         info(Rule::TxtForm, "TXT-FORM", Warning, "正文没有重复的词和中文里的英文标点"),
         info(Rule::XCarry, "X-CARRY", Warning, "上年结转等于上年报告的结转下年度"),
         info(Rule::XInForce, "X-IN-FORCE", Warning, "现行有效件数与上年现行有效数加减本年制发、废止相符"),
+        info(Rule::HierSum, "HIER-SUM", Error, "本级政府汇总报告的每个数字等于各单位报告之和"),
         info(Rule::OldFormat, "OLD-FORMAT", Error, "导入的是2021年新格式的报告，不是2019年旧格式"),
         info(Rule::Import, "IMPORT", Warning, "导入时没能确定的数字留空，没有猜"),
     ]

@@ -39,6 +39,14 @@ impl SourceFormat {
             SourceFormat::Old2019 => "2019年格式（国办公开办函〔2019〕60号）",
         }
     }
+
+    /// Its name in a table of many files.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            SourceFormat::National2021 => "2021年格式",
+            SourceFormat::Old2019 => "2019年格式",
+        }
+    }
 }
 
 /// A report read from a copy, with what the reading found wrong or could not do.

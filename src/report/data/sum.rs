@@ -1,0 +1,75 @@
+//! A region's 汇总: the reports of its units added cell by cell — counts as integers, 万元 amounts
+//! exactly, 现行有效件数 too — with the totals left for the format to derive.
+
+use crate::report::base::format::{FieldKind, META_AGENCY, META_SCOPE, META_YEAR, field, id_of};
+use crate::report::data::figure::{Figure, number_fields};
+use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
+
+/// Why reports were not added up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SumRefused {
+    NoUnits,
+    /// The units' 报告年度, in their order: reports of different years do not add up.
+    Years(Vec<String>),
+}
+
+/// The report year a report states, trimmed.
+pub fn year_of(report: &Report) -> String {
+    report.text(id_of(META_YEAR)).trim().to_string()
+}
+
+/// The units' reports added up into one 本级政府汇总本行政区域 report, named `汇总（N个单位）`. A cell
+/// that is not a number in a unit (its `NUM` error) adds nothing.
+pub fn sum_reports(units: &[Report]) -> Result<Report, SumRefused> {
+    let years: Vec<String> = units.iter().map(year_of).collect();
+    let Some(year) = years.first() else { return Err(SumRefused::NoUnits) };
+    if years.iter().any(|y| y != year) {
+        return Err(SumRefused::Years(years));
+    }
+    let sheets: Vec<Sheet> = units.iter().map(Sheet::of).collect();
+    let mut sum = Report::new();
+    sum.set_key(META_AGENCY, format!("汇总（{}个单位）", units.len()));
+    sum.set_key(META_YEAR, year.clone());
+    sum.set_key(META_SCOPE, "region");
+    for id in number_fields().filter(|&id| field(id).kind != FieldKind::DerivedCount) {
+        let figures: Vec<Figure> = sheets.iter().filter_map(|sheet| Figure::of(sheet, id)).collect();
+        let Some(first) = figures.first() else { continue };
+        sum.set(id, first.with_units(figures.iter().map(|f| f.units()).sum()).to_string());
+    }
+    Ok(sum)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_add_up_exactly_and_the_totals_are_derived() {
+        let unit = |agency: &str, person: &str, fee: &str| {
+            Report::new().filled(&[
+                ("meta.agency", agency),
+                ("meta.year", "2025"),
+                ("requests.received.natural_person", person),
+                ("proactive.fees.amount", fee),
+                ("proactive.rules.in_force", "3"),
+            ])
+        };
+        let sum = sum_reports(&[unit("甲局", "2", "1234.5678"), unit("乙镇", "5", "0.0001")]).unwrap();
+        assert_eq!(sum.get_key("meta.agency"), Some("汇总（2个单位）"));
+        assert_eq!((sum.get_key("meta.year"), sum.get_key("meta.scope")), (Some("2025"), Some("region")));
+        assert_eq!(sum.get_key("requests.received.natural_person"), Some("7"));
+        assert_eq!(sum.get_key("proactive.fees.amount"), Some("1234.5679"));
+        assert_eq!(sum.get_key("proactive.rules.in_force"), Some("6"));
+        assert_eq!(sum.get_key("requests.received.commercial"), Some("0"));
+        assert_eq!(sum.get_key("requests.received.total"), None, "derived, not written");
+        assert_eq!(Sheet::of(&sum).count(id_of("requests.received.total")), Some(7));
+    }
+
+    #[test]
+    fn reports_of_different_years_are_refused() {
+        let of = |year: &str| Report::new().filled(&[("meta.year", year)]);
+        assert_eq!(sum_reports(&[of("2025"), of("2024 ")]), Err(SumRefused::Years(vec!["2025".into(), "2024".into()])));
+        assert_eq!(sum_reports(&[]), Err(SumRefused::NoUnits));
+    }
+}

@@ -1,0 +1,102 @@
+//! Any file a 政务公开办 receives, read as a report and checked: a report file of this tool, or a
+//! published report (a saved page, its text, Markdown, Word, Word 97–2003/WPS, PDF) read back. What
+//! `xxgk audit` prints a line of, and every command that opens a file reads it by.
+
+use std::collections::BTreeSet;
+
+use crate::report::base::encoding;
+use crate::report::base::file_kind::{FileKind, HEAD_BYTES};
+use crate::report::base::format::{META_AGENCY, META_YEAR};
+use crate::report::check::rules::{check, check_with_last_year, with_notes};
+use crate::report::data::finding::{Finding, Severity};
+use crate::report::data::model::Report;
+use crate::report::read::import::{NOT_A_REPORT, import};
+use crate::report::read::{docx, pdf, word97};
+
+/// A file's text, decoded from the encoding it is in (a GBK page, a UTF-16 text file …).
+pub fn decode(bytes: &[u8]) -> String {
+    let encoding = encoding_rs::Encoding::for_label(encoding::sniff(bytes).as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    encoding.decode(bytes).0.into_owned()
+}
+
+/// A published report's page as the importer reads it: a Word file's body as HTML, or the text of
+/// a Word 97–2003 file, a PDF, a page or a text file.
+pub fn page_text(name: &str, bytes: &[u8]) -> Result<String, String> {
+    let kind = FileKind::of(name, &bytes[..bytes.len().min(HEAD_BYTES)]);
+    match kind {
+        FileKind::Docx => docx::read_docx(bytes),
+        FileKind::Pdf => pdf::read_pdf(bytes),
+        FileKind::Word97 => word97::read_doc(bytes),
+        FileKind::Picture(_) => Err(kind.refusal().unwrap_or_default()),
+        FileKind::ReportFile | FileKind::Page => Ok(decode(bytes)),
+    }
+}
+
+/// A file read as a report and checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Audited {
+    pub report: Report,
+    /// What the file was: 报告文件, or the format of the published report read back.
+    pub format: &'static str,
+    /// What `xxgk check` finds (with last year's, when a report file carries it), and for a
+    /// published report what reading it could not settle.
+    pub findings: Vec<Finding>,
+}
+
+impl Audited {
+    pub fn agency(&self) -> &str {
+        self.report.get_key(META_AGENCY).unwrap_or_default().trim()
+    }
+
+    pub fn year(&self) -> &str {
+        self.report.get_key(META_YEAR).unwrap_or_default().trim()
+    }
+
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.severity() == Severity::Error).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+
+    /// The ids of the rules found, each once, in the rule table's order.
+    pub fn rules(&self) -> Vec<&'static str> {
+        let rules: BTreeSet<_> = self.findings.iter().map(|f| f.rule).collect();
+        rules.into_iter().map(|rule| rule.id()).collect()
+    }
+}
+
+/// The file `name` with `bytes`, read and checked; or why it is not a report.
+pub fn audit(name: &str, bytes: &[u8]) -> Result<Audited, String> {
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
+    if FileKind::of(name, head) == FileKind::ReportFile {
+        let loaded = Report::from_json(&decode(bytes)).map_err(|e| e.to_string())?;
+        let findings = check_with_last_year(&loaded.report, loaded.last_year.as_ref());
+        return Ok(Audited { report: loaded.report, format: "报告文件", findings });
+    }
+    let imported = import(&page_text(name, bytes)?);
+    if imported.report.is_blank() {
+        return Err(NOT_A_REPORT.to_string());
+    }
+    let findings = with_notes(check(&imported.report), &imported.findings);
+    Ok(Audited { format: imported.format.short_label(), report: imported.report, findings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_file_is_checked_as_xxgk_check_does_and_a_picture_is_refused() {
+        let example = crate::report::example();
+        let audited = audit("示例.json", example.to_file(None).as_bytes()).unwrap();
+        assert_eq!(
+            (audited.format, audited.agency(), audited.year()),
+            ("报告文件", "咸宁市政务服务和大数据管理局", "2022")
+        );
+        assert_eq!(audited.findings, check(&example));
+        assert!(audit("扫描件.png", b"\x89PNG\r\n\x1a\n....").is_err());
+        assert_eq!(audit("空.txt", b"").unwrap_err(), NOT_A_REPORT);
+    }
+}
