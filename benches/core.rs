@@ -5,6 +5,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use xxgk_nianbao::report::base::format::{FieldKind, fields};
 use xxgk_nianbao::report::publish::verify::verify;
+use xxgk_nianbao::report::read::audit::audit;
 use xxgk_nianbao::report::read::import::import;
 use xxgk_nianbao::report::{Report, Sheet, check, render};
 
@@ -72,6 +73,35 @@ fn core(c: &mut Criterion) {
         megabyte.push_str("1234567890123456789 二、上年结转政府信息公开申请数量 ");
     }
     c.bench_function("import 1 MB of glued digits and labels", |b| b.iter(|| import(black_box(&megabyte))));
+    audit_of_a_thousand_files(c);
+}
+
+/// The review desk's `xxgk audit` over 1000 report files on disk: each read, opened and checked.
+fn audit_of_a_thousand_files(c: &mut Criterion) {
+    let dir = std::env::temp_dir().join(format!("xxgk-bench-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut report = full_report();
+    let files: Vec<std::path::PathBuf> = (0..1000)
+        .map(|n| {
+            report.set_key("meta.agency", format!("第{n}单位"));
+            report.set_key("requests.received.natural_person", (n % 13).to_string());
+            let path = dir.join(format!("{n:04}.json"));
+            std::fs::write(&path, report.to_file(None)).unwrap();
+            path
+        })
+        .collect();
+    let mut group = c.benchmark_group("review desk");
+    group.sample_size(10);
+    group.bench_function("audit 1000 report files (read, open, check)", |b| {
+        b.iter(|| {
+            for path in &files {
+                let bytes = std::fs::read(path).unwrap();
+                black_box(audit(&path.display().to_string(), &bytes).unwrap());
+            }
+        })
+    });
+    group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 criterion_group!(benches, core);
