@@ -449,15 +449,28 @@ fn audit_gives_each_report_checks_counts_and_each_unreadable_file_its_reason() {
     assert_eq!(lines[1].len(), 2, "a broken file: its name and why");
     assert!(lines[4].len() == 2 && lines[4][1].contains("没有找到"), "a notice, not a report: {stdout}");
 
-    let json = xxgk(&["audit", "--json", "--html", dir.join("审核.html").to_str().unwrap(), dir.to_str().unwrap()]);
+    let (page, list) = (dir.join("审核.html"), dir.join("问题清单.csv"));
+    let json = xxgk(&[
+        "audit",
+        "--json",
+        "--html",
+        page.to_str().unwrap(),
+        "--csv",
+        list.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
     let objects: Vec<serde_json::Value> =
         String::from_utf8(json.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(objects[0]["file"], "乡镇/乙镇.json");
     assert!(objects[0]["rules"].as_array().unwrap().contains(&serde_json::json!("T3-BAL")));
     assert_eq!(objects[3]["errors"].as_u64(), Some(0));
     assert!(objects[1]["error"].is_string());
-    let page = std::fs::read_to_string(dir.join("审核.html")).unwrap();
+    let page = std::fs::read_to_string(page).unwrap();
     assert!(files.iter().all(|f| page.contains(&format!("data-file=\"{f}\""))));
+    let list = std::fs::read_to_string(list).unwrap();
+    let rows = list.lines().filter(|l| l.starts_with("\"乡镇/乙镇.json\"")).count();
+    let (errors, warnings) = checked(dir.join("乡镇/乙镇.json").to_str().unwrap());
+    assert_eq!(rows, errors + warnings, "a row per finding: {list}");
 
     // Only good reports: exit 0.
     assert_eq!(xxgk(&["audit", dir.join("甲局.json").to_str().unwrap()]).status.code(), Some(0));

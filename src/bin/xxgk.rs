@@ -16,7 +16,7 @@ use xxgk_nianbao::report::data::compare::changes;
 use xxgk_nianbao::report::data::finding::{RULES, Rule};
 use xxgk_nianbao::report::data::model::Loaded;
 use xxgk_nianbao::report::data::sum::{SumRefused, sum_reports};
-use xxgk_nianbao::report::publish::audit_page::audit_page;
+use xxgk_nianbao::report::publish::audit_page::{audit_page, findings_csv};
 use xxgk_nianbao::report::publish::draft_text::drafts;
 use xxgk_nianbao::report::publish::fragment::render_text;
 use xxgk_nianbao::report::publish::verify::verify;
@@ -99,6 +99,9 @@ enum Command {
         /// 另写一个可排序、按规则筛选的网页（不引用任何外部文件）
         #[arg(long, value_name = "FILE.html")]
         html: Option<PathBuf>,
+        /// 另写问题清单：每条问题一行（文件、机关、严重程度、规则、说明），Excel、WPS 可直接打开
+        #[arg(long, value_name = "FILE.csv")]
+        csv: Option<PathBuf>,
     },
     /// 汇总：把各单位的表二、表三、表四逐格相加，输出本级政府的汇总报告文件（不同年度的报告不能相加，退出码 2）。有单位报告有错误时在标准错误上列出，退出码为 1。
     #[command(after_help = EXIT_CODES)]
@@ -237,7 +240,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             out(&if text { render_text(&report) } else { render(&report) })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Audit { paths, json, html } => audit_paths(&paths, json, html.as_deref()),
+        Command::Audit { paths, json, html, csv } => audit_paths(&paths, json, html.as_deref(), csv.as_deref()),
         Command::Sum { files } => sum(&files),
         Command::Compare { last, this } => {
             let (last, this) = (open(&last)?.report, open(&this)?.report);
@@ -293,7 +296,7 @@ fn files_under(path: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
 
 /// One line per file (or a JSON object); exits 1 when any report has an error or a file could
 /// not be read.
-fn audit_paths(paths: &[PathBuf], json: bool, html: Option<&Path>) -> Result<ExitCode, String> {
+fn audit_paths(paths: &[PathBuf], json: bool, html: Option<&Path>, csv: Option<&Path>) -> Result<ExitCode, String> {
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     for path in paths {
         let mut found = Vec::new();
@@ -319,8 +322,12 @@ fn audit_paths(paths: &[PathBuf], json: bool, html: Option<&Path>) -> Result<Exi
     if progress {
         eprintln!();
     }
+    let write = |path: &Path, text: String| std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()));
     if let Some(html) = html {
-        std::fs::write(html, audit_page(&audited)).map_err(|e| format!("{}: {e}", html.display()))?;
+        write(html, audit_page(&audited))?;
+    }
+    if let Some(csv) = csv {
+        write(csv, findings_csv(&audited))?;
     }
     let failed = audited.iter().any(|(_, read)| read.as_ref().map_or(true, |a| a.errors() > 0));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -1,6 +1,6 @@
-//! The review desk's page (`xxgk audit --html`): one self-contained file — nothing loaded from
-//! outside it — with a row per report that sorts by any column, a filter by rule, and each report
-//! opening to its findings.
+//! What the review desk writes out: its page (`xxgk audit --html`), one self-contained file —
+//! nothing loaded from outside it — with a row per report that sorts by any column, a filter by
+//! rule, and each report opening to its findings; and the list of every finding as CSV.
 
 use std::collections::BTreeSet;
 
@@ -78,6 +78,29 @@ pub fn audit_page(audited: &[(String, Result<Audited, String>)]) -> String {
     .into_string()
 }
 
+/// Every finding of the reports read, one row each (文件, 机关, 严重程度, 规则, 说明), as CSV in UTF-8
+/// with a byte-order mark so that Excel and WPS open it right; a file that could not be read is a
+/// row saying why.
+pub fn findings_csv(audited: &[(String, Result<Audited, String>)]) -> String {
+    let mut csv = String::from("\u{feff}文件,机关,严重程度,规则,说明\r\n");
+    let mut row = |cells: [&str; 5]| {
+        let quoted: Vec<String> = cells.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
+        csv.push_str(&quoted.join(","));
+        csv.push_str("\r\n");
+    };
+    for (file, read) in audited {
+        match read {
+            Ok(a) => {
+                for f in &a.findings {
+                    row([file, a.agency(), f.severity().label(), f.rule.id(), &f.message]);
+                }
+            }
+            Err(why) => row([file, "", "错误", "", &format!("无法读取：{why}")]),
+        }
+    }
+    csv
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +124,16 @@ mod tests {
         assert!(page.contains("<option value=\"T3-ROW\">T3-ROW</option>"));
         assert!(page.contains("无法读取：这是一张图片"));
         assert!(page.contains("共 3 份，2 份有错误或无法读取"));
+
+        let csv = findings_csv(&audited);
+        assert!(csv.starts_with("\u{feff}文件,机关,严重程度,规则,说明\r\n"));
+        let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        let wrong_findings = audited[1].1.as_ref().unwrap().findings.len();
+        assert_eq!(rows.len(), 1 + wrong_findings + 1, "the header, 乙's findings, 丙's reason");
+        assert!(
+            rows.iter().any(|r| r.starts_with("\"乙.json\",\"咸宁市政务服务和大数据管理局\",\"错误\",\"T3-ROW\",")),
+            "{csv}"
+        );
+        assert_eq!(rows.last().unwrap(), &"\"丙.png\",\"\",\"错误\",\"\",\"无法读取：这是一张图片\"");
     }
 }
