@@ -595,3 +595,21 @@ fn every_command_explains_itself_and_a_wrong_flag_is_named() {
     assert_eq!(wrong.status.code(), Some(2));
     assert!(String::from_utf8(wrong.stderr).unwrap().contains("--frobnicate"));
 }
+
+#[test]
+fn render_chart_writes_the_svg_with_the_change_on_the_last_year_given() {
+    let dir = folder("chart");
+    write_report(&dir.join("上年.json"), &[("appeals.review.upheld", "1"), ("appeals.review.total", "1")]);
+    write_report(&dir.join("本年.json"), &[("appeals.review.upheld", "3"), ("appeals.review.total", "3")]);
+    let (last, this, svg) = (dir.join("上年.json"), dir.join("本年.json"), dir.join("图解.svg"));
+    let (last, this, svg) = (last.to_str().unwrap(), this.to_str().unwrap(), svg.to_str().unwrap());
+    let args = ["render", "--chart", "--last-year", last, this, "-o", svg];
+    assert_eq!(xxgk(&args).status.code(), Some(0));
+    let drawn = std::fs::read_to_string(svg).unwrap();
+    assert!(drawn.starts_with("<?xml") && drawn.contains("<svg") && drawn.contains("width=\"750\""));
+    assert!(drawn.contains("data-sum=\"appeals.review.total\">3<"), "the 行政复议 total as the table has it");
+    assert!(drawn.contains("同比 ▲ 2"));
+    assert_eq!(xxgk(&["render", "--chart", this, "-o", svg]).status.code(), Some(0));
+    assert!(!std::fs::read_to_string(svg).unwrap().contains("同比"), "no last year, no change");
+    assert_eq!(xxgk(&["render", "--chart", this]).status.code(), Some(2), "-o is needed");
+}

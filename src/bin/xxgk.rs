@@ -17,6 +17,7 @@ use xxgk_nianbao::report::data::finding::{RULES, Rule};
 use xxgk_nianbao::report::data::model::Loaded;
 use xxgk_nianbao::report::data::sum::{SumRefused, sum_reports};
 use xxgk_nianbao::report::publish::audit_page::{audit_page, findings_csv};
+use xxgk_nianbao::report::publish::chart::chart_svg;
 use xxgk_nianbao::report::publish::draft_text::drafts;
 use xxgk_nianbao::report::publish::fragment::render_text;
 use xxgk_nianbao::report::publish::verify::verify;
@@ -53,17 +54,23 @@ enum Command {
         #[arg(long, conflicts_with = "last_year")]
         units: bool,
     },
-    /// 输出发布用的 HTML 片段，或纯文本，或 Word 文件。
+    /// 输出发布用的 HTML 片段，或纯文本，或 Word 文件，或图解（SVG）。
     #[command(after_help = EXIT_CODES)]
     Render {
         file: PathBuf,
         /// 输出纯文本
-        #[arg(long, conflicts_with = "docx")]
+        #[arg(long, conflicts_with_all = ["docx", "chart"])]
         text: bool,
         /// 写成 Word 文件（须用 -o 指定文件）
-        #[arg(long, requires = "output")]
+        #[arg(long, requires = "output", conflicts_with = "chart")]
         docx: bool,
-        #[arg(short, value_name = "OUT.docx")]
+        /// 画成图解（SVG，750 像素宽；须用 -o 指定文件）；有上年报告时标出同比
+        #[arg(long, requires = "output")]
+        chart: bool,
+        /// 图解的同比所用的上年报告（报告文件自带上年报告时可省略）
+        #[arg(long, value_name = "LAST.json", requires = "chart")]
+        last_year: Option<PathBuf>,
+        #[arg(short, value_name = "OUT")]
         output: Option<PathBuf>,
     },
     /// 读入已发布的报告（网页、文本、Markdown、Word、.doc/.wps、PDF），输出报告文件。
@@ -226,6 +233,17 @@ fn run(command: Command) -> Result<ExitCode, String> {
             for (id, sentence) in drafts(&loaded.report, last_year.as_ref()) {
                 out(&format!("{}\t{sentence}", field(id).key))?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Render { file, chart: true, last_year, output, .. } => {
+            let loaded = open(&file)?;
+            let last_year = match last_year {
+                Some(last) => Some(open(&last)?.report),
+                None => loaded.last_year,
+            };
+            let output = output.ok_or("--chart 需要 -o 指定文件")?;
+            let svg = chart_svg(&loaded.report, last_year.as_ref());
+            std::fs::write(&output, svg).map_err(|e| format!("{}: {e}", output.display()))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Render { file, docx: true, output, .. } => {
