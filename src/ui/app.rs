@@ -14,7 +14,6 @@ use super::intake::{intake, use_export_file};
 use super::notice::use_notice_in_view;
 use super::other_tabs::use_saves_elsewhere;
 use super::publish::Publish;
-use super::seen::use_complete_after_first_paint;
 use super::selection::{SheetEntry, use_sheet_entry};
 use super::shortcuts::shortcuts;
 use super::state::{Action, restored};
@@ -38,7 +37,6 @@ pub fn App() -> Html {
     let dispatch = state.dispatcher();
     let onaction = use_callback((), move |action: Action, _| dispatch.dispatch(action));
     let onedit = use_callback(onaction.clone(), |edit: Edit, onaction| onaction.emit(Action::Edit(edit)));
-    let complete = use_complete_after_first_paint();
     let save = use_autosave(&state.editor);
     use_saves_elsewhere(onaction.reform(Action::SavedElsewhere));
 
@@ -70,7 +68,7 @@ pub fn App() -> Html {
     let onexport = use_export_file(state.draft());
     let onkeydown = shortcuts(&onaction, review.to_do());
     let ontell = onaction.reform(Action::Tell);
-    let SheetEntry { selected, oncell, oncopy } = use_sheet_entry(root.clone(), onedit.clone(), ontell, &review);
+    let SheetEntry { selected, listeners, oncopy } = use_sheet_entry(root.clone(), onedit.clone(), ontell, &review);
     let onpick = {
         let root = root.clone();
         Callback::from(move |id: FieldId| focus(&root, id))
@@ -118,16 +116,14 @@ pub fn App() -> Html {
             }
             <div class="xx-layout">
                 { form_view(&FormProps { review: review.clone(), marks, last_year: state.draft().last_year.clone(), selected,
-                    notice: state.notice.clone(), complete, drafting: state.drafting.clone(),
-                    onedit: onedit.clone(), oncell, onaction: onaction.clone() }) }
+                    notice: state.notice.clone(), drafting: state.drafting.clone(),
+                    onedit: onedit.clone(), listeners, onaction: onaction.clone() }) }
                 { side_panel(&SidePanelProps { review: &review, notes: &state.draft().notes, open: state.findings_open,
                     ontoggle: onaction.reform(Action::ShowFindings), onpick, oncheckall: onaction.reform(|()| Action::CheckEverything),
                     ondismiss: onedit.reform(Edit::DismissNote) }) }
             </div>
-            if complete {
-                <Publish report={review.report.clone()} to_do={review.to_do()} exporting={state.exporting.clone()}
-                    notice={state.notice.clone()} {onaction} />
-            }
+            <Publish report={review.report.clone()} to_do={review.to_do()} exporting={state.exporting.clone()}
+                notice={state.notice.clone()} {onaction} />
         </div>
     }
 }

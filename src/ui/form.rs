@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::findings::{CellMarks, Place as FindingPlace, messages};
 use super::jobs::draft_text;
 use super::notice::notice_view;
-use super::tables::{CellEvent, TableData, balance, table_view};
+use super::tables::{CellListeners, TableData, balance, table_view};
 use super::texts::{meta_field, text_field};
 use crate::report::Report;
 use crate::report::base::format::{self, FieldId, META_FIELDS, SECTIONS, Table, id_of};
@@ -28,13 +28,12 @@ pub struct FormProps {
     pub selected: Rc<Vec<FieldId>>,
     /// The session's latest message: shown under a table when it is about a block pasted there.
     pub notice: Option<Notice>,
-    /// Until true, tables 三 and 四 below the fold wait a task.
-    pub complete: bool,
     /// 按表格生成's sentences shown under their text part.
     pub drafting: Option<(FieldId, String)>,
     /// Where edits go; it never changes, so unchanged cells are not redrawn.
     pub onedit: Callback<Edit>,
-    pub oncell: Callback<CellEvent>,
+    /// What the tables' cells do.
+    pub listeners: CellListeners,
     pub onaction: Callback<Action>,
 }
 
@@ -49,7 +48,7 @@ pub fn form_view(props: &FormProps) -> Html {
         hints: review.hints.clone(),
         selected: props.selected.clone(),
         onedit: props.onedit.clone(),
-        oncell: props.oncell.clone(),
+        listeners: props.listeners.clone(),
     };
     // 按表格生成: the worker drafts from the report as it is, with last year's beside it.
     let ondraft = {
@@ -69,14 +68,13 @@ pub fn form_view(props: &FormProps) -> Html {
     let onadopt = props.onedit.reform(|_: MouseEvent| Edit::AdoptComputedTotals);
     let pasted =
         |which: Table| props.notice.as_ref().filter(|n| n.place == Place::Table(which)).map(|n| notice_view(n, None));
-    form(&table, &review.findings, pasted, props.complete, onadopt, &drafts)
+    form(&table, &review.findings, pasted, onadopt, &drafts)
 }
 
 fn form(
     table: &TableData,
     findings: &[crate::report::Finding],
     pasted: impl Fn(Table) -> Option<Html>,
-    complete: bool,
     onadopt: Callback<MouseEvent>,
     drafts: &Drafts,
 ) -> Html {
@@ -144,11 +142,7 @@ fn form(
                         </p>
                     }
                     if let Some(which) = section.table {
-                        if complete || which == Table::Proactive {
-                            { table_section(which) }
-                        } else {
-                            <p class="xx-loading" aria-busy="true">{ "表格载入中……" }</p>
-                        }
+                        { table_section(which) }
                     }
                 </section>
             }

@@ -1,6 +1,5 @@
-//! Parts below the fold that wait: for the first paint, or until the clerk scrolls near them.
+//! Parts below the form that wait until the clerk scrolls near them.
 
-use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -37,20 +36,4 @@ pub fn use_seen(node: NodeRef) -> bool {
         });
     }
     *seen
-}
-
-/// True from the second render on. The first render leaves out tables 三 and 四 and the preview,
-/// below the fold, which are half of the widget's DOM: the top of the form is usable about 50 ms
-/// sooner, and the rest follows in the next task.
-#[hook]
-pub fn use_complete_after_first_paint() -> bool {
-    let complete = use_state(|| false);
-    {
-        let complete = complete.clone();
-        use_effect_with((), move |_| {
-            let timer = Timeout::new(0, move || complete.set(true));
-            move || drop(timer)
-        });
-    }
-    *complete
 }

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
-use super::tables::CellEvent;
+use super::tables::{CellEvent, CellListeners, use_cell_listeners};
 use crate::report::base::format::{self, FieldId};
 use crate::report::edit::editor::Edit;
 use crate::report::edit::grid::{after_enter, copy_range, paste_block, range, same_row, step};
@@ -26,8 +26,8 @@ struct Selecting {
 pub struct SheetEntry {
     /// Every cell of the selected range.
     pub selected: Rc<Vec<FieldId>>,
-    /// What the cells report; it never changes, so unchanged cells are not redrawn.
-    pub oncell: Callback<CellEvent>,
+    /// The tables' cells' listeners, made once.
+    pub listeners: CellListeners,
     /// Copies the selected range.
     pub oncopy: Callback<Event>,
 }
@@ -45,7 +45,7 @@ pub fn use_sheet_entry(
     // The anchor is kept aside (stable across renders) so that the cells' callback never changes.
     let anchor = use_mut_ref(Selecting::default);
     let oncell = {
-        let selection = selection.setter();
+        let (selection, onedit) = (selection.setter(), onedit.clone());
         use_callback((), move |event: CellEvent, _| match event {
             CellEvent::Focus(id) => {
                 let mut selecting = anchor.borrow_mut();
@@ -109,5 +109,6 @@ pub fn use_sheet_entry(
             }
         })
     };
-    SheetEntry { selected, oncell, oncopy }
+    let listeners = use_cell_listeners(onedit, oncell);
+    SheetEntry { selected, listeners, oncopy }
 }

@@ -27,9 +27,10 @@ pub struct TableData {
     pub hints: Rc<Vec<(FieldId, u64)>>,
     /// The cells of the selected range, when it is more than one cell.
     pub selected: Rc<Vec<FieldId>>,
-    /// Where edits go; it never changes, so unchanged cells are not redrawn.
+    /// Where the text and identity fields' edits go.
     pub onedit: Callback<Edit>,
-    pub oncell: Callback<CellEvent>,
+    /// What every table's cells do, one set of listeners per table.
+    pub listeners: CellListeners,
 }
 
 /// What a cell tells the table around it, beyond edits: spreadsheet moves, range selection, a
@@ -70,7 +71,7 @@ fn value_cell(props: &TableData, id: FieldId, colspan: Option<String>) -> Html {
                 <output class={classes!("xx-sum", printed)} tabindex="-1" data-key={field.key.clone()}
                     aria-label={format!("{}（{origin}）", field.place)} title={origin}
                     aria-invalid={mark.as_ref().map(|m| m.invalid().to_string())}
-                    aria-describedby={mark.map(|m| m.described_by)} onmouseover={drag_over(id, &props.oncell)}>
+                    aria-describedby={mark.map(|m| m.described_by)}>
                     { shown }
                 </output>
                 { tip(props.marks.mark(id)) }
@@ -82,33 +83,118 @@ fn value_cell(props: &TableData, id: FieldId, colspan: Option<String>) -> Html {
             props.hints.iter().find(|(hinted, _)| *hinted == id).map(|(_, n)| AttrValue::from(format!("约 {n}")));
         html! {
             <td colspan={colspan} class={classes!("xx-cell", mark.as_ref().map(Mark::class), selected)}>
-                <NumberCell {id} {text} mark={mark.clone()} {hint} onedit={props.onedit.clone()} oncell={props.oncell.clone()} />
+                { number_input(id, text, mark.as_ref(), hint) }
                 { tip(mark) }
             </td>
         }
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NumberCellProps {
-    pub id: FieldId,
-    pub text: AttrValue,
-    pub mark: Option<Mark>,
-    /// What the value is expected to be about, shown while the cell is empty.
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-    pub onedit: Callback<Edit>,
-    pub oncell: Callback<CellEvent>,
+/// One typed number: a plain input, whose events the table's listeners take.
+fn number_input(id: FieldId, text: AttrValue, mark: Option<&Mark>, hint: Option<AttrValue>) -> Html {
+    let field = format::field(id);
+    let inputmode = if field.kind == FieldKind::Amount { "decimal" } else { "numeric" };
+    html! {
+        <input type="text" {inputmode} autocomplete="off" class="xx-num"
+            data-key={field.key.clone()} aria-label={field.place.clone()}
+            aria-invalid={mark.map(|m| m.invalid().to_string())}
+            aria-describedby={mark.map(|m| m.described_by.clone())}
+            placeholder={hint} value={text} />
+    }
 }
 
-/// The pointer passes over a cell: with the button down, the selected range grows to it.
-fn drag_over(id: FieldId, oncell: &Callback<CellEvent>) -> Callback<MouseEvent> {
-    let oncell = oncell.clone();
-    Callback::from(move |e: MouseEvent| {
-        if e.buttons() & 1 == 1 {
-            oncell.emit(CellEvent::Drag(id));
-        }
-    })
+/// The listeners of a table's cells, set once on each table: an event finds its cell by the
+/// `data-key` it carries (or the one in the table cell it happened in). One set for the ~200 cells,
+/// rather than six listeners on each, draws the widget sooner.
+#[derive(Clone, PartialEq)]
+pub struct CellListeners {
+    onfocusin: Callback<FocusEvent>,
+    onfocusout: Callback<FocusEvent>,
+    oninput: Callback<InputEvent>,
+    onkeydown: Callback<KeyboardEvent>,
+    onpaste: Callback<Event>,
+    onmouseover: Callback<MouseEvent>,
+}
+
+/// The field an event happened in, and the element that holds it.
+fn cell_of(e: &Event) -> Option<(FieldId, web_sys::Element)> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let holder = if target.has_attribute("data-key") {
+        target
+    } else {
+        target.closest("td").ok()??.query_selector("[data-key]").ok()??
+    };
+    let id = format::field_id(&holder.get_attribute("data-key")?)?;
+    Some((id, holder))
+}
+
+/// The typed cell an event happened in.
+fn typed_cell(e: &Event) -> Option<(FieldId, web_sys::HtmlInputElement)> {
+    cell_of(e).and_then(|(id, holder)| holder.dyn_into().ok().map(|input| (id, input)))
+}
+
+/// The cells' listeners, made once: edits go to `onedit`, moves and selection to `oncell`.
+#[hook]
+pub fn use_cell_listeners(onedit: Callback<Edit>, oncell: Callback<CellEvent>) -> CellListeners {
+    // What the cell held when it was entered, which Esc puts back: one cell has the focus at a time.
+    let entered = use_mut_ref(String::new);
+    let listeners = use_memo((), move |_| {
+        let onfocusin = {
+            let (oncell, entered) = (oncell.clone(), entered.clone());
+            Callback::from(move |e: FocusEvent| {
+                let Some((id, input)) = typed_cell(&e) else { return };
+                *entered.borrow_mut() = input.value();
+                input.select();
+                oncell.emit(CellEvent::Focus(id));
+            })
+        };
+        let onfocusout = {
+            let onedit = onedit.clone();
+            Callback::from(move |e: FocusEvent| {
+                if let Some((id, _)) = typed_cell(&e) {
+                    onedit.emit(Edit::Leave(id));
+                }
+            })
+        };
+        let oninput = {
+            let onedit = onedit.clone();
+            Callback::from(move |e: InputEvent| {
+                if let Some((id, input)) = typed_cell(&e) {
+                    onedit.emit(input_edit(id, input.value(), &e));
+                }
+            })
+        };
+        let onkeydown = {
+            let oncell = oncell.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if let Some((id, input)) = typed_cell(&e) {
+                    cell_keys(&e, id, &input, &oncell, &onedit, &entered);
+                }
+            })
+        };
+        let onpaste = {
+            let oncell = oncell.clone();
+            Callback::from(move |e: Event| {
+                let Some((id, _)) = typed_cell(&e) else { return };
+                let e: web_sys::ClipboardEvent = e.unchecked_into();
+                let text = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
+                if is_block(&text) {
+                    e.prevent_default();
+                    oncell.emit(CellEvent::PasteBlock(id, text));
+                }
+            })
+        };
+        // The pointer passes over a cell: with the button down, the selected range grows to it.
+        let onmouseover = Callback::from(move |e: MouseEvent| {
+            if e.buttons() & 1 == 1
+                && let Some((id, _)) = cell_of(&e)
+            {
+                oncell.emit(CellEvent::Drag(id));
+            }
+        });
+        CellListeners { onfocusin, onfocusout, oninput, onkeydown, onpaste, onmouseover }
+    });
+    (*listeners).clone()
 }
 
 /// The keys a spreadsheet has: arrows, Enter and Shift+Enter move (Enter after a run of Tabs back
@@ -116,17 +202,17 @@ fn drag_over(id: FieldId, oncell: &Callback<CellEvent>) -> Callback<MouseEvent> 
 /// Esc puts back the value the cell had when it was entered. Nothing moves while an input
 /// method is composing.
 fn cell_keys(
+    e: &KeyboardEvent,
     id: FieldId,
+    input: &web_sys::HtmlInputElement,
     oncell: &Callback<CellEvent>,
     onedit: &Callback<Edit>,
-    entered: Rc<RefCell<String>>,
-) -> Callback<KeyboardEvent> {
-    let (oncell, onedit) = (oncell.clone(), onedit.clone());
-    Callback::from(move |e: KeyboardEvent| {
+    entered: &RefCell<String>,
+) {
+    {
         if e.is_composing() || e.key() == "Process" || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         let whole = input.selection_start().ok().flatten() == Some(0)
             && input.selection_end().ok().flatten() == Some(input.value().encode_utf16().count() as u32);
         let caret = input.selection_start().ok().flatten().unwrap_or(0);
@@ -159,54 +245,6 @@ fn cell_keys(
         e.prevent_default();
         let extend = shift && e.key() != "Enter";
         oncell.emit(CellEvent::Move { from: id, to, extend });
-    })
-}
-
-/// One typed number. Its own component, so a keystroke re-renders only the cells whose text or
-/// findings changed.
-#[component]
-pub fn NumberCell(props: &NumberCellProps) -> Html {
-    let field = format::field(props.id);
-    let entered = use_mut_ref(String::new);
-    let onfocus = {
-        let (id, oncell, entered, text) = (props.id, props.oncell.clone(), entered.clone(), props.text.clone());
-        Callback::from(move |e: FocusEvent| {
-            *entered.borrow_mut() = text.to_string();
-            e.target_unchecked_into::<web_sys::HtmlInputElement>().select();
-            oncell.emit(CellEvent::Focus(id));
-        })
-    };
-    let onkeydown = cell_keys(props.id, &props.oncell, &props.onedit, entered);
-    let onpaste = {
-        let (id, oncell) = (props.id, props.oncell.clone());
-        Callback::from(move |e: Event| {
-            let e: web_sys::ClipboardEvent = e.unchecked_into();
-            let text = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
-            if is_block(&text) {
-                e.prevent_default();
-                oncell.emit(CellEvent::PasteBlock(id, text));
-            }
-        })
-    };
-    let onmouseover = drag_over(props.id, &props.oncell);
-    let onblur = {
-        let (id, onedit) = (props.id, props.onedit.clone());
-        Callback::from(move |_: FocusEvent| onedit.emit(Edit::Leave(id)))
-    };
-    let oninput = {
-        let (id, onedit) = (props.id, props.onedit.clone());
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            onedit.emit(input_edit(id, input.value(), &e));
-        })
-    };
-    let inputmode = if field.kind == FieldKind::Amount { "decimal" } else { "numeric" };
-    html! {
-        <input type="text" {inputmode} autocomplete="off" class="xx-num"
-            data-key={field.key.clone()} aria-label={field.place.clone()}
-            aria-invalid={props.mark.as_ref().map(|m| m.invalid().to_string())}
-            aria-describedby={props.mark.as_ref().map(|m| m.described_by.clone())}
-            placeholder={props.hint.clone()} value={props.text.clone()} {oninput} {onfocus} {onblur} {onkeydown} {onpaste} {onmouseover} />
     }
 }
 
@@ -223,14 +261,15 @@ fn tip(mark: Option<Mark>) -> Html {
 
 /// A table laid out like the paper, from the format's one layout of it.
 pub fn table_view(props: &TableData, table: Table) -> Html {
-    let layout = format::layout(table);
+    let (layout, l) = (format::layout(table), &props.listeners);
     let span = |n: u16| (n > 1).then(|| n.to_string());
     let label = |text: &'static str, rowspan: u16, colspan: u16, heads: Heads| {
         let class = if matches!(heads, Heads::Row | Heads::Rows) { "xx-label" } else { "xx-head" };
         html! { <th rowspan={span(rowspan)} colspan={span(colspan)} {class} scope={heads.scope()}>{ text }</th> }
     };
     html! {
-        <table class="xx-table" data-table={table.key()}>
+        <table class="xx-table" data-table={table.key()} onfocusin={l.onfocusin.clone()} onfocusout={l.onfocusout.clone()}
+            oninput={l.oninput.clone()} onkeydown={l.onkeydown.clone()} onpaste={l.onpaste.clone()} onmouseover={l.onmouseover.clone()}>
             for row in &layout.rows {
                 <tr data-row={row.key}>
                     for cell in &row.cells {

@@ -77,7 +77,7 @@ function watchModule() {
 }
 
 /** Records when the first form field exists inside the widget's shadow root, and when the whole
- * widget is drawn (the tables below the fold and the preview come one task after the top). */
+ * widget is drawn (the preview, its last part, exists). */
 function watchInteractive() {
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {

@@ -53,8 +53,7 @@ export class Widget {
     this.page = page;
   }
 
-  /** Opens a page and waits until the widget has drawn all of it (the top of the form comes first,
-   * the tables below the fold and the preview one task later). With `clock`, the context's time is
+  /** Opens a page and waits until the widget has drawn all of it. With `clock`, the context's time is
    * Playwright's (it flows on its own, and a test moves it on instead of waiting). */
   static async open(browser, url, { context: options = {}, init, clock = false } = {}) {
     const context = await browser.newContext(options);
