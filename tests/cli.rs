@@ -554,6 +554,10 @@ fn sum_adds_three_units_exactly_and_check_units_holds_the_sum_against_them() {
     assert!(
         String::from_utf8(erring.stderr).unwrap().contains("戊.json（咸宁市政务服务和大数据管理局）有错误：T3-BAL")
     );
+    // Held against a unit with errors, a 汇总 is not said to be right.
+    let against_wrong = xxgk(&["check", "--units", dir.join("戊.json").to_str().unwrap(), &upper]);
+    assert_eq!(against_wrong.status.code(), Some(1));
+    assert!(String::from_utf8(against_wrong.stderr).unwrap().contains("戊.json"));
 }
 
 #[test]
@@ -612,4 +616,9 @@ fn render_chart_writes_the_svg_with_the_change_on_the_last_year_given() {
     assert_eq!(xxgk(&["render", "--chart", this, "-o", svg]).status.code(), Some(0));
     assert!(!std::fs::read_to_string(svg).unwrap().contains("同比"), "no last year, no change");
     assert_eq!(xxgk(&["render", "--chart", this]).status.code(), Some(2), "-o is needed");
+    // A report with errors is drawn, but not said to be fine.
+    write_report(&dir.join("错.json"), &[("requests.received.total", "999")]);
+    let wrong = xxgk(&["render", "--chart", dir.join("错.json").to_str().unwrap(), "-o", svg]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8(wrong.stderr).unwrap().contains("个错误"));
 }

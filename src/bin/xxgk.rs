@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 use xxgk_nianbao::report::base::format::field;
 use xxgk_nianbao::report::check::rules::{check_with_last_year, with_notes};
 use xxgk_nianbao::report::check::units::{Unit, check_units};
-use xxgk_nianbao::report::data::compare::changes;
+use xxgk_nianbao::report::data::compare::compare;
 use xxgk_nianbao::report::data::finding::{RULES, Rule};
 use xxgk_nianbao::report::data::model::Loaded;
 use xxgk_nianbao::report::data::sum::{SumRefused, sum_reports};
@@ -64,7 +64,7 @@ enum Command {
         /// 写成 Word 文件（须用 -o 指定文件）
         #[arg(long, requires = "output", conflicts_with = "chart")]
         docx: bool,
-        /// 画成图解（SVG，750 像素宽；须用 -o 指定文件）；有上年报告时标出同比
+        /// 画成图解（SVG，750 像素宽；须用 -o 指定文件）；有上年报告时标出同比。报告有错误时照画，但退出码为 1
         #[arg(long, requires = "output")]
         chart: bool,
         /// 图解的同比所用的上年报告（报告文件自带上年报告时可省略）
@@ -210,8 +210,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let Some((upper, units)) = files.split_last().filter(|(_, units)| !units.is_empty()) else {
                 return Err("--units 需要各单位的报告和汇总报告：xxgk check --units 单位… 汇总.json".into());
             };
-            let units: Vec<Unit> = units.iter().map(unit).collect::<Result<_, _>>()?;
-            say_findings(&check_units(&open(upper)?.report, &units), json)
+            let units: Vec<(Unit, bool)> = units.iter().map(unit).collect::<Result<_, _>>()?;
+            let wrong = units.iter().any(|(_, wrong)| *wrong);
+            let units: Vec<Unit> = units.into_iter().map(|(unit, _)| unit).collect();
+            let said = say_findings(&check_units(&open(upper)?.report, &units), json)?;
+            Ok(if wrong { ExitCode::from(1) } else { said })
         }
         Command::Check { files, json, last_year, units: false } => {
             let [file] = files.as_slice() else {
@@ -244,6 +247,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let output = output.ok_or("--chart 需要 -o 指定文件")?;
             let svg = chart_svg(&loaded.report, last_year.as_ref());
             std::fs::write(&output, svg).map_err(|e| format!("{}: {e}", output.display()))?;
+            // The picture is drawn either way; a report with errors is not said to be fine.
+            let errors = check(&loaded.report).iter().filter(|f| f.severity() == Severity::Error).count();
+            if errors > 0 {
+                eprintln!("xxgk: {}: 报告还有 {errors} 个错误，图解中的数字也会是错的，发布前请先改正", file.display());
+                return Ok(ExitCode::from(1));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Render { file, docx: true, output, .. } => {
@@ -262,8 +271,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Sum { files } => sum(&files),
         Command::Compare { last, this } => {
             let (last, this) = (open(&last)?.report, open(&this)?.report);
-            for change in changes(&last, &this) {
+            let compared = compare(&last, &this);
+            for change in &compared.changes {
                 out(&change.line())?;
+            }
+            for id in compared.not_compared {
+                eprintln!("xxgk: {}（{}）在一份报告中不是数字，未比较", field(id).place, field(id).key);
             }
             let across = check_with_last_year(&this, Some(&last));
             for finding in across.iter().filter(|f| matches!(f.rule, Rule::XCarry | Rule::XInForce)) {
@@ -398,17 +411,9 @@ fn audit_json(file: &str, read: &Result<Audited, String>) -> String {
 
 /// The units added up into the 汇总 on standard output; units with errors named on standard error.
 fn sum(files: &[PathBuf]) -> Result<ExitCode, String> {
-    let mut reports = Vec::new();
-    let mut wrong = false;
-    for file in files {
-        let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let audited = audit(&file.display().to_string(), &bytes).map_err(|why| format!("{}: {why}", file.display()))?;
-        if audited.errors() > 0 {
-            eprintln!("xxgk: {}（{}）有错误：{}", file.display(), audited.agency(), audited.rules().join(","));
-            wrong = true;
-        }
-        reports.push(audited.report);
-    }
+    let units: Vec<(Unit, bool)> = files.iter().map(unit).collect::<Result<_, _>>()?;
+    let wrong = units.iter().any(|(_, wrong)| *wrong);
+    let reports: Vec<Report> = units.into_iter().map(|(unit, _)| unit.report).collect();
     match sum_reports(&reports) {
         Ok(sum) => out(&sum.to_file(None))?,
         Err(SumRefused::Years(years)) => {
@@ -430,14 +435,21 @@ fn sum(files: &[PathBuf]) -> Result<ExitCode, String> {
 }
 
 /// A unit's report for `check --units`, named by its agency (its file when it names none).
-fn unit(path: &PathBuf) -> Result<Unit, String> {
+/// A unit's report for `sum` and `check --units`, read as `audit` reads it, named by its agency
+/// (its file when it names none), and whether it has errors: a unit with errors is named on
+/// standard error with its rules, for a sum of wrong reports is wrong.
+fn unit(path: &PathBuf) -> Result<(Unit, bool), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let audited = audit(&path.display().to_string(), &bytes).map_err(|why| format!("{}: {why}", path.display()))?;
+    let wrong = audited.errors() > 0;
+    if wrong {
+        eprintln!("xxgk: {}（{}）有错误：{}", path.display(), audited.agency(), audited.rules().join(","));
+    }
     let name = match audited.agency() {
         "" => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         agency => agency.to_string(),
     };
-    Ok(Unit { name, report: audited.report })
+    Ok((Unit { name, report: audited.report }, wrong))
 }
 
 /// A published report's page as the importer reads it.

@@ -66,7 +66,7 @@ pub fn App() -> Html {
 
     let intake = intake(&onaction);
     let onexport = use_export_file(state.draft());
-    let onkeydown = shortcuts(&onaction, review.to_do());
+    let onkeydown = shortcuts(&onaction);
     let ontell = onaction.reform(Action::Tell);
     let SheetEntry { selected, listeners, oncopy } = use_sheet_entry(root.clone(), onedit.clone(), ontell, &review);
     let onpick = {
@@ -122,7 +122,7 @@ pub fn App() -> Html {
                     ontoggle: onaction.reform(Action::ShowFindings), onpick, oncheckall: onaction.reform(|()| Action::CheckEverything),
                     ondismiss: onedit.reform(Edit::DismissNote) }) }
             </div>
-            <Publish report={review.report.clone()} to_do={review.to_do()} exporting={state.exporting.clone()}
+            <Publish report={review.report.clone()} exporting={state.exporting.clone()}
                 notice={state.notice.clone()} {onaction} />
         </div>
     }

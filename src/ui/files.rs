@@ -40,7 +40,7 @@ pub fn notices(session: &Session, onanswer: Callback<bool>, onundo: Callback<Mou
                     yes="打开为新草稿" action="confirm-import" no="不打开"
                     onyes={onanswer.reform(|_| true)} onno={onanswer.reform(|_| false)} />
             }
-            if let Some(notice) = notice_at(session, Place::Files) {
+            if let Some(notice) = notice_at(session.notice.as_ref(), Place::Files) {
                 { notice_view(notice, session.editor.can_undo().then_some(&onundo)) }
             }
         </>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::findings::{CellMarks, Place as FindingPlace, messages};
 use super::jobs::draft_text;
-use super::notice::notice_view;
+use super::notice::{notice_at, notice_view};
 use super::tables::{CellListeners, TableData, balance, table_view};
 use super::texts::{meta_field, text_field};
 use crate::report::Report;
@@ -66,8 +66,7 @@ pub fn form_view(props: &FormProps) -> Html {
     let drafts =
         Drafts { shown: props.drafting.clone(), onask: ondraft, onplace: props.onaction.reform(Action::PlaceDraft) };
     let onadopt = props.onedit.reform(|_: MouseEvent| Edit::AdoptComputedTotals);
-    let pasted =
-        |which: Table| props.notice.as_ref().filter(|n| n.place == Place::Table(which)).map(|n| notice_view(n, None));
+    let pasted = |which: Table| notice_at(props.notice.as_ref(), Place::Table(which)).map(|n| notice_view(n, None));
     form(&table, &review.findings, pasted, onadopt, &drafts)
 }
 

@@ -5,11 +5,11 @@ use yew::prelude::*;
 
 use super::browser;
 
-use crate::report::edit::session::{Notice, Place, Session, Tone};
+use crate::report::edit::session::{Notice, Place, Tone};
 
-/// The session's notice when it is shown at `place`.
-pub fn notice_at(session: &Session, place: Place) -> Option<&Notice> {
-    session.notice.as_ref().filter(|notice| notice.place == place)
+/// The session's notice, when it is shown at `place`.
+pub fn notice_at(notice: Option<&Notice>, place: Place) -> Option<&Notice> {
+    notice.filter(|notice| notice.place == place)
 }
 
 /// A notice, with 撤销导入 when `onundo` is given and it offers one.

@@ -14,14 +14,14 @@ use super::browser;
 use super::confirm::Confirm;
 use super::files::{PastedPage, use_pasted_page};
 use super::jobs::{Rendering, render_published, tidy_texts, verify_published, word_file};
-use super::notice::notice_view;
+use super::notice::{notice_at, notice_view};
 use super::seen::use_seen;
 use super::storage;
 use crate::report::Report;
 use crate::report::base::file_kind::{FileKind, PAGE_FILES};
 use crate::report::base::format;
 use crate::report::edit::exporting::Exporting;
-use crate::report::edit::session::{Action, Export, Exported, Notice, Place, ToDo, Tone};
+use crate::report::edit::session::{Action, Export, Exported, Notice, Place, Tone};
 use crate::report::publish::fragment::{title, title_when_named};
 use crate::report::publish::portal::PortalEditor;
 use crate::worker::protocol::Page;
@@ -35,8 +35,6 @@ const PREVIEW_DELAY_MS: u32 = 200;
 #[derive(Properties, PartialEq)]
 pub struct PublishProps {
     pub report: Rc<Report>,
-    /// What exporting asks about first and says again beside what it did.
-    pub to_do: ToDo,
     pub exporting: Exporting,
     /// The session's latest message, shown here when it is this section's or 核对's. (Every part
     /// is handed it and shows it when it is its own: it changes rarely.)
@@ -105,10 +103,7 @@ pub fn Publish(props: &PublishProps) -> Html {
             }
         });
     }
-    let request = |export: Export| {
-        let to_do = props.to_do.clone();
-        props.onaction.reform(move |_: MouseEvent| Action::Export(export, to_do.clone()))
-    };
+    let request = |export: Export| props.onaction.reform(move |_: MouseEvent| Action::Export(export));
     let answer = |go_on: bool| props.onaction.reform(move |_: MouseEvent| Action::AnswerExport(go_on));
     // 一键排版: the changes worked out in the worker, shown before and after, applied only when the
     // clerk says so.
@@ -120,7 +115,7 @@ pub fn Publish(props: &PublishProps) -> Html {
         })
     };
     let apply_tidy = |apply: bool| props.onaction.reform(move |_: MouseEvent| Action::ApplyTidy(apply));
-    let notice = |place: Place| props.notice.as_ref().filter(|n| n.place == place).map(|n| notice_view(n, None));
+    let notice = |place: Place| notice_at(props.notice.as_ref(), place).map(|n| notice_view(n, None));
 
     // The copy the chosen editor needs is the one the eye lands on.
     let primary = |source: bool| (portal.copies_source() == source).then_some("xx-primary");

@@ -6,17 +6,17 @@ use yew::prelude::*;
 
 use super::files::Notice;
 use super::state::{Action, SAVED_BY_ITSELF};
-use crate::report::edit::session::{Export, ToDo};
+use crate::report::edit::session::Export;
 
-/// The keydown handler of the widget's root; `to_do` is what printing asks about first.
-pub fn shortcuts(onaction: &Callback<Action>, to_do: ToDo) -> Callback<KeyboardEvent> {
+/// The keydown handler of the widget's root.
+pub fn shortcuts(onaction: &Callback<Action>) -> Callback<KeyboardEvent> {
     let onaction = onaction.clone();
     Callback::from(move |e: KeyboardEvent| {
         if !(e.ctrl_key() || e.meta_key()) || e.is_composing() {
             return;
         }
         let action = match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
-            ("p", false) => Action::Export(Export::Print, to_do.clone()),
+            ("p", false) => Action::Export(Export::Print),
             ("z", false) => Action::Undo,
             ("z", true) | ("y", _) => Action::Redo,
             // A habit from Word: the browser would save the portal's page, not the report.

@@ -209,43 +209,41 @@ fn cell_keys(
     onedit: &Callback<Edit>,
     entered: &RefCell<String>,
 ) {
-    {
-        if e.is_composing() || e.key() == "Process" || e.ctrl_key() || e.meta_key() || e.alt_key() {
+    if e.is_composing() || e.key() == "Process" || e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return;
+    }
+    let whole = input.selection_start().ok().flatten() == Some(0)
+        && input.selection_end().ok().flatten() == Some(input.value().encode_utf16().count() as u32);
+    let caret = input.selection_start().ok().flatten().unwrap_or(0);
+    let at_end = caret as usize >= input.value().encode_utf16().count();
+    let shift = e.shift_key();
+    let to = match e.key().as_str() {
+        // The browser moves the focus; the run of Tabs is noted for Enter.
+        "Tab" => return oncell.emit(CellEvent::Tab(id)),
+        "Enter" if !shift => {
+            e.prevent_default();
+            return oncell.emit(CellEvent::Enter(id));
+        }
+        "ArrowUp" => Move::Up,
+        "ArrowDown" => Move::Down,
+        "ArrowLeft" if shift || whole || caret == 0 => Move::Left,
+        "ArrowRight" if shift || whole || at_end => Move::Right,
+        "Enter" => Move::Up,
+        "Escape" => {
+            e.prevent_default();
+            let original = entered.borrow().clone();
+            if input.value() != original {
+                input.set_value(&original);
+                onedit.emit(Edit::Set(id, original));
+            }
+            input.select();
             return;
         }
-        let whole = input.selection_start().ok().flatten() == Some(0)
-            && input.selection_end().ok().flatten() == Some(input.value().encode_utf16().count() as u32);
-        let caret = input.selection_start().ok().flatten().unwrap_or(0);
-        let at_end = caret as usize >= input.value().encode_utf16().count();
-        let shift = e.shift_key();
-        let to = match e.key().as_str() {
-            // The browser moves the focus; the run of Tabs is noted for Enter.
-            "Tab" => return oncell.emit(CellEvent::Tab(id)),
-            "Enter" if !shift => {
-                e.prevent_default();
-                return oncell.emit(CellEvent::Enter(id));
-            }
-            "ArrowUp" => Move::Up,
-            "ArrowDown" => Move::Down,
-            "ArrowLeft" if shift || whole || caret == 0 => Move::Left,
-            "ArrowRight" if shift || whole || at_end => Move::Right,
-            "Enter" => Move::Up,
-            "Escape" => {
-                e.prevent_default();
-                let original = entered.borrow().clone();
-                if input.value() != original {
-                    input.set_value(&original);
-                    onedit.emit(Edit::Set(id, original));
-                }
-                input.select();
-                return;
-            }
-            _ => return,
-        };
-        e.prevent_default();
-        let extend = shift && e.key() != "Enter";
-        oncell.emit(CellEvent::Move { from: id, to, extend });
-    }
+        _ => return,
+    };
+    e.prevent_default();
+    let extend = shift && e.key() != "Enter";
+    oncell.emit(CellEvent::Move { from: id, to, extend });
 }
 
 /// A marked cell's messages, shown while the cell has the focus or the pointer (the style sheet

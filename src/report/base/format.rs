@@ -585,7 +585,9 @@ pub const META_FIELDS: [MetaField; 5] = [
 ];
 
 /// The values of `meta.scope` and how the form names them.
-pub const SCOPES: [(&str, &str); 2] = [("agency", "本机关"), ("region", "本级政府汇总本行政区域")];
+pub const SCOPES: [(&str, &str); 2] = [("agency", "本机关"), (SCOPE_REGION, "本级政府汇总本行政区域")];
+/// The scope of a 本级政府 report, which sums up its region (published by 31 March).
+pub const SCOPE_REGION: &str = "region";
 
 pub const TITLE_SUFFIX: &str = "年政府信息公开工作年度报告";
 

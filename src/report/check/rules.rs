@@ -4,8 +4,8 @@
 use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FEE_AMOUNT_KEY, FieldId, FieldKind, META_SCOPE,
     META_YEAR, NumberRow, OTHER_MATTERS, OVERVIEW_INTRO, PROBLEMS_LAST_YEAR, REQUEST_COLUMNS, REQUEST_TOTAL_COLUMN,
-    RequestRowRole, Section, appeal_cell, document_stocks, fields, id_of, outcome_rows, request_cell, request_row,
-    request_rows, section_of,
+    RequestRowRole, SCOPE_REGION, Section, appeal_cell, document_stocks, fields, id_of, outcome_rows, request_cell,
+    request_row, request_rows, section_of,
 };
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
@@ -129,7 +129,7 @@ fn check_document_stock(sheet: &Sheet, findings: &mut Vec<Finding>) {
 fn check_fee_unit(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
     let id = id_of(FEE_AMOUNT_KEY);
     let Entry::Amount(amount) = sheet.entry(id) else { return };
-    let region = report.get_key(META_SCOPE) == Some("region");
+    let region = report.get_key(META_SCOPE) == Some(SCOPE_REGION);
     let limit = if region { FEE_UNIT_LIMIT_REGION } else { FEE_UNIT_LIMIT_AGENCY };
     if amount.whole_wan() >= limit {
         findings.push(Finding::new(

@@ -5,7 +5,7 @@
 
 use crate::report::base::format::{
     Appeal, FieldId, META_SCOPE, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN,
-    RequestRowRole, appeal_totals, field, id_of, request_cell, request_row, section_of, text_parts,
+    RequestRowRole, SCOPE_REGION, appeal_totals, field, id_of, request_cell, request_row, section_of, text_parts,
 };
 use crate::report::base::text::{is_han, squeezed};
 use crate::report::data::finding::{Finding, Rule};
@@ -112,7 +112,7 @@ fn check_signed_on(report: &Report, year: u32, findings: &mut Vec<Finding>) {
     let Some(signed) = digits.parse::<u32>().ok().filter(|_| digits.len() == 4) else { return };
     let next = year + 1;
     // An agency's report is due by 31 January; a 本级政府's, which sums up its region, by 31 March.
-    let due = if report.get_key(META_SCOPE) == Some("region") { "3 月 31 日" } else { "1 月 31 日" };
+    let due = if report.get_key(META_SCOPE) == Some(SCOPE_REGION) { "3 月 31 日" } else { "1 月 31 日" };
     if signed != next {
         findings.push(Finding::new(
             Rule::TxtYear,

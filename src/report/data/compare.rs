@@ -30,16 +30,28 @@ impl Change {
     }
 }
 
-/// Every number of tables 二–四 that differs between the two reports, in form order. A number that
-/// is not one in either report (its `NUM` error) is left out.
-pub fn changes(last: &Report, this: &Report) -> Vec<Change> {
+/// Two years' numbers held side by side.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Comparison {
+    /// Every number of tables 二–四 that differs, in form order.
+    pub changes: Vec<Change>,
+    /// The numbers that are not a number in one of the two reports (their `NUM` error): not
+    /// compared, and said so.
+    pub not_compared: Vec<FieldId>,
+}
+
+/// Last year's report against this year's.
+pub fn compare(last: &Report, this: &Report) -> Comparison {
     let (before, now) = (Sheet::of(last), Sheet::of(this));
-    number_fields()
-        .filter_map(|id| match (Figure::of(&before, id), Figure::of(&now, id)) {
-            (Some(last), Some(this)) if last != this => Some(Change { id, last, this }),
-            _ => None,
-        })
-        .collect()
+    let mut comparison = Comparison::default();
+    for id in number_fields() {
+        match (Figure::of(&before, id), Figure::of(&now, id)) {
+            (Some(last), Some(this)) if last != this => comparison.changes.push(Change { id, last, this }),
+            (Some(_), Some(_)) => {}
+            _ => comparison.not_compared.push(id),
+        }
+    }
+    comparison
 }
 
 #[cfg(test)]
@@ -60,7 +72,8 @@ mod tests {
             ("proactive.fees.amount", "2.25"),
             ("proactive.rules.issued", "3"),
         ]);
-        let lines: Vec<String> = changes(&last, &this).iter().map(Change::line).collect();
+        let compared = compare(&last, &this);
+        let lines: Vec<String> = compared.changes.iter().map(Change::line).collect();
         assert_eq!(
             lines,
             [
@@ -70,5 +83,8 @@ mod tests {
                 "requests.received.total\t8\t11\t+3\t+37.5%",
             ]
         );
+        assert_eq!(compared.not_compared, vec![]);
+        let unreadable = compare(&last, &this.filled(&[("proactive.rules.issued", "三")]));
+        assert_eq!(unreadable.not_compared, vec![crate::report::base::format::id_of("proactive.rules.issued")]);
     }
 }

@@ -1,7 +1,7 @@
 //! A region's 汇总: the reports of its units added cell by cell — counts as integers, 万元 amounts
 //! exactly, 现行有效件数 too — with the totals left for the format to derive.
 
-use crate::report::base::format::{FieldKind, META_AGENCY, META_SCOPE, META_YEAR, field, id_of};
+use crate::report::base::format::{FieldKind, META_AGENCY, META_SCOPE, META_YEAR, SCOPE_REGION, field, id_of};
 use crate::report::data::figure::{Figure, number_fields};
 use crate::report::data::model::Report;
 use crate::report::data::sheet::Sheet;
@@ -31,7 +31,7 @@ pub fn sum_reports(units: &[Report]) -> Result<Report, SumRefused> {
     let mut sum = Report::new();
     sum.set_key(META_AGENCY, format!("汇总（{}个单位）", units.len()));
     sum.set_key(META_YEAR, year.clone());
-    sum.set_key(META_SCOPE, "region");
+    sum.set_key(META_SCOPE, SCOPE_REGION);
     for id in number_fields().filter(|&id| field(id).kind != FieldKind::DerivedCount) {
         let figures: Vec<Figure> = sheets.iter().filter_map(|sheet| Figure::of(sheet, id)).collect();
         let Some(first) = figures.first() else { continue };

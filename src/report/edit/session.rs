@@ -11,6 +11,7 @@ use crate::report::edit::carry::next_year;
 use crate::report::edit::editor::{Draft, Edit, Editor};
 use crate::report::edit::exporting::Exporting;
 pub use crate::report::edit::exporting::{Export, Exported, ToDo};
+use crate::report::edit::review::Review;
 use crate::report::publish::draft_text::{Position, insert};
 use crate::report::publish::portal::PortalEditor;
 use crate::report::publish::tidy::Tidied;
@@ -179,9 +180,9 @@ pub enum Action {
     ShowDraft(FieldId, String),
     /// Something to tell the clerk, at the notice's place.
     Tell(Notice),
-    /// An export asked for, with what the report still has to be done: performed, or asked about
-    /// first. Every check runs from now on: the report is about to leave the widget.
-    Export(Export, ToDo),
+    /// An export asked for: performed, or asked about first while the report, every check run on
+    /// it, still has errors or blanks. Every check runs from now on: the report is leaving the widget.
+    Export(Export),
     /// The clerk's answer to the question before an export: go on, or 先去改正.
     AnswerExport(bool),
     /// What the export being performed came to, in the chosen portal editor.
@@ -281,9 +282,9 @@ impl Session {
                 next.notice = Some(notice);
                 true
             }
-            Action::Export(export, to_do) => {
+            Action::Export(export) => {
                 next.every_check = true;
-                next.exporting.request(export, to_do);
+                next.exporting.request(export, Review::of(self.draft(), true).to_do());
                 true
             }
             Action::AnswerExport(go_on) => next.exporting.answer(go_on),
@@ -476,8 +477,9 @@ mod tests {
     #[test]
     fn an_export_runs_every_check_and_its_result_is_the_one_thing_said() {
         let worked = apply(&session(), Action::Read(Ok(read(Purpose::Open)), "new".into()));
-        let to_do = ToDo { errors: Rc::new(vec!["表三…".into()]), open: Rc::default() };
-        let asked = apply(&worked, Action::Export(Export::Word, to_do));
+        // A printed total that does not add up: an error, whether or not the clerk has run every check.
+        let wrong = apply(&worked, Action::Edit(Edit::Set(id_of("requests.received.total"), "999".into())));
+        let asked = apply(&wrong, Action::Export(Export::Word));
         assert!(asked.every_check);
         assert_eq!(asked.exporting.performing, None);
         let going = apply(&asked, Action::AnswerExport(true));

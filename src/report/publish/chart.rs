@@ -10,7 +10,8 @@ use maud::{Markup, PreEscaped, html};
 
 use crate::report::base::format::{
     APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, Appeal, FieldId, META_AGENCY, META_YEAR, OUTCOMES, PROACTIVE,
-    REQUEST_COLUMNS, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, field, id_of, request_cell, request_row,
+    REQUEST_COLUMNS, REQUEST_TOTAL_COLUMN, RequestRowRole, SUITS_HEADER, appeal_cell, field, id_of, request_cell,
+    request_row, request_rows,
 };
 use crate::report::data::figure::Figure;
 use crate::report::data::model::Report;
@@ -49,25 +50,35 @@ struct Figures {
 }
 
 impl Figures {
-    /// The sum of `ids` in this year's report (and last year's), with the keys it adds up.
-    fn sum(&self, ids: &[FieldId]) -> (Figure, Option<Figure>, String) {
+    /// The sum of `ids` in this year's report (and last year's), with the keys it adds up; `None`
+    /// where a cell is not a number, which the picture shows as `?`, never as 0.
+    fn sum(&self, ids: &[FieldId]) -> (Option<Figure>, Option<Figure>, String) {
         let total = |sheet: &Sheet| -> Option<Figure> {
             let figures: Vec<Figure> = ids.iter().map(|&id| Figure::of(sheet, id)).collect::<Option<_>>()?;
             let first = *figures.first()?;
             Some(first.with_units(figures.iter().map(|f| f.units()).sum()))
         };
         let keys: Vec<&str> = ids.iter().map(|&id| field(id).key.as_str()).collect();
-        let this = total(&self.sheet).unwrap_or(Figure::Count(0));
-        (this, self.last.as_ref().and_then(total), keys.join("+"))
+        (total(&self.sheet), self.last.as_ref().and_then(total), keys.join("+"))
     }
+
+    /// True when every one of `items` is 0 (a cell that is not a number is not 0).
+    fn all_zero(&self, items: &[(String, Vec<FieldId>)]) -> bool {
+        items.iter().all(|(_, ids)| self.sum(ids).0.is_some_and(|f| f.units() == 0))
+    }
+}
+
+/// A figure as drawn: `?` where a cell is not a number.
+fn shown(figure: Option<Figure>) -> String {
+    figure.map_or_else(|| "?".to_string(), |f| f.to_string())
 }
 
 /// A number with its label under it, in a tile `width` wide; with last year's, the change.
 fn tile(x: f64, y: f64, width: f64, name: &str, figures: &Figures, ids: &[FieldId]) -> Markup {
     let (this, last, keys) = figures.sum(ids);
-    let number = this.to_string();
+    let number = shown(this);
     let size = fitted(&number, width - 16.0, 36.0);
-    let change = last.map(|last| match this.units().cmp(&last.units()) {
+    let change = this.zip(last).map(|(this, last)| match this.units().cmp(&last.units()) {
         std::cmp::Ordering::Greater => format!("同比 ▲ {}", this.with_units(this.units() - last.units())),
         std::cmp::Ordering::Less => format!("同比 ▼ {}", this.with_units(last.units() - this.units())),
         std::cmp::Ordering::Equal => "同比 持平".to_string(),
@@ -104,6 +115,21 @@ fn tiles(y: f64, per_row: usize, items: &[(String, Vec<FieldId>)], figures: &Fig
     (markup, rows as f64 * (104.0 + gap))
 }
 
+/// Tiles for `items`, or the line `none` when all of them are 0; with the height they take.
+fn tiles_or_line(
+    y: f64,
+    per_row: usize,
+    items: &[(String, Vec<FieldId>)],
+    figures: &Figures,
+    none: &str,
+) -> (Markup, f64) {
+    if figures.all_zero(items) {
+        return (nothing(y, none), 44.0);
+    }
+    let (markup, height) = tiles(y, per_row, items, figures);
+    (markup, height + 16.0)
+}
+
 /// A line said instead of a block whose figures are all 0.
 fn nothing(y: f64, text: &str) -> Markup {
     label(MARGIN, y + 24.0, text, WIDTH - 2.0 * MARGIN, 18.0, "start", MUTED)
@@ -116,11 +142,13 @@ fn bars(y: f64, items: &[(String, Vec<FieldId>)], figures: &Figures, whole: u64)
         @for (n, (name, ids)) in items.iter().enumerate() {
             @let (this, _, keys) = figures.sum(ids);
             @let line = y + n as f64 * 34.0;
-            @let share = if whole == 0 { 0 } else { (this.units() * 2000 + whole) / (2 * whole) };
+            @let units = this.map_or(0, |f| f.units());
+            @let share = if whole == 0 { 0 } else { (units * 2000 + whole) / (2 * whole) };
             (label(MARGIN, line + 20.0, name, label_room - 8.0, 16.0, "start", INK))
             rect x=(MARGIN + label_room) y=(line + 6.0) width=(bar_room) height="18" fill="#eee" {}
             rect x=(MARGIN + label_room) y=(line + 6.0) width=(bar_room * share as f64 / 1000.0) height="18" fill=(ACCENT) {}
-            text x=(WIDTH - MARGIN - 70.0) y=(line + 20.0) font-size=(fitted(&this.to_string(), 70.0, 16.0)) text-anchor="end" fill=(INK) data-sum=(keys) { (this) }
+            @let number = shown(this);
+            text x=(WIDTH - MARGIN - 70.0) y=(line + 20.0) font-size=(fitted(&number, 70.0, 16.0)) text-anchor="end" fill=(INK) data-sum=(keys) { (number) }
             (label(WIDTH - MARGIN, line + 20.0, &format!("{}.{}%", share / 10, share % 10), 64.0, 14.0, "end", MUTED))
         }
     };
@@ -158,27 +186,22 @@ pub fn chart_svg(report: &Report, last_year: Option<&Report>) -> String {
         .collect();
     blocks.push(heading(y, "主动公开"));
     y += 44.0;
-    let all_zero = |items: &[(String, Vec<FieldId>)]| items.iter().all(|(_, ids)| figures.sum(ids).0.units() == 0);
-    if all_zero(&proactive) {
-        blocks.push(nothing(y, "本年度主动公开的各项数字均为 0"));
-        y += 44.0;
-    } else {
-        let (markup, height) = tiles(y, 3, &proactive, &figures);
-        blocks.push(markup);
-        y += height + 16.0;
-    }
+    let (markup, height) = tiles_or_line(y, 3, &proactive, &figures, "本年度主动公开的各项数字均为 0");
+    blocks.push(markup);
+    y += height;
 
     // 依申请公开: table 三.
     blocks.push(heading(y, "依申请公开"));
     y += 44.0;
-    let flows: Vec<(String, Vec<FieldId>)> = [
-        ("本年新收申请", RequestRowRole::Received),
-        ("上年结转", RequestRowRole::CarriedOver),
-        ("结转下年度继续办理", RequestRowRole::CarriedForward),
-    ]
-    .into_iter()
-    .map(|(name, role)| (name.to_string(), vec![row_total(role)]))
-    .collect();
+    // The rows' own names, without their numerals: 本年新收, 上年结转, 结转下年度.
+    let flows: Vec<(String, Vec<FieldId>)> =
+        [RequestRowRole::Received, RequestRowRole::CarriedOver, RequestRowRole::CarriedForward]
+            .into_iter()
+            .map(|role| {
+                let name = &request_rows()[request_row(role)].name;
+                (name.split_once('、').map_or(name.as_str(), |(_, rest)| rest).to_string(), vec![row_total(role)])
+            })
+            .collect();
     let received = request_row(RequestRowRole::Received);
     let applicants: Vec<(String, Vec<FieldId>)> = REQUEST_COLUMNS[..REQUEST_TOTAL_COLUMN]
         .iter()
@@ -192,7 +215,7 @@ pub fn chart_svg(report: &Report, last_year: Option<&Report>) -> String {
             (outcome.plain_name().to_string(), cells)
         })
         .collect();
-    if all_zero(&flows) && all_zero(&outcomes) {
+    if figures.all_zero(&flows) && figures.all_zero(&outcomes) {
         blocks.push(nothing(y, "本年度未收到政府信息公开申请"));
         y += 44.0;
     } else {
@@ -201,36 +224,36 @@ pub fn chart_svg(report: &Report, last_year: Option<&Report>) -> String {
         y += height + 8.0;
         blocks.push(label(MARGIN, y + 18.0, "本年新收申请的申请人", 400.0, 18.0, "start", INK));
         y += 30.0;
-        let (markup, height) =
-            bars(y, &applicants, &figures, figures.sum(&[row_total(RequestRowRole::Received)]).0.units());
+        let (markup, height) = bars(
+            y,
+            &applicants,
+            &figures,
+            figures.sum(&[row_total(RequestRowRole::Received)]).0.map_or(0, |f| f.units()),
+        );
         blocks.push(markup);
         y += height + 12.0;
         blocks.push(label(MARGIN, y + 18.0, "办理结果", 200.0, 18.0, "start", INK));
         y += 30.0;
-        let outcome_total = figures.sum(&[row_total(RequestRowRole::OutcomeTotal)]).0.units();
+        let outcome_total = figures.sum(&[row_total(RequestRowRole::OutcomeTotal)]).0.map_or(0, |f| f.units());
         let (markup, height) = bars(y, &outcomes, &figures, outcome_total);
         blocks.push(markup);
         y += height + 16.0;
     }
 
     // 行政复议 and 行政诉讼: table 四, each kind's total and its four results.
-    for (appeal, name, none) in
-        [(Appeal::Review, "行政复议", "本年度未收到行政复议申请"), (Appeal::Suit, "行政诉讼", "本年度未发生行政诉讼")]
-    {
+    for (appeal, name, none) in [
+        (Appeal::Review, APPEAL_GROUPS[0].label, "本年度未收到行政复议申请"),
+        (Appeal::Suit, SUITS_HEADER, "本年度未发生行政诉讼"),
+    ] {
         blocks.push(heading(y, name));
         y += 44.0;
         let groups: Vec<usize> = (0..APPEAL_GROUPS.len()).filter(|&g| APPEAL_GROUPS[g].appeal == appeal).collect();
         let column = |c: usize| groups.iter().map(|&g| appeal_cell(g, c)).collect::<Vec<_>>();
         let mut items = vec![(format!("{name}总计"), column(APPEAL_TOTAL_COLUMN))];
         items.extend((0..APPEAL_TOTAL_COLUMN).map(|c| (APPEAL_COLUMNS[c].label.to_string(), column(c))));
-        if all_zero(&items) {
-            blocks.push(nothing(y, none));
-            y += 44.0;
-        } else {
-            let (markup, height) = tiles(y, 5, &items, &figures);
-            blocks.push(markup);
-            y += height + 16.0;
-        }
+        let (markup, height) = tiles_or_line(y, 5, &items, &figures, none);
+        blocks.push(markup);
+        y += height;
     }
     let height = y + 20.0;
     let svg = html! {
@@ -335,6 +358,16 @@ mod tests {
         let text = all_text(&chart_svg(&report, Some(&last)));
         assert!(text.contains("同比 ▼ 3"), "{text}");
         assert!(text.contains("同比 持平"));
+    }
+
+    #[test]
+    fn a_cell_that_is_not_a_number_is_drawn_as_a_question_mark_never_as_zero() {
+        let report = busy_report().filled(&[("appeals.review.upheld", "三")]);
+        let drawn = figures_drawn(&chart_svg(&report, None));
+        let upheld: Vec<&str> =
+            drawn.iter().filter(|(keys, _)| keys == "appeals.review.upheld").map(|(_, text)| text.as_str()).collect();
+        assert_eq!(upheld, ["?"]);
+        assert!(drawn.iter().any(|(keys, text)| keys == "appeals.review.total" && text == "?"), "its total too");
     }
 
     #[test]
