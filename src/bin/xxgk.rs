@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind as ClapErrorKind};
 use clap::{Parser, Subcommand};
+use xxgk_nianbao::report::base::file_kind::read_in_folder;
 use xxgk_nianbao::report::base::format::field;
 use xxgk_nianbao::report::check::rules::{check_with_last_year, with_notes};
 use xxgk_nianbao::report::check::units::{Unit, check_units};
@@ -22,7 +23,7 @@ use xxgk_nianbao::report::publish::draft_text::drafts;
 use xxgk_nianbao::report::publish::fragment::render_text;
 use xxgk_nianbao::report::publish::verify::verify;
 use xxgk_nianbao::report::publish::word_file::render_docx;
-use xxgk_nianbao::report::read::audit::{Audited, audit, decode, page_text};
+use xxgk_nianbao::report::read::audit::{Audited, AuditedFile, audit, decode, page_text};
 use xxgk_nianbao::report::read::import::{NOT_A_REPORT, import};
 use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
 
@@ -297,8 +298,6 @@ fn say_findings(findings: &[Finding], json: bool) -> Result<ExitCode, String> {
 }
 
 /// The files a review desk reads in a folder: every kind the importer reads.
-const REPORT_EXTENSIONS: [&str; 11] = ["json", "html", "htm", "shtml", "mht", "txt", "md", "docx", "doc", "wps", "pdf"];
-
 /// Every file under `path` (sub-folders too, in name order) with a report's extension; a file
 /// given by name is taken whatever it is called.
 fn files_under(path: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
@@ -312,13 +311,9 @@ fn files_under(path: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
         .collect();
     entries.sort();
     for entry in entries {
-        let reportish = entry
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
         if entry.is_dir() {
             files_under(&entry, found)?;
-        } else if reportish {
+        } else if entry.file_name().is_some_and(|name| read_in_folder(&name.to_string_lossy())) {
             found.push(entry);
         }
     }
@@ -341,14 +336,14 @@ fn audit_paths(paths: &[PathBuf], json: bool, html: Option<&Path>, csv: Option<&
         }
     }
     let progress = std::io::stderr().is_terminal();
-    let mut audited: Vec<(String, Result<Audited, String>)> = Vec::with_capacity(files.len());
+    let mut audited: Vec<AuditedFile> = Vec::with_capacity(files.len());
     for (n, (shown, file)) in files.iter().enumerate() {
         if progress {
             eprint!("\r已审核 {}/{} 份", n + 1, files.len());
         }
         let read = std::fs::read(file).map_err(|e| e.to_string()).and_then(|bytes| audit(shown, &bytes));
         out(&if json { audit_json(shown, &read) } else { audit_line(shown, &read) })?;
-        audited.push((shown.clone(), read));
+        audited.push(AuditedFile { file: shown.clone(), read });
     }
     if progress {
         eprintln!();
@@ -360,7 +355,7 @@ fn audit_paths(paths: &[PathBuf], json: bool, html: Option<&Path>, csv: Option<&
     if let Some(csv) = csv {
         write(csv, findings_csv(&audited))?;
     }
-    let failed = audited.iter().any(|(_, read)| read.as_ref().map_or(true, |a| a.errors() > 0));
+    let failed = audited.iter().any(AuditedFile::failed);
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -388,7 +383,7 @@ fn audit_json(file: &str, read: &Result<Audited, String>) -> String {
     quote(&mut out, file);
     match read {
         Ok(a) => {
-            for (name, value) in [("agency", a.agency()), ("year", a.year()), ("format", a.format)] {
+            for (name, value) in [("agency", a.agency()), ("year", a.year()), ("format", a.format.as_str())] {
                 out.push_str(&format!(",\"{name}\":"));
                 quote(&mut out, value);
             }
@@ -434,7 +429,6 @@ fn sum(files: &[PathBuf]) -> Result<ExitCode, String> {
     Ok(if wrong { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// A unit's report for `check --units`, named by its agency (its file when it names none).
 /// A unit's report for `sum` and `check --units`, read as `audit` reads it, named by its agency
 /// (its file when it names none), and whether it has errors: a unit with errors is named on
 /// standard error with its rules, for a sum of wrong reports is wrong.

@@ -2,6 +2,7 @@
 //! the session the widget's reducer runs and what it shows of a draft.
 
 pub mod carry;
+pub mod desk;
 pub mod editor;
 pub mod exporting;
 pub mod grid;

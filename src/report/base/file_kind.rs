@@ -43,6 +43,17 @@ pub const REPORT_FILES_TIP: &str = "本工具导出的报告文件（.json）、
 /// What 核对's file button accepts: a published page, saved or printed.
 pub const PAGE_FILES: &str = ".html,.htm,.txt,.md,.docx,.doc,.wps,.pdf,.ofd";
 
+/// The endings of the files a folder given to the review desk (`xxgk audit`, the review page) is
+/// read for: every kind the readers take; a folder's other files (pictures, archives) are passed by.
+const FOLDER_REPORT_ENDINGS: [&str; 11] =
+    [".json", ".html", ".htm", ".shtml", ".mht", ".txt", ".md", ".docx", ".doc", ".wps", ".pdf"];
+
+/// Whether a file found in a folder is read as a report, by its name.
+pub fn read_in_folder(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    FOLDER_REPORT_ENDINGS.iter().any(|ending| name.ends_with(ending))
+}
+
 impl FileKind {
     /// The kind of a file named `name` whose first bytes are `head` (at least [`HEAD_BYTES`] of
     /// them when the file has as many).
@@ -114,6 +125,12 @@ mod tests {
         assert!(FileKind::Picture("PNG").refusal().unwrap().contains("这是一张图片（PNG）"));
         assert!(FileKind::Pdf.refusal().is_none() && FileKind::Pdf.reading_notice().is_some());
         assert!(FileKind::Page.reading_notice().is_none());
+    }
+
+    #[test]
+    fn a_folder_is_read_for_reports_by_their_endings() {
+        assert!(read_in_folder("乡镇/甲镇.JSON") && read_in_folder("报告.shtml") && read_in_folder("年报.wps"));
+        assert!(!read_in_folder("图解.png") && !read_in_folder("材料.zip") && !read_in_folder("json"));
     }
 
     #[test]

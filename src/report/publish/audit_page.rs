@@ -1,13 +1,16 @@
 //! What the review desk writes out: its page (`xxgk audit --html`), one self-contained file —
 //! nothing loaded from outside it — with a row per report that sorts by any column, a filter by
-//! rule, and each report opening to its findings; and the list of every finding as CSV.
+//! rule, and each report opening to its findings; the list of every finding as CSV; and the 汇总 of
+//! the reports read, as the review desk's page downloads it.
 
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
 
 use maud::{DOCTYPE, PreEscaped, html};
 
 use crate::report::data::finding::Severity;
-use crate::report::read::audit::Audited;
+use crate::report::data::sum::{SumRefused, sum_reports};
+use crate::report::read::audit::{Audited, AuditedFile};
 
 const STYLE: &str = "body{font:14px/1.6 'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif;margin:16px}\
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}\
@@ -24,9 +27,9 @@ f.onchange=function(){Array.prototype.forEach.call(b.rows,function(r){var rules=
 r.style.display=(!f.value||rules.indexOf(' '+f.value+' ')>=0)?'':'none'})};";
 
 /// The page for the files audited, in the order read.
-pub fn audit_page(audited: &[(String, Result<Audited, String>)]) -> String {
-    let rules: BTreeSet<&str> = audited.iter().filter_map(|(_, a)| a.as_ref().ok()).flat_map(|a| a.rules()).collect();
-    let failed = audited.iter().filter(|(_, a)| a.as_ref().map_or(true, |a| a.errors() > 0)).count();
+pub fn audit_page(audited: &[AuditedFile]) -> String {
+    let rules: BTreeSet<&str> = audited.iter().filter_map(|a| a.read.as_ref().ok()).flat_map(Audited::rules).collect();
+    let failed = audited.iter().filter(|a| a.failed()).count();
     html! {
         (DOCTYPE)
         html lang="zh-CN" {
@@ -42,7 +45,7 @@ pub fn audit_page(audited: &[(String, Result<Audited, String>)]) -> String {
                 table #reports {
                     thead { tr { th { "文件" } th { "机关" } th { "年度" } th { "格式" } th { "错误" } th { "提醒" } th { "规则" } } }
                     tbody {
-                        @for (file, read) in audited {
+                        @for AuditedFile { file, read } in audited {
                             @match read {
                                 Ok(a) => {
                                     tr class=[(a.errors() > 0).then_some("failed")] data-file=(file) data-rules=(a.rules().join(" ")) {
@@ -81,14 +84,14 @@ pub fn audit_page(audited: &[(String, Result<Audited, String>)]) -> String {
 /// Every finding of the reports read, one row each (文件, 机关, 严重程度, 规则, 说明), as CSV in UTF-8
 /// with a byte-order mark so that Excel and WPS open it right; a file that could not be read is a
 /// row saying why.
-pub fn findings_csv(audited: &[(String, Result<Audited, String>)]) -> String {
+pub fn findings_csv<F: Borrow<AuditedFile>>(audited: &[F]) -> String {
     let mut csv = String::from("\u{feff}文件,机关,严重程度,规则,说明\r\n");
     let mut row = |cells: [&str; 5]| {
         let quoted: Vec<String> = cells.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
         csv.push_str(&quoted.join(","));
         csv.push_str("\r\n");
     };
-    for (file, read) in audited {
+    for AuditedFile { file, read } in audited.iter().map(Borrow::borrow) {
         match read {
             Ok(a) => {
                 for f in &a.findings {
@@ -101,10 +104,57 @@ pub fn findings_csv(audited: &[(String, Result<Audited, String>)]) -> String {
     csv
 }
 
+/// The reports read, added up into a 汇总 report file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeskSum {
+    /// The 汇总 as a report file, which the widget and `xxgk` open.
+    pub file: String,
+    /// How many reports it adds up.
+    pub reports: usize,
+    /// The units with errors, each as `文件（机关）：规则,…`: their sum is wrong too.
+    pub wrong: Vec<String>,
+    /// The files that could not be read, left out.
+    pub unreadable: usize,
+}
+
+/// Every report read added up; refused, with why, when there is none or their years differ.
+pub fn desk_sum<F: Borrow<AuditedFile>>(audited: &[F]) -> Result<DeskSum, String> {
+    let reports: Vec<(&String, &Audited)> =
+        audited.iter().map(Borrow::borrow).filter_map(|a| Some((&a.file, a.read.as_ref().ok()?))).collect();
+    let units: Vec<_> = reports.iter().map(|(_, a)| a.report.clone()).collect();
+    let sum = match sum_reports(&units) {
+        Ok(sum) => sum,
+        Err(SumRefused::NoUnits) => return Err("没有读到可以汇总的报告".into()),
+        Err(SumRefused::Years(years)) => {
+            let mut by_year: Vec<(String, Vec<&str>)> = Vec::new();
+            for ((file, _), year) in reports.iter().zip(years) {
+                let year = if year.is_empty() { "未填年度".to_string() } else { format!("{year}年") };
+                match by_year.iter_mut().find(|(y, _)| *y == year) {
+                    Some((_, files)) => files.push(file),
+                    None => by_year.push((year, vec![file])),
+                }
+            }
+            let said: Vec<String> =
+                by_year.iter().map(|(year, files)| format!("{year}：{}", files.join("、"))).collect();
+            return Err(format!("不同年度的报告不能汇总。{}", said.join("；")));
+        }
+    };
+    let wrong = reports
+        .iter()
+        .filter(|(_, a)| a.errors() > 0)
+        .map(|(file, a)| format!("{file}（{}）：{}", a.agency(), a.rules().join(",")))
+        .collect();
+    Ok(DeskSum { file: sum.to_file(None), reports: reports.len(), wrong, unreadable: audited.len() - reports.len() })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::read::audit::audit;
+
+    fn audited_file(file: &str, bytes: &[u8]) -> AuditedFile {
+        AuditedFile { file: file.into(), read: audit(file, bytes) }
+    }
 
     #[test]
     fn the_page_loads_nothing_from_outside_and_names_every_file_and_rule() {
@@ -112,9 +162,9 @@ mod tests {
         let mut wrong = example.clone();
         wrong.set_key("requests.received.total", "999");
         let audited = vec![
-            ("甲/示例.json".to_string(), audit("示例.json", example.to_file(None).as_bytes())),
-            ("乙.json".to_string(), audit("乙.json", wrong.to_file(None).as_bytes())),
-            ("丙.png".to_string(), Err("这是一张图片".to_string())),
+            audited_file("甲/示例.json", example.to_file(None).as_bytes()),
+            audited_file("乙.json", wrong.to_file(None).as_bytes()),
+            AuditedFile { file: "丙.png".into(), read: Err("这是一张图片".into()) },
         ];
         let page = audit_page(&audited);
         for outside in ["src=", "href=", "@import", "url("] {
@@ -128,12 +178,40 @@ mod tests {
         let csv = findings_csv(&audited);
         assert!(csv.starts_with("\u{feff}文件,机关,严重程度,规则,说明\r\n"));
         let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
-        let wrong_findings = audited[1].1.as_ref().unwrap().findings.len();
+        let wrong_findings = audited[1].read.as_ref().unwrap().findings.len();
         assert_eq!(rows.len(), 1 + wrong_findings + 1, "the header, 乙's findings, 丙's reason");
         assert!(
             rows.iter().any(|r| r.starts_with("\"乙.json\",\"咸宁市政务服务和大数据管理局\",\"错误\",\"T3-ROW\",")),
             "{csv}"
         );
         assert_eq!(rows.last().unwrap(), &"\"丙.png\",\"\",\"错误\",\"\",\"无法读取：这是一张图片\"");
+    }
+
+    #[test]
+    fn the_desk_adds_up_what_it_could_read_names_wrong_units_and_refuses_mixed_years() {
+        let example = crate::report::example();
+        let mut wrong = example.clone();
+        wrong.set_key("requests.received.total", "999");
+        let mut audited = vec![
+            audited_file("甲.json", example.to_file(None).as_bytes()),
+            audited_file("乙.json", wrong.to_file(None).as_bytes()),
+            AuditedFile { file: "丙.png".into(), read: Err("这是一张图片".into()) },
+        ];
+        let sum = desk_sum(&audited).unwrap();
+        assert_eq!((sum.reports, sum.unreadable), (2, 1));
+        assert_eq!(sum.wrong.len(), 1);
+        assert!(sum.wrong[0].starts_with("乙.json（咸宁市政务服务和大数据管理局）：T3-ROW"), "{:?}", sum.wrong);
+        let summed = crate::report::Report::from_json(&sum.file).unwrap().report;
+        let units = [example.clone(), wrong.clone()];
+        assert_eq!(summed, sum_reports(&units).unwrap());
+
+        let mut later = example.clone();
+        later.set_key("meta.year", "2023");
+        audited.push(audited_file("丁.json", later.to_file(None).as_bytes()));
+        assert_eq!(
+            desk_sum(&audited).unwrap_err(),
+            "不同年度的报告不能汇总。2022年：甲.json、乙.json；2023年：丁.json"
+        );
+        assert_eq!(desk_sum(&audited[2..3]).unwrap_err(), "没有读到可以汇总的报告");
     }
 }

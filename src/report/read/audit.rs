@@ -37,7 +37,7 @@ pub fn page_text(name: &str, bytes: &[u8]) -> Result<String, String> {
 pub struct Audited {
     pub report: Report,
     /// What the file was: 报告文件, or the format of the published report read back.
-    pub format: &'static str,
+    pub format: String,
     /// What `xxgk check` finds (with last year's, when a report file carries it), and for a
     /// published report what reading it could not settle.
     pub findings: Vec<Finding>,
@@ -67,20 +67,35 @@ impl Audited {
     }
 }
 
+/// A file a 政务公开办 received, by its name relative to the folder given: the report read and
+/// checked, or why it could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditedFile {
+    pub file: String,
+    pub read: Result<Audited, String>,
+}
+
+impl AuditedFile {
+    /// Whether it needs attention before anything else: errors, or not readable.
+    pub fn failed(&self) -> bool {
+        self.read.as_ref().map_or(true, |a| a.errors() > 0)
+    }
+}
+
 /// The file `name` with `bytes`, read and checked; or why it is not a report.
 pub fn audit(name: &str, bytes: &[u8]) -> Result<Audited, String> {
     let head = &bytes[..bytes.len().min(HEAD_BYTES)];
     if FileKind::of(name, head) == FileKind::ReportFile {
         let loaded = Report::from_json(&decode(bytes)).map_err(|e| e.to_string())?;
         let findings = check_with_last_year(&loaded.report, loaded.last_year.as_ref());
-        return Ok(Audited { report: loaded.report, format: "报告文件", findings });
+        return Ok(Audited { report: loaded.report, format: "报告文件".into(), findings });
     }
     let imported = import(&page_text(name, bytes)?);
     if imported.report.is_blank() {
         return Err(NOT_A_REPORT.to_string());
     }
     let findings = with_notes(check(&imported.report), &imported.findings);
-    Ok(Audited { format: imported.format.short_label(), report: imported.report, findings })
+    Ok(Audited { format: imported.format.short_label().into(), report: imported.report, findings })
 }
 
 #[cfg(test)]
@@ -92,7 +107,7 @@ mod tests {
         let example = crate::report::example();
         let audited = audit("示例.json", example.to_file(None).as_bytes()).unwrap();
         assert_eq!(
-            (audited.format, audited.agency(), audited.year()),
+            (audited.format.as_str(), audited.agency(), audited.year()),
             ("报告文件", "咸宁市政务服务和大数据管理局", "2022")
         );
         assert_eq!(audited.findings, check(&example));

@@ -1,0 +1,325 @@
+//! The review desk's page as plain state: the files a 政务公开办 has read, in the order read, each a
+//! report with its findings or why it could not be read; how the table is sorted and filtered,
+//! which report is open, and what the 汇总 download is waiting on. The page's components send it
+//! [`DeskAction`]s and draw what it holds; the reading itself happens in a worker.
+
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use crate::report::data::finding::Rule;
+use crate::report::edit::session::Tone;
+use crate::report::publish::audit_page::DeskSum;
+use crate::report::read::audit::{Audited, AuditedFile};
+
+/// A column of the table, which sorts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    File,
+    Agency,
+    Year,
+    Format,
+    Errors,
+    Warnings,
+    Rules,
+}
+
+impl Column {
+    pub const ALL: [Column; 7] =
+        [Column::File, Column::Agency, Column::Year, Column::Format, Column::Errors, Column::Warnings, Column::Rules];
+
+    /// Its name in the page (`data-sort`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::File => "file",
+            Column::Agency => "agency",
+            Column::Year => "year",
+            Column::Format => "format",
+            Column::Errors => "errors",
+            Column::Warnings => "warnings",
+            Column::Rules => "rules",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::File => "文件",
+            Column::Agency => "机关",
+            Column::Year => "年度",
+            Column::Format => "格式",
+            Column::Errors => "错误",
+            Column::Warnings => "提醒",
+            Column::Rules => "规则",
+        }
+    }
+
+    /// The two rows in this column's order. Words are compared by `collate` (the browser's Chinese
+    /// collation on the page); counts as numbers; a file that could not be read comes after every
+    /// report, so that sorting by 错误 downwards puts it first.
+    fn order(self, a: &AuditedFile, b: &AuditedFile, collate: &dyn Fn(&str, &str) -> Ordering) -> Ordering {
+        if self == Column::File {
+            return collate(&a.file, &b.file);
+        }
+        let (a, b) = match (&a.read, &b.read) {
+            (Ok(a), Ok(b)) => (a, b),
+            (a, b) => return a.is_err().cmp(&b.is_err()),
+        };
+        match self {
+            Column::File => unreachable!("compared above"),
+            Column::Agency => collate(a.agency(), b.agency()),
+            Column::Year => collate(a.year(), b.year()),
+            Column::Format => collate(&a.format, &b.format),
+            Column::Errors => a.errors().cmp(&b.errors()),
+            Column::Warnings => a.warnings().cmp(&b.warnings()),
+            Column::Rules => collate(&a.rules().join(","), &b.rules().join(",")),
+        }
+    }
+}
+
+/// A 汇总 made while some units have errors (`wrong`, named with their rules): a sum of wrong
+/// reports is wrong, so the office is asked before it is downloaded.
+pub type Asking = DeskSum;
+
+/// What is said once a 汇总 has been downloaded: done only when every unit was right and every file
+/// read; otherwise a reminder of what the 汇总 leaves out or carries over.
+fn summed(sum: &DeskSum) -> (Tone, String) {
+    let mut said = format!("已下载汇总：{} 份报告逐格相加。", sum.reports);
+    if sum.unreadable > 0 {
+        said.push_str(&format!("另有 {} 个文件无法读取，未计入。", sum.unreadable));
+    }
+    if !sum.wrong.is_empty() {
+        said.push_str(&format!(
+            "其中 {} 个单位的报告有错误，汇总中相应的数字也是错的，请这些单位改正后重新汇总。",
+            sum.wrong.len()
+        ));
+    }
+    let tone = if sum.unreadable == 0 && sum.wrong.is_empty() { Tone::Done } else { Tone::Reminder };
+    (tone, said)
+}
+
+/// Files being read, in turn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub files: Vec<String>,
+    pub done: usize,
+}
+
+impl Reading {
+    /// The file being read now.
+    pub fn current(&self) -> Option<&str> {
+        self.files.get(self.done).map(String::as_str)
+    }
+}
+
+/// The desk: every file read, and how the office is looking at them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Desk {
+    /// Shared, not copied, as the page's state changes with every file read.
+    pub rows: Vec<Rc<AuditedFile>>,
+    /// The files being read, while they are.
+    pub reading: Option<Reading>,
+    /// The column sorted by, and whether upwards; `None`: the order read.
+    pub sort: Option<(Column, bool)>,
+    /// Only the reports with a finding of this rule.
+    pub rule_filter: Option<Rule>,
+    /// The row open to its findings and preview, by its place in `rows`.
+    pub opened: Option<usize>,
+    /// The 汇总 waiting for the office's answer.
+    pub asking: Option<Asking>,
+    /// What the desk says about the last thing asked of it (a download refused, say).
+    pub said: Option<(Tone, String)>,
+}
+
+/// What the page does to the desk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeskAction {
+    /// These files are about to be read, in this order.
+    Reading(Vec<String>),
+    /// The next file has been read.
+    Read(AuditedFile),
+    /// Every file given has been read.
+    DoneReading,
+    /// The header of a column clicked: sorted by it upwards, or the other way when it already is.
+    SortBy(Column),
+    FilterBy(Option<Rule>),
+    /// A row opened, or the open one closed.
+    Open(Option<usize>),
+    /// The 汇总 made: downloaded already when every unit is right, else waiting for an answer.
+    Summed(DeskSum),
+    /// The office's answer to the question about wrong units (the download is the page's).
+    AnswerSum(bool),
+    Say(Tone, String),
+    /// Every file put away, to begin again.
+    Clear,
+}
+
+impl Desk {
+    pub fn apply(&mut self, action: DeskAction) {
+        match action {
+            DeskAction::Reading(files) => {
+                self.reading = Some(Reading { files, done: 0 });
+                self.said = None;
+            }
+            DeskAction::Read(row) => {
+                self.rows.push(Rc::new(row));
+                if let Some(reading) = &mut self.reading {
+                    reading.done += 1;
+                }
+            }
+            DeskAction::DoneReading => self.reading = None,
+            DeskAction::SortBy(column) => {
+                self.sort = match self.sort {
+                    Some((sorted, upwards)) if sorted == column => Some((column, !upwards)),
+                    _ => Some((column, true)),
+                }
+            }
+            DeskAction::FilterBy(rule) => self.rule_filter = rule,
+            DeskAction::Open(row) => self.opened = row.filter(|&n| n < self.rows.len()),
+            DeskAction::Summed(sum) if sum.wrong.is_empty() => {
+                self.said = Some(summed(&sum));
+                self.asking = None;
+            }
+            DeskAction::Summed(sum) => {
+                self.said = None;
+                self.asking = Some(sum);
+            }
+            DeskAction::AnswerSum(downloaded) => {
+                if let Some(sum) = self.asking.take().filter(|_| downloaded) {
+                    self.said = Some(summed(&sum));
+                }
+            }
+            DeskAction::Say(tone, said) => self.said = Some((tone, said)),
+            DeskAction::Clear => *self = Desk::default(),
+        }
+    }
+
+    /// The rows the table shows, by their place in `rows`: those the rule filter keeps, in the
+    /// order sorted (the order read among equals).
+    pub fn shown(&self, collate: &dyn Fn(&str, &str) -> Ordering) -> Vec<usize> {
+        let kept = |row: &AuditedFile| {
+            let found = |rule| row.read.as_ref().is_ok_and(|a| a.findings.iter().any(|f| f.rule == rule));
+            self.rule_filter.is_none_or(found)
+        };
+        let mut shown: Vec<usize> = (0..self.rows.len()).filter(|&n| kept(&self.rows[n])).collect();
+        if let Some((column, upwards)) = self.sort {
+            shown.sort_by(|&a, &b| {
+                let order = column.order(&self.rows[a], &self.rows[b], collate);
+                if upwards { order } else { order.reverse() }
+            });
+        }
+        shown
+    }
+
+    /// Every rule found in any report, each once, for the filter.
+    pub fn rules_found(&self) -> Vec<Rule> {
+        let reports = self.rows.iter().filter_map(|row| row.read.as_ref().ok());
+        let rules: BTreeSet<Rule> = reports.flat_map(|a: &Audited| a.findings.iter().map(|f| f.rule)).collect();
+        rules.into_iter().collect()
+    }
+
+    /// How many files need attention: with errors, or not readable.
+    pub fn failed(&self) -> usize {
+        self.rows.iter().filter(|row| row.failed()).count()
+    }
+
+    /// The reports read, for the 汇总 and the list of findings.
+    pub fn reports(&self) -> usize {
+        self.rows.iter().filter(|row| row.read.is_ok()).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::base::format::META_AGENCY;
+    use crate::report::data::finding::Finding;
+    use crate::report::data::model::Report;
+
+    fn checked(agency: &str, rules: &[Rule]) -> Result<Audited, String> {
+        let findings =
+            rules.iter().map(|&rule| Finding::new(rule, Vec::new(), format!("{agency} {}", rule.id()))).collect();
+        let mut report = Report::default();
+        report.set_key(META_AGENCY, agency);
+        Ok(Audited { report, format: "报告文件".into(), findings })
+    }
+
+    fn desk() -> Desk {
+        let mut desk = Desk::default();
+        desk.apply(DeskAction::Reading(vec!["乙.json".into(), "甲.json".into(), "坏.png".into(), "丙.json".into()]));
+        assert_eq!(desk.reading.as_ref().unwrap().current(), Some("乙.json"));
+        desk.apply(DeskAction::Read(AuditedFile {
+            file: "乙.json".into(),
+            read: checked("乙局", &[Rule::T3Row, Rule::Blank]),
+        }));
+        desk.apply(DeskAction::Read(AuditedFile { file: "甲.json".into(), read: checked("甲局", &[]) }));
+        desk.apply(DeskAction::Read(AuditedFile { file: "坏.png".into(), read: Err("这是一张图片".into()) }));
+        desk.apply(DeskAction::Read(AuditedFile {
+            file: "丙.json".into(),
+            read: checked("丙局", &[Rule::Blank, Rule::Blank]),
+        }));
+        desk
+    }
+
+    #[test]
+    fn reading_counts_the_files_done_and_keeps_them_in_the_order_read() {
+        let mut desk = desk();
+        let reading = desk.reading.as_ref().unwrap();
+        assert_eq!((reading.done, reading.files.len(), reading.current()), (4, 4, None));
+        desk.apply(DeskAction::DoneReading);
+        assert_eq!(desk.reading, None);
+        assert_eq!(desk.shown(&str::cmp), vec![0, 1, 2, 3]);
+        assert_eq!((desk.failed(), desk.reports()), (2, 3), "乙 has an error and 坏.png cannot be read");
+        assert_eq!(desk.rules_found(), vec![Rule::T3Row, Rule::Blank]);
+    }
+
+    #[test]
+    fn a_column_sorts_upwards_then_downwards_with_unreadable_files_as_the_worst() {
+        let mut desk = desk();
+        desk.apply(DeskAction::SortBy(Column::Errors));
+        assert_eq!(desk.shown(&str::cmp), vec![1, 3, 0, 2], "0 errors (甲, 丙 in the order read), 1, then unreadable");
+        desk.apply(DeskAction::SortBy(Column::Errors));
+        assert_eq!(desk.shown(&str::cmp)[..2], [2, 0], "downwards: the unreadable file, then 乙");
+        desk.apply(DeskAction::SortBy(Column::Warnings));
+        assert_eq!(desk.shown(&str::cmp), vec![1, 0, 3, 2]);
+        // The page collates words as Chinese does; here a collation that reverses shows it is used.
+        desk.apply(DeskAction::SortBy(Column::File));
+        assert_eq!(desk.shown(&|a: &str, b: &str| b.cmp(a)), vec![1, 2, 0, 3]);
+    }
+
+    #[test]
+    fn the_rule_filter_keeps_the_reports_with_that_rule() {
+        let mut desk = desk();
+        desk.apply(DeskAction::FilterBy(Some(Rule::Blank)));
+        assert_eq!(desk.shown(&str::cmp), vec![0, 3]);
+        desk.apply(DeskAction::FilterBy(Some(Rule::T3Row)));
+        assert_eq!(desk.shown(&str::cmp), vec![0]);
+        desk.apply(DeskAction::FilterBy(None));
+        assert_eq!(desk.shown(&str::cmp).len(), 4);
+    }
+
+    #[test]
+    fn a_sum_over_wrong_units_waits_for_an_answer_and_is_never_said_done_over_them() {
+        let mut desk = desk();
+        let sum = |wrong: Vec<String>, unreadable| DeskSum { file: "{}".into(), reports: 3, wrong, unreadable };
+        desk.apply(DeskAction::Summed(sum(Vec::new(), 0)));
+        assert_eq!(desk.said, Some((Tone::Done, "已下载汇总：3 份报告逐格相加。".into())));
+        desk.apply(DeskAction::Summed(sum(Vec::new(), 1)));
+        assert_eq!(desk.said.as_ref().map(|s| s.0), Some(Tone::Reminder), "a file left out is said");
+        desk.apply(DeskAction::Summed(sum(vec!["乙.json（乙局）：T3-ROW".into()], 0)));
+        assert!(desk.asking.is_some() && desk.said.is_none());
+        desk.apply(DeskAction::AnswerSum(false));
+        assert_eq!((desk.asking.is_none(), desk.said.is_none()), (true, true));
+        desk.apply(DeskAction::Summed(sum(vec!["乙.json（乙局）：T3-ROW".into()], 0)));
+        desk.apply(DeskAction::AnswerSum(true));
+        let (tone, said) = desk.said.clone().unwrap();
+        assert_eq!(tone, Tone::Reminder);
+        assert!(said.contains("其中 1 个单位的报告有错误"), "{said}");
+
+        desk.apply(DeskAction::Open(Some(9)));
+        assert_eq!(desk.opened, None, "no such row");
+        desk.apply(DeskAction::Open(Some(1)));
+        assert_eq!(desk.opened, Some(1));
+        desk.apply(DeskAction::Clear);
+        assert_eq!(desk, Desk::default());
+    }
+}
