@@ -23,18 +23,19 @@ mod tables;
 mod texts;
 mod width;
 
+pub mod desk;
+
 pub use app::App;
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsCast;
-use web_sys::{ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 /// The id of the host page's element the widget lives in, and nowhere else.
 pub const HOST_ID: &str = "xxgk-nianbao";
 
-/// style/widget.css, minified by style/build.rs.
+/// style/base.css and style/widget.css, minified by style/build.rs.
 const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
@@ -59,24 +60,28 @@ pub fn mount() {
         autosave::save_waiting();
         previous.destroy();
     }
+    let Some(root) = shadow_root_in(&document, &host, STYLE) else { return };
+    yew::set_custom_panic_hook(Box::new(failure::on_failure));
+    let app = yew::Renderer::<App>::with_root(root).render();
+    MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(app));
+}
+
+/// A new root for a page's app inside an open shadow root of `host` (emptied first), with the app's
+/// style sheet, so the host page's CSS cannot reach the app and the app's cannot reach the page.
+fn shadow_root_in(document: &web_sys::Document, host: &Element, style_sheet: &str) -> Option<Element> {
     let shadow = match host.shadow_root() {
         Some(existing) => existing,
         None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
             Ok(shadow) => shadow,
             Err(_) => {
                 web_sys::console::error_1(&"xxgk-nianbao: 无法在挂载点上创建 Shadow DOM".into());
-                return;
+                return None;
             }
         },
     };
     shadow.set_inner_html("");
-    let (Ok(style), Ok(root)) = (document.create_element("style"), document.create_element("div")) else { return };
-    style.set_text_content(Some(STYLE));
+    let (style, root) = (document.create_element("style").ok()?, document.create_element("div").ok()?);
+    style.set_text_content(Some(style_sheet));
     root.set_class_name("xx-root");
-    if shadow.append_child(&style).is_err() || shadow.append_child(&root).is_err() {
-        return;
-    }
-    yew::set_custom_panic_hook(Box::new(failure::on_failure));
-    let app = yew::Renderer::<App>::with_root(root.unchecked_into()).render();
-    MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(app));
+    (shadow.append_child(&style).is_ok() && shadow.append_child(&root).is_ok()).then_some(root)
 }

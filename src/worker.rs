@@ -11,6 +11,7 @@
 //! Word 97–2003 and WPS files, and PDFs, are turned into text by workers of their own
 //! ([`serve_word97`], [`serve_pdf`]), whose modules only a clerk who opens such a file downloads.
 
+pub mod desk;
 pub mod protocol;
 
 use js_sys::Uint8Array;

@@ -3,21 +3,30 @@
  * <script src=".../xxgk-nianbao-loader.js"></script> in the page; the widget's other files are
  * found beside this one, wherever they were uploaded.
  *
+ * The review desk's page (review.html) starts with this same loader, built as
+ * xxgk-nianbao-review-loader.js with its own APP and NAME (Trunk.toml's post-build hook).
+ *
  * Written in ES3 on purpose, without reserved words as property names (`.catch`): it must parse
  * in every engine a government PC may run (IE in the IE 7 and 8 document modes old portal
  * templates ask for, 360's 兼容模式, old 信创 browsers) so that, where the widget cannot run, the
  * clerk reads why and what to do instead of a loading text that never ends. */
 (function () {
-  var HOST_ID = "xxgk-nianbao";
-  /** The page's note that the widget has been started: a promise of "" once it runs, or of the
+  /** The app this loader starts: its mount point's id, and the name of its glue and module. */
+  var APP = "xxgk-nianbao";
+  /** What the clerk knows it by. */
+  var NAME = "编制助手";
+  var HOST_ID = APP;
+  /** The page's note that the app has been started: a promise of "" once it runs, or of the
    * word said where it could not start. */
-  var STARTED = "xxgkNianbaoStarted";
-  var TOO_OLD = "当前浏览器内核版本过低，无法运行编制助手。请切换到“极速模式”（360、QQ 等浏览器地址栏右侧的闪电图标），" +
+  var STARTED = APP + ":started";
+  var GLUE = APP + ".js";
+  var WASM = APP + "_bg.wasm";
+  var TOO_OLD = "当前浏览器内核版本过低，无法运行" + NAME + "。请切换到“极速模式”（360、QQ 等浏览器地址栏右侧的闪电图标），" +
     "或使用新版 Chrome、Edge、Firefox 浏览器打开本页。";
-  var FORBIDDEN = "本页的安全策略（Content-Security-Policy）不允许运行 WebAssembly，编制助手无法启动。请联系网站管理员：" +
+  var FORBIDDEN = "本页的安全策略（Content-Security-Policy）不允许运行 WebAssembly，" + NAME + "无法启动。请联系网站管理员：" +
     "在本页 CSP 的 script-src 中加入 'wasm-unsafe-eval'，Chromium 96 及以下内核的浏览器还需要 'unsafe-eval'。";
-  var MISMATCHED = "编制助手的程序文件版本不一致（多半是网站更新后，浏览器还留着旧文件），请按 Ctrl+F5 强制刷新本页；" +
-    "如仍不行，请联系网站管理员检查 xxgk-nianbao.js 和 xxgk-nianbao_bg.wasm 是否来自同一次更新。";
+  var MISMATCHED = NAME + "的程序文件版本不一致（多半是网站更新后，浏览器还留着旧文件），请按 Ctrl+F5 强制刷新本页；" +
+    "如仍不行，请联系网站管理员检查 " + GLUE + " 和 " + WASM + " 是否来自同一次更新。";
   var base = directoryOf(ownAddress());
   var host;
 
@@ -29,7 +38,7 @@
     if (current && current.src) return current.src;
     var scripts = document.getElementsByTagName("script");
     for (var i = scripts.length - 1; i >= 0; i--) {
-      if (/xxgk-nianbao-loader\.js([?#]|$)/.test(scripts[i].src)) return scripts[i].src;
+      if (scripts[i].src.split(/[?#]/)[0].slice(-(APP.length + 10)) === APP + "-loader.js") return scripts[i].src;
     }
     return "";
   }
@@ -56,14 +65,14 @@
     }
   }
   function cannotDownload(file, detail) {
-    return "无法下载编制助手的程序文件 " + file + (detail ? "（" + detail + "）" : "") +
+    return "无法下载" + NAME + "的程序文件 " + file + (detail ? "（" + detail + "）" : "") +
       "，请联系网站管理员检查文件是否已上传到 " + base + "。";
   }
 
   function start() {
     host = document.getElementById(HOST_ID);
     if (!host) {
-      if (window.console) console.error("xxgk-nianbao: 页面中没有 <div id=\"" + HOST_ID + "\">，编制助手未加载");
+      if (window.console) console.error("xxgk-nianbao: 页面中没有 <div id=\"" + HOST_ID + "\">，" + NAME + "未加载");
       return;
     }
     // What the widget needs of the engine before anything is downloaded: WebAssembly, promises,
@@ -91,8 +100,7 @@
       settle(word);
     }
 
-    var wasmFile = "xxgk-nianbao_bg.wasm";
-    var wasm = fetch(base + wasmFile).then(function (response) {
+    var wasm = fetch(base + WASM).then(function (response) {
       if (!response.ok) throw { download: "HTTP " + response.status };
       return response;
     }, function () {
@@ -101,8 +109,8 @@
     wasm.then(null, function () {}); // handled where it is awaited
 
     var glue = document.createElement("script");
-    glue.src = base + "xxgk-nianbao.js";
-    glue.onerror = function () { fail(cannotDownload("xxgk-nianbao.js")); };
+    glue.src = base + GLUE;
+    glue.onerror = function () { fail(cannotDownload(GLUE)); };
     glue.onload = function () {
       // A classic script that this engine could not parse defines nothing.
       if (typeof wasm_bindgen !== "function") {
@@ -111,7 +119,7 @@
       }
       wasm_bindgen({ module_or_path: wasm }).then(function () { settle(""); }, function (error) {
         if (error && error.download) {
-          fail(cannotDownload(wasmFile, error.download));
+          fail(cannotDownload(WASM, error.download));
         } else if (error instanceof WebAssembly.LinkError) {
           // The module wants what this glue does not give: the two files come from different
           // versions, one of them kept by the browser's cache from before an update.
@@ -119,7 +127,7 @@
         } else if (error instanceof WebAssembly.CompileError) {
           fail(wasmForbidden() ? FORBIDDEN : TOO_OLD);
         } else {
-          fail("编制助手加载失败（" + error + "），请刷新页面重试；如仍失败，请联系网站管理员。");
+          fail(NAME + "加载失败（" + error + "），请刷新页面重试；如仍失败，请联系网站管理员。");
         }
       });
     };

@@ -1,10 +1,19 @@
-//! Minifies the widget's style sheet into the build's output, whence `ui.rs` includes it: its
-//! comments and spacing, there for whoever edits it, need not be in every clerk's download.
+//! Minifies the style sheets of the widget and of the review desk, each after the base they share,
+//! into the build's output, whence `ui.rs` and `ui/desk.rs` include them: their comments and
+//! spacing, there for whoever edits them, need not be in every download.
+
+fn read(path: &str) -> String {
+    println!("cargo::rerun-if-changed={path}");
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path} is readable: {e}"))
+}
 
 fn main() {
-    println!("cargo::rerun-if-changed=style/widget.css");
-    let css = std::fs::read_to_string("style/widget.css").expect("style/widget.css is readable");
-    let minified = minifier::css::minify(&css).expect("style/widget.css is valid CSS").to_string();
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(format!("{out}/widget.css"), minified).expect("the minified style sheet is written");
+    let base = read("style/base.css");
+    for sheet in ["widget", "desk"] {
+        let path = format!("style/{sheet}.css");
+        let css = base.clone() + &read(&path);
+        let minified = minifier::css::minify(&css).unwrap_or_else(|e| panic!("{path} is valid CSS: {e}")).to_string();
+        let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+        std::fs::write(format!("{out}/{sheet}.css"), minified).expect("the minified style sheet is written");
+    }
 }

@@ -18,8 +18,14 @@ const GLUE_SCRIPT: &str = "script[src$=\"xxgk-nianbao.js\"]";
 
 /// The address of a file shipped beside the widget's own files, wherever they were uploaded.
 pub fn beside(name: &str) -> Result<String, JsValue> {
+    beside_script(GLUE_SCRIPT, name)
+}
+
+/// The address of a file shipped beside the script `selector` finds (a page's JS glue), or beside
+/// the page itself when there is none.
+pub fn beside_script(selector: &str, name: &str) -> Result<String, JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
-    let glue = document.query_selector(GLUE_SCRIPT)?.and_then(|s| s.dyn_into::<HtmlScriptElement>().ok());
+    let glue = document.query_selector(selector)?.and_then(|s| s.dyn_into::<HtmlScriptElement>().ok());
     let base = match glue {
         Some(script) => script.src(),
         None => document.url()?,

@@ -44,7 +44,7 @@ impl Kind {
 }
 
 /// How long a worker may take to start before the clerk is told it did not.
-const START_TIMEOUT_MS: i32 = 15_000;
+pub(super) const START_TIMEOUT_MS: i32 = 15_000;
 
 thread_local! {
     /// The workers started, kept for the rest of the visit.
@@ -55,7 +55,7 @@ thread_local! {
 }
 
 /// The next message of the worker, or its error; `"timeout"` when nothing comes in time.
-async fn next_message(worker: &Worker, timeout_ms: Option<i32>) -> Result<JsValue, JsValue> {
+pub(super) async fn next_message(worker: &Worker, timeout_ms: Option<i32>) -> Result<JsValue, JsValue> {
     let answer = Promise::new(&mut |resolve, reject| {
         let on_message = Closure::once_into_js(move |event: MessageEvent| {
             let _ = resolve.call1(&JsValue::NULL, &event.data());
@@ -79,12 +79,17 @@ async fn next_message(worker: &Worker, timeout_ms: Option<i32>) -> Result<JsValu
     JsFuture::from(Promise::race(&Array::of2(&answer, &timeout))).await
 }
 
-/// Starts a worker from its script beside the widget's files. Browsers start a worker only from
-/// the page's own site; when the files are served from another (a static file server), the worker
-/// starts from a script of the page's own: that script's two lines, with the full addresses of the
-/// glue and module.
+/// Starts a worker of the widget from its script beside the widget's files.
 fn start_worker(kind: Kind) -> Result<Worker, JsValue> {
-    let file = |ending: &str| browser::beside(&format!("{}{ending}", kind.name()));
+    start_beside(kind.name(), browser::beside)
+}
+
+/// Starts the worker `name` from its script beside the page's files (`beside` finds them).
+/// Browsers start a worker only from the page's own site; when the files are served from another
+/// (a static file server), the worker starts from a script of the page's own: that script's two
+/// lines, with the full addresses of the glue and module.
+pub(super) fn start_beside(name: &str, beside: impl Fn(&str) -> Result<String, JsValue>) -> Result<Worker, JsValue> {
+    let file = |ending: &str| beside(&format!("{name}{ending}"));
     Worker::new(&file("_loader.js")?).or_else(|_| {
         let mut start = String::from("importScripts(");
         json::quote(&mut start, &file(".js")?);

@@ -97,7 +97,7 @@ impl Page {
 }
 
 /// A message: its kind, then its parts.
-fn message(kind: &str, parts: &[JsValue]) -> JsValue {
+pub(super) fn message(kind: &str, parts: &[JsValue]) -> JsValue {
     let message = Array::of1(&kind.into());
     parts.iter().for_each(|part| {
         message.push(part);
@@ -106,16 +106,16 @@ fn message(kind: &str, parts: &[JsValue]) -> JsValue {
 }
 
 /// A message's kind and its parts, or `None` when it is not a message of this protocol.
-fn parts(message: &JsValue) -> Option<(String, Array)> {
+pub(super) fn parts(message: &JsValue) -> Option<(String, Array)> {
     let message: &Array = message.dyn_ref()?;
     Some((message.get(0).as_string()?, message.slice(1, message.length())))
 }
 
-fn text(parts: &Array, n: u32) -> Result<String, String> {
+pub(super) fn text(parts: &Array, n: u32) -> Result<String, String> {
     parts.get(n).as_string().ok_or_else(not_understood)
 }
 
-fn not_understood() -> String {
+pub(super) fn not_understood() -> String {
     NOT_UNDERSTOOD.to_string()
 }
 

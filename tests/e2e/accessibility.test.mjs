@@ -10,15 +10,16 @@ import { Widget, startSession } from "./widget.mjs";
 const AXE = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const session = startSession();
 
-/** What axe finds inside the widget, serious or worse, as `rule: target` lines. */
-async function serious(w) {
+/** What axe finds inside the widget (or the app mounted at `host`), serious or worse, as
+ * `rule: target` lines. */
+async function serious(w, host = "#xxgk-nianbao") {
   if (!(await w.page.evaluate(() => "axe" in window))) await w.page.addScriptTag({ content: AXE });
   const found = await w.page.evaluate(async () => {
     const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
     return violations.flatMap((v) => v.nodes.map((node) => ({ rule: v.id, impact: v.impact, target: node.target })));
   });
   return found
-    .filter(({ impact, target }) => ["serious", "critical"].includes(impact) && target[0] === "#xxgk-nianbao")
+    .filter(({ impact, target }) => ["serious", "critical"].includes(impact) && target[0] === host)
     .map(({ rule, target }) => `${rule}: ${target.join(" ")}`);
 }
 
@@ -48,6 +49,26 @@ describe("accessibility", () => {
     await w.action("toggle-findings").click();
     assert.deepEqual(await serious(w), []);
     await w.page.context().close();
+  });
+
+  test("the review desk with files read, a report open and the 汇总 asked about: nothing serious", async () => {
+    const page = await (await session.browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await page.goto(`${session.base}/review.html`);
+    const desk = new Widget(page);
+    await desk.action("choose-files").waitFor();
+    assert.deepEqual(await serious(desk, "#xxgk-nianbao-review"), [], "empty");
+    const report = JSON.parse(readFileSync(new URL("../fixtures/editors/report.json", import.meta.url), "utf8"));
+    report.fields["requests.received.total"] = "1";
+    await desk.action("choose-files").setInputFiles([
+      { name: "填错.json", mimeType: "", buffer: Buffer.from(JSON.stringify(report)) },
+      { name: "扫描件.png", mimeType: "", buffer: readFileSync(new URL("../fixtures/pictures/table4.png", import.meta.url)) },
+    ]);
+    await page.locator('tr[data-file="扫描件.png"]').waitFor();
+    await page.locator('tr[data-file="填错.json"] .xd-open').click();
+    await desk.action("download-sum").click();
+    await desk.action("sum-cancel").waitFor();
+    assert.deepEqual(await serious(desk, "#xxgk-nianbao-review"), [], "read, opened, asked");
+    await page.context().close();
   });
 
   test("the preview scrolls by the keyboard", async () => {
