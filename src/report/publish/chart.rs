@@ -6,7 +6,9 @@
 //! Text is fitted to its box by an estimate of its width (a CJK character one em, a digit or a
 //! Latin letter about 0.6 em); the browser test measures what a real font draws.
 
-use maud::{Markup, PreEscaped, html};
+use std::cell::RefCell;
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::report::base::format::{
     APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, Appeal, FieldId, META_AGENCY, META_YEAR, OUTCOMES, PROACTIVE,
@@ -43,13 +45,26 @@ fn label(x: f64, y: f64, text: &str, room: f64, size: f64, anchor: &str, fill: &
     html! { text x=(x) y=(y) font-size=(size) text-anchor=(anchor) fill=(fill) { (text) } }
 }
 
-/// The figures the picture shows, read once from the report (and last year's).
+/// The figures the picture shows, read once from the report (and last year's), and what it says
+/// in words as it is drawn: each block's name with its figures.
 struct Figures {
     sheet: Sheet,
     last: Option<Sheet>,
+    said: RefCell<Vec<(String, Vec<String>)>>,
 }
 
 impl Figures {
+    /// A block (or a part of one) begins: what follows is said under its name.
+    fn begin(&self, name: &str) {
+        self.said.borrow_mut().push((name.to_string(), Vec::new()));
+    }
+
+    fn say(&self, words: String) {
+        if let Some((_, said)) = self.said.borrow_mut().last_mut() {
+            said.push(words);
+        }
+    }
+
     /// The sum of `ids` in this year's report (and last year's), with the keys it adds up; `None`
     /// where a cell is not a number, which the picture shows as `?`, never as 0.
     fn sum(&self, ids: &[FieldId]) -> (Option<Figure>, Option<Figure>, String) {
@@ -82,6 +97,10 @@ fn tile(x: f64, y: f64, width: f64, name: &str, figures: &Figures, ids: &[FieldI
         std::cmp::Ordering::Greater => format!("同比 ▲ {}", this.with_units(this.units() - last.units())),
         std::cmp::Ordering::Less => format!("同比 ▼ {}", this.with_units(last.units() - this.units())),
         std::cmp::Ordering::Equal => "同比 持平".to_string(),
+    });
+    figures.say(match &change {
+        Some(change) => format!("{name} {number}（{change}）"),
+        None => format!("{name} {number}"),
     });
     let middle = x + width / 2.0;
     html! {
@@ -124,6 +143,7 @@ fn tiles_or_line(
     none: &str,
 ) -> (Markup, f64) {
     if figures.all_zero(items) {
+        figures.say(none.to_string());
         return (nothing(y, none), 44.0);
     }
     let (markup, height) = tiles(y, per_row, items, figures);
@@ -140,24 +160,53 @@ fn bars(y: f64, items: &[(String, Vec<FieldId>)], figures: &Figures, whole: u64)
     let (label_room, bar_room) = (150.0, WIDTH - 2.0 * MARGIN - 150.0 - 150.0);
     let markup = html! {
         @for (n, (name, ids)) in items.iter().enumerate() {
-            @let (this, _, keys) = figures.sum(ids);
-            @let line = y + n as f64 * 34.0;
-            @let units = this.map_or(0, |f| f.units());
-            @let share = if whole == 0 { 0 } else { (units * 2000 + whole) / (2 * whole) };
-            (label(MARGIN, line + 20.0, name, label_room - 8.0, 16.0, "start", INK))
-            rect x=(MARGIN + label_room) y=(line + 6.0) width=(bar_room) height="18" fill="#eee" {}
-            rect x=(MARGIN + label_room) y=(line + 6.0) width=(bar_room * share as f64 / 1000.0) height="18" fill=(ACCENT) {}
-            @let number = shown(this);
-            text x=(WIDTH - MARGIN - 70.0) y=(line + 20.0) font-size=(fitted(&number, 70.0, 16.0)) text-anchor="end" fill=(INK) data-sum=(keys) { (number) }
-            (label(WIDTH - MARGIN, line + 20.0, &format!("{}.{}%", share / 10, share % 10), 64.0, 14.0, "end", MUTED))
+            (bar(y + n as f64 * 34.0, name, ids, figures, whole, label_room, bar_room))
         }
     };
     (markup, items.len() as f64 * 34.0)
 }
 
+/// One of the bars, at `line`: its label, the bar, its count and share of `whole`.
+fn bar(
+    line: f64,
+    name: &str,
+    ids: &[FieldId],
+    figures: &Figures,
+    whole: u64,
+    label_room: f64,
+    bar_room: f64,
+) -> Markup {
+    let (this, _, keys) = figures.sum(ids);
+    let units = this.map_or(0, |f| f.units());
+    let share = if whole == 0 { 0 } else { (units * 2000 + whole) / (2 * whole) };
+    let (number, percent) = (shown(this), format!("{}.{}%", share / 10, share % 10));
+    figures.say(format!("{name} {number}（{percent}）"));
+    html! {
+        (label(MARGIN, line + 20.0, name, label_room - 8.0, 16.0, "start", INK))
+        rect x=(MARGIN + label_room) y=(line + 6.0) width=(bar_room) height="18" fill="#eee" {}
+        rect x=(MARGIN + label_room) y=(line + 6.0) width=(bar_room * share as f64 / 1000.0) height="18" fill=(ACCENT) {}
+        text x=(WIDTH - MARGIN - 70.0) y=(line + 20.0) font-size=(fitted(&number, 70.0, 16.0)) text-anchor="end" fill=(INK) data-sum=(keys) { (number) }
+        (label(WIDTH - MARGIN, line + 20.0, &percent, 64.0, 14.0, "end", MUTED))
+    }
+}
+
 /// The 图解 of `report` as an SVG document; with last year's report, each headline figure's change.
 pub fn chart_svg(report: &Report, last_year: Option<&Report>) -> String {
-    let figures = Figures { sheet: Sheet::of(report), last: last_year.map(Sheet::of) };
+    chart(report, last_year).svg
+}
+
+/// The 图解 drawn, and the same figures in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub svg: String,
+    /// One line a block, `名称：数字，数字…`: what is pasted under the picture as its description,
+    /// and the picture's `alt`.
+    pub description: String,
+}
+
+/// The 图解 of `report` (with last year's, each headline figure's change) and its description.
+pub fn chart(report: &Report, last_year: Option<&Report>) -> Chart {
+    let figures = Figures { sheet: Sheet::of(report), last: last_year.map(Sheet::of), said: RefCell::default() };
     let agency = report.text(id_of(META_AGENCY)).trim();
     let year = report.text(id_of(META_YEAR)).trim();
     let row_total = |role| request_cell(request_row(role), REQUEST_TOTAL_COLUMN);
@@ -178,13 +227,17 @@ pub fn chart_svg(report: &Report, last_year: Option<&Report>) -> String {
         .flat_map(|block| {
             block.rows.iter().flat_map(move |row| {
                 row.keys.iter().zip(block.columns).map(move |(key, column)| {
+                    // 行政事业性收费 + 收费金额: the row's name says 收费 once.
                     let column = column.trim_start_matches("本年").replace("（单位：万元）", "（万元）");
+                    let column =
+                        if row.label.ends_with("收费") { column.trim_start_matches("收费") } else { &column };
                     (format!("{}{}", row.label, column), vec![id_of(key)])
                 })
             })
         })
         .collect();
     blocks.push(heading(y, "主动公开"));
+    figures.begin("主动公开");
     y += 44.0;
     let (markup, height) = tiles_or_line(y, 3, &proactive, &figures, "本年度主动公开的各项数字均为 0");
     blocks.push(markup);
@@ -192,6 +245,7 @@ pub fn chart_svg(report: &Report, last_year: Option<&Report>) -> String {
 
     // 依申请公开: table 三.
     blocks.push(heading(y, "依申请公开"));
+    figures.begin("依申请公开");
     y += 44.0;
     // The rows' own names, without their numerals: 本年新收, 上年结转, 结转下年度.
     let flows: Vec<(String, Vec<FieldId>)> =
@@ -216,6 +270,7 @@ pub fn chart_svg(report: &Report, last_year: Option<&Report>) -> String {
         })
         .collect();
     if figures.all_zero(&flows) && figures.all_zero(&outcomes) {
+        figures.say("本年度未收到政府信息公开申请".into());
         blocks.push(nothing(y, "本年度未收到政府信息公开申请"));
         y += 44.0;
     } else {
@@ -223,6 +278,7 @@ pub fn chart_svg(report: &Report, last_year: Option<&Report>) -> String {
         blocks.push(markup);
         y += height + 8.0;
         blocks.push(label(MARGIN, y + 18.0, "本年新收申请的申请人", 400.0, 18.0, "start", INK));
+        figures.begin("本年新收申请的申请人");
         y += 30.0;
         let (markup, height) = bars(
             y,
@@ -233,6 +289,7 @@ pub fn chart_svg(report: &Report, last_year: Option<&Report>) -> String {
         blocks.push(markup);
         y += height + 12.0;
         blocks.push(label(MARGIN, y + 18.0, "办理结果", 200.0, 18.0, "start", INK));
+        figures.begin("办理结果");
         y += 30.0;
         let outcome_total = figures.sum(&[row_total(RequestRowRole::OutcomeTotal)]).0.map_or(0, |f| f.units());
         let (markup, height) = bars(y, &outcomes, &figures, outcome_total);
@@ -246,6 +303,7 @@ pub fn chart_svg(report: &Report, last_year: Option<&Report>) -> String {
         (Appeal::Suit, SUITS_HEADER, "本年度未发生行政诉讼"),
     ] {
         blocks.push(heading(y, name));
+        figures.begin(name);
         y += 44.0;
         let groups: Vec<usize> = (0..APPEAL_GROUPS.len()).filter(|&g| APPEAL_GROUPS[g].appeal == appeal).collect();
         let column = |c: usize| groups.iter().map(|&g| appeal_cell(g, c)).collect::<Vec<_>>();
@@ -263,7 +321,84 @@ pub fn chart_svg(report: &Report, last_year: Option<&Report>) -> String {
             @for block in &blocks { (block) }
         }
     };
-    format!("{}{}", PreEscaped("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").0, svg.into_string())
+    let title = format!("{agency}{year}年政府信息公开工作年度报告图解");
+    let mut description = vec![title];
+    for (name, said) in figures.said.take() {
+        description.push(format!("{name}：{}。", said.join("，")));
+    }
+    Chart {
+        svg: format!("{}{}", PreEscaped("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").0, svg.into_string()),
+        description: description.join("\n"),
+    }
+}
+
+/// How the 图解 page looks: the picture at its own width, scaled down in a narrow frame.
+const PAGE_STYLE: &str = "body{margin:0;padding:8px;font:14px/1.6 'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif;color:#1f2329}\
+button{font:inherit;border:1px solid #8c8c8c;background:#fff;border-radius:4px;padding:4px 12px;margin:0 8px 8px 0;cursor:pointer}\
+.errors,.ask{background:#fdecea;border-left:4px solid #b71c1c;padding:6px 10px;margin:0 0 8px}\
+img{display:block;width:100%;max-width:750px;height:auto;border:1px solid #d0d0d0}\
+textarea{width:100%;max-width:750px;box-sizing:border-box;font:inherit}";
+
+/// The downloads, in the page itself: the SVG as it is, the PNG drawn by the browser at twice the
+/// picture's size; asked about first while the report has errors.
+const PAGE_SCRIPT: &str = "var image=document.getElementById('chart'),ask=document.getElementById('ask'),wanted=null;\
+function offer(href,name){var a=document.createElement('a');a.href=href;a.download=name;document.body.appendChild(a);a.click();a.remove()}\
+function download(kind){var name=document.body.getAttribute('data-name')+'（图解）.'+kind;if(kind==='svg'){offer(image.src,name);return}\
+var c=document.createElement('canvas');c.width=image.naturalWidth*2;c.height=image.naturalHeight*2;\
+c.getContext('2d').drawImage(image,0,0,c.width,c.height);c.toBlob(function(png){offer(URL.createObjectURL(png),name)},'image/png')}\
+document.body.addEventListener('click',function(e){var action=e.target.getAttribute('data-action');\
+if(action==='download-chart-png'||action==='download-chart-svg'){var kind=action.slice(15);\
+if(ask){wanted=kind;ask.hidden=false;ask.querySelector('button').focus()}else download(kind)}\
+else if(action==='chart-anyway'){ask.hidden=true;download(wanted)}else if(action==='chart-cancel'){ask.hidden=true}});";
+
+/// 预览与发布's 图解 as a page of its own, made in the widget's worker and shown in a frame, so that
+/// the widget's first download carries none of it: the picture (its `alt` the description), its
+/// two downloads, and the description to paste under it. While the report has `errors`, it says
+/// so, and the downloads ask first. `name` is what the files are called (the report's title).
+pub fn chart_page(chart: &Chart, name: &str, errors: usize) -> String {
+    let said = format!("报告还有 {errors} 个错误，图解中相应的数字也是错的，发布前应当改正。");
+    html! {
+        (DOCTYPE)
+        html lang="zh-CN" {
+            head { meta charset="utf-8"; title { "图解" } style { (PreEscaped(PAGE_STYLE)) } }
+            body data-name=(name) {
+                @if errors > 0 {
+                    p.errors data-testid="chart-errors" { (said) }
+                }
+                div {
+                    button type="button" data-action="download-chart-png" { "下载图解（PNG）" }
+                    button type="button" data-action="download-chart-svg" { "下载图解（SVG）" }
+                }
+                @if errors > 0 {
+                    div.ask #ask role="alertdialog" aria-label="下载前确认" hidden {
+                        (said) "仍要下载吗？"
+                        button type="button" data-action="chart-anyway" { "仍要下载" }
+                        button type="button" data-action="chart-cancel" { "先去改正" }
+                    }
+                }
+                img #chart src=(data_url(&chart.svg)) alt=(chart.description);
+                p {
+                    label for="description" { "图解的文字说明（可粘贴在图片下方，也是图片的替代文字）：" }
+                    textarea #description readonly rows="6" data-testid="chart-text" { (chart.description) }
+                }
+                script { (PreEscaped(PAGE_SCRIPT)) }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// An SVG document as a `data:` address: every byte but letters, digits and `-._~ ` percent-encoded.
+fn data_url(svg: &str) -> String {
+    let mut url = String::from("data:image/svg+xml;charset=utf-8,");
+    for byte in svg.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~ ".contains(&byte) {
+            url.push(byte as char);
+        } else {
+            url.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    url
 }
 
 #[cfg(test)]
@@ -358,6 +493,63 @@ mod tests {
         let text = all_text(&chart_svg(&report, Some(&last)));
         assert!(text.contains("同比 ▼ 3"), "{text}");
         assert!(text.contains("同比 持平"));
+    }
+
+    #[test]
+    fn the_description_says_every_figure_drawn_in_the_order_drawn_one_line_a_block() {
+        let report = busy_report();
+        let mut last = report.clone();
+        last.set_key("requests.received.natural_person", "1");
+        let Chart { svg, description } = chart(&report, Some(&last));
+        let lines: Vec<&str> = description.lines().collect();
+        assert_eq!(lines[0], "咸宁市政务服务和大数据管理局2022年政府信息公开工作年度报告图解");
+        let names: Vec<&str> = lines[1..].iter().map(|l| l.split_once('：').unwrap().0).collect();
+        assert_eq!(names, ["主动公开", "依申请公开", "本年新收申请的申请人", "办理结果", "行政复议", "行政诉讼"]);
+        let mut rest = description.as_str();
+        for (keys, number) in figures_drawn(&svg) {
+            let at = rest.find(&format!(" {number}")).unwrap_or_else(|| panic!("{keys} {number} not said in order"));
+            rest = &rest[at + number.len() + 1..];
+        }
+        assert!(description.contains("同比 ▲"), "{description}");
+
+        let mut quiet = report.clone();
+        for group in ["review", "suit_direct", "suit_after_review"] {
+            for column in ["upheld", "corrected", "other", "pending", "total"] {
+                quiet.set_key(&format!("appeals.{group}.{column}"), "0");
+            }
+        }
+        assert!(chart(&quiet, None).description.contains("行政复议：本年度未收到行政复议申请。"));
+    }
+
+    #[test]
+    fn the_page_shows_the_picture_with_its_words_and_says_errors_first() {
+        let drawn = chart(&busy_report(), None);
+        let section = chart_page(&drawn, "报告", 0);
+        let page = scraper::Html::parse_fragment(&section);
+        let image = page.select(&scraper::Selector::parse("img").unwrap()).next().unwrap();
+        assert_eq!(image.attr("alt"), Some(drawn.description.as_str()));
+        let url = image.attr("src").unwrap().strip_prefix("data:image/svg+xml;charset=utf-8,").unwrap();
+        let bytes: Vec<u8> = {
+            let mut bytes = Vec::new();
+            let mut rest = url.as_bytes();
+            while let Some((&first, tail)) = rest.split_first() {
+                if first == b'%' {
+                    bytes.push(u8::from_str_radix(std::str::from_utf8(&tail[..2]).unwrap(), 16).unwrap());
+                    rest = &tail[2..];
+                } else {
+                    bytes.push(first);
+                    rest = tail;
+                }
+            }
+            bytes
+        };
+        assert_eq!(String::from_utf8(bytes).unwrap(), drawn.svg, "the picture is the SVG, byte for byte");
+        assert!(!section.contains("chart-errors") && !section.contains("id=\"ask\""));
+        let wrong = chart_page(&drawn, "报告", 2);
+        assert!(wrong.contains("报告还有 2 个错误，图解中相应的数字也是错的") && wrong.contains("id=\"ask\""));
+        for outside in ["src=\"http", "<link", "@import", "url("] {
+            assert!(!section.contains(outside), "{outside}: the page loads nothing from outside");
+        }
     }
 
     #[test]
