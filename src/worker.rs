@@ -1,7 +1,7 @@
 //! The widget's worker: the parts of the core a clerk needs only now and then, run in a Web Worker
 //! that the widget starts on first use, so the first download leaves them out — reading a
 //! published report (the importer is the largest part of the core), rendering the report for
-//! publishing (the preview, the copies, the file), 核对发布结果, 按表格生成 and 一键排版.
+//! publishing (the preview, the copies, the file, the 图解), 核对发布结果, 按表格生成 and 一键排版.
 //!
 //! Each message is a [`Job`], answered in turn with an [`Answer`] (`protocol`). A page is its text
 //! or HTML, or a file's bytes (a page in any encoding, or a Word .docx, which the browser's
@@ -24,8 +24,9 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, ReadableWritablePair, Re
 use crate::report::base::encoding;
 use crate::report::base::file_kind::FileKind;
 use crate::report::base::format::field_id;
+use crate::report::publish::chart::{chart, chart_page};
 use crate::report::publish::draft_text::draft_for;
-use crate::report::publish::fragment::{render_document, render_text};
+use crate::report::publish::fragment::{render_document, render_text, title};
 use crate::report::publish::tidy::tidy_report;
 use crate::report::publish::verify::{refused_html, verify_html};
 use crate::report::publish::word_file::{Deflated, docx_parts, zip_parts};
@@ -119,7 +120,7 @@ async fn page_of(page: Page) -> Result<String, String> {
 async fn answer(job: Job) -> Answer {
     let report_file = match job {
         Job::Read(page) => return Answer::read(page_of(page).await.and_then(|page| open_published(&page))),
-        Job::Render(ref report)
+        Job::Render { ref report, .. }
         | Job::Verify { ref report, .. }
         | Job::Draft { ref report, .. }
         | Job::Tidy(ref report)
@@ -131,10 +132,11 @@ async fn answer(job: Job) -> Answer {
         Err(why) => return Answer::Refused(why),
     };
     match job {
-        Job::Render(_) => {
+        Job::Render { errors, .. } => {
             let fragment = render(&report);
             let document = render_document(&report, &fragment);
-            Answer::Rendering { text: render_text(&report), document, fragment }
+            let chart_page = chart_page(&chart(&report, last_year.as_ref()), &title(&report), errors);
+            Answer::Rendering { text: render_text(&report), document, fragment, chart_page }
         }
         Job::Verify { page, .. } => Answer::Verdict(match page_of(page).await {
             Ok(page) => verify_html(&report, &page),

@@ -122,7 +122,8 @@ pub fn App() -> Html {
                     ontoggle: onaction.reform(Action::ShowFindings), onpick, oncheckall: onaction.reform(|()| Action::CheckEverything),
                     ondismiss: onedit.reform(Edit::DismissNote) }) }
             </div>
-            <Publish report={review.report.clone()} exporting={state.exporting.clone()}
+            <Publish report={review.report.clone()} exporting={state.exporting.clone()} errors={review.errors.len()}
+                last_year={state.draft().last_year.clone()}
                 notice={state.notice.clone()} {onaction} />
         </div>
     }

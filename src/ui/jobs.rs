@@ -192,12 +192,16 @@ pub struct Rendering {
     pub text: String,
     /// A standalone, titled HTML file of the fragment.
     pub document: String,
+    /// The 图解's page, shown in a frame.
+    pub chart_page: AttrValue,
 }
 
-/// The report (as a report file) rendered in the worker.
-pub async fn render_published(report_file: &str) -> Result<Rendering, String> {
-    match ask(Job::Render(report_file.into())).await? {
-        Answer::Rendering { fragment, text, document } => Ok(Rendering { fragment: fragment.into(), text, document }),
+/// The report (as a report file, with `errors` errors) rendered in the worker.
+pub async fn render_published(report_file: &str, errors: usize) -> Result<Rendering, String> {
+    match ask(Job::Render { report: report_file.into(), errors }).await? {
+        Answer::Rendering { fragment, text, document, chart_page } => {
+            Ok(Rendering { fragment: fragment.into(), text, document, chart_page: chart_page.into() })
+        }
         _ => Err(NOT_UNDERSTOOD.into()),
     }
 }

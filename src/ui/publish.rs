@@ -36,6 +36,10 @@ const PREVIEW_DELAY_MS: u32 = 200;
 pub struct PublishProps {
     pub report: Rc<Report>,
     pub exporting: Exporting,
+    /// How many errors the report has, which the 图解 says.
+    pub errors: usize,
+    /// Last year's report, when the draft was started from it: the 图解's 同比.
+    pub last_year: Option<Rc<Report>>,
     /// The session's latest message, shown here when it is this section's or 核对's. (Every part
     /// is handed it and shows it when it is its own: it changes rarely.)
     pub notice: Option<Notice>,
@@ -58,12 +62,13 @@ pub fn Publish(props: &PublishProps) -> Html {
     let current = preview.as_ref().is_some_and(|p| p.report == props.report && p.rendered.is_ok());
     {
         let preview = preview.clone();
+        let (errors, last_year) = (props.errors, props.last_year.clone());
         use_effect_with((props.report.clone(), seen), move |(report, seen)| {
             let report = report.clone();
             let redraw = (*seen && !current).then(|| {
                 Timeout::new(PREVIEW_DELAY_MS, move || {
                     wasm_bindgen_futures::spawn_local(async move {
-                        let rendered = render_published(&report.to_file(None)).await;
+                        let rendered = render_published(&report.to_file(last_year.as_deref()), errors).await;
                         preview.set(Some(Preview { report, rendered }));
                     });
                 })
@@ -71,10 +76,8 @@ pub fn Publish(props: &PublishProps) -> Html {
             move || drop(redraw)
         });
     }
-    let shown = match preview.as_ref().map(|p| &p.rendered) {
-        Some(Ok(rendering)) => rendering.fragment.clone(),
-        _ => AttrValue::default(),
-    };
+    let rendering = preview.as_ref().and_then(|p| p.rendered.as_ref().ok());
+    let (shown, chart_page) = rendering.map(|r| (r.fragment.clone(), r.chart_page.clone())).unwrap_or_default();
     let failed = preview.as_ref().and_then(|p| p.rendered.as_ref().err()).cloned();
     let source = use_node_ref();
     let portal = use_state(storage::portal_editor);
@@ -92,11 +95,12 @@ pub fn Publish(props: &PublishProps) -> Html {
         let ready = preview.as_ref().filter(|p| p.report == props.report).and_then(|p| p.rendered.clone().ok());
         let (report, preview, source, section) =
             (props.report.clone(), preview.clone(), source.clone(), section.clone());
-        let (onaction, portal) = (props.onaction.clone(), *portal);
+        let (onaction, portal, errors, last_year) =
+            (props.onaction.clone(), *portal, props.errors, props.last_year.clone());
         use_effect_with(props.exporting.performing, move |performing| {
             if let Some((export, _)) = *performing {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let on = Target { report, ready, preview, source, section };
+                    let on = Target { report, errors, last_year, ready, preview, source, section };
                     let exported = perform(export, on).await;
                     onaction.emit(Action::Exported(export, exported, portal));
                 });
@@ -179,6 +183,8 @@ pub fn Publish(props: &PublishProps) -> Html {
                 <span class="xx-text-label">{ "HTML 源码（与上方预览完全一致）" }</span>
                 <textarea ref={source} readonly=true rows="6" data-testid="source" value={shown} />
             </label>
+            // The 图解, a page the worker makes, with its own downloads.
+            <iframe class="xx-chart" title="图解" data-testid="chart" srcdoc={chart_page} />
             { verify_box(&verify, notice(Place::Verify)) }
         </section>
     }
@@ -188,6 +194,8 @@ pub fn Publish(props: &PublishProps) -> Html {
 /// of the page it uses.
 struct Target {
     report: Rc<Report>,
+    errors: usize,
+    last_year: Option<Rc<Report>>,
     ready: Option<Rendering>,
     preview: UseStateHandle<Option<Preview>>,
     /// The source box, selected for Ctrl+C when the browser refuses the clipboard.
@@ -198,7 +206,7 @@ struct Target {
 
 /// Performs `export` in the browser and says what became of it.
 async fn perform(export: Export, on: Target) -> Exported {
-    let Target { report, ready, preview, source, section } = on;
+    let Target { report, errors, last_year, ready, preview, source, section } = on;
     let done = |result: Result<(), _>| if result.is_ok() { Exported::Done } else { Exported::Refused };
     // The Word file is written from the report itself, not from the fragment.
     if export == Export::Word {
@@ -209,7 +217,7 @@ async fn perform(export: Export, on: Target) -> Exported {
     }
     let rendering = match ready {
         Some(rendering) => rendering,
-        None => match render_published(&report.to_file(None)).await {
+        None => match render_published(&report.to_file(last_year.as_deref()), errors).await {
             Ok(rendering) => {
                 preview.set(Some(Preview { report: report.clone(), rendered: Ok(rendering.clone()) }));
                 rendering
@@ -217,7 +225,7 @@ async fn perform(export: Export, on: Target) -> Exported {
             Err(why) => return Exported::NotMade(why),
         },
     };
-    let Rendering { fragment, text, document } = rendering;
+    let Rendering { fragment, text, document, .. } = rendering;
     match export {
         Export::Print => {
             let host = section.cast::<web_sys::Element>();

@@ -31,8 +31,9 @@ pub enum Page {
 pub enum Job {
     /// Open a published report (the jobs worker).
     Read(Page),
-    /// Render the report for publishing: the fragment, the plain text and the standalone page.
-    Render(String),
+    /// Render the report for publishing: the fragment, the plain text, the standalone page and the
+    /// 图解's page, which says how many errors the report has.
+    Render { report: String, errors: usize },
     /// 核对: hold a published page against the report.
     Verify { report: String, page: Page },
     /// 按表格生成 for the text part of this key.
@@ -69,6 +70,8 @@ pub enum Answer {
         fragment: String,
         text: String,
         document: String,
+        /// The 图解's page, shown in 预览与发布.
+        chart_page: String,
     },
     /// 核对's verdict, as the HTML the widget shows.
     Verdict(String),
@@ -123,7 +126,7 @@ impl Message for Job {
     fn to_message(&self) -> JsValue {
         match self {
             Job::Read(page) => message("read", &[page.to_js()]),
-            Job::Render(report) => message("render", &[report.into()]),
+            Job::Render { report, errors } => message("render", &[report.into(), (*errors as f64).into()]),
             Job::Verify { report, page } => message("verify", &[report.into(), page.to_js()]),
             Job::Draft { report, key } => message("draft", &[report.into(), key.into()]),
             Job::Tidy(report) => message("tidy", &[report.into()]),
@@ -135,7 +138,10 @@ impl Message for Job {
         let (kind, parts) = self::parts(message).ok_or(NOT_UNDERSTOOD)?;
         Ok(match kind.as_str() {
             "read" => Job::Read(Page::from_js(parts.get(0))?),
-            "render" => Job::Render(text(&parts, 0)?),
+            "render" => Job::Render {
+                report: text(&parts, 0)?,
+                errors: parts.get(1).as_f64().ok_or_else(not_understood)? as usize,
+            },
             "verify" => Job::Verify { report: text(&parts, 0)?, page: Page::from_js(parts.get(1))? },
             "draft" => Job::Draft { report: text(&parts, 0)?, key: text(&parts, 1)? },
             "tidy" => Job::Tidy(text(&parts, 0)?),
@@ -156,8 +162,8 @@ impl Message for Answer {
     fn to_message(&self) -> JsValue {
         match self {
             Answer::Opened(opened) => message("opened", &[Opened::to_message(&Ok((**opened).clone())).into()]),
-            Answer::Rendering { fragment, text, document } => {
-                message("rendering", &[fragment.into(), text.into(), document.into()])
+            Answer::Rendering { fragment, text, document, chart_page } => {
+                message("rendering", &[fragment.into(), text.into(), document.into(), chart_page.into()])
             }
             Answer::Verdict(html) => message("verdict", &[html.into()]),
             Answer::Drafted(sentences) => message("drafted", &[sentences.into()]),
@@ -178,9 +184,12 @@ impl Message for Answer {
         let (kind, parts) = self::parts(message).ok_or(NOT_UNDERSTOOD)?;
         Ok(match kind.as_str() {
             "opened" => Answer::Opened(Box::new(Opened::from_message(&text(&parts, 0)?)?)),
-            "rendering" => {
-                Answer::Rendering { fragment: text(&parts, 0)?, text: text(&parts, 1)?, document: text(&parts, 2)? }
-            }
+            "rendering" => Answer::Rendering {
+                fragment: text(&parts, 0)?,
+                text: text(&parts, 1)?,
+                document: text(&parts, 2)?,
+                chart_page: text(&parts, 3)?,
+            },
             "verdict" => Answer::Verdict(text(&parts, 0)?),
             "drafted" => Answer::Drafted(text(&parts, 0)?),
             "tidied" => {

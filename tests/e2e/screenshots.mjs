@@ -1,7 +1,7 @@
 // The README's screenshots, taken from the built dist/ as a clerk sees it at 1366×768: the first
-// screen, and the report just started from last year's as pasted from the portal (`make
-// screenshots` rewrites them; look at them before committing).
-import { readFileSync } from "node:fs";
+// screen, the report just started from last year's as pasted from the portal, and the example's
+// 图解 as 下载图解（PNG） gives it (`make screenshots` rewrites them; look at them before committing).
+import { readFileSync, writeFileSync } from "node:fs";
 
 import { serve } from "./server.mjs";
 import { Drafts, launch } from "./widget.mjs";
@@ -27,6 +27,19 @@ try {
   const table = w.cell("requests.carried_over.natural_person");
   await table.scrollIntoViewIfNeeded();
   await w.page.screenshot({ path: out("start-from-last-year-table3.png") });
+
+  // The example's 图解, the PNG its page downloads (read from the link it clicks).
+  await w.loadExample();
+  await w.source();
+  const frame = await (await w.page.locator('[data-testid="chart"]').elementHandle()).contentFrame();
+  await frame.waitForFunction(() => document.getElementById("chart")?.complete);
+  const png = await frame.evaluate(() => new Promise((resolve) => {
+    HTMLAnchorElement.prototype.click = function () {
+      fetch(this.href).then((r) => r.arrayBuffer()).then((b) => resolve(Array.from(new Uint8Array(b))));
+    };
+    document.querySelector('[data-action="download-chart-png"]').click();
+  }));
+  writeFileSync(out("chart.png"), Buffer.from(png));
 } finally {
   await browser.close();
   await server.close();
