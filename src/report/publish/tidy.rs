@@ -115,31 +115,26 @@ fn tidy_line(line: &str) -> String {
 }
 
 /// Parentheses around Chinese text, or around a numbering marker, full-width: (一) → （一）,
-/// (注：…) → （注：…）; (2022) stays.
+/// (注：…) → （注：…）; (2022) stays. Each closing one is paired with the nearest opening one
+/// still open, so nested parentheses are each judged by what they hold.
 fn parentheses(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(open) = rest.find(['(', '（']) {
-        out.push_str(&rest[..open]);
-        let inner_start = open + rest[open..].chars().next().map_or(1, char::len_utf8);
-        let Some(close) = rest[inner_start..].find([')', '）']).map(|c| c + inner_start) else {
-            out.push_str(&rest[open..]);
-            return out;
-        };
-        let inner = &rest[inner_start..close];
-        let close_len = rest[close..].chars().next().map_or(1, char::len_utf8);
-        // Spaces inside are judged without: they go next to full-width parentheses anyway.
-        if inner.chars().any(is_han) || is_numeral(inner.trim()) {
-            out.push('（');
-            out.push_str(inner);
-            out.push('）');
-        } else {
-            out.push_str(&rest[open..close + close_len]);
+    let mut chars: Vec<char> = line.chars().collect();
+    let mut open = Vec::new();
+    for at in 0..chars.len() {
+        match chars[at] {
+            '(' | '（' => open.push(at),
+            ')' | '）' => {
+                let Some(start) = open.pop() else { continue };
+                let inner: String = chars[start + 1..at].iter().collect();
+                // Spaces inside are judged without: they go next to full-width parentheses anyway.
+                if inner.chars().any(is_han) || is_numeral(inner.trim()) {
+                    (chars[start], chars[at]) = ('（', '）');
+                }
+            }
+            _ => {}
         }
-        rest = &rest[close + close_len..];
     }
-    out.push_str(rest);
-    out
+    chars.into_iter().collect()
 }
 
 /// A numbering marker's inside: 一 … 十九, or 1 … 99.
@@ -197,6 +192,15 @@ mod tests {
         for line in ["3.5万元", "www.gov.cn", "(2022)", "version 1.2.3", "见附件.docx"] {
             assert_eq!(tidy(line), line, "{line}");
         }
+    }
+
+    #[test]
+    fn nested_parentheses_are_judged_from_the_inside_out() {
+        // Found by the property test: the inner pair was left half-width, and a second tidy,
+        // with the line cut at 。, made it full-width.
+        assert_eq!(tidy("（.0.(是）"), "（。\n\n0.（是）");
+        assert_eq!(tidy(&tidy("（.0.(是）")), tidy("（.0.(是）"));
+        assert_eq!(tidy("见(附件(一))"), "见（附件（一））");
     }
 
     #[test]
