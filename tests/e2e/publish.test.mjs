@@ -93,8 +93,9 @@ describe("the worker", () => {
       const answers = [];
       worker.onmessage = (event) => {
         if (event.data === "ready") {
-          // A kind it does not know, a 核对 without its page, no job at all, then a real one.
-          for (const message of [["核对", report, "<p>某局</p>"], ["verify", report], "verify", ["render", report]]) {
+          // A kind it does not know, a 核对 without its page, no job at all, then a real one (the
+          // report, and how many errors the widget counts in it).
+          for (const message of [["核对", report, "<p>某局</p>"], ["verify", report], "verify", ["render", report, 0]]) {
             worker.postMessage(message);
           }
           return;
