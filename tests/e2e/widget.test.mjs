@@ -292,7 +292,8 @@ describe("preview and copy", () => {
     await w.type("other_matters", "本年度无其他需要报告的事项。");
     await w.action("copy-source").click();
     assert.equal(await w.action("confirm").count(), 0, "a whole report is not asked about");
-    await status.filter({ hasText: "已复制 HTML 源码" }).waitFor();
+    // The copy before this one said 已复制 HTML 源码 too, with what stayed open: wait for this one's.
+    await status.filter({ hasText: "已复制 HTML 源码" }).filter({ hasNotText: "注意" }).waitFor();
     assert.equal(await status.getAttribute("class"), "xx-status xx-ok");
   });
 
