@@ -18,11 +18,11 @@ use web_sys::{
 use yew::prelude::*;
 
 use super::{browser, jobs, shadow_root_in};
-use crate::report::base::file_kind::read_in_folder;
+use crate::report::base::file_kind::{REPORT_FILES_TIP, read_in_folder};
 use crate::report::data::finding::{Rule, Severity};
 use crate::report::edit::desk::{Column, Desk, DeskAction};
 use crate::report::edit::session::Tone;
-use crate::report::publish::audit_page::{desk_sum, findings_csv};
+use crate::report::publish::audit_page::{DeskSum, desk_sum, findings_csv};
 use crate::report::read::audit::AuditedFile;
 use crate::report::render;
 use crate::worker::desk::{DeskAnswer, DeskJob};
@@ -116,10 +116,7 @@ async fn audit_in_worker(file: String, blob: File) -> AuditedFile {
 /// Reads the files in turn, telling the desk of each.
 fn read_all(files: Vec<(String, File)>, desk: UseReducerDispatcher<Desk>) {
     if files.is_empty() {
-        desk.dispatch(DeskAction::Say(
-            Tone::Failed,
-            "没有找到报告文件（.json、.html、.txt、.docx、.doc、.pdf 等）".into(),
-        ));
+        desk.dispatch(DeskAction::Say(Tone::Failed, format!("没有找到报告文件。审核台读取{REPORT_FILES_TIP}。")));
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
@@ -249,36 +246,40 @@ pub fn desk_page() -> Html {
         let select: HtmlSelectElement = e.target_unchecked_into();
         DeskAction::FilterBy(Rule::from_id(&select.value()))
     });
+    // The 汇总 is downloaded before the desk is told it was: a download the browser refused is said so.
     let onsum = {
         let desk = desk.clone();
         Callback::from(move |_: MouseEvent| match desk_sum(&desk.rows) {
             Err(why) => desk.dispatch(DeskAction::Say(Tone::Failed, why)),
-            Ok(sum) => {
-                if sum.wrong.is_empty() {
-                    download_sum(&sum.file, sum.reports);
-                }
-                desk.dispatch(DeskAction::Summed(sum));
-            }
+            Ok(sum) if !sum.wrong.is_empty() => desk.dispatch(DeskAction::Summed(sum)),
+            Ok(sum) => match download_sum(&sum) {
+                Ok(()) => desk.dispatch(DeskAction::Summed(sum)),
+                Err(why) => desk.dispatch(DeskAction::Say(Tone::Failed, why)),
+            },
         })
     };
     let onanswer = {
         let desk = desk.clone();
         Callback::from(move |anyway: bool| {
-            if let (true, Some(sum)) = (anyway, &desk.asking) {
-                download_sum(&sum.file, sum.reports);
+            let downloaded = match (anyway, &desk.asking) {
+                (true, Some(sum)) => download_sum(sum),
+                _ => Ok(()),
+            };
+            desk.dispatch(DeskAction::AnswerSum(anyway && downloaded.is_ok()));
+            if let Err(why) = downloaded {
+                desk.dispatch(DeskAction::Say(Tone::Failed, why));
             }
-            desk.dispatch(DeskAction::AnswerSum(anyway));
         })
     };
     let oncsv = {
         let desk = desk.clone();
         Callback::from(move |_: MouseEvent| {
-            let csv = findings_csv(&desk.rows);
-            let findings = csv.matches("\r\n").count() - 1;
-            desk.dispatch(match browser::download("问题清单.csv", "text/csv;charset=utf-8", &csv) {
-                Ok(()) => DeskAction::Say(Tone::Done, format!("已导出问题清单：{findings} 行。")),
-                Err(_) => DeskAction::Say(Tone::Failed, "浏览器未能下载问题清单".into()),
-            });
+            desk.dispatch(
+                match browser::download("问题清单.csv", "text/csv;charset=utf-8", &findings_csv(&desk.rows)) {
+                    Ok(()) => DeskAction::Say(Tone::Done, format!("已导出问题清单：{} 行。", desk.finding_rows())),
+                    Err(_) => DeskAction::Say(Tone::Failed, "浏览器未能下载问题清单".into()),
+                },
+            );
         })
     };
     let onclear = onaction.reform(|_: MouseEvent| DeskAction::Clear);
@@ -289,7 +290,7 @@ pub fn desk_page() -> Html {
             <h1>{ "政府信息公开工作年度报告 审核台" }</h1>
             <p class="xd-intro">
                 { "选择或拖入各单位报送的年度报告（本工具的报告文件，或网页、Word、WPS、PDF 文件），可以整个文件夹一起。" }
-                { "文件只在本机浏览器中读取，不会上传。" }
+                { "文件只在本机浏览器中读取，不会上传，也不保存：刷新本页后请重新选择。" }
             </p>
             <div class="xd-intake">
                 <label class={classes!("xd-file-button", reading.then_some("xd-busy"))}>{ "选择文件" }
@@ -347,8 +348,8 @@ fn tone_class(tone: Tone) -> &'static str {
     }
 }
 
-fn download_sum(file: &str, reports: usize) {
-    let _ = browser::download(&format!("汇总（{reports}个单位）.json"), "application/json", file);
+fn download_sum(sum: &DeskSum) -> Result<(), String> {
+    browser::download(&sum.file_name, "application/json", &sum.file).map_err(|_| "浏览器未能下载汇总".to_string())
 }
 
 /// The table of every file read, sorted and filtered as the desk says, the open report's row

@@ -184,6 +184,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                 <textarea ref={source} readonly=true rows="6" data-testid="source" value={shown} />
             </label>
             // The 图解, a page the worker makes, with its own downloads.
+            <h3>{ "图解" }</h3>
             <iframe class="xx-chart" title="图解" data-testid="chart" srcdoc={chart_page} />
             { verify_box(&verify, notice(Place::Verify)) }
         </section>

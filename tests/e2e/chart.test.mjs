@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
-import { Drafts, Widget, startSession } from "./widget.mjs";
+import { Drafts, Widget, offeredFile, startSession } from "./widget.mjs";
 
 const session = startSession();
 
@@ -21,21 +21,11 @@ async function chartFrame(w) {
 
 /** Clicks a download of the 图解's page (then `then`, when it asks first); resolves to the file's
  * name and bytes, read from the link the page clicks (in every browser alike). */
-async function download(frame, action, then) {
-  await frame.evaluate(() => {
-    window.xxOffered = new Promise((resolve) => {
-      const click = HTMLAnchorElement.prototype.click;
-      HTMLAnchorElement.prototype.click = function () {
-        HTMLAnchorElement.prototype.click = click;
-        fetch(this.href).then((r) => r.arrayBuffer())
-          .then((buffer) => resolve({ name: this.download, bytes: Array.from(new Uint8Array(buffer)) }));
-      };
-    });
+function download(frame, action, then) {
+  return offeredFile(frame, async () => {
+    await frame.locator(`[data-action="${action}"]`).click();
+    if (then) await frame.locator(`[data-action="${then}"]`).click();
   });
-  await frame.locator(`[data-action="${action}"]`).click();
-  if (then) await frame.locator(`[data-action="${then}"]`).click();
-  const offered = await frame.evaluate(() => window.xxOffered);
-  return { name: offered.name, bytes: Buffer.from(offered.bytes) };
 }
 
 /** Where each <text> of the SVG is drawn, and the box (the nearest <rect> before it that holds

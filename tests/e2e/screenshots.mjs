@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 
 import { serve } from "./server.mjs";
-import { Drafts, launch } from "./widget.mjs";
+import { Drafts, launch, offeredFile } from "./widget.mjs";
 
 const out = (name) => new URL(`../../docs/screenshots/${name}`, import.meta.url).pathname;
 const lastYear = readFileSync(new URL("../fixtures/2022_xianning_zwfw.txt", import.meta.url), "utf8");
@@ -33,13 +33,8 @@ try {
   await w.source();
   const frame = await (await w.page.locator('[data-testid="chart"]').elementHandle()).contentFrame();
   await frame.waitForFunction(() => document.getElementById("chart")?.complete);
-  const png = await frame.evaluate(() => new Promise((resolve) => {
-    HTMLAnchorElement.prototype.click = function () {
-      fetch(this.href).then((r) => r.arrayBuffer()).then((b) => resolve(Array.from(new Uint8Array(b))));
-    };
-    document.querySelector('[data-action="download-chart-png"]').click();
-  }));
-  writeFileSync(out("chart.png"), Buffer.from(png));
+  const png = await offeredFile(frame, () => frame.locator('[data-action="download-chart-png"]').click());
+  writeFileSync(out("chart.png"), png.bytes);
 } finally {
   await browser.close();
   await server.close();

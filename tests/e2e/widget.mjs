@@ -48,6 +48,26 @@ export function startSession() {
   return session;
 }
 
+/** Does `click` (a function that clicks in `where`, a page or a frame) and resolves to the file the
+ * page then offers — its name, text and bytes — read from the link it clicks rather than from the
+ * browser's download, which Chromium 86's DevTools protocol does not report. */
+export async function offeredFile(where, click) {
+  await where.evaluate(() => {
+    window.xxOffered = new Promise((resolve) => {
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function () {
+        HTMLAnchorElement.prototype.click = click;
+        fetch(this.href).then((r) => r.arrayBuffer())
+          .then((buffer) => resolve({ name: this.download, bytes: Array.from(new Uint8Array(buffer)) }));
+      };
+    });
+  });
+  await click();
+  const offered = await where.evaluate(() => window.xxOffered);
+  const bytes = Buffer.from(offered.bytes);
+  return { name: offered.name, text: bytes.toString("utf8"), bytes };
+}
+
 export class Widget {
   constructor(page) {
     this.page = page;
@@ -146,20 +166,7 @@ export class Widget {
       const bytes = Buffer.concat(chunks);
       return { name: download.suggestedFilename(), text: bytes.toString("utf8"), bytes };
     }
-    await this.page.evaluate(() => {
-      window.xxOffered = new Promise((resolve) => {
-        const click = HTMLAnchorElement.prototype.click;
-        HTMLAnchorElement.prototype.click = function () {
-          HTMLAnchorElement.prototype.click = click;
-          fetch(this.href).then((r) => r.arrayBuffer())
-            .then((buffer) => resolve({ name: this.download, bytes: Array.from(new Uint8Array(buffer)) }));
-        };
-      });
-    });
-    await this.action(action).click();
-    const offered = await this.page.evaluate(() => window.xxOffered);
-    const bytes = Buffer.from(offered.bytes);
-    return { name: offered.name, text: bytes.toString("utf8"), bytes };
+    return offeredFile(this.page, () => this.action(action).click());
   }
   /** Opens a file through a file button ("open-file", "last-year-file" …) and waits until
    * the field `filled` shows a value. */

@@ -76,10 +76,6 @@ impl Column {
     }
 }
 
-/// A 汇总 made while some units have errors (`wrong`, named with their rules): a sum of wrong
-/// reports is wrong, so the office is asked before it is downloaded.
-pub type Asking = DeskSum;
-
 /// What is said once a 汇总 has been downloaded: done only when every unit was right and every file
 /// read; otherwise a reminder of what the 汇总 leaves out or carries over.
 fn summed(sum: &DeskSum) -> (Tone, String) {
@@ -124,8 +120,9 @@ pub struct Desk {
     pub rule_filter: Option<Rule>,
     /// The row open to its findings and preview, by its place in `rows`.
     pub opened: Option<usize>,
-    /// The 汇总 waiting for the office's answer.
-    pub asking: Option<Asking>,
+    /// A 汇总 made while some units have errors (`wrong`, named with their rules), waiting for the
+    /// office's answer: a sum of wrong reports is wrong, so it is asked before it is downloaded.
+    pub asking: Option<DeskSum>,
     /// What the desk says about the last thing asked of it (a download refused, say).
     pub said: Option<(Tone, String)>,
 }
@@ -146,7 +143,8 @@ pub enum DeskAction {
     Open(Option<usize>),
     /// The 汇总 made: downloaded already when every unit is right, else waiting for an answer.
     Summed(DeskSum),
-    /// The office's answer to the question about wrong units (the download is the page's).
+    /// The office's answer to the question about wrong units: true once the page has downloaded
+    /// the 汇总 it was asked about.
     AnswerSum(bool),
     Say(Tone, String),
     /// Every file put away, to begin again.
@@ -221,6 +219,11 @@ impl Desk {
     pub fn failed(&self) -> usize {
         self.rows.iter().filter(|row| row.failed()).count()
     }
+
+    /// The rows of the list of findings: one a finding, and one for each file that could not be read.
+    pub fn finding_rows(&self) -> usize {
+        self.rows.iter().map(|row| row.read.as_ref().map_or(1, |a| a.findings.len())).sum()
+    }
 }
 
 #[cfg(test)]
@@ -264,6 +267,7 @@ mod tests {
         assert_eq!(desk.reading, None);
         assert_eq!(desk.shown(&str::cmp), vec![0, 1, 2, 3]);
         assert_eq!(desk.failed(), 2, "乙 has an error and 坏.png cannot be read");
+        assert_eq!(desk.finding_rows(), 2 + 1 + 2, "乙's two findings, 坏.png, 丙's two");
         assert_eq!(desk.rules_found(), vec![Rule::T3Row, Rule::Blank]);
     }
 
@@ -295,7 +299,13 @@ mod tests {
     #[test]
     fn a_sum_over_wrong_units_waits_for_an_answer_and_is_never_said_done_over_them() {
         let mut desk = desk();
-        let sum = |wrong: Vec<String>, unreadable| DeskSum { file: "{}".into(), reports: 3, wrong, unreadable };
+        let sum = |wrong: Vec<String>, unreadable| DeskSum {
+            file: "{}".into(),
+            file_name: "汇总（3个单位）.json".into(),
+            reports: 3,
+            wrong,
+            unreadable,
+        };
         desk.apply(DeskAction::Summed(sum(Vec::new(), 0)));
         assert_eq!(desk.said, Some((Tone::Done, "已下载汇总：3 份报告逐格相加。".into())));
         desk.apply(DeskAction::Summed(sum(Vec::new(), 1)));

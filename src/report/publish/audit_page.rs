@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use maud::{DOCTYPE, PreEscaped, html};
 
+use crate::report::base::format::META_AGENCY;
 use crate::report::data::finding::Severity;
 use crate::report::data::sum::{SumRefused, sum_reports};
 use crate::report::read::audit::{Audited, AuditedFile};
@@ -109,6 +110,8 @@ pub fn findings_csv<F: Borrow<AuditedFile>>(audited: &[F]) -> String {
 pub struct DeskSum {
     /// The 汇总 as a report file, which the widget and `xxgk` open.
     pub file: String,
+    /// What the file is called: the 汇总's own agency, `汇总（N个单位）.json`.
+    pub file_name: String,
     /// How many reports it adds up.
     pub reports: usize,
     /// The units with errors, each as `文件（机关）：规则,…`: their sum is wrong too.
@@ -144,7 +147,14 @@ pub fn desk_sum<F: Borrow<AuditedFile>>(audited: &[F]) -> Result<DeskSum, String
         .filter(|(_, a)| a.errors() > 0)
         .map(|(file, a)| format!("{file}（{}）：{}", a.agency(), a.rules().join(",")))
         .collect();
-    Ok(DeskSum { file: sum.to_file(None), reports: reports.len(), wrong, unreadable: audited.len() - reports.len() })
+    let file_name = format!("{}.json", sum.get_key(META_AGENCY).unwrap_or_default());
+    Ok(DeskSum {
+        file: sum.to_file(None),
+        file_name,
+        reports: reports.len(),
+        wrong,
+        unreadable: audited.len() - reports.len(),
+    })
 }
 
 #[cfg(test)]
@@ -198,7 +208,7 @@ mod tests {
             AuditedFile { file: "丙.png".into(), read: Err("这是一张图片".into()) },
         ];
         let sum = desk_sum(&audited).unwrap();
-        assert_eq!((sum.reports, sum.unreadable), (2, 1));
+        assert_eq!((sum.reports, sum.unreadable, sum.file_name.as_str()), (2, 1, "汇总（2个单位）.json"));
         assert_eq!(sum.wrong.len(), 1);
         assert!(sum.wrong[0].starts_with("乙.json（咸宁市政务服务和大数据管理局）：T3-ROW"), "{:?}", sum.wrong);
         let summed = crate::report::Report::from_json(&sum.file).unwrap().report;
