@@ -4,7 +4,9 @@
 //! `data-sum`, the keys of the cells it adds up, so that a test (or a reader) can hold it to them.
 //!
 //! Text is fitted to its box by an estimate of its width (a CJK character one em, a digit or a
-//! Latin letter about 0.6 em); the browser test measures what a real font draws.
+//! Latin letter about 0.6 em); the browser test measures what a real font draws. Every length is a
+//! whole number of pixels: the picture needs no finer grid, and the worker then carries no
+//! floating-point printing.
 
 use std::cell::RefCell;
 
@@ -19,28 +21,31 @@ use crate::report::data::figure::Figure;
 use crate::report::data::model::Report;
 use crate::report::data::sheet::Sheet;
 
-/// The picture's width, in CSS pixels.
-pub const WIDTH: f64 = 750.0;
-const MARGIN: f64 = 30.0;
+/// A length in the picture, in CSS pixels.
+type Px = u32;
+
+/// The picture's width.
+const WIDTH: Px = 750;
+const MARGIN: Px = 30;
 /// Fonts that Windows, 信创 systems and phones have, in that order.
 const FONTS: &str = "'Microsoft YaHei','PingFang SC','Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif";
 const INK: &str = "#222";
 const ACCENT: &str = "#b3261e";
 const MUTED: &str = "#666";
 
-/// About how wide `text` is at `size` px in a CJK sans-serif font.
-fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * size
+/// About how wide `text` is at `size` px in a CJK sans-serif font, in tenths of a pixel.
+fn text_tenths(text: &str, size: Px) -> Px {
+    text.chars().map(|c| if c.is_ascii() { 6 } else { 10 }).sum::<Px>() * size
 }
 
-/// The largest size up to `size` at which `text` fits in `room` px.
-fn fitted(text: &str, room: f64, size: f64) -> f64 {
-    let wide = text_width(text, size);
-    if wide <= room { size } else { (size * room / wide).floor().max(6.0) }
+/// The largest size up to `size` at which `text` fits in `room` px (never below 6 px).
+fn fitted(text: &str, room: Px, size: Px) -> Px {
+    let wide = text_tenths(text, size);
+    if wide <= room * 10 { size } else { (size * room * 10 / wide).max(6) }
 }
 
 /// A line of text, fitted to `room`, anchored at `x` (`start`, `middle` or `end`).
-fn label(x: f64, y: f64, text: &str, room: f64, size: f64, anchor: &str, fill: &str) -> Markup {
+fn label(x: Px, y: Px, text: &str, room: Px, size: Px, anchor: &str, fill: &str) -> Markup {
     let size = fitted(text, room, size);
     html! { text x=(x) y=(y) font-size=(size) text-anchor=(anchor) fill=(fill) { (text) } }
 }
@@ -89,10 +94,10 @@ fn shown(figure: Option<Figure>) -> String {
 }
 
 /// A number with its label under it, in a tile `width` wide; with last year's, the change.
-fn tile(x: f64, y: f64, width: f64, name: &str, figures: &Figures, ids: &[FieldId]) -> Markup {
+fn tile(x: Px, y: Px, width: Px, name: &str, figures: &Figures, ids: &[FieldId]) -> Markup {
     let (this, last, keys) = figures.sum(ids);
     let number = shown(this);
-    let size = fitted(&number, width - 16.0, 36.0);
+    let size = fitted(&number, width - 16, 36);
     let change = this.zip(last).map(|(this, last)| match this.units().cmp(&last.units()) {
         std::cmp::Ordering::Greater => format!("同比 ▲ {}", this.with_units(this.units() - last.units())),
         std::cmp::Ordering::Less => format!("同比 ▼ {}", this.with_units(last.units() - this.units())),
@@ -102,91 +107,77 @@ fn tile(x: f64, y: f64, width: f64, name: &str, figures: &Figures, ids: &[FieldI
         Some(change) => format!("{name} {number}（{change}）"),
         None => format!("{name} {number}"),
     });
-    let middle = x + width / 2.0;
+    let middle = x + width / 2;
     html! {
         rect x=(x) y=(y) width=(width) height="104" rx="6" fill="#f6f2ee" {}
-        text x=(middle) y=(y + 46.0) font-size=(size) font-weight="bold" text-anchor="middle" fill=(ACCENT) data-sum=(keys) { (number) }
-        (label(middle, y + 72.0, name, width - 12.0, 14.0, "middle", INK))
+        text x=(middle) y=(y + 46) font-size=(size) font-weight="bold" text-anchor="middle" fill=(ACCENT) data-sum=(keys) { (number) }
+        (label(middle, y + 72, name, width - 12, 14, "middle", INK))
         @if let Some(change) = change {
-            (label(middle, y + 94.0, &change, width - 12.0, 13.0, "middle", MUTED))
+            (label(middle, y + 94, &change, width - 12, 13, "middle", MUTED))
         }
     }
 }
 
 /// A block's heading: a bar and its words.
-fn heading(y: f64, text: &str) -> Markup {
+fn heading(y: Px, text: &str) -> Markup {
     html! {
         rect x=(MARGIN) y=(y) width="6" height="26" fill=(ACCENT) {}
-        (label(MARGIN + 16.0, y + 21.0, text, WIDTH - 2.0 * MARGIN - 16.0, 22.0, "start", INK))
+        (label(MARGIN + 16, y + 21, text, WIDTH - 2 * MARGIN - 16, 22, "start", INK))
     }
 }
 
 /// Tiles in rows of `per_row`; returns their markup and the height they take.
-fn tiles(y: f64, per_row: usize, items: &[(String, Vec<FieldId>)], figures: &Figures) -> (Markup, f64) {
-    let gap = 12.0;
-    let width = (WIDTH - 2.0 * MARGIN - gap * (per_row as f64 - 1.0)) / per_row as f64;
-    let rows = items.len().div_ceil(per_row);
+fn tiles(y: Px, per_row: Px, items: &[(String, Vec<FieldId>)], figures: &Figures) -> (Markup, Px) {
+    let gap = 12;
+    let width = (WIDTH - 2 * MARGIN - gap * (per_row - 1)) / per_row;
+    let rows = (items.len() as Px).div_ceil(per_row);
     let markup = html! {
-        @for (n, (name, ids)) in items.iter().enumerate() {
-            (tile(MARGIN + (n % per_row) as f64 * (width + gap), y + (n / per_row) as f64 * (104.0 + gap), width, name, figures, ids))
+        @for ((name, ids), n) in items.iter().zip(0..) {
+            (tile(MARGIN + n % per_row * (width + gap), y + n / per_row * (104 + gap), width, name, figures, ids))
         }
     };
-    (markup, rows as f64 * (104.0 + gap))
+    (markup, rows * (104 + gap))
 }
 
 /// Tiles for `items`, or the line `none` when all of them are 0; with the height they take.
-fn tiles_or_line(
-    y: f64,
-    per_row: usize,
-    items: &[(String, Vec<FieldId>)],
-    figures: &Figures,
-    none: &str,
-) -> (Markup, f64) {
+fn tiles_or_line(y: Px, per_row: Px, items: &[(String, Vec<FieldId>)], figures: &Figures, none: &str) -> (Markup, Px) {
     if figures.all_zero(items) {
         figures.say(none.to_string());
-        return (nothing(y, none), 44.0);
+        return (nothing(y, none), 44);
     }
     let (markup, height) = tiles(y, per_row, items, figures);
-    (markup, height + 16.0)
+    (markup, height + 16)
 }
 
 /// A line said instead of a block whose figures are all 0.
-fn nothing(y: f64, text: &str) -> Markup {
-    label(MARGIN, y + 24.0, text, WIDTH - 2.0 * MARGIN, 18.0, "start", MUTED)
+fn nothing(y: Px, text: &str) -> Markup {
+    label(MARGIN, y + 24, text, WIDTH - 2 * MARGIN, 18, "start", MUTED)
 }
 
 /// Bars, one a line: label, bar, count and share of `whole`.
-fn bars(y: f64, items: &[(String, Vec<FieldId>)], figures: &Figures, whole: u64) -> (Markup, f64) {
-    let (label_room, bar_room) = (150.0, WIDTH - 2.0 * MARGIN - 150.0 - 150.0);
+fn bars(y: Px, items: &[(String, Vec<FieldId>)], figures: &Figures, whole: u64) -> (Markup, Px) {
+    let (label_room, bar_room) = (150, WIDTH - 2 * MARGIN - 150 - 150);
     let markup = html! {
-        @for (n, (name, ids)) in items.iter().enumerate() {
-            (bar(y + n as f64 * 34.0, name, ids, figures, whole, label_room, bar_room))
+        @for ((name, ids), n) in items.iter().zip(0..) {
+            (bar(y + n * 34, name, ids, figures, whole, label_room, bar_room))
         }
     };
-    (markup, items.len() as f64 * 34.0)
+    (markup, items.len() as Px * 34)
 }
 
 /// One of the bars, at `line`: its label, the bar, its count and share of `whole`.
-fn bar(
-    line: f64,
-    name: &str,
-    ids: &[FieldId],
-    figures: &Figures,
-    whole: u64,
-    label_room: f64,
-    bar_room: f64,
-) -> Markup {
+fn bar(line: Px, name: &str, ids: &[FieldId], figures: &Figures, whole: u64, label_room: Px, bar_room: Px) -> Markup {
     let (this, _, keys) = figures.sum(ids);
     let units = this.map_or(0, |f| f.units());
     let share = if whole == 0 { 0 } else { (units * 2000 + whole) / (2 * whole) };
     let (number, percent) = (shown(this), format!("{}.{}%", share / 10, share % 10));
     figures.say(format!("{name} {number}（{percent}）"));
     html! {
-        (label(MARGIN, line + 20.0, name, label_room - 8.0, 16.0, "start", INK))
-        rect x=(MARGIN + label_room) y=(line + 6.0) width=(bar_room) height="18" fill="#eee" {}
-        rect x=(MARGIN + label_room) y=(line + 6.0) width=(bar_room * share as f64 / 1000.0) height="18" fill=(ACCENT) {}
-        text x=(WIDTH - MARGIN - 70.0) y=(line + 20.0) font-size=(fitted(&number, 70.0, 16.0)) text-anchor="end" fill=(INK) data-sum=(keys) { (number) }
-        (label(WIDTH - MARGIN, line + 20.0, &percent, 64.0, 14.0, "end", MUTED))
+        (label(MARGIN, line + 20, name, label_room - 8, 16, "start", INK))
+        rect x=(MARGIN + label_room) y=(line + 6) width=(bar_room) height="18" fill="#eee" {}
+        rect x=(MARGIN + label_room) y=(line + 6) width=(bar_room * share as Px / 1000) height="18" fill=(ACCENT) {}
+        text x=(WIDTH - MARGIN - 70) y=(line + 20) font-size=(fitted(&number, 70, 16)) text-anchor="end" fill=(INK) data-sum=(keys) { (number) }
+        (label(WIDTH - MARGIN, line + 20, &percent, 64, 14, "end", MUTED))
     }
 }
 
@@ -210,16 +201,16 @@ pub fn chart(report: &Report, last_year: Option<&Report>) -> Chart {
     let agency = report.text(id_of(META_AGENCY)).trim();
     let year = report.text(id_of(META_YEAR)).trim();
     let row_total = |role| request_cell(request_row(role), REQUEST_TOTAL_COLUMN);
-    let mut y = 0.0;
+    let mut y = 0;
     let mut blocks: Vec<Markup> = Vec::new();
 
     // The title.
     blocks.push(html! {
         rect x="0" y="0" width=(WIDTH) height="150" fill=(ACCENT) {}
-        (label(WIDTH / 2.0, 64.0, agency, WIDTH - 2.0 * MARGIN, 30.0, "middle", "#fff"))
-        (label(WIDTH / 2.0, 108.0, &format!("{year}年政府信息公开工作年度报告 · 图解"), WIDTH - 2.0 * MARGIN, 24.0, "middle", "#fff"))
+        (label(WIDTH / 2, 64, agency, WIDTH - 2 * MARGIN, 30, "middle", "#fff"))
+        (label(WIDTH / 2, 108, &format!("{year}年政府信息公开工作年度报告 · 图解"), WIDTH - 2 * MARGIN, 24, "middle", "#fff"))
     });
-    y += 180.0;
+    y += 180;
 
     // 主动公开: table 二, each value with its row and column.
     let proactive: Vec<(String, Vec<FieldId>)> = PROACTIVE
@@ -238,7 +229,7 @@ pub fn chart(report: &Report, last_year: Option<&Report>) -> Chart {
         .collect();
     blocks.push(heading(y, "主动公开"));
     figures.begin("主动公开");
-    y += 44.0;
+    y += 44;
     let (markup, height) = tiles_or_line(y, 3, &proactive, &figures, "本年度主动公开的各项数字均为 0");
     blocks.push(markup);
     y += height;
@@ -246,7 +237,7 @@ pub fn chart(report: &Report, last_year: Option<&Report>) -> Chart {
     // 依申请公开: table 三.
     blocks.push(heading(y, "依申请公开"));
     figures.begin("依申请公开");
-    y += 44.0;
+    y += 44;
     // The rows' own names, without their numerals: 本年新收, 上年结转, 结转下年度.
     let flows: Vec<(String, Vec<FieldId>)> =
         [RequestRowRole::Received, RequestRowRole::CarriedOver, RequestRowRole::CarriedForward]
@@ -272,14 +263,14 @@ pub fn chart(report: &Report, last_year: Option<&Report>) -> Chart {
     if figures.all_zero(&flows) && figures.all_zero(&outcomes) {
         figures.say("本年度未收到政府信息公开申请".into());
         blocks.push(nothing(y, "本年度未收到政府信息公开申请"));
-        y += 44.0;
+        y += 44;
     } else {
         let (markup, height) = tiles(y, 3, &flows, &figures);
         blocks.push(markup);
-        y += height + 8.0;
-        blocks.push(label(MARGIN, y + 18.0, "本年新收申请的申请人", 400.0, 18.0, "start", INK));
+        y += height + 8;
+        blocks.push(label(MARGIN, y + 18, "本年新收申请的申请人", 400, 18, "start", INK));
         figures.begin("本年新收申请的申请人");
-        y += 30.0;
+        y += 30;
         let (markup, height) = bars(
             y,
             &applicants,
@@ -287,14 +278,14 @@ pub fn chart(report: &Report, last_year: Option<&Report>) -> Chart {
             figures.sum(&[row_total(RequestRowRole::Received)]).0.map_or(0, |f| f.units()),
         );
         blocks.push(markup);
-        y += height + 12.0;
-        blocks.push(label(MARGIN, y + 18.0, "办理结果", 200.0, 18.0, "start", INK));
+        y += height + 12;
+        blocks.push(label(MARGIN, y + 18, "办理结果", 200, 18, "start", INK));
         figures.begin("办理结果");
-        y += 30.0;
+        y += 30;
         let outcome_total = figures.sum(&[row_total(RequestRowRole::OutcomeTotal)]).0.map_or(0, |f| f.units());
         let (markup, height) = bars(y, &outcomes, &figures, outcome_total);
         blocks.push(markup);
-        y += height + 16.0;
+        y += height + 16;
     }
 
     // 行政复议 and 行政诉讼: table 四, each kind's total and its four results.
@@ -304,7 +295,7 @@ pub fn chart(report: &Report, last_year: Option<&Report>) -> Chart {
     ] {
         blocks.push(heading(y, name));
         figures.begin(name);
-        y += 44.0;
+        y += 44;
         let groups: Vec<usize> = (0..APPEAL_GROUPS.len()).filter(|&g| APPEAL_GROUPS[g].appeal == appeal).collect();
         let column = |c: usize| groups.iter().map(|&g| appeal_cell(g, c)).collect::<Vec<_>>();
         let mut items = vec![(format!("{name}总计"), column(APPEAL_TOTAL_COLUMN))];
@@ -313,7 +304,7 @@ pub fn chart(report: &Report, last_year: Option<&Report>) -> Chart {
         blocks.push(markup);
         y += height;
     }
-    let height = y + 20.0;
+    let height = y + 20;
     let svg = html! {
         svg xmlns="http://www.w3.org/2000/svg" width=(WIDTH) height=(height) viewBox=(format!("0 0 {WIDTH} {height}"))
             font-family=(FONTS) role="img" aria-label=(format!("{agency}{year}年政府信息公开工作年度报告图解")) {
@@ -576,12 +567,12 @@ mod tests {
             match reader.read_event().unwrap() {
                 Event::Start(tag) if tag.name().as_ref() == b"text" => {
                     let size = tag.attributes().flatten().find(|a| a.key.as_ref() == b"font-size").unwrap();
-                    open = Some(String::from_utf8(size.value.to_vec()).unwrap().parse::<f64>().unwrap());
+                    open = Some(String::from_utf8(size.value.to_vec()).unwrap().parse::<Px>().unwrap());
                 }
                 Event::Text(t) => {
                     if let Some(size) = open.take() {
                         let text = t.unescape().unwrap().into_owned();
-                        assert!(text_width(&text, size) <= WIDTH - 2.0 * MARGIN, "{text} at {size}px");
+                        assert!(text_tenths(&text, size) <= (WIDTH - 2 * MARGIN) * 10, "{text} at {size}px");
                         sizes.push(size);
                     }
                 }
@@ -589,6 +580,6 @@ mod tests {
                 _ => {}
             }
         }
-        assert!(sizes.iter().all(|&s| s >= 6.0));
+        assert!(sizes.iter().all(|&s| s >= 6));
     }
 }
