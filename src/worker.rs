@@ -77,14 +77,14 @@ async fn deflate(text: &str) -> Result<(Vec<u8>, u32), JsValue> {
     Ok((gzip[10..trailer].to_vec(), crc))
 }
 
-/// The report as a Word file, its parts deflated by the browser.
-async fn word_file(report: &crate::report::Report) -> Result<Vec<u8>, JsValue> {
+/// The report as a Word file, its parts deflated by the browser; or what went wrong, in words.
+async fn word_file(report: &crate::report::Report) -> Result<Vec<u8>, String> {
     let mut parts = Vec::new();
     for (name, xml) in docx_parts(report) {
-        let (data, crc32) = deflate(&xml).await?;
+        let (data, crc32) = deflate(&xml).await.map_err(|_| "浏览器未能压缩 Word 文件".to_string())?;
         parts.push(Deflated { name, data, crc32, size: xml.len() as u64 });
     }
-    Ok(zip_parts(&parts))
+    zip_parts(&parts).map_err(|_| "未能写出 Word 文件".to_string())
 }
 
 /// A Word file's body as HTML, its document part inflated by the browser.
@@ -148,7 +148,7 @@ async fn answer(job: Job) -> Answer {
         Job::Tidy(_) => Answer::Tidied(tidy_report(&report)),
         Job::WordFile(_) => match word_file(&report).await {
             Ok(bytes) => Answer::WordFile(Uint8Array::from(bytes.as_slice())),
-            Err(_) => Answer::Refused("浏览器未能压缩 Word 文件".into()),
+            Err(why) => Answer::Refused(why),
         },
         Job::Read(_) => unreachable!("answered above"),
     }

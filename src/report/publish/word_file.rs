@@ -48,23 +48,22 @@ pub struct Deflated {
 
 /// The .docx file from its deflated parts: the zip written by rawzip around data the platform
 /// compressed (flate2 in the CLI; the browser's CompressionStream in the widget's worker, whose
-/// gzip output carries the CRC-32 too, so no CRC table is downloaded).
-pub fn zip_parts(parts: &[Deflated]) -> Vec<u8> {
+/// gzip output carries the CRC-32 too, so no CRC table is downloaded). Writing to memory does not
+/// fail; rawzip's error is handed on all the same, for the caller to say in its own words.
+pub fn zip_parts(parts: &[Deflated]) -> Result<Vec<u8>, rawzip::Error> {
     let mut out = Vec::with_capacity(parts.iter().map(|p| p.data.len() + 128).sum::<usize>() + 512);
     let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
     for part in parts {
-        // Writing to memory cannot fail.
         let (mut entry, _) = archive
             .new_file(part.name)
             .compression_method(rawzip::CompressionMethod::DEFLATE)
             .crc32(rawzip::Crc32Option::Custom(part.crc32))
-            .start()
-            .expect("a zip entry in memory");
-        entry.write_all(&part.data).expect("writing to memory");
-        entry.finish(rawzip::DataDescriptorOutput::new(part.crc32, part.size)).expect("writing to memory");
+            .start()?;
+        entry.write_all(&part.data)?;
+        entry.finish(rawzip::DataDescriptorOutput::new(part.crc32, part.size))?;
     }
-    archive.finish().expect("writing to memory");
-    out
+    archive.finish()?;
+    Ok(out)
 }
 
 /// The .docx file's bytes, deflated by flate2 (the command-line tool; the widget's worker
@@ -85,7 +84,7 @@ pub fn render_docx(report: &Report) -> Vec<u8> {
             }
         })
         .collect();
-    zip_parts(&parts)
+    zip_parts(&parts).expect("writing to memory")
 }
 
 /// A run of text in a font and size (half-points).

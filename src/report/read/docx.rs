@@ -234,6 +234,7 @@ mod tests {
                 crc32: 0,
                 size: 0,
             }])
+            .unwrap()
         };
         assert_eq!(read_docx(&package("OFD.xml")), Err(OFD_FILE.to_string()));
         assert_eq!(read_docx(&package("Doc_0/Document.xml")), Err(NOT_WORD.to_string()));
