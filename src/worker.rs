@@ -24,6 +24,9 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, ReadableWritablePair, Re
 use crate::report::base::encoding;
 use crate::report::base::file_kind::FileKind;
 use crate::report::base::format::field_id;
+use crate::report::data::sheet::Sheet;
+use crate::report::edit::exporting::to_do_said;
+use crate::report::edit::review::still_open;
 use crate::report::publish::chart::{chart, chart_page};
 use crate::report::publish::draft_text::draft_for;
 use crate::report::publish::fragment::{render_document, render_text, title};
@@ -32,8 +35,8 @@ use crate::report::publish::verify::{refused_html, verify_html};
 use crate::report::publish::word_file::{Deflated, docx_parts, zip_parts};
 use crate::report::read::import::{NOT_A_REPORT, open_published, open_report_file};
 use crate::report::read::{docx, pdf, word97};
-use crate::report::render;
-use protocol::{Answer, FileAnswer, FileJob, Job, Message, Page, READY};
+use crate::report::{Report, render};
+use protocol::{Answer, FileAnswer, FileJob, Job, Message, Page, READY, ReportJob};
 
 #[wasm_bindgen]
 extern "C" {
@@ -78,7 +81,7 @@ async fn deflate(text: &str) -> Result<(Vec<u8>, u32), JsValue> {
 }
 
 /// The report as a Word file, its parts deflated by the browser; or what went wrong, in words.
-async fn word_file(report: &crate::report::Report) -> Result<Vec<u8>, String> {
+async fn word_file(report: &Report) -> Result<Vec<u8>, String> {
     let mut parts = Vec::new();
     for (name, xml) in docx_parts(report) {
         let (data, crc32) = deflate(&xml).await.map_err(|_| "浏览器未能压缩 Word 文件".to_string())?;
@@ -118,39 +121,37 @@ async fn page_of(page: Page) -> Result<String, String> {
 
 /// The answer to one job.
 async fn answer(job: Job) -> Answer {
-    let report_file = match job {
-        Job::Read(page) => return Answer::read(page_of(page).await.and_then(|page| open_published(&page))),
-        Job::Render { ref report, .. }
-        | Job::Verify { ref report, .. }
-        | Job::Draft { ref report, .. }
-        | Job::Tidy(ref report)
-        | Job::WordFile(ref report) => report.clone(),
-    };
-    // The other jobs work on the report the widget sends, as a report file.
-    let (report, last_year) = match open_report_file(&report_file) {
-        Ok(opened) => (opened.report, opened.last_year),
-        Err(why) => return Answer::Refused(why),
-    };
     match job {
-        Job::Render { errors, .. } => {
-            let fragment = render(&report);
-            let document = render_document(&report, &fragment);
-            let chart_page = chart_page(&chart(&report, last_year.as_ref()), &title(&report), errors);
-            Answer::Rendering { text: render_text(&report), document, fragment, chart_page }
+        Job::Read(page) => Answer::read(page_of(page).await.and_then(|page| open_published(&page))),
+        Job::OnReport(report_file, job) => match open_report_file(&report_file) {
+            Ok(opened) => on_report(job, &opened.report, opened.last_year.as_ref()).await,
+            Err(why) => Answer::Refused(why),
+        },
+    }
+}
+
+/// The answer to a job on the report the widget sends (and last year's, when the draft has it).
+async fn on_report(job: ReportJob, report: &Report, last_year: Option<&Report>) -> Answer {
+    match job {
+        ReportJob::Render { errors } => {
+            let fragment = render(report);
+            let document = render_document(report, &fragment);
+            let to_do = to_do_said(errors, &still_open(report, &Sheet::of(report)));
+            let chart_page = chart_page(&chart(report, last_year), &title(report), to_do.as_deref());
+            Answer::Rendering { text: render_text(report), document, fragment, chart_page }
         }
-        Job::Verify { page, .. } => Answer::Verdict(match page_of(page).await {
-            Ok(page) => verify_html(&report, &page),
+        ReportJob::Verify(page) => Answer::Verdict(match page_of(page).await {
+            Ok(page) => verify_html(report, &page),
             Err(why) => refused_html(&why),
         }),
-        Job::Draft { key, .. } => Answer::Drafted(
-            field_id(&key).and_then(|id| draft_for(id, &report, last_year.as_ref())).unwrap_or_default(),
-        ),
-        Job::Tidy(_) => Answer::Tidied(tidy_report(&report)),
-        Job::WordFile(_) => match word_file(&report).await {
+        ReportJob::Draft(key) => {
+            Answer::Drafted(field_id(&key).and_then(|id| draft_for(id, report, last_year)).unwrap_or_default())
+        }
+        ReportJob::Tidy => Answer::Tidied(tidy_report(report)),
+        ReportJob::WordFile => match word_file(report).await {
             Ok(bytes) => Answer::WordFile(Uint8Array::from(bytes.as_slice())),
             Err(why) => Answer::Refused(why),
         },
-        Job::Read(_) => unreachable!("answered above"),
     }
 }
 

@@ -19,7 +19,7 @@ use crate::report::base::json;
 use crate::report::publish::tidy::Tidied;
 use crate::report::read::import::Opened;
 use crate::report::read::pdf;
-use crate::worker::protocol::{Answer, FileAnswer, FileJob, Job, Message, NOT_UNDERSTOOD, Page, READY};
+use crate::worker::protocol::{Answer, FileAnswer, FileJob, Job, Message, NOT_UNDERSTOOD, Page, READY, ReportJob};
 
 /// The widget's workers, each from three files uploaded beside the widget's: the script that
 /// starts it (`…_loader.js`), and its JS glue and module, which that script loads.
@@ -198,7 +198,7 @@ pub struct Rendering {
 
 /// The report (as a report file, with `errors` errors) rendered in the worker.
 pub async fn render_published(report_file: &str, errors: usize) -> Result<Rendering, String> {
-    match ask(Job::Render { report: report_file.into(), errors }).await? {
+    match ask(Job::OnReport(report_file.into(), ReportJob::Render { errors })).await? {
         Answer::Rendering { fragment, text, document, chart_page } => {
             Ok(Rendering { fragment: fragment.into(), text, document, chart_page: chart_page.into() })
         }
@@ -209,7 +209,7 @@ pub async fn render_published(report_file: &str, errors: usize) -> Result<Render
 /// The verdict's HTML on a published page (text, HTML or a saved file's bytes of `kind`) held
 /// against the report file.
 pub async fn verify_published(report_file: &str, kind: FileKind, page: Page) -> Result<String, String> {
-    let job = Job::Verify { report: report_file.into(), page: readable(kind, page).await? };
+    let job = Job::OnReport(report_file.into(), ReportJob::Verify(readable(kind, page).await?));
     match ask(job).await? {
         Answer::Verdict(html) => Ok(html),
         _ => Err(NOT_UNDERSTOOD.into()),
@@ -219,7 +219,7 @@ pub async fn verify_published(report_file: &str, kind: FileKind, page: Page) -> 
 /// The sentences 按表格生成 drafts for a text part, from the report file (with last year's report
 /// in it, for the change on last year); empty when the tables give none.
 pub async fn draft_text(report_file: &str, id: FieldId) -> Result<String, String> {
-    match ask(Job::Draft { report: report_file.into(), key: field(id).key.clone() }).await? {
+    match ask(Job::OnReport(report_file.into(), ReportJob::Draft(field(id).key.clone()))).await? {
         Answer::Drafted(sentences) => Ok(sentences),
         _ => Err(NOT_UNDERSTOOD.into()),
     }
@@ -227,7 +227,7 @@ pub async fn draft_text(report_file: &str, id: FieldId) -> Result<String, String
 
 /// 一键排版's changes to the report file's texts.
 pub async fn tidy_texts(report_file: &str) -> Result<Vec<Tidied>, String> {
-    match ask(Job::Tidy(report_file.into())).await? {
+    match ask(Job::OnReport(report_file.into(), ReportJob::Tidy)).await? {
         Answer::Tidied(changes) => Ok(changes),
         _ => Err(NOT_UNDERSTOOD.into()),
     }
@@ -235,7 +235,7 @@ pub async fn tidy_texts(report_file: &str) -> Result<Vec<Tidied>, String> {
 
 /// The report (as a report file) as a Word file's bytes.
 pub async fn word_file(report_file: &str) -> Result<Uint8Array, String> {
-    match ask(Job::WordFile(report_file.into())).await? {
+    match ask(Job::OnReport(report_file.into(), ReportJob::WordFile)).await? {
         Answer::WordFile(bytes) => Ok(bytes),
         _ => Err(NOT_UNDERSTOOD.into()),
     }

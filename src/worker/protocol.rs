@@ -26,22 +26,29 @@ pub enum Page {
     Bytes(Uint8Array),
 }
 
-/// What the widget asks a worker to do. The report goes as a report file (its JSON text).
+/// What the widget asks the jobs worker to do: open a published report, or work on the report
+/// being filled in, which goes as a report file (its JSON text).
 #[derive(Debug, Clone)]
 pub enum Job {
-    /// Open a published report (the jobs worker).
     Read(Page),
+    OnReport(String, ReportJob),
+}
+
+/// A job on the report being filled in.
+#[derive(Debug, Clone)]
+pub enum ReportJob {
     /// Render the report for publishing: the fragment, the plain text, the standalone page and the
-    /// 图解's page, which says how many errors the report has.
-    Render { report: String, errors: usize },
+    /// 图解's page, which says what the report still has to be done: its errors (the widget counts
+    /// them) and what is still open.
+    Render { errors: usize },
     /// 核对: hold a published page against the report.
-    Verify { report: String, page: Page },
+    Verify(Page),
     /// 按表格生成 for the text part of this key.
-    Draft { report: String, key: String },
+    Draft(String),
     /// 一键排版's changes.
-    Tidy(String),
+    Tidy,
     /// The report as a Word file.
-    WordFile(String),
+    WordFile,
 }
 
 /// A reader's one job: a Word 97–2003 or WPS file's, or a PDF's, bytes.
@@ -126,28 +133,34 @@ impl Message for Job {
     fn to_message(&self) -> JsValue {
         match self {
             Job::Read(page) => message("read", &[page.to_js()]),
-            Job::Render { report, errors } => message("render", &[report.into(), (*errors as f64).into()]),
-            Job::Verify { report, page } => message("verify", &[report.into(), page.to_js()]),
-            Job::Draft { report, key } => message("draft", &[report.into(), key.into()]),
-            Job::Tidy(report) => message("tidy", &[report.into()]),
-            Job::WordFile(report) => message("word-file", &[report.into()]),
+            Job::OnReport(report, job) => {
+                // The report, then what the job needs besides (nothing for some).
+                let (kind, with) = match job {
+                    ReportJob::Render { errors } => ("render", (*errors as f64).into()),
+                    ReportJob::Verify(page) => ("verify", page.to_js()),
+                    ReportJob::Draft(key) => ("draft", key.into()),
+                    ReportJob::Tidy => ("tidy", JsValue::UNDEFINED),
+                    ReportJob::WordFile => ("word-file", JsValue::UNDEFINED),
+                };
+                message(kind, &[report.into(), with])
+            }
         }
     }
 
     fn from_message(message: &JsValue) -> Result<Job, String> {
         let (kind, parts) = self::parts(message).ok_or(NOT_UNDERSTOOD)?;
-        Ok(match kind.as_str() {
-            "read" => Job::Read(Page::from_js(parts.get(0))?),
-            "render" => Job::Render {
-                report: text(&parts, 0)?,
-                errors: parts.get(1).as_f64().ok_or_else(not_understood)? as usize,
-            },
-            "verify" => Job::Verify { report: text(&parts, 0)?, page: Page::from_js(parts.get(1))? },
-            "draft" => Job::Draft { report: text(&parts, 0)?, key: text(&parts, 1)? },
-            "tidy" => Job::Tidy(text(&parts, 0)?),
-            "word-file" => Job::WordFile(text(&parts, 0)?),
+        if kind == "read" {
+            return Ok(Job::Read(Page::from_js(parts.get(0))?));
+        }
+        let job = match kind.as_str() {
+            "render" => ReportJob::Render { errors: parts.get(1).as_f64().ok_or_else(not_understood)? as usize },
+            "verify" => ReportJob::Verify(Page::from_js(parts.get(1))?),
+            "draft" => ReportJob::Draft(text(&parts, 1)?),
+            "tidy" => ReportJob::Tidy,
+            "word-file" => ReportJob::WordFile,
             _ => return Err(NOT_UNDERSTOOD.into()),
-        })
+        };
+        Ok(Job::OnReport(text(&parts, 0)?, job))
     }
 }
 

@@ -1,6 +1,6 @@
 // 图解 in 预览与发布: the page the worker makes, shown in a frame, with its two downloads — the PNG at
 // twice the picture's size, the SVG — its description as the picture's alt; asked about first
-// while the report has errors. Every <text> of the picture is measured where the browser draws it,
+// while the report has errors or blanks (drawn as 0), as the copies are. Every <text> of the picture is measured where the browser draws it,
 // with the longest values a report can hold: inside its box and inside the picture.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -55,7 +55,7 @@ describe("图解", () => {
     const description = await frame.getByTestId("chart-text").inputValue();
     assert.match(description, /^咸宁市政务服务和大数据管理局2022年政府信息公开工作年度报告图解\n主动公开：/);
     assert.equal(await frame.locator("#chart").getAttribute("alt"), description);
-    assert.equal(await frame.getByTestId("chart-errors").count(), 0);
+    assert.equal(await frame.getByTestId("chart-to-do").count(), 0);
 
     const svg = await download(frame, "download-chart-svg");
     assert.equal(svg.name, "咸宁市政务服务和大数据管理局2022年政府信息公开工作年度报告（图解）.svg");
@@ -79,7 +79,7 @@ describe("图解", () => {
     await w.type("proactive.fees.amount", "9999999.9999");
     await w.type("appeals.review.upheld", "7654321");
     const frame = await chartFrame(w);
-    assert.match(await frame.getByTestId("chart-errors").textContent(), /报告还有 \d+ 个错误，图解中相应的数字也是错的/);
+    assert.match(await frame.getByTestId("chart-to-do").textContent(), /^报告还有 \d+ 个错误，发布前应当改正。图解按表中现在的数字画出。$/);
     // Asked first; 先去改正 downloads nothing.
     await frame.locator('[data-action="download-chart-svg"]').click();
     await frame.locator('[data-action="chart-cancel"]').click();
@@ -102,6 +102,32 @@ describe("图解", () => {
       }
     }
     assert.ok(texts.filter((t) => t.box).length >= 20, "the tiles' texts were measured in their boxes");
+    await w.page.context().close();
+  });
+
+  test("a blank cell, drawn as 0, is said and asked about first, as the copies ask", async () => {
+    const w = await Widget.open(session.browser, `${session.base}/`);
+    await w.loadExample();
+    await w.type("appeals.review.upheld", "");
+    const frame = await chartFrame(w);
+    const said = "报告尚未填完：1 个数字格未填，将按 0 发布";
+    assert.equal(await frame.getByTestId("chart-to-do").textContent(), `${said}。图解按表中现在的数字画出。`);
+    await frame.locator('[data-action="download-chart-png"]').click();
+    assert.match(await frame.locator("#ask").textContent(), new RegExp(`^${said}。仍要下载吗？`));
+    const png = await download(frame, "download-chart-png", "chart-anyway");
+    assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    await w.page.context().close();
+  });
+
+  test("a PNG the browser cannot make is said, not dropped in silence", async () => {
+    const w = await Widget.open(session.browser, `${session.base}/`);
+    await w.loadExample();
+    const frame = await chartFrame(w);
+    // A canvas too large to encode gives toBlob null; here every one does.
+    await frame.evaluate(() => { HTMLCanvasElement.prototype.toBlob = function (done) { setTimeout(() => done(null)); }; });
+    await frame.locator('[data-action="download-chart-png"]').click();
+    await frame.locator("#failed").waitFor();
+    assert.equal(await frame.locator("#failed").textContent(), "浏览器未能生成 PNG 图片，请改用“下载图解（SVG）”。");
     await w.page.context().close();
   });
 

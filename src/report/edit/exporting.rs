@@ -40,24 +40,31 @@ impl ToDo {
 
     /// It said in one sentence, asked before an export and said again after it; `None` when nothing.
     pub fn said(&self) -> Option<String> {
-        if self.is_empty() {
-            return None;
-        }
-        let mut said = String::from("报告");
-        if !self.errors.is_empty() {
-            said.push_str(&format!("还有 {} 个错误，发布前应当改正", self.errors.len()));
-        }
-        if !self.open.is_empty() {
-            said.push_str(if self.errors.is_empty() { "尚未填完：" } else { "；尚未填完：" });
-            said.push_str(&self.open.join("；"));
-        }
-        Some(said)
+        to_do_said(self.errors.len(), &self.open)
     }
 
     /// The question asked before an export.
     pub fn question(&self) -> String {
         format!("{}。仍要继续吗？", self.said().unwrap_or_default())
     }
+}
+
+/// What a report with `errors` errors and `open` ([`still_open`](super::review::still_open)) still
+/// has to be done, in one sentence; `None` when nothing. The copies ask with it, and the 图解's page
+/// (made in the worker, which is told only how many errors the widget counts).
+pub fn to_do_said(errors: usize, open: &[String]) -> Option<String> {
+    if errors == 0 && open.is_empty() {
+        return None;
+    }
+    let mut said = String::from("报告");
+    if errors > 0 {
+        said.push_str(&format!("还有 {errors} 个错误，发布前应当改正"));
+    }
+    if !open.is_empty() {
+        said.push_str(if errors == 0 { "尚未填完：" } else { "；尚未填完：" });
+        said.push_str(&open.join("；"));
+    }
+    Some(said)
 }
 
 /// What became of an export, as the widget reports it.

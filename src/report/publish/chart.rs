@@ -331,12 +331,14 @@ img{display:block;width:100%;max-width:750px;height:auto;border:1px solid #d0d0d
 textarea{width:100%;max-width:750px;box-sizing:border-box;font:inherit}";
 
 /// The downloads, in the page itself: the SVG as it is, the PNG drawn by the browser at twice the
-/// picture's size; asked about first while the report has errors.
+/// picture's size (said when the browser cannot make it); asked about first while the report has
+/// something still to be done.
 const PAGE_SCRIPT: &str = "var image=document.getElementById('chart'),ask=document.getElementById('ask'),wanted=null;\
 function offer(href,name){var a=document.createElement('a');a.href=href;a.download=name;document.body.appendChild(a);a.click();a.remove()}\
 function download(kind){var name=document.body.getAttribute('data-name')+'（图解）.'+kind;if(kind==='svg'){offer(image.src,name);return}\
 var c=document.createElement('canvas');c.width=image.naturalWidth*2;c.height=image.naturalHeight*2;\
-c.getContext('2d').drawImage(image,0,0,c.width,c.height);c.toBlob(function(png){offer(URL.createObjectURL(png),name)},'image/png')}\
+c.getContext('2d').drawImage(image,0,0,c.width,c.height);\
+c.toBlob(function(png){if(png)offer(URL.createObjectURL(png),name);else document.getElementById('failed').hidden=false},'image/png')}\
 document.body.addEventListener('click',function(e){var action=e.target.getAttribute('data-action');\
 if(action==='download-chart-png'||action==='download-chart-svg'){var kind=action.slice(15);\
 if(ask){wanted=kind;ask.hidden=false;ask.querySelector('button').focus()}else download(kind)}\
@@ -344,25 +346,27 @@ else if(action==='chart-anyway'){ask.hidden=true;download(wanted)}else if(action
 
 /// 预览与发布's 图解 as a page of its own, made in the widget's worker and shown in a frame, so that
 /// the widget's first download carries none of it: the picture (its `alt` the description), its
-/// two downloads, and the description to paste under it. While the report has `errors`, it says
-/// so, and the downloads ask first. `name` is what the files are called (the report's title).
-pub fn chart_page(chart: &Chart, name: &str, errors: usize) -> String {
-    let said = format!("报告还有 {errors} 个错误，图解中相应的数字也是错的，发布前应当改正。");
+/// two downloads, and the description to paste under it. While the report still has something to
+/// be done (`to_do`, the sentence the copies ask with: errors, blank cells drawn as 0, empty
+/// sections), the page says it, and the downloads ask first. `name` is what the files are called
+/// (the report's title).
+pub fn chart_page(chart: &Chart, name: &str, to_do: Option<&str>) -> String {
     html! {
         (DOCTYPE)
         html lang="zh-CN" {
             head { meta charset="utf-8"; title { "图解" } style { (PreEscaped(PAGE_STYLE)) } }
             body data-name=(name) {
-                @if errors > 0 {
-                    p.errors data-testid="chart-errors" { (said) }
+                @if let Some(to_do) = to_do {
+                    p.errors data-testid="chart-to-do" { (to_do) "。图解按表中现在的数字画出。" }
                 }
                 div {
                     button type="button" data-action="download-chart-png" { "下载图解（PNG）" }
                     button type="button" data-action="download-chart-svg" { "下载图解（SVG）" }
                 }
-                @if errors > 0 {
+                p.errors #failed role="alert" hidden { "浏览器未能生成 PNG 图片，请改用“下载图解（SVG）”。" }
+                @if let Some(to_do) = to_do {
                     div.ask #ask role="alertdialog" aria-label="下载前确认" hidden {
-                        (said) "仍要下载吗？"
+                        (to_do) "。仍要下载吗？"
                         button type="button" data-action="chart-anyway" { "仍要下载" }
                         button type="button" data-action="chart-cancel" { "先去改正" }
                     }
@@ -513,9 +517,9 @@ mod tests {
     }
 
     #[test]
-    fn the_page_shows_the_picture_with_its_words_and_says_errors_first() {
+    fn the_page_shows_the_picture_with_its_words_and_says_what_is_still_to_do_first() {
         let drawn = chart(&busy_report(), None);
-        let section = chart_page(&drawn, "报告", 0);
+        let section = chart_page(&drawn, "报告", None);
         let page = scraper::Html::parse_fragment(&section);
         let image = page.select(&scraper::Selector::parse("img").unwrap()).next().unwrap();
         assert_eq!(image.attr("alt"), Some(drawn.description.as_str()));
@@ -535,9 +539,11 @@ mod tests {
             bytes
         };
         assert_eq!(String::from_utf8(bytes).unwrap(), drawn.svg, "the picture is the SVG, byte for byte");
-        assert!(!section.contains("chart-errors") && !section.contains("id=\"ask\""));
-        let wrong = chart_page(&drawn, "报告", 2);
-        assert!(wrong.contains("报告还有 2 个错误，图解中相应的数字也是错的") && wrong.contains("id=\"ask\""));
+        assert!(!section.contains("chart-to-do") && !section.contains("id=\"ask\""));
+        let to_do = "报告还有 2 个错误，发布前应当改正；尚未填完：3 个数字格未填，将按 0 发布";
+        let open = chart_page(&drawn, "报告", Some(to_do));
+        assert!(open.contains(&format!("{to_do}。图解按表中现在的数字画出。")), "said on the page");
+        assert!(open.contains(&format!("{to_do}。仍要下载吗？")), "and asked before a download");
         for outside in ["src=\"http", "<link", "@import", "url("] {
             assert!(!section.contains(outside), "{outside}: the page loads nothing from outside");
         }
