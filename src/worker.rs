@@ -4,12 +4,12 @@
 //! publishing (the preview, the copies, the file, the 图解), 核对发布结果, 按表格生成 and 一键排版.
 //!
 //! Each message is a [`Job`], answered in turn with an [`Answer`] (`protocol`). A page is its text
-//! or HTML, or a file's bytes (a page in any encoding, or a Word .docx, which the browser's
-//! DecompressionStream inflates). The worker says [`READY`] first: a message sent before its
-//! module has started would be lost.
+//! or HTML, or a file's bytes (a page in any encoding). The worker says [`READY`] first: a message
+//! sent before its module has started would be lost.
 //!
-//! Word 97–2003 and WPS files, and PDFs, are turned into text by workers of their own
-//! ([`serve_word97`], [`serve_pdf`]), whose modules only a clerk who opens such a file downloads.
+//! Word files are turned into HTML, Word 97–2003 and WPS files and PDFs into text, by a reader of
+//! each kind in a worker of its own ([`serve_docx`], [`serve_word97`], [`serve_pdf`]), whose module
+//! only a clerk who opens such a file downloads.
 
 pub mod desk;
 pub mod protocol;
@@ -101,9 +101,9 @@ async fn word_page(bytes: &[u8]) -> Result<String, String> {
     docx::document_to_html(&xml)
 }
 
-/// A page as pasted, or a file's bytes: a Word file's body as HTML, or text decoded from the
-/// encoding it is in. (A Word 97–2003 file or a PDF comes as its text, from the readers.)
-async fn page_of(page: Page) -> Result<String, String> {
+/// A page as pasted, or a file's bytes decoded from the encoding they are in. (A Word file comes
+/// as its body's HTML, a Word 97–2003 file or a PDF as its text, from the readers.)
+fn page_of(page: Page) -> Result<String, String> {
     let bytes = match page {
         Page::Text(text) => return Ok(text),
         Page::Bytes(bytes) => bytes.to_vec(),
@@ -112,9 +112,6 @@ async fn page_of(page: Page) -> Result<String, String> {
     if let Some(why) = kind.refusal() {
         return Err(why);
     }
-    if kind == FileKind::Docx {
-        return word_page(&bytes).await;
-    }
     let decoder = TextDecoder::new_with_label(encoding::sniff(&bytes)).map_err(|_| NOT_A_REPORT.to_string())?;
     decoder.decode_with_u8_array(&bytes).map_err(|_| NOT_A_REPORT.to_string())
 }
@@ -122,7 +119,7 @@ async fn page_of(page: Page) -> Result<String, String> {
 /// The answer to one job.
 async fn answer(job: Job) -> Answer {
     match job {
-        Job::Read(page) => Answer::read(page_of(page).await.and_then(|page| open_published(&page))),
+        Job::Read(page) => Answer::read(page_of(page).and_then(|page| open_published(&page))),
         Job::OnReport(report_file, job) => match open_report_file(&report_file) {
             Ok(opened) => on_report(job, &opened.report, opened.last_year.as_ref()).await,
             Err(why) => Answer::Refused(why),
@@ -140,7 +137,7 @@ async fn on_report(job: ReportJob, report: &Report, last_year: Option<&Report>) 
             let chart_page = chart_page(&chart(report, last_year), &title(report), to_do.as_deref());
             Answer::Rendering { text: render_text(report), document, fragment, chart_page }
         }
-        ReportJob::Verify(page) => Answer::Verdict(match page_of(page).await {
+        ReportJob::Verify(page) => Answer::Verdict(match page_of(page) {
             Ok(page) => verify_html(report, &page),
             Err(why) => refused_html(&why),
         }),
@@ -160,23 +157,33 @@ pub fn serve() {
     listen(answer, Answer::Refused);
 }
 
+/// Answers a Word file's bytes with its body as HTML, in the worker `xxgk-nianbao-docx`: the zip
+/// and XML readers are a tenth of the jobs worker, which a clerk who never opens a Word file need
+/// not download.
+pub fn serve_docx() {
+    serve_reader(|bytes| async move { word_page(&bytes).await });
+}
+
 /// Answers a Word 97–2003 or WPS file's bytes with its text, in the worker `xxgk-nianbao-word97`:
 /// a module of its own, which only a clerk who opens such a file downloads (the compound-file
 /// reader would have made the other worker a third larger).
 pub fn serve_word97() {
-    serve_reader(word97::read_doc);
+    serve_reader(|bytes| std::future::ready(word97::read_doc(&bytes)));
 }
 
 /// Answers a PDF file's bytes with its text, in the worker `xxgk-nianbao-pdf`: pdf-extract is
 /// larger than the rest of the widget together, so only a clerk who opens a PDF downloads it.
 pub fn serve_pdf() {
-    serve_reader(pdf::read_pdf);
+    serve_reader(|bytes| std::future::ready(pdf::read_pdf(&bytes)));
 }
 
-/// A reader of one kind of file: its one job is a file's bytes, answered with its text.
-fn serve_reader(read: fn(&[u8]) -> Result<String, String>) {
+/// A reader of one kind of file: its one job is a file's bytes, answered with its text (or HTML).
+fn serve_reader<F: Future<Output = Result<String, String>> + 'static>(read: impl Fn(Vec<u8>) -> F + 'static) {
     listen(
-        move |FileJob(bytes)| async move { read(&bytes.to_vec()).map_or_else(FileAnswer::Refused, FileAnswer::Text) },
+        move |FileJob(bytes)| {
+            let read = read(bytes.to_vec());
+            async move { read.await.map_or_else(FileAnswer::Refused, FileAnswer::Text) }
+        },
         FileAnswer::Refused,
     );
 }
