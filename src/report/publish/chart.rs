@@ -213,20 +213,17 @@ pub fn chart(report: &Report, last_year: Option<&Report>) -> Chart {
     y += 180;
 
     // 主动公开: table 二, each value with its row and column.
-    let proactive: Vec<(String, Vec<FieldId>)> = PROACTIVE
-        .iter()
-        .flat_map(|block| {
-            block.rows.iter().flat_map(move |row| {
-                row.keys.iter().zip(block.columns).map(move |(key, column)| {
-                    // 行政事业性收费 + 收费金额: the row's name says 收费 once.
-                    let column = column.trim_start_matches("本年").replace("（单位：万元）", "（万元）");
-                    let column =
-                        if row.label.ends_with("收费") { column.trim_start_matches("收费") } else { &column };
-                    (format!("{}{}", row.label, column), vec![id_of(key)])
-                })
-            })
-        })
-        .collect();
+    let mut proactive: Vec<(String, Vec<FieldId>)> = Vec::new();
+    for block in PROACTIVE {
+        for row in block.rows {
+            for (key, column) in row.keys.iter().zip(block.columns) {
+                // 行政事业性收费 + 收费金额: the row's name says 收费 once.
+                let column = column.trim_start_matches("本年").replace("（单位：万元）", "（万元）");
+                let column = if row.label.ends_with("收费") { column.trim_start_matches("收费") } else { &column };
+                proactive.push((format!("{}{}", row.label, column), vec![id_of(key)]));
+            }
+        }
+    }
     blocks.push(heading(y, "主动公开"));
     figures.begin("主动公开");
     y += 44;
@@ -239,27 +236,21 @@ pub fn chart(report: &Report, last_year: Option<&Report>) -> Chart {
     figures.begin("依申请公开");
     y += 44;
     // The rows' own names, without their numerals: 本年新收, 上年结转, 结转下年度.
-    let flows: Vec<(String, Vec<FieldId>)> =
-        [RequestRowRole::Received, RequestRowRole::CarriedOver, RequestRowRole::CarriedForward]
-            .into_iter()
-            .map(|role| {
-                let name = &request_rows()[request_row(role)].name;
-                (name.split_once('、').map_or(name.as_str(), |(_, rest)| rest).to_string(), vec![row_total(role)])
-            })
-            .collect();
+    let mut flows: Vec<(String, Vec<FieldId>)> = Vec::new();
+    for role in [RequestRowRole::Received, RequestRowRole::CarriedOver, RequestRowRole::CarriedForward] {
+        let name = &request_rows()[request_row(role)].name;
+        flows.push((name.split_once('、').map_or(name.as_str(), |(_, rest)| rest).to_string(), vec![row_total(role)]));
+    }
     let received = request_row(RequestRowRole::Received);
-    let applicants: Vec<(String, Vec<FieldId>)> = REQUEST_COLUMNS[..REQUEST_TOTAL_COLUMN]
-        .iter()
-        .enumerate()
-        .map(|(c, column)| (column.label.to_string(), vec![request_cell(received, c)]))
-        .collect();
-    let outcomes: Vec<(String, Vec<FieldId>)> = OUTCOMES
-        .iter()
-        .map(|outcome| {
-            let cells = outcome.rows().map(|r| request_cell(r, REQUEST_TOTAL_COLUMN)).collect();
-            (outcome.plain_name().to_string(), cells)
-        })
-        .collect();
+    let mut applicants: Vec<(String, Vec<FieldId>)> = Vec::new();
+    for (c, column) in REQUEST_COLUMNS[..REQUEST_TOTAL_COLUMN].iter().enumerate() {
+        applicants.push((column.label.to_string(), vec![request_cell(received, c)]));
+    }
+    let mut outcomes: Vec<(String, Vec<FieldId>)> = Vec::new();
+    for outcome in OUTCOMES {
+        let cells = outcome.rows().map(|r| request_cell(r, REQUEST_TOTAL_COLUMN)).collect();
+        outcomes.push((outcome.plain_name().to_string(), cells));
+    }
     if figures.all_zero(&flows) && figures.all_zero(&outcomes) {
         figures.say("本年度未收到政府信息公开申请".into());
         blocks.push(nothing(y, "本年度未收到政府信息公开申请"));

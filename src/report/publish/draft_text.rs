@@ -90,8 +90,12 @@ fn requests(sheet: &Sheet, last: Option<(&Report, &Sheet)>) -> String {
     text.push_str(&format!("，上年结转{}件", total(sheet, RequestRowRole::CarriedOver)));
     let done = total(sheet, RequestRowRole::OutcomeTotal);
     text.push_str(&format!("；办结{done}件"));
-    let parts: Vec<String> =
-        outcome_totals(sheet).into_iter().filter(|(_, n)| *n > 0).map(|(name, n)| format!("{name}{n}件")).collect();
+    let mut parts = Vec::new();
+    for (name, n) in outcome_totals(sheet) {
+        if n > 0 {
+            parts.push(format!("{name}{n}件"));
+        }
+    }
     if !parts.is_empty() {
         text.push_str(&format!("，其中{}", parts.join("、")));
     }
@@ -124,12 +128,12 @@ fn appeals(sheet: &Sheet) -> String {
     let count = |group: usize, column: usize| sheet.count(appeal_cell(group, column)).unwrap_or_default();
     let group_total = |group: usize| count(group, APPEAL_COLUMNS.len() - 1);
     let results = |group: usize| -> String {
-        let parts: Vec<String> = APPEAL_COLUMNS[..APPEAL_COLUMNS.len() - 1]
-            .iter()
-            .enumerate()
-            .filter(|(c, _)| count(group, *c) > 0)
-            .map(|(c, column)| format!("{}{}件", column.label, count(group, c)))
-            .collect();
+        let mut parts = Vec::new();
+        for (c, column) in APPEAL_COLUMNS[..APPEAL_COLUMNS.len() - 1].iter().enumerate() {
+            if count(group, c) > 0 {
+                parts.push(format!("{}{}件", column.label, count(group, c)));
+            }
+        }
         if parts.is_empty() { String::new() } else { format!("（{}）", parts.join("、")) }
     };
     let (review, direct, after) = (group_total(0), group_total(1), group_total(2));

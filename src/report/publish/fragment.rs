@@ -114,15 +114,18 @@ pub fn render_text(report: &Report) -> String {
         }
         if let Some(table) = section.table {
             for row in format::layout(table).slots() {
-                let cells: Vec<String> = row
-                    .iter()
-                    .map(|slot| match slot.cell {
-                        _ if !slot.first => String::new(),
-                        LayoutCell::Label { text, .. } => text.to_string(),
-                        LayoutCell::Value { id, .. } => sheet.display(report, id),
-                    })
-                    .collect();
-                lines.push(cells.join("\t"));
+                let mut line = String::new();
+                for (n, slot) in row.iter().enumerate() {
+                    if n > 0 {
+                        line.push('\t');
+                    }
+                    match slot.cell {
+                        _ if !slot.first => {}
+                        LayoutCell::Label { text, .. } => line.push_str(text),
+                        LayoutCell::Value { id, .. } => line.push_str(&sheet.display(report, id)),
+                    }
+                }
+                lines.push(line);
             }
         }
     }

@@ -34,14 +34,16 @@ fn is_chinese(c: char) -> bool {
 /// space next to a Chinese character, ASCII punctuation after Chinese full-width, and the
 /// numbering markers （一） 1. （1） written one way.
 pub fn tidy(text: &str) -> String {
-    let lines: Vec<String> = text.lines().map(tidy_line).collect();
-    lines
-        .iter()
-        .flat_map(|line| numbered_parts(line))
-        .map(|part| ended(&numbering(part)))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    let mut paragraphs = Vec::new();
+    for line in text.lines().map(tidy_line) {
+        for part in numbered_parts(&line) {
+            let paragraph = ended(&numbering(part));
+            if !paragraph.is_empty() {
+                paragraphs.push(paragraph);
+            }
+        }
+    }
+    paragraphs.join("\n\n")
 }
 
 /// A line cut before each numbering marker that follows the end of a sentence — `（一）…。（二）…`

@@ -38,7 +38,7 @@ pub struct Changed {
 impl Changed {
     /// Said under the page's paragraph.
     pub fn said(&self) -> String {
-        let quoted = |list: &[String]| list.iter().map(|s| format!("“{s}”")).collect::<Vec<_>>().join("");
+        let quoted = |list: &[String]| format!("“{}”", list.join("”“"));
         let mut parts = Vec::new();
         if !self.lacks.is_empty() {
             parts.push(format!("页面缺少{}", quoted(&self.lacks)));
@@ -235,13 +235,15 @@ const TABLE_MARKS: [(Table, &str); 3] = [
 pub fn tables_without_lines(page: &str) -> Vec<Table> {
     let lower = page.to_ascii_lowercase();
     let tables = innermost_tables(&lower);
-    TABLE_MARKS
-        .iter()
-        .filter_map(|&(table, mark)| {
-            let (start, end) = *tables.iter().find(|&&(start, end)| page[start..end].contains(mark))?;
-            (!has_lines(&lower[start..end])).then_some(table)
-        })
-        .collect()
+    let mut unlined = Vec::new();
+    for (table, mark) in TABLE_MARKS {
+        if let Some(&(start, end)) = tables.iter().find(|&&(start, end)| page[start..end].contains(mark))
+            && !has_lines(&lower[start..end])
+        {
+            unlined.push(table);
+        }
+    }
+    unlined
 }
 
 /// The byte ranges of the page's `<table>` elements that hold no other table.

@@ -159,16 +159,16 @@ fn table_xml(out: &mut String, report: &Report, sheet: &Sheet, table: Table) {
     let layout = format::layout(table);
     let slots = layout.slots();
     let heads = layout.column_heads();
-    let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
-        .iter()
-        .map(|side| format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"))
-        .collect();
+    let mut borders = String::new();
+    for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+        let _ = write!(borders, "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>");
+    }
     // The template's columns scaled to fill the text width exactly (the rounding's remainder
     // spread over the first ones): LibreOffice makes a column of its own of any difference.
-    let columns: String = scaled_widths(table.template_column_widths(), TEXT_WIDTH)
-        .iter()
-        .map(|w| format!("<w:gridCol w:w=\"{w}\"/>"))
-        .collect();
+    let mut columns = String::new();
+    for width in scaled_widths(table.template_column_widths(), TEXT_WIDTH) {
+        let _ = write!(columns, "<w:gridCol w:w=\"{width}\"/>");
+    }
     let _ = write!(
         out,
         "<w:tbl><w:tblPr><w:tblW w:w=\"{TEXT_WIDTH}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>\

@@ -373,11 +373,10 @@ impl Reader<'_> {
         if let Some((cut, _)) = glued.char_indices().nth(GLUED_SHOWN) {
             glued.replace_range(cut.., "…");
         }
-        let shown: Vec<String> = options
-            .iter()
-            .take(4)
-            .map(|o| o.iter().map(|v| v.clone().unwrap_or_default()).collect::<Vec<_>>().join("/"))
-            .collect();
+        let mut shown = Vec::new();
+        for option in options.iter().take(4) {
+            shown.push(option.iter().map(|v| v.as_deref().unwrap_or_default()).collect::<Vec<_>>().join("/"));
+        }
         let message = if options.is_empty() {
             format!("{place}：复制件中的数字“{glued}”无法按表格拆分，未导入，请对照原表填写。")
         } else {
@@ -426,16 +425,12 @@ impl Reader<'_> {
         let Some(start) = headings[1].map(|h| h.end) else { return };
         let until = headings[2].map_or(self.copy.len(), |h| h.start);
         // Each row with its block's article when it is the block's first.
-        let rows: Vec<(&str, &[&str], Option<&str>)> = PROACTIVE
-            .iter()
-            .flat_map(|block| {
-                block
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, row)| (row.label, row.keys, (i == 0).then_some(block.article)))
-            })
-            .collect();
+        let mut rows: Vec<(&str, &[&str], Option<&str>)> = Vec::new();
+        for block in PROACTIVE {
+            for (i, row) in block.rows.iter().enumerate() {
+                rows.push((row.label, row.keys, (i == 0).then_some(block.article)));
+            }
+        }
         let mut at = start;
         // Where the previous row's values ended, or its block's article: a value read before its
         // label comes from the table, never from the note above it.
@@ -657,8 +652,10 @@ impl Reader<'_> {
     fn read_appeals(&mut self, headings: &Headings, body_end: usize) {
         let Some(start) = headings[3].map(|h| h.end) else { return };
         let until = headings[4].map_or(body_end, |h| h.start);
-        let ids: Vec<FieldId> =
-            (0..APPEAL_GROUPS.len()).flat_map(|g| (0..APPEAL_COLUMNS.len()).map(move |c| appeal_cell(g, c))).collect();
+        let mut ids: Vec<FieldId> = Vec::new();
+        for g in 0..APPEAL_GROUPS.len() {
+            ids.extend((0..APPEAL_COLUMNS.len()).map(|c| appeal_cell(g, c)));
+        }
         // T4-SUM on the candidate's values, group by group.
         let groups_add_up = |values: &[Value]| {
             counts(values).is_none_or(|v| {
@@ -749,22 +746,20 @@ impl Reader<'_> {
         let section_end = |i: usize| headings[i + 1..].iter().flatten().next().map_or(body_end, |h| h.start);
         // §一, with the paragraphs before its heading that state the basis and the period.
         if let Some(h) = headings[0] {
-            let before: Vec<String> = self
-                .copy
-                .paragraphs(0, h.start)
-                .into_iter()
-                .flat_map(|p| p.split("=====").map(str::to_string).collect::<Vec<_>>())
-                .map(|p| {
+            let mut before: Vec<String> = Vec::new();
+            for paragraph in self.copy.paragraphs(0, h.start) {
+                for p in paragraph.split("=====") {
                     // A repeated title at the start of the body, not the format's name quoted in it.
                     let title_end = p
                         .find(TITLE_SUFFIX.trim_start_matches('年'))
                         .filter(|&at| at < 150 && !p[..at].contains(['《', '〈']));
-                    let after_title =
-                        title_end.map_or(p.as_str(), |at| &p[at + TITLE_SUFFIX.len() - '年'.len_utf8()..]);
-                    after_title.trim_matches(['=', ' ']).to_string()
-                })
-                .filter(|p| ["条例", "统计期限", "编制"].iter().any(|w| p.contains(w)))
-                .collect();
+                    let after_title = title_end.map_or(p, |at| &p[at + TITLE_SUFFIX.len() - '年'.len_utf8()..]);
+                    let p = after_title.trim_matches(['=', ' ']);
+                    if ["条例", "统计期限", "编制"].iter().any(|w| p.contains(w)) {
+                        before.push(p.to_string());
+                    }
+                }
+            }
             let end = section_end(0);
             let keys = SECTIONS[0].parts.iter().map(|p| p.key()).collect::<Vec<_>>();
             let starts = self.sub_parts(h.end, end, keys.len() - 1);
