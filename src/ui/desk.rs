@@ -4,44 +4,32 @@
 //! 导出问题清单 write what the command line's `xxgk sum` and `xxgk audit --csv` write. Its own module,
 //! loader and shadow root: the clerk's widget carries none of it. The state is the core's [`Desk`].
 
+mod intake;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    DragEvent, File, FileSystemDirectoryEntry, FileSystemDirectoryReader, FileSystemEntry, FileSystemFileEntry,
-    HtmlInputElement, HtmlSelectElement, Worker,
-};
+use js_sys::{Array, Object};
+use wasm_bindgen::JsValue;
+use web_sys::{DragEvent, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::{browser, jobs, shadow_root_in};
-use crate::report::base::file_kind::{REPORT_FILES_TIP, read_in_folder};
+use super::{browser, shadow_root_in};
 use crate::report::data::finding::{Rule, Severity};
 use crate::report::edit::desk::{Column, Desk, DeskAction};
 use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::{DeskSum, desk_sum, findings_csv};
-use crate::report::read::audit::AuditedFile;
 use crate::report::render;
-use crate::worker::desk::{DeskAnswer, DeskJob};
-use crate::worker::protocol::{Message, READY};
+use intake::{Intake, use_intake};
 
 /// The id of the host page's element the review desk lives in.
 pub const HOST_ID: &str = "xxgk-nianbao-review";
-
-/// The desk's JS glue: its worker's files are beside it.
-const GLUE_SCRIPT: &str = "script[src$=\"xxgk-nianbao-review.js\"]";
 
 /// style/base.css and style/desk.css, minified by style/build.rs.
 const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/desk.css"));
 
 thread_local! {
     static MOUNTED: RefCell<Option<yew::AppHandle<DeskPage>>> = const { RefCell::new(None) };
-    /// The worker that reads the files, started with the first and kept; started afresh after one
-    /// stopped on a file (it keeps nothing, so nothing is lost).
-    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
 }
 
 /// Mounts the review desk inside an open shadow root of `<div id="xxgk-nianbao-review">`.
@@ -69,127 +57,6 @@ impl Reducible for Desk {
     }
 }
 
-fn beside_desk(name: &str) -> Result<String, JsValue> {
-    browser::beside_script(GLUE_SCRIPT, name)
-}
-
-/// The desk's worker, started from beside the desk's files, once it says it listens.
-async fn started() -> Option<Worker> {
-    let worker = jobs::start_beside("xxgk-nianbao-review-worker", beside_desk).ok()?;
-    match jobs::next_message(&worker, Some(jobs::START_TIMEOUT_MS)).await {
-        Ok(said) if said.as_string().as_deref() == Some(READY) => Some(worker),
-        _ => {
-            worker.terminate();
-            None
-        }
-    }
-}
-
-/// A file read and checked in the worker; a file the worker could not read says why.
-async fn audit_in_worker(file: String, blob: File) -> AuditedFile {
-    let refused = |file: String, why: &str| AuditedFile { file, read: Err(why.to_string()) };
-    let Ok(bytes) = browser::read_bytes(&blob).await else { return refused(file, "浏览器未能读取这个文件") };
-    let worker = match WORKER.with(|w| w.borrow().clone()) {
-        Some(worker) => worker,
-        None => match started().await {
-            Some(worker) => {
-                WORKER.with(|w| *w.borrow_mut() = Some(worker.clone()));
-                worker
-            }
-            None => return refused(file, "无法启动审核台的后台程序，请按 Ctrl+F5 刷新本页后重试"),
-        },
-    };
-    let answer = jobs::next_message(&worker, None);
-    if worker.post_message(&DeskJob { file: file.clone(), bytes }.to_message()).is_err() {
-        return refused(file, "后台程序没有收到这个文件");
-    }
-    match answer.await.map(|message| DeskAnswer::from_message(&message)) {
-        Ok(Ok(DeskAnswer::Audited(audited))) => audited,
-        Ok(Ok(DeskAnswer::Refused(why)) | Err(why)) => refused(file, &why),
-        Err(_) => {
-            WORKER.with(|w| w.borrow_mut().take()).inspect(Worker::terminate);
-            refused(file, "读取这个文件时出错，文件可能已损坏")
-        }
-    }
-}
-
-/// Reads the files in turn, telling the desk of each.
-fn read_all(files: Vec<(String, File)>, desk: UseReducerDispatcher<Desk>) {
-    if files.is_empty() {
-        desk.dispatch(DeskAction::Say(Tone::Failed, format!("没有找到报告文件。审核台读取{REPORT_FILES_TIP}。")));
-        return;
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        desk.dispatch(DeskAction::Reading(files.iter().map(|(name, _)| name.clone()).collect()));
-        for (name, file) in files {
-            desk.dispatch(DeskAction::Read(audit_in_worker(name, file).await));
-        }
-        desk.dispatch(DeskAction::DoneReading);
-    });
-}
-
-/// The files an input chose: a folder's by their path in it (only those read as reports, in path
-/// order), files chosen one by one whatever they are called.
-fn chosen(input: &HtmlInputElement) -> Vec<(String, File)> {
-    let Some(list) = input.files() else { return Vec::new() };
-    let mut files: Vec<(String, File)> = (0..list.length())
-        .filter_map(|n| list.get(n))
-        .map(|file| {
-            let path = Reflect::get(&file, &"webkitRelativePath".into()).ok().and_then(|p| p.as_string());
-            (path.filter(|p| !p.is_empty()).unwrap_or_else(|| file.name()), file)
-        })
-        .collect();
-    if input.has_attribute("webkitdirectory") {
-        files.retain(|(path, _)| read_in_folder(path));
-        files.sort_by(|a, b| a.0.cmp(&b.0));
-    }
-    input.set_value("");
-    files
-}
-
-/// A promise's callback pair as a closure that resolves it with its one argument.
-fn settle_with(resolve: Function) -> JsValue {
-    Closure::once_into_js(move |value: JsValue| {
-        let _ = resolve.call1(&JsValue::NULL, &value);
-    })
-}
-
-/// Every file under a dropped entry, a folder walked to its files (only those read as reports),
-/// each named by its path from what was dropped.
-async fn files_in(entry: FileSystemEntry, found: &mut Vec<(String, File)>) {
-    let path = entry.full_path().trim_start_matches('/').to_string();
-    if entry.is_file() {
-        let entry: FileSystemFileEntry = entry.unchecked_into();
-        let file = Promise::new(&mut |resolve, reject| {
-            entry.file_with_callback_and_callback(settle_with(resolve).unchecked_ref(), &reject);
-        });
-        if let Ok(file) = JsFuture::from(file).await {
-            found.push((path, file.unchecked_into()));
-        }
-        return;
-    }
-    let reader: FileSystemDirectoryReader = entry.unchecked_into::<FileSystemDirectoryEntry>().create_reader();
-    let mut entries = Vec::new();
-    // A folder gives its entries in batches, until an empty one.
-    loop {
-        let batch = Promise::new(&mut |resolve, reject| {
-            let _ = reader.read_entries_with_callback_and_callback(settle_with(resolve).unchecked_ref(), &reject);
-        });
-        let Ok(batch) = JsFuture::from(batch).await else { break };
-        let batch: Array = batch.unchecked_into();
-        if batch.length() == 0 {
-            break;
-        }
-        entries.extend(batch.iter().map(JsCast::unchecked_into::<FileSystemEntry>));
-    }
-    entries.sort_by_key(FileSystemEntry::name);
-    let mut inside = Vec::new();
-    for entry in entries {
-        Box::pin(files_in(entry, &mut inside)).await;
-    }
-    found.extend(inside.into_iter().filter(|(path, _)| read_in_folder(path)));
-}
-
 /// Words compared as the browser collates Chinese (by pinyin).
 fn chinese_collation() -> impl Fn(&str, &str) -> std::cmp::Ordering {
     let collator = js_sys::Intl::Collator::new(&Array::of1(&"zh-CN".into()), &Object::new()).compare();
@@ -206,41 +73,7 @@ pub fn desk_page() -> Html {
     let onaction = dispatcher.to_callback();
     let reading = desk.reading.is_some();
 
-    let onchoose = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            read_all(chosen(&input), dispatcher.clone());
-        })
-    };
-    let ondrop = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if reading {
-                return;
-            }
-            // The entries are taken now: the dropped data is gone once the event is over. A file
-            // dropped by a page's script rather than from the file manager has no entry, only itself.
-            let (mut entries, mut found) = (Vec::new(), Vec::new());
-            if let Some(items) = e.data_transfer().map(|d| d.items()) {
-                for item in (0..items.length()).filter_map(|n| items.get(n)) {
-                    match (item.webkit_get_as_entry().ok().flatten(), item.get_as_file().ok().flatten()) {
-                        (Some(entry), _) => entries.push(entry),
-                        (None, Some(file)) => found.push((file.name(), file)),
-                        (None, None) => {}
-                    }
-                }
-            }
-            let dispatcher = dispatcher.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                for entry in entries {
-                    files_in(entry, &mut found).await;
-                }
-                read_all(found, dispatcher);
-            });
-        })
-    };
+    let Intake { onchoose, ondrop } = use_intake(dispatcher.clone(), reading);
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let onfilter = onaction.reform(|e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
