@@ -29,8 +29,11 @@ pub use app::App;
 
 use std::cell::RefCell;
 
+use std::thread::LocalKey;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+
 use yew::AppHandle;
+use yew::html::BaseComponent;
 
 /// The id of the host page's element the widget lives in, and nowhere else.
 pub const HOST_ID: &str = "xxgk-nianbao";
@@ -51,19 +54,36 @@ thread_local! {
 /// again: the change still waiting is written and the widget mounted before is ended, then the
 /// widget mounts into the mount point there is now, with the draft as stored.
 pub fn mount() {
+    yew::set_custom_panic_hook(Box::new(failure::on_failure));
+    mount_app(&MOUNTED, HOST_ID, "编制助手", STYLE, || drop(autosave::save_waiting()));
+}
+
+/// One of this crate's apps (the widget, the review desk) mounted inside an open shadow root of the
+/// host page's `<div id=host_id>`, with its style sheet; the app `mounted` before is ended first,
+/// `ending` run just before. Without that element it says so in the console (`name` is what the
+/// clerk knows the app by) and mounts nothing.
+fn mount_app<C>(
+    mounted: &'static LocalKey<RefCell<Option<AppHandle<C>>>>,
+    host_id: &str,
+    name: &str,
+    style_sheet: &str,
+    ending: fn(),
+) where
+    C: BaseComponent,
+    C::Properties: Default,
+{
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(host) = document.get_element_by_id(HOST_ID) else {
-        web_sys::console::error_1(&format!("xxgk-nianbao: 页面中没有 <div id=\"{HOST_ID}\">，编制助手未加载").into());
+    let Some(host) = document.get_element_by_id(host_id) else {
+        web_sys::console::error_1(&format!("xxgk-nianbao: 页面中没有 <div id=\"{host_id}\">，{name}未加载").into());
         return;
     };
-    if let Some(previous) = MOUNTED.with(|mounted| mounted.borrow_mut().take()) {
-        autosave::save_waiting();
+    if let Some(previous) = mounted.with(|mounted| mounted.borrow_mut().take()) {
+        ending();
         previous.destroy();
     }
-    let Some(root) = shadow_root_in(&document, &host, STYLE) else { return };
-    yew::set_custom_panic_hook(Box::new(failure::on_failure));
-    let app = yew::Renderer::<App>::with_root(root).render();
-    MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(app));
+    let Some(root) = shadow_root_in(&document, &host, style_sheet) else { return };
+    let app = yew::Renderer::<C>::with_root(root).render();
+    mounted.with(|mounted| *mounted.borrow_mut() = Some(app));
 }
 
 /// A new root for a page's app inside an open shadow root of `host` (emptied first), with the app's

@@ -14,11 +14,12 @@ use wasm_bindgen::JsValue;
 use web_sys::{DragEvent, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::{browser, shadow_root_in};
+use super::{browser, mount_app};
 use crate::report::data::finding::{Rule, Severity};
-use crate::report::edit::desk::{Column, Desk, DeskAction};
+use crate::report::edit::desk::{Desk, DeskAction};
 use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::{DeskSum, desk_sum, findings_csv};
+use crate::report::read::audit::Column;
 use crate::report::render;
 use intake::{Intake, use_intake};
 
@@ -34,17 +35,7 @@ thread_local! {
 
 /// Mounts the review desk inside an open shadow root of `<div id="xxgk-nianbao-review">`.
 pub fn mount() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(host) = document.get_element_by_id(HOST_ID) else {
-        web_sys::console::error_1(&format!("xxgk-nianbao: 页面中没有 <div id=\"{HOST_ID}\">，审核台未加载").into());
-        return;
-    };
-    if let Some(previous) = MOUNTED.with(|mounted| mounted.borrow_mut().take()) {
-        previous.destroy();
-    }
-    let Some(root) = shadow_root_in(&document, &host, STYLE) else { return };
-    let app = yew::Renderer::<DeskPage>::with_root(root).render();
-    MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(app));
+    mount_app(&MOUNTED, HOST_ID, "审核台", STYLE, || {});
 }
 
 impl Reducible for Desk {
@@ -84,7 +75,7 @@ pub fn desk_page() -> Html {
         let desk = desk.clone();
         Callback::from(move |_: MouseEvent| match desk_sum(&desk.rows) {
             Err(why) => desk.dispatch(DeskAction::Say(Tone::Failed, why)),
-            Ok(sum) if !sum.wrong.is_empty() => desk.dispatch(DeskAction::Summed(sum)),
+            Ok(sum) if sum.asks_first() => desk.dispatch(DeskAction::Summed(sum)),
             Ok(sum) => match download_sum(&sum) {
                 Ok(()) => desk.dispatch(DeskAction::Summed(sum)),
                 Err(why) => desk.dispatch(DeskAction::Say(Tone::Failed, why)),
@@ -229,14 +220,12 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
                     <td>{ a.rules().join(", ") }</td>
                 </tr>
                 if open {
-                    <tr class="xd-opened"><td colspan="7">
+                    <tr class="xd-opened"><td colspan={Column::ALL.len().to_string()}>
                         if a.findings.is_empty() {
                             <p class="xd-done">{ "没有发现问题。" }</p>
                         } else {
                             <ul class="xd-findings">
-                                // Errors first, each kind in the order the checks found them.
-                                { for a.findings.iter().filter(|f| f.severity() == Severity::Error)
-                                    .chain(a.findings.iter().filter(|f| f.severity() != Severity::Error)).map(|f| {
+                                { for a.errors_first().map(|f| {
                                     let class = if f.severity() == Severity::Error { "xd-error" } else { "xd-warning" };
                                     html! { <li class={class}>{ format!("{} {}：{}", f.severity().label(), f.rule.id(), f.message) }</li> }
                                 }) }
@@ -251,10 +240,10 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
             <>
                 <tr class="xd-failed-row" data-file={row.file.clone()} data-errors="" data-warnings="">
                     { file }
-                    <td colspan="6">{ format!("无法读取：{why}") }</td>
+                    <td colspan={(Column::ALL.len() - 1).to_string()}>{ format!("无法读取：{why}") }</td>
                 </tr>
                 if open {
-                    <tr class="xd-opened"><td colspan="7"><p class="xd-failed">{ why }</p></td></tr>
+                    <tr class="xd-opened"><td colspan={Column::ALL.len().to_string()}><p class="xd-failed">{ why }</p></td></tr>
                 }
             </>
         },

@@ -10,71 +10,7 @@ use std::rc::Rc;
 use crate::report::data::finding::Rule;
 use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::DeskSum;
-use crate::report::read::audit::{Audited, AuditedFile};
-
-/// A column of the table, which sorts it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    File,
-    Agency,
-    Year,
-    Format,
-    Errors,
-    Warnings,
-    Rules,
-}
-
-impl Column {
-    pub const ALL: [Column; 7] =
-        [Column::File, Column::Agency, Column::Year, Column::Format, Column::Errors, Column::Warnings, Column::Rules];
-
-    /// Its name in the page (`data-sort`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Column::File => "file",
-            Column::Agency => "agency",
-            Column::Year => "year",
-            Column::Format => "format",
-            Column::Errors => "errors",
-            Column::Warnings => "warnings",
-            Column::Rules => "rules",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Column::File => "文件",
-            Column::Agency => "机关",
-            Column::Year => "年度",
-            Column::Format => "格式",
-            Column::Errors => "错误",
-            Column::Warnings => "提醒",
-            Column::Rules => "规则",
-        }
-    }
-
-    /// The two rows in this column's order. Words are compared by `collate` (the browser's Chinese
-    /// collation on the page); counts as numbers; a file that could not be read comes after every
-    /// report, so that sorting by 错误 downwards puts it first.
-    fn order(self, a: &AuditedFile, b: &AuditedFile, collate: &dyn Fn(&str, &str) -> Ordering) -> Ordering {
-        if self == Column::File {
-            return collate(&a.file, &b.file);
-        }
-        let (a, b) = match (&a.read, &b.read) {
-            (Ok(a), Ok(b)) => (a, b),
-            (a, b) => return a.is_err().cmp(&b.is_err()),
-        };
-        match self {
-            Column::File => unreachable!("compared above"),
-            Column::Agency => collate(a.agency(), b.agency()),
-            Column::Year => collate(a.year(), b.year()),
-            Column::Format => collate(&a.format, &b.format),
-            Column::Errors => a.errors().cmp(&b.errors()),
-            Column::Warnings => a.warnings().cmp(&b.warnings()),
-            Column::Rules => collate(&a.rules().join(","), &b.rules().join(",")),
-        }
-    }
-}
+use crate::report::read::audit::{Audited, AuditedFile, Column};
 
 /// What is said once a 汇总 has been downloaded: done only when every unit was right and every file
 /// read; otherwise a reminder of what the 汇总 leaves out or carries over.
@@ -173,7 +109,7 @@ impl Desk {
             }
             DeskAction::FilterBy(rule) => self.rule_filter = rule,
             DeskAction::Open(row) => self.opened = row.filter(|&n| n < self.rows.len()),
-            DeskAction::Summed(sum) if sum.wrong.is_empty() => {
+            DeskAction::Summed(sum) if !sum.asks_first() => {
                 self.said = Some(summed(&sum));
                 self.asking = None;
             }

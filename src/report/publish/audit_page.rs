@@ -11,7 +11,7 @@ use maud::{DOCTYPE, PreEscaped, html};
 use crate::report::base::format::META_AGENCY;
 use crate::report::data::finding::Severity;
 use crate::report::data::sum::{SumRefused, sum_reports};
-use crate::report::read::audit::{Audited, AuditedFile};
+use crate::report::read::audit::{Audited, AuditedFile, Column};
 
 const STYLE: &str = "body{font:14px/1.6 'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif;margin:16px}\
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}\
@@ -44,7 +44,7 @@ pub fn audit_page(audited: &[AuditedFile]) -> String {
                 p { (format!("共 {} 份，{} 份有错误或无法读取。点列名排序，点文件名展开问题。", audited.len(), failed)) }
                 label { "只看规则：" select #rule { option value="" { "全部" } @for rule in &rules { option value=(rule) { (rule) } } } }
                 table #reports {
-                    thead { tr { th { "文件" } th { "机关" } th { "年度" } th { "格式" } th { "错误" } th { "提醒" } th { "规则" } } }
+                    thead { tr { @for column in Column::ALL { th { (column.label()) } } } }
                     tbody {
                         @for AuditedFile { file, read } in audited {
                             @match read {
@@ -54,7 +54,7 @@ pub fn audit_page(audited: &[AuditedFile]) -> String {
                                             details {
                                                 summary { (file) }
                                                 ul {
-                                                    @for finding in &a.findings {
+                                                    @for finding in a.errors_first() {
                                                         li class=(if finding.severity() == Severity::Error { "error" } else { "warning" }) {
                                                             (finding.severity().label()) " " (finding.rule.id()) "：" (finding.message)
                                                         }
@@ -68,7 +68,7 @@ pub fn audit_page(audited: &[AuditedFile]) -> String {
                                 }
                                 Err(why) => {
                                     tr.failed data-file=(file) data-rules="" {
-                                        td { (file) } td colspan="6" data-sort="" { "无法读取：" (why) }
+                                        td { (file) } td colspan=(Column::ALL.len() - 1) data-sort="" { "无法读取：" (why) }
                                     }
                                 }
                             }
@@ -118,6 +118,14 @@ pub struct DeskSum {
     pub wrong: Vec<String>,
     /// The files that could not be read, left out.
     pub unreadable: usize,
+}
+
+impl DeskSum {
+    /// Whether the office is asked before it downloads the 汇总: some unit's report has errors, so
+    /// the sum carries them.
+    pub fn asks_first(&self) -> bool {
+        !self.wrong.is_empty()
+    }
 }
 
 /// Every report read added up; refused, with why, when there is none or their years differ.

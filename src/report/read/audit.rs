@@ -2,6 +2,7 @@
 //! published report (a saved page, its text, Markdown, Word, Word 97–2003/WPS, PDF) read back. What
 //! `xxgk audit` prints a line of, and every command that opens a file reads it by.
 
+use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use crate::report::base::encoding;
@@ -60,10 +61,81 @@ impl Audited {
         self.findings.len() - self.errors()
     }
 
+    /// The findings, errors first, each kind in the order the checks found them.
+    pub fn errors_first(&self) -> impl Iterator<Item = &Finding> {
+        let errors = self.findings.iter().filter(|f| f.severity() == Severity::Error);
+        errors.chain(self.findings.iter().filter(|f| f.severity() != Severity::Error))
+    }
+
     /// The ids of the rules found, each once, in the rule table's order.
     pub fn rules(&self) -> Vec<&'static str> {
         let rules: BTreeSet<_> = self.findings.iter().map(|f| f.rule).collect();
         rules.into_iter().map(|rule| rule.id()).collect()
+    }
+}
+
+/// A column of the table of files audited: the review desk's, which sorts by it, and `xxgk audit
+/// --html`'s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    File,
+    Agency,
+    Year,
+    Format,
+    Errors,
+    Warnings,
+    Rules,
+}
+
+impl Column {
+    pub const ALL: [Column; 7] =
+        [Column::File, Column::Agency, Column::Year, Column::Format, Column::Errors, Column::Warnings, Column::Rules];
+
+    /// Its name in the page (`data-sort`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::File => "file",
+            Column::Agency => "agency",
+            Column::Year => "year",
+            Column::Format => "format",
+            Column::Errors => "errors",
+            Column::Warnings => "warnings",
+            Column::Rules => "rules",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::File => "文件",
+            Column::Agency => "机关",
+            Column::Year => "年度",
+            Column::Format => "格式",
+            Column::Errors => "错误",
+            Column::Warnings => "提醒",
+            Column::Rules => "规则",
+        }
+    }
+
+    /// The two rows in this column's order. Words are compared by `collate` (the browser's Chinese
+    /// collation on the page); counts as numbers; a file that could not be read comes after every
+    /// report, so that sorting by 错误 downwards puts it first.
+    pub fn order(self, a: &AuditedFile, b: &AuditedFile, collate: &dyn Fn(&str, &str) -> Ordering) -> Ordering {
+        if self == Column::File {
+            return collate(&a.file, &b.file);
+        }
+        let (a, b) = match (&a.read, &b.read) {
+            (Ok(a), Ok(b)) => (a, b),
+            (a, b) => return a.is_err().cmp(&b.is_err()),
+        };
+        match self {
+            Column::File => unreachable!("compared above"),
+            Column::Agency => collate(a.agency(), b.agency()),
+            Column::Year => collate(a.year(), b.year()),
+            Column::Format => collate(&a.format, &b.format),
+            Column::Errors => a.errors().cmp(&b.errors()),
+            Column::Warnings => a.warnings().cmp(&b.warnings()),
+            Column::Rules => collate(&a.rules().join(","), &b.rules().join(",")),
+        }
     }
 }
 
