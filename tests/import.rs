@@ -171,6 +171,9 @@ fn shanghai_2019_html_keeps_its_blanks_and_says_its_format() {
     );
     // Each column balances as published.
     assert!(findings.iter().all(|f| f.rule != Rule::T3Bal), "{findings:?}");
+    // Its 2018年度财政支出项目绩效评价结果, published in 2019, is last year's by right.
+    assert!(r.get_key("overview.proactive").unwrap().contains("2018年度财政支出项目绩效评价结果"));
+    assert!(findings.iter().all(|f| f.rule != Rule::TxtYear), "{findings:?}");
     assert!(imported.findings.iter().any(|f| f.rule == Rule::OldFormat));
     assert!(r.get_key("problems.last_year").unwrap().starts_with("（一）主要问题"));
     assert_eq!(r.get_key("other_matters"), Some("无。"));

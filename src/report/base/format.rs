@@ -560,7 +560,7 @@ pub fn section_of(key: &str) -> &'static Section {
     SECTIONS
         .iter()
         .find(|section| section.parts.iter().any(|part| part.key() == key))
-        .unwrap_or_else(|| panic!("{key} is not a text of any section"))
+        .expect("a text key of the national format")
 }
 
 /// The identity of the report: who publishes it, for which year, and the signature.
@@ -717,7 +717,7 @@ pub fn field(id: FieldId) -> &'static Field {
 
 /// The id of a key known to be in the format; for keys this module itself spells.
 pub fn id_of(key: &str) -> FieldId {
-    field_id(key).unwrap_or_else(|| panic!("{key} is not a key of the national format"))
+    field_id(key).expect("a key of the national format")
 }
 
 /// The id of the table 三 cell at `row` × `column` (indices into [`request_rows`], [`REQUEST_COLUMNS`]).

@@ -22,6 +22,10 @@ const COPY_MIN_CHARS: usize = 20;
 const SETTLED: [&str; 6] = ["均已办结", "全部办结", "均已按时办结", "全部按期办结", "均按时办结", "无结转"];
 const NO_REVIEW: [&str; 4] = ["无行政复议", "未发生行政复议", "没有发生行政复议", "未发生因政府信息公开引起的行政复议"];
 const NO_SUIT: [&str; 4] = ["无行政诉讼", "未发生行政诉讼", "没有发生行政诉讼", "未发生因政府信息公开引起的行政诉讼"];
+/// What an agency publishes in a year about the year before: “2018年度部门决算”, “2018年度财政支出
+/// 项目绩效评价结果” in the 2019 report mean 2018. Not last year's 年度报告: “编制2018年度政府信息
+/// 公开工作年度报告” left in the 2019 report's opening is the slip this rule is for.
+const LAST_YEARS_ACCOUNTS: [&str; 4] = ["决算", "财政", "绩效", "审计"];
 
 /// Every text field of the six sections, with its text.
 fn texts(report: &Report) -> impl Iterator<Item = (FieldId, &str)> {
@@ -47,7 +51,8 @@ pub fn check_text_slips(report: &Report, sheet: &Sheet, last_year: Option<&Repor
 }
 
 /// The years a text names where it means the report's own: its statistical period, and
-/// “2022年度” / “2022年政府信息公开” outside a quoted title 《…》.
+/// “2022年度” / “2022年政府信息公开” outside a quoted title 《…》 — save last year's accounts, which
+/// are published this year.
 fn check_year(id: FieldId, text: &str, year: u32, findings: &mut Vec<Finding>) {
     let chars: Vec<char> = text.chars().collect();
     let mut quoted = 0usize;
@@ -66,17 +71,23 @@ fn check_year(id: FieldId, text: &str, year: u32, findings: &mut Vec<Finding>) {
         if !is_year || quoted > 0 {
             continue;
         }
-        let after: String = chars[i + 5..chars.len().min(i + 14)].iter().collect();
+        let after: String = chars[i + 5..chars.len().min(i + 22)].iter().collect();
         let in_period = period.is_some_and(|p| i > p && i < p + 40);
         let own = after.starts_with('度') || after.starts_with("政府信息公开") || after.starts_with("1月1日");
         if !(in_period || own) {
             continue;
         }
         let named_year: u32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(year);
-        // Outside the period, next year's plans and (in 上年度存在问题) last year are meant.
+        // The accounts' name follows 年度 in one run of words: “2021年度，…财政…” is not one.
+        let last_years_accounts = || {
+            let subject: String = after.chars().skip(1).take_while(|&c| is_han(c)).collect();
+            after.starts_with('度') && LAST_YEARS_ACCOUNTS.iter().any(|a| subject.contains(a))
+        };
+        // Outside the period, next year's plans and last year's accounts, and (in 上年度存在问题)
+        // any mention of last year, are meant.
         let meant = named_year == year
             || (!in_period && named_year == year + 1)
-            || (!in_period && named_year + 1 == year && id == id_of(PROBLEMS_LAST_YEAR));
+            || (!in_period && named_year + 1 == year && (id == id_of(PROBLEMS_LAST_YEAR) || last_years_accounts()));
         if !meant {
             let phrase: String = chars[i..chars.len().min(i + 9)].iter().collect();
             if !named.contains(&phrase) {
@@ -331,10 +342,16 @@ mod tests {
         assert!(said[0].contains("“2021年1月1日"), "{said:?}");
         let stale = with(&[("overview.proactive", "本机关2021年度共主动公开信息266条。")], &[]);
         assert_eq!(found(&stale, None, Rule::TxtYear).len(), 1);
-        // Near misses: last year named as last year, a dated document's title, next year's plans.
+        let stale = with(&[("overview.proactive", "2021年度，本机关主动公开财政预决算信息。")], &[]);
+        assert_eq!(found(&stale, None, Rule::TxtYear).len(), 1);
+        let stale = with(&[("overview.intro", "现编制2021年度政府信息公开工作年度报告。")], &[]);
+        assert_eq!(found(&stale, None, Rule::TxtYear).len(), 1);
+        // Near misses: last year named as last year, a dated document's title, next year's plans,
+        // last year's accounts (as the 2019 report of 上海市人民政府办公厅 names them).
         let fine = with(
             &[
                 ("problems.last_year", "2021年度存在的问题已整改。"),
+                ("overview.proactive", "发布2021年度部门决算、2021年度财政支出项目绩效评价结果。"),
                 ("overview.management", "落实《2021年政府信息公开工作要点》，2023年度将继续改进。"),
             ],
             &[],
