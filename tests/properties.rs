@@ -1,15 +1,15 @@
 //! Invariants of the core over arbitrary input: totals the format derives always satisfy the
-//! format's own sums, no text a clerk can type makes number parsing panic, and the report file's
-//! JSON reader and writer agree with an independent JSON library on every text.
+//! format's own sums, no text a clerk can type makes number parsing or the text checks panic, and
+//! the report file's JSON reader and writer agree with an independent JSON library on every text.
 
 use proptest::prelude::*;
 use xxgk_nianbao::report::base::format::{
     APPEAL_COLUMNS, APPEAL_GROUPS, FieldKind, REQUEST_COLUMNS, RequestRowRole, appeal_cell, fields, request_cell,
-    request_rows,
+    request_rows, text_parts,
 };
 use xxgk_nianbao::report::base::json::{self, Json};
 use xxgk_nianbao::report::base::number::{MAX_AMOUNT_WAN, parse_amount, parse_count};
-use xxgk_nianbao::report::{Report, Rule, Sheet, check};
+use xxgk_nianbao::report::{Report, Rule, Sheet, check, check_with_last_year};
 
 /// A report with every typed count filled from `counts` (cycled), blanks where a count is `None`.
 fn report_of(counts: &[Option<u32>]) -> Report {
@@ -191,5 +191,35 @@ proptest! {
     fn tidying_twice_changes_nothing_more(text in "[一二三四五的是年件（）()，,.。;；:：、 \u{3000}\n0-9a-zA-Z]{0,80}") {
         let once = xxgk_nianbao::report::publish::tidy::tidy(&text);
         prop_assert_eq!(xxgk_nianbao::report::publish::tidy::tidy(&once), once);
+    }
+}
+
+/// Texts made of the pieces the text checks look for — years, 年度, periods, the words after them,
+/// counts with their measure words, clause marks, quotes — in any order.
+fn clerks_text() -> impl Strategy<Value = String> {
+    const PIECES: &str = "2021|2022|2023|２０２２|二〇二三|12|0|年|年度|1月1日|12月31日|统计期限|自|起至|止|政府信息公开|\
+        工作年度报告|部门决算|财政|绩效|审计|收到|申请|结转下年度|行政复议|行政诉讼|复议后|件|起|均已办结|无|，|。|；|《|》|\n| |甲";
+    let piece = prop::sample::select(PIECES.split('|').collect::<Vec<_>>());
+    prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Whatever a clerk types into the texts (years, periods, 年度 and the words after it, clause
+    /// marks, counts with their measure words), the text checks run to the end: a check that
+    /// panicked would stop the widget.
+    #[test]
+    fn the_text_checks_never_panic_on_any_text(
+        texts in prop::collection::vec(clerks_text(), 1..8),
+        year in "20[0-9][0-9]|[0-9]{0,5}",
+    ) {
+        let last_year = xxgk_nianbao::report::example();
+        let mut report = last_year.clone();
+        report.set_key("meta.year", year);
+        for (id, text) in text_parts().zip(texts.iter().cycle()) {
+            report.set(id, text.clone());
+        }
+        let _ = check_with_last_year(&report, Some(&last_year));
     }
 }
