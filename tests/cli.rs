@@ -495,10 +495,12 @@ fn sum_adds_three_units_exactly_and_check_units_holds_the_sum_against_them() {
     let mut paths = Vec::new();
     for (name, person, fee) in units {
         let path = dir.join(name);
+        let agency = name.replace(".json", "局");
         // Each unit stays balanced: 本年新收 and 予以公开 move together.
         write_report(
             &path,
             &[
+                ("meta.agency", agency.as_str()),
                 ("requests.received.natural_person", person),
                 ("requests.disclosed.natural_person", person),
                 ("proactive.fees.amount", fee),
@@ -558,6 +560,21 @@ fn sum_adds_three_units_exactly_and_check_units_holds_the_sum_against_them() {
     let against_wrong = xxgk(&["check", "--units", dir.join("戊.json").to_str().unwrap(), &upper]);
     assert_eq!(against_wrong.status.code(), Some(1));
     assert!(String::from_utf8(against_wrong.stderr).unwrap().contains("戊.json"));
+
+    // One unit's report twice (a copy sent again): added twice, so named, and the sum not said right.
+    let again = dir.join("甲（重发）.json");
+    std::fs::copy(&paths[0], &again).unwrap();
+    let twice = xxgk(&["sum", &paths[0], &paths[1], again.to_str().unwrap()]);
+    assert_eq!(twice.status.code(), Some(1));
+    let err = String::from_utf8(twice.stderr).unwrap();
+    assert!(err.contains(&format!("同一机关的报告不止一份：甲局：{}、{}", paths[0], again.display())), "{err}");
+    let summed_twice = String::from_utf8(twice.stdout).unwrap();
+    assert_eq!(field_of(&summed_twice, "requests.received.natural_person"), "6");
+    // Its 汇总 matches the units it was added from, yet held against them it is not said right.
+    std::fs::write(dir.join("汇总.json"), &summed_twice).unwrap();
+    let held = xxgk(&["check", "--units", &paths[0], &paths[1], again.to_str().unwrap(), &upper]);
+    assert_eq!((held.status.code(), held.stdout.is_empty()), (Some(1), true), "no HIER-SUM, the repeat said");
+    assert!(String::from_utf8(held.stderr).unwrap().contains("同一机关的报告不止一份：甲局："));
 }
 
 #[test]

@@ -16,7 +16,7 @@ use xxgk_nianbao::report::check::units::{Unit, check_units};
 use xxgk_nianbao::report::data::compare::compare;
 use xxgk_nianbao::report::data::finding::{RULES, Rule};
 use xxgk_nianbao::report::data::model::Loaded;
-use xxgk_nianbao::report::data::sum::{SumRefused, sum_reports};
+use xxgk_nianbao::report::data::sum::{SumRefused, repeated_agencies, said_repeated, sum_reports};
 use xxgk_nianbao::report::publish::audit_page::{audit_page, findings_csv};
 use xxgk_nianbao::report::publish::chart::chart_svg;
 use xxgk_nianbao::report::publish::draft_text::drafts;
@@ -211,11 +211,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let Some((upper, units)) = files.split_last().filter(|(_, units)| !units.is_empty()) else {
                 return Err("--units 需要各单位的报告和汇总报告：xxgk check --units 单位… 汇总.json".into());
             };
-            let units: Vec<(Unit, bool)> = units.iter().map(unit).collect::<Result<_, _>>()?;
-            let wrong = units.iter().any(|(_, wrong)| *wrong);
-            let units: Vec<Unit> = units.into_iter().map(|(unit, _)| unit).collect();
-            let said = say_findings(&check_units(&open(upper)?.report, &units), json)?;
-            Ok(if wrong { ExitCode::from(1) } else { said })
+            let read: Vec<(Unit, bool)> = units.iter().map(unit).collect::<Result<_, _>>()?;
+            let wrong = read.iter().any(|(_, wrong)| *wrong);
+            let read: Vec<Unit> = read.into_iter().map(|(unit, _)| unit).collect();
+            let repeated = say_repeated(units, &read);
+            let said = say_findings(&check_units(&open(upper)?.report, &read), json)?;
+            Ok(if wrong || repeated { ExitCode::from(1) } else { said })
         }
         Command::Check { files, json, last_year, units: false } => {
             let [file] = files.as_slice() else {
@@ -404,11 +405,14 @@ fn audit_json(file: &str, read: &Result<Audited, String>) -> String {
     out
 }
 
-/// The units added up into the 汇总 on standard output; units with errors named on standard error.
+/// The units added up into the 汇总 on standard output; units with errors, and agencies whose
+/// report is there more than once, named on standard error.
 fn sum(files: &[PathBuf]) -> Result<ExitCode, String> {
     let units: Vec<(Unit, bool)> = files.iter().map(unit).collect::<Result<_, _>>()?;
     let wrong = units.iter().any(|(_, wrong)| *wrong);
-    let reports: Vec<Report> = units.into_iter().map(|(unit, _)| unit.report).collect();
+    let units: Vec<Unit> = units.into_iter().map(|(unit, _)| unit).collect();
+    let repeated = say_repeated(files, &units);
+    let reports: Vec<Report> = units.into_iter().map(|unit| unit.report).collect();
     match sum_reports(&reports) {
         Ok(sum) => out(&sum.to_file(None))?,
         Err(SumRefused::Years(years)) => {
@@ -426,7 +430,22 @@ fn sum(files: &[PathBuf]) -> Result<ExitCode, String> {
     if wrong {
         eprintln!("xxgk: 有错误的报告加起来的汇总也是错的，请先改正上述单位的报告");
     }
-    Ok(if wrong { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    if repeated {
+        eprintln!("xxgk: 同一机关的报告每份都已计入；若是重复报送，请只留一份后重新汇总");
+    }
+    Ok(if wrong || repeated { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Names on standard error each agency whose report is among the units more than once, with its
+/// files: a sum would add it again. Whether any is.
+fn say_repeated(files: &[PathBuf], units: &[Unit]) -> bool {
+    let names: Vec<String> = files.iter().map(|file| file.display().to_string()).collect();
+    let sources: Vec<(&str, &Report)> = names.iter().map(String::as_str).zip(units.iter().map(|u| &u.report)).collect();
+    let repeated = repeated_agencies(&sources);
+    for agency in &repeated {
+        eprintln!("xxgk: 同一机关的报告不止一份：{}", said_repeated(agency));
+    }
+    !repeated.is_empty()
 }
 
 /// A unit's report for `sum` and `check --units`, read as `audit` reads it, named by its agency

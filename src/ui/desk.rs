@@ -136,9 +136,15 @@ pub fn desk_page() -> Html {
             }
             if let Some(sum) = &desk.asking {
                 <div class="xd-question" role="alertdialog" aria-label="汇总前确认">
-                    <p>{ format!("以下 {} 个单位的报告有错误，加起来的汇总也会是错的：", sum.wrong.len()) }</p>
-                    <ul>{ for sum.wrong.iter().map(|unit| html! { <li>{ unit }</li> }) }</ul>
-                    <p>{ "建议先请这些单位改正。仍要下载汇总吗？" }</p>
+                    if !sum.wrong.is_empty() {
+                        <p>{ format!("以下 {} 个单位的报告有错误，加起来的汇总也会是错的（建议先请这些单位改正）：", sum.wrong.len()) }</p>
+                        <ul>{ for sum.wrong.iter().map(|unit| html! { <li>{ unit }</li> }) }</ul>
+                    }
+                    if !sum.repeated.is_empty() {
+                        <p>{ format!("以下 {} 个机关的报告不止一份，汇总会把每一份都加进去（若是重复报送或改正后的新版本，请只留一份）：", sum.repeated.len()) }</p>
+                        <ul data-role="repeated">{ for sum.repeated.iter().map(|unit| html! { <li>{ unit }</li> }) }</ul>
+                    }
+                    <p>{ "仍要下载汇总吗？" }</p>
                     <button data-action="sum-anyway" onclick={onanswer.reform(|_| true)}>{ "仍要下载" }</button>
                     <button data-action="sum-cancel" onclick={onanswer.reform(|_| false)}>{ "取消" }</button>
                 </div>

@@ -1,8 +1,9 @@
 // The review desk's page (review.html) as a 政务公开办 uses it: twenty files of every kind chosen at
 // once — report files, published copies (text, Word, Word 97, PDF), one in error, one broken, one
 // picture — read in its worker; the table held against `xxgk audit` over the same files; sorting,
-// the rule filter, a report opened; 下载汇总 (asked first, for a unit has errors) held against
-// `xxgk sum` and opened by `xxgk check`; 导出问题清单 byte for byte `xxgk audit --csv`'s.
+// the rule filter, a report opened; 下载汇总 (asked first, for a unit has errors and one agency's
+// report is there four times) held against `xxgk sum` and opened by `xxgk check`; 导出问题清单
+// byte for byte `xxgk audit --csv`'s.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -122,10 +123,13 @@ describe("the review desk", () => {
     await page.locator('[data-action="filter"]').selectOption("");
     assert.equal((await rows(page)).length, 20);
 
-    // 下载汇总 asks first: a unit has errors. Cancelled, nothing is said done.
+    // 下载汇总 asks first: a unit has errors, and one agency's report is there four times (its page,
+    // PDF, Word and Word 97 copies), each of which the 汇总 adds. Cancelled, nothing is said done.
     await desk.action("download-sum").click();
     const question = page.locator(".xd-question");
     assert.match(await question.textContent(), /08-填错\.json（某某县填错单位）：T3-ROW/);
+    assert.deepEqual(await question.locator('[data-role="repeated"] li').allTextContents(),
+      ["咸宁市政务服务和大数据管理局：01-咸宁网页.txt、02-咸宁.pdf、03-咸宁.docx、04-咸宁.doc"]);
     await desk.action("sum-cancel").click();
     assert.equal(await question.count(), 0);
     assert.equal(await page.locator(".xd-said.xd-done").count(), 0);
@@ -137,7 +141,7 @@ describe("the review desk", () => {
     const cliSum = xxgk(dir, "sum", ...readable);
     assert.deepEqual(JSON.parse(sum.text), JSON.parse(cliSum.stdout));
     assert.match(await page.locator(".xd-said.xd-reminder").textContent(),
-      /已下载汇总：18 份报告逐格相加。另有 2 个文件无法读取，未计入。其中 1 个单位的报告有错误/);
+      /已下载汇总：18 份报告逐格相加。另有 2 个文件无法读取，未计入。其中 1 个单位的报告有错误.*有 1 个机关的报告不止一份/);
     writeFileSync(join(dir, "汇总.json"), sum.bytes);
     // Opened by `xxgk check`: the totals are derived from the cells added up, so the unit's wrong
     // 总计 is not carried into it.

@@ -2,6 +2,7 @@
 //! exactly, 现行有效件数 too — with the totals left for the format to derive.
 
 use crate::report::base::format::{FieldKind, META_AGENCY, META_SCOPE, META_YEAR, SCOPE_REGION, field, id_of};
+use crate::report::base::text::squeezed;
 use crate::report::data::figure::{Figure, number_fields};
 use crate::report::data::model::Report;
 use crate::report::data::sheet::Sheet;
@@ -40,6 +41,30 @@ pub fn sum_reports(units: &[Report]) -> Result<Report, SumRefused> {
     Ok(sum)
 }
 
+/// The agencies that more than one of the units' reports names (spacing aside), in the order first
+/// named, each with where its reports came from: the same unit's report chosen twice, or a
+/// corrected copy beside the first, would be added up twice.
+pub fn repeated_agencies<'a>(units: &[(&'a str, &Report)]) -> Vec<(String, Vec<&'a str>)> {
+    let mut named: Vec<(String, Vec<&'a str>)> = Vec::new();
+    for &(source, report) in units {
+        let agency = squeezed(report.text(id_of(META_AGENCY)));
+        if agency.is_empty() {
+            continue;
+        }
+        match named.iter_mut().find(|(known, _)| *known == agency) {
+            Some((_, sources)) => sources.push(source),
+            None => named.push((agency, vec![source])),
+        }
+    }
+    named.retain(|(_, sources)| sources.len() > 1);
+    named
+}
+
+/// A repeated agency as the desk and `xxgk` say it: `某某局：甲.docx、甲（改）.pdf`.
+pub fn said_repeated((agency, sources): &(String, Vec<&str>)) -> String {
+    format!("{agency}：{}", sources.join("、"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +89,21 @@ mod tests {
         assert_eq!(sum.get_key("requests.received.commercial"), Some("0"));
         assert_eq!(sum.get_key("requests.received.total"), None, "derived, not written");
         assert_eq!(Sheet::of(&sum).count(id_of("requests.received.total")), Some(7));
+    }
+
+    #[test]
+    fn an_agency_named_by_more_than_one_report_is_found_with_its_files() {
+        let of = |agency: &str| Report::new().filled(&[("meta.agency", agency)]);
+        let (a, b, c, blank) = (of("甲局"), of("乙镇"), of(" 甲 局"), of(""));
+        let units = [("甲.docx", &a), ("乙.pdf", &b), ("无名.txt", &blank), ("甲（改）.json", &c), ("空.txt", &blank)];
+        let repeated = repeated_agencies(&units);
+        assert_eq!(
+            repeated,
+            vec![("甲局".to_string(), vec!["甲.docx", "甲（改）.json"])],
+            "a blank agency names no unit"
+        );
+        assert_eq!(said_repeated(&repeated[0]), "甲局：甲.docx、甲（改）.json");
+        assert!(repeated_agencies(&units[..3]).is_empty());
     }
 
     #[test]

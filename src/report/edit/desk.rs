@@ -12,8 +12,8 @@ use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::DeskSum;
 use crate::report::read::audit::{Audited, AuditedFile, Column};
 
-/// What is said once a 汇总 has been downloaded: done only when every unit was right and every file
-/// read; otherwise a reminder of what the 汇总 leaves out or carries over.
+/// What is said once a 汇总 has been downloaded: done only when every unit was right, each once, and
+/// every file read; otherwise a reminder of what the 汇总 leaves out, carries over or adds twice.
 fn summed(sum: &DeskSum) -> (Tone, String) {
     let mut said = format!("已下载汇总：{} 份报告逐格相加。", sum.reports);
     if sum.unreadable > 0 {
@@ -25,7 +25,13 @@ fn summed(sum: &DeskSum) -> (Tone, String) {
             sum.wrong.len()
         ));
     }
-    let tone = if sum.unreadable == 0 && sum.wrong.is_empty() { Tone::Done } else { Tone::Reminder };
+    if !sum.repeated.is_empty() {
+        said.push_str(&format!(
+            "有 {} 个机关的报告不止一份，每份都已计入；若是重复报送，请只留一份后重新汇总。",
+            sum.repeated.len()
+        ));
+    }
+    let tone = if sum.unreadable == 0 && !sum.asks_first() { Tone::Done } else { Tone::Reminder };
     (tone, said)
 }
 
@@ -56,8 +62,9 @@ pub struct Desk {
     pub rule_filter: Option<Rule>,
     /// The row open to its findings and preview, by its place in `rows`.
     pub opened: Option<usize>,
-    /// A 汇总 made while some units have errors (`wrong`, named with their rules), waiting for the
-    /// office's answer: a sum of wrong reports is wrong, so it is asked before it is downloaded.
+    /// A 汇总 made while some units have errors (`wrong`, named with their rules) or a unit's report
+    /// is there more than once (`repeated`), waiting for the office's answer: such a sum is wrong,
+    /// so it is asked before it is downloaded.
     pub asking: Option<DeskSum>,
     /// What the desk says about the last thing asked of it (a download refused, say).
     pub said: Option<(Tone, String)>,
@@ -79,7 +86,7 @@ pub enum DeskAction {
     Open(Option<usize>),
     /// The 汇总 made: downloaded already when every unit is right, else waiting for an answer.
     Summed(DeskSum),
-    /// The office's answer to the question about wrong units: true once the page has downloaded
+    /// The office's answer to the question about wrong or repeated units: true once the page has downloaded
     /// the 汇总 it was asked about.
     AnswerSum(bool),
     Say(Tone, String),
@@ -240,6 +247,7 @@ mod tests {
             file_name: "汇总（3个单位）.json".into(),
             reports: 3,
             wrong,
+            repeated: Vec::new(),
             unreadable,
         };
         desk.apply(DeskAction::Summed(sum(Vec::new(), 0)));
@@ -255,6 +263,18 @@ mod tests {
         let (tone, said) = desk.said.clone().unwrap();
         assert_eq!(tone, Tone::Reminder);
         assert!(said.contains("其中 1 个单位的报告有错误"), "{said}");
+
+        // One agency's report twice: asked about as well, and never said done.
+        let twice = DeskSum { repeated: vec!["甲局：甲.docx、甲（改）.pdf".into()], ..sum(Vec::new(), 0) };
+        desk.apply(DeskAction::Summed(twice));
+        assert!(desk.asking.is_some() && desk.said.is_none());
+        desk.apply(DeskAction::AnswerSum(true));
+        let (tone, said) = desk.said.clone().unwrap();
+        assert_eq!(tone, Tone::Reminder);
+        assert!(
+            said.ends_with("有 1 个机关的报告不止一份，每份都已计入；若是重复报送，请只留一份后重新汇总。"),
+            "{said}"
+        );
 
         desk.apply(DeskAction::Open(Some(9)));
         assert_eq!(desk.opened, None, "no such row");

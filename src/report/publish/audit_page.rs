@@ -10,7 +10,8 @@ use maud::{DOCTYPE, PreEscaped, html};
 
 use crate::report::base::format::META_AGENCY;
 use crate::report::data::finding::Severity;
-use crate::report::data::sum::{SumRefused, sum_reports};
+use crate::report::data::model::Report;
+use crate::report::data::sum::{SumRefused, repeated_agencies, said_repeated, sum_reports};
 use crate::report::read::audit::{Audited, AuditedFile, Column};
 
 const STYLE: &str = "body{font:14px/1.6 'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif;margin:16px}\
@@ -116,15 +117,17 @@ pub struct DeskSum {
     pub reports: usize,
     /// The units with errors, each as `文件（机关）：规则,…`: their sum is wrong too.
     pub wrong: Vec<String>,
+    /// The agencies more than one report names, each as `机关：文件、文件`: each report is added.
+    pub repeated: Vec<String>,
     /// The files that could not be read, left out.
     pub unreadable: usize,
 }
 
 impl DeskSum {
     /// Whether the office is asked before it downloads the 汇总: some unit's report has errors, so
-    /// the sum carries them.
+    /// the sum carries them, or some unit's report is there more than once, so it is added again.
     pub fn asks_first(&self) -> bool {
-        !self.wrong.is_empty()
+        !self.wrong.is_empty() || !self.repeated.is_empty()
     }
 }
 
@@ -155,12 +158,15 @@ pub fn desk_sum<F: Borrow<AuditedFile>>(audited: &[F]) -> Result<DeskSum, String
         .filter(|(_, a)| a.errors() > 0)
         .map(|(file, a)| format!("{file}（{}）：{}", a.agency(), a.rules().join(",")))
         .collect();
+    let sources: Vec<(&str, &Report)> = reports.iter().map(|(file, a)| (file.as_str(), &a.report)).collect();
+    let repeated = repeated_agencies(&sources).iter().map(said_repeated).collect();
     let file_name = format!("{}.json", sum.get_key(META_AGENCY).unwrap_or_default());
     Ok(DeskSum {
         file: sum.to_file(None),
         file_name,
         reports: reports.len(),
         wrong,
+        repeated,
         unreadable: audited.len() - reports.len(),
     })
 }
@@ -219,6 +225,9 @@ mod tests {
         assert_eq!((sum.reports, sum.unreadable, sum.file_name.as_str()), (2, 1, "汇总（2个单位）.json"));
         assert_eq!(sum.wrong.len(), 1);
         assert!(sum.wrong[0].starts_with("乙.json（咸宁市政务服务和大数据管理局）：T3-ROW"), "{:?}", sum.wrong);
+        // Both are the example, one agency's report twice: said, so that it is not added twice unasked.
+        assert_eq!(sum.repeated, ["咸宁市政务服务和大数据管理局：甲.json、乙.json"]);
+        assert!(sum.asks_first());
         let summed = crate::report::Report::from_json(&sum.file).unwrap().report;
         let units = [example.clone(), wrong.clone()];
         assert_eq!(summed, sum_reports(&units).unwrap());
