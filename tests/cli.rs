@@ -575,6 +575,12 @@ fn sum_adds_three_units_exactly_and_check_units_holds_the_sum_against_them() {
     let held = xxgk(&["check", "--units", &paths[0], &paths[1], again.to_str().unwrap(), &upper]);
     assert_eq!((held.status.code(), held.stdout.is_empty()), (Some(1), true), "no HIER-SUM, the repeat said");
     assert!(String::from_utf8(held.stderr).unwrap().contains("同一机关的报告不止一份：甲局："));
+
+    // The 汇总 saved beside the units and added up with them next time: named.
+    let with_sum = xxgk(&["sum", &paths[1], &paths[2], &upper]);
+    assert_eq!(with_sum.status.code(), Some(1));
+    let err = String::from_utf8(with_sum.stderr).unwrap();
+    assert!(err.contains(&format!("{upper} 是之前生成的汇总，不是单位的报告")), "{err}");
 }
 
 #[test]

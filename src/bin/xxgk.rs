@@ -16,7 +16,7 @@ use xxgk_nianbao::report::check::units::{Unit, check_units};
 use xxgk_nianbao::report::data::compare::compare;
 use xxgk_nianbao::report::data::finding::{RULES, Rule};
 use xxgk_nianbao::report::data::model::Loaded;
-use xxgk_nianbao::report::data::sum::{SumRefused, repeated_agencies, said_repeated, sum_reports};
+use xxgk_nianbao::report::data::sum::{SumRefused, is_made_sum, repeated_agencies, said_repeated, sum_reports};
 use xxgk_nianbao::report::publish::audit_page::{audit_page, findings_csv};
 use xxgk_nianbao::report::publish::chart::chart_svg;
 use xxgk_nianbao::report::publish::draft_text::drafts;
@@ -405,8 +405,8 @@ fn audit_json(file: &str, read: &Result<Audited, String>) -> String {
     out
 }
 
-/// The units added up into the 汇总 on standard output; units with errors, and agencies whose
-/// report is there more than once, named on standard error.
+/// The units added up into the 汇总 on standard output; units with errors, agencies whose report is
+/// there more than once and earlier 汇总 among the units, named on standard error.
 fn sum(files: &[PathBuf]) -> Result<ExitCode, String> {
     let units: Vec<(Unit, bool)> = files.iter().map(unit).collect::<Result<_, _>>()?;
     let wrong = units.iter().any(|(_, wrong)| *wrong);
@@ -431,13 +431,13 @@ fn sum(files: &[PathBuf]) -> Result<ExitCode, String> {
         eprintln!("xxgk: 有错误的报告加起来的汇总也是错的，请先改正上述单位的报告");
     }
     if repeated {
-        eprintln!("xxgk: 同一机关的报告每份都已计入；若是重复报送，请只留一份后重新汇总");
+        eprintln!("xxgk: 上述报告每份都已计入；请每个单位只留一份报告后重新汇总");
     }
     Ok(if wrong || repeated { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Names on standard error each agency whose report is among the units more than once, with its
-/// files: a sum would add it again. Whether any is.
+/// files, and each unit that is itself a 汇总 made here: a sum would add them again. Whether any is.
 fn say_repeated(files: &[PathBuf], units: &[Unit]) -> bool {
     let names: Vec<String> = files.iter().map(|file| file.display().to_string()).collect();
     let sources: Vec<(&str, &Report)> = names.iter().map(String::as_str).zip(units.iter().map(|u| &u.report)).collect();
@@ -445,7 +445,12 @@ fn say_repeated(files: &[PathBuf], units: &[Unit]) -> bool {
     for agency in &repeated {
         eprintln!("xxgk: 同一机关的报告不止一份：{}", said_repeated(agency));
     }
-    !repeated.is_empty()
+    let mut earlier_sum = false;
+    for (name, _) in sources.iter().filter(|(_, report)| is_made_sum(report)) {
+        eprintln!("xxgk: {name} 是之前生成的汇总，不是单位的报告：其中各单位会被再加一遍");
+        earlier_sum = true;
+    }
+    !repeated.is_empty() || earlier_sum
 }
 
 /// A unit's report for `sum` and `check --units`, read as `audit` reads it, named by its agency

@@ -2,8 +2,8 @@
 // once — report files, published copies (text, Word, Word 97, PDF), one in error, one broken, one
 // picture — read in its worker; the table held against `xxgk audit` over the same files; sorting,
 // the rule filter, a report opened; 下载汇总 (asked first, for a unit has errors and one agency's
-// report is there four times) held against `xxgk sum` and opened by `xxgk check`; 导出问题清单
-// byte for byte `xxgk audit --csv`'s.
+// report is there four times) held against `xxgk sum` and opened by `xxgk check`, and named when
+// it is chosen again with the units; 导出问题清单 byte for byte `xxgk audit --csv`'s.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -155,9 +155,20 @@ describe("the review desk", () => {
     assert.deepEqual(csv.bytes, readFileSync(join(dir, "问题清单.csv")));
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
 
-    // 清空: begins again.
+    // 清空, then two units and the 汇总 just downloaded, chosen together next time: 下载汇总 names
+    // the earlier 汇总 before adding its units in again.
     await desk.action("clear").click();
     assert.equal((await rows(page)).length, 0);
+    const again = [chosen[8], chosen[9], { name: "汇总（18个单位）.json", buffer: sum.bytes }];
+    await desk.action("choose-files").setInputFiles(again.map(({ name, buffer }) => ({ name, mimeType: "", buffer })));
+    await page.waitForFunction(() => {
+      const root = document.getElementById("xxgk-nianbao-review").shadowRoot;
+      return root.querySelectorAll("tr[data-file]").length === 3 && !root.querySelector(".xd-progress");
+    });
+    await desk.action("download-sum").click();
+    assert.deepEqual(await question.locator('[data-role="earlier-sums"] li').allTextContents(), ["汇总（18个单位）.json"]);
+    await desk.action("sum-cancel").click();
+    await desk.action("clear").click();
     assert.deepEqual(errors, []);
     await context.close();
   });

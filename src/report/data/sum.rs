@@ -30,7 +30,7 @@ pub fn sum_reports(units: &[Report]) -> Result<Report, SumRefused> {
     }
     let sheets: Vec<Sheet> = units.iter().map(Sheet::of).collect();
     let mut sum = Report::new();
-    sum.set_key(META_AGENCY, format!("汇总（{}个单位）", units.len()));
+    sum.set_key(META_AGENCY, format!("{SUM_NAME}{}{SUM_NAME_END}", units.len()));
     sum.set_key(META_YEAR, year.clone());
     sum.set_key(META_SCOPE, SCOPE_REGION);
     for id in number_fields().filter(|&id| field(id).kind != FieldKind::DerivedCount) {
@@ -39,6 +39,18 @@ pub fn sum_reports(units: &[Report]) -> Result<Report, SumRefused> {
         sum.set(id, first.with_units(figures.iter().map(|f| f.units()).sum()).to_string());
     }
     Ok(sum)
+}
+
+/// What a 汇总 is named, around the number of its units: `汇总（3个单位）`.
+const SUM_NAME: &str = "汇总（";
+const SUM_NAME_END: &str = "个单位）";
+
+/// Whether a report is a 汇总 added up here, by the name it was given: put among the units again
+/// (downloaded into the folder the units' reports are in, say), it would add them all a second time.
+pub fn is_made_sum(report: &Report) -> bool {
+    let agency = report.text(id_of(META_AGENCY)).trim();
+    let units = agency.strip_prefix(SUM_NAME).and_then(|rest| rest.strip_suffix(SUM_NAME_END));
+    units.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The agencies that more than one of the units' reports names (spacing aside), in the order first
@@ -104,6 +116,15 @@ mod tests {
         );
         assert_eq!(said_repeated(&repeated[0]), "甲局：甲.docx、甲（改）.json");
         assert!(repeated_agencies(&units[..3]).is_empty());
+    }
+
+    #[test]
+    fn a_sum_made_here_is_known_by_its_name() {
+        let sum = sum_reports(&[Report::new().filled(&[("meta.agency", "甲局"), ("meta.year", "2025")])]).unwrap();
+        assert!(is_made_sum(&sum));
+        for agency in ["甲局", "汇总（个单位）", "汇总（三个单位）", "某县汇总（3个单位）"] {
+            assert!(!is_made_sum(&Report::new().filled(&[("meta.agency", agency)])), "{agency}");
+        }
     }
 
     #[test]

@@ -13,7 +13,8 @@ use crate::report::publish::audit_page::DeskSum;
 use crate::report::read::audit::{Audited, AuditedFile, Column};
 
 /// What is said once a 汇总 has been downloaded: done only when every unit was right, each once, and
-/// every file read; otherwise a reminder of what the 汇总 leaves out, carries over or adds twice.
+/// every file read; otherwise a reminder of what the 汇总 leaves out, carries over or adds twice
+/// (a unit's report twice, or an earlier 汇总 among the units).
 fn summed(sum: &DeskSum) -> (Tone, String) {
     let mut said = format!("已下载汇总：{} 份报告逐格相加。", sum.reports);
     if sum.unreadable > 0 {
@@ -29,6 +30,12 @@ fn summed(sum: &DeskSum) -> (Tone, String) {
         said.push_str(&format!(
             "有 {} 个机关的报告不止一份，每份都已计入；若是重复报送，请只留一份后重新汇总。",
             sum.repeated.len()
+        ));
+    }
+    if !sum.earlier_sums.is_empty() {
+        said.push_str(&format!(
+            "其中 {} 个文件是之前下载的汇总，已计入，其中各单位被加了两遍：请移出后重新汇总。",
+            sum.earlier_sums.len()
         ));
     }
     let tone = if sum.unreadable == 0 && !sum.asks_first() { Tone::Done } else { Tone::Reminder };
@@ -62,9 +69,9 @@ pub struct Desk {
     pub rule_filter: Option<Rule>,
     /// The row open to its findings and preview, by its place in `rows`.
     pub opened: Option<usize>,
-    /// A 汇总 made while some units have errors (`wrong`, named with their rules) or a unit's report
-    /// is there more than once (`repeated`), waiting for the office's answer: such a sum is wrong,
-    /// so it is asked before it is downloaded.
+    /// A 汇总 made while some units have errors (`wrong`, named with their rules), a unit's report
+    /// is there more than once (`repeated`) or an earlier 汇总 is among them (`earlier_sums`),
+    /// waiting for the office's answer: such a sum is wrong, so it is asked before it is downloaded.
     pub asking: Option<DeskSum>,
     /// What the desk says about the last thing asked of it (a download refused, say).
     pub said: Option<(Tone, String)>,
@@ -248,6 +255,7 @@ mod tests {
             reports: 3,
             wrong,
             repeated: Vec::new(),
+            earlier_sums: Vec::new(),
             unreadable,
         };
         desk.apply(DeskAction::Summed(sum(Vec::new(), 0)));
@@ -274,6 +282,13 @@ mod tests {
         assert!(
             said.ends_with("有 1 个机关的报告不止一份，每份都已计入；若是重复报送，请只留一份后重新汇总。"),
             "{said}"
+        );
+        // An earlier 汇总 among the reports: asked about, and said after.
+        desk.apply(DeskAction::Summed(DeskSum { earlier_sums: vec!["汇总.json".into()], ..sum(Vec::new(), 0) }));
+        assert!(desk.asking.is_some());
+        desk.apply(DeskAction::AnswerSum(true));
+        assert!(
+            desk.said.as_ref().is_some_and(|(tone, said)| *tone == Tone::Reminder && said.contains("之前下载的汇总"))
         );
 
         desk.apply(DeskAction::Open(Some(9)));

@@ -11,7 +11,7 @@ use maud::{DOCTYPE, PreEscaped, html};
 use crate::report::base::format::META_AGENCY;
 use crate::report::data::finding::Severity;
 use crate::report::data::model::Report;
-use crate::report::data::sum::{SumRefused, repeated_agencies, said_repeated, sum_reports};
+use crate::report::data::sum::{SumRefused, is_made_sum, repeated_agencies, said_repeated, sum_reports};
 use crate::report::read::audit::{Audited, AuditedFile, Column};
 
 const STYLE: &str = "body{font:14px/1.6 'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif;margin:16px}\
@@ -119,15 +119,18 @@ pub struct DeskSum {
     pub wrong: Vec<String>,
     /// The agencies more than one report names, each as `机关：文件、文件`: each report is added.
     pub repeated: Vec<String>,
+    /// The files that are themselves a 汇总 added up here: their units are added again.
+    pub earlier_sums: Vec<String>,
     /// The files that could not be read, left out.
     pub unreadable: usize,
 }
 
 impl DeskSum {
     /// Whether the office is asked before it downloads the 汇总: some unit's report has errors, so
-    /// the sum carries them, or some unit's report is there more than once, so it is added again.
+    /// the sum carries them, or some unit's report is there more than once, or an earlier 汇总 is
+    /// among them, so units are added again.
     pub fn asks_first(&self) -> bool {
-        !self.wrong.is_empty() || !self.repeated.is_empty()
+        !self.wrong.is_empty() || !self.repeated.is_empty() || !self.earlier_sums.is_empty()
     }
 }
 
@@ -160,6 +163,8 @@ pub fn desk_sum<F: Borrow<AuditedFile>>(audited: &[F]) -> Result<DeskSum, String
         .collect();
     let sources: Vec<(&str, &Report)> = reports.iter().map(|(file, a)| (file.as_str(), &a.report)).collect();
     let repeated = repeated_agencies(&sources).iter().map(said_repeated).collect();
+    let earlier_sums =
+        reports.iter().filter(|(_, a)| is_made_sum(&a.report)).map(|(file, _)| file.to_string()).collect();
     let file_name = format!("{}.json", sum.get_key(META_AGENCY).unwrap_or_default());
     Ok(DeskSum {
         file: sum.to_file(None),
@@ -167,6 +172,7 @@ pub fn desk_sum<F: Borrow<AuditedFile>>(audited: &[F]) -> Result<DeskSum, String
         reports: reports.len(),
         wrong,
         repeated,
+        earlier_sums,
         unreadable: audited.len() - reports.len(),
     })
 }
@@ -228,6 +234,11 @@ mod tests {
         // Both are the example, one agency's report twice: said, so that it is not added twice unasked.
         assert_eq!(sum.repeated, ["咸宁市政务服务和大数据管理局：甲.json、乙.json"]);
         assert!(sum.asks_first());
+        assert!(sum.earlier_sums.is_empty());
+        // The 汇总 downloaded into the same folder and read with the units next time: named.
+        let again =
+            [audited_file("甲.json", example.to_file(None).as_bytes()), audited_file("汇总.json", sum.file.as_bytes())];
+        assert_eq!(desk_sum(&again).unwrap().earlier_sums, ["汇总.json"]);
         let summed = crate::report::Report::from_json(&sum.file).unwrap().report;
         let units = [example.clone(), wrong.clone()];
         assert_eq!(summed, sum_reports(&units).unwrap());
