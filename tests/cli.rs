@@ -576,6 +576,12 @@ fn sum_adds_three_units_exactly_and_check_units_holds_the_sum_against_them() {
     assert_eq!((held.status.code(), held.stdout.is_empty()), (Some(1), true), "no HIER-SUM, the repeat said");
     assert!(String::from_utf8(held.stderr).unwrap().contains("同一机关的报告不止一份：甲局："));
 
+    // A unit that left cells blank: said, with how many, for they are added as 0.
+    write_report(&dir.join("己.json"), &[("meta.agency", "己局"), ("requests.received.commercial", "")]);
+    let blank = xxgk(&["sum", &paths[1], dir.join("己.json").to_str().unwrap()]);
+    let err = String::from_utf8(blank.stderr).unwrap();
+    assert!(err.contains("己.json（己局）有 1 个数字格未填，按 0 计入"), "{err}");
+
     // The 汇总 saved beside the units and added up with them next time: named.
     let with_sum = xxgk(&["sum", &paths[1], &paths[2], &upper]);
     assert_eq!(with_sum.status.code(), Some(1));

@@ -25,7 +25,7 @@ use xxgk_nianbao::report::publish::verify::verify;
 use xxgk_nianbao::report::publish::word_file::render_docx;
 use xxgk_nianbao::report::read::audit::{Audited, AuditedFile, audit, decode, page_text};
 use xxgk_nianbao::report::read::import::{NOT_A_REPORT, import};
-use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
+use xxgk_nianbao::report::{Finding, Report, Severity, Sheet, check, render};
 
 /// How `xxgk` exits, said under every command's help.
 const EXIT_CODES: &str = "退出码：0 没有错误；1 有错误（见输出）；2 文件无法读取或命令用法不对。";
@@ -455,13 +455,18 @@ fn say_repeated(files: &[PathBuf], units: &[Unit]) -> bool {
 
 /// A unit's report for `sum` and `check --units`, read as `audit` reads it, named by its agency
 /// (its file when it names none), and whether it has errors: a unit with errors is named on
-/// standard error with its rules, for a sum of wrong reports is wrong.
+/// standard error with its rules, for a sum of wrong reports is wrong, and one with blank number
+/// cells with how many, for they are added as 0.
 fn unit(path: &PathBuf) -> Result<(Unit, bool), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let audited = audit(&path.display().to_string(), &bytes).map_err(|why| format!("{}: {why}", path.display()))?;
     let wrong = audited.errors() > 0;
     if wrong {
         eprintln!("xxgk: {}（{}）有错误：{}", path.display(), audited.agency(), audited.rules().join(","));
+    }
+    let blanks = Sheet::of(&audited.report).blank_numbers();
+    if blanks > 0 {
+        eprintln!("xxgk: {}（{}）有 {blanks} 个数字格未填，按 0 计入", path.display(), audited.agency());
     }
     let name = match audited.agency() {
         "" => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),

@@ -155,11 +155,14 @@ describe("the review desk", () => {
     assert.deepEqual(csv.bytes, readFileSync(join(dir, "问题清单.csv")));
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
 
-    // 清空, then two units and the 汇总 just downloaded, chosen together next time: 下载汇总 names
-    // the earlier 汇总 before adding its units in again.
+    // 清空, then two units (one with a cell left blank) and the 汇总 just downloaded, chosen together
+    // next time: 下载汇总 names the earlier 汇总 before adding its units in again, and the blank cell.
     await desk.action("clear").click();
     assert.equal((await rows(page)).length, 0);
-    const again = [chosen[8], chosen[9], { name: "汇总（18个单位）.json", buffer: sum.bytes }];
+    const unfinished = JSON.parse(chosen[8].buffer);
+    unfinished.fields["requests.received.commercial"] = "";
+    const again = [{ name: chosen[8].name, buffer: Buffer.from(JSON.stringify(unfinished)) }, chosen[9],
+      { name: "汇总（18个单位）.json", buffer: sum.bytes }];
     await desk.action("choose-files").setInputFiles(again.map(({ name, buffer }) => ({ name, mimeType: "", buffer })));
     await page.waitForFunction(() => {
       const root = document.getElementById("xxgk-nianbao-review").shadowRoot;
@@ -167,6 +170,7 @@ describe("the review desk", () => {
     });
     await desk.action("download-sum").click();
     assert.deepEqual(await question.locator('[data-role="earlier-sums"] li').allTextContents(), ["汇总（18个单位）.json"]);
+    assert.deepEqual(await question.locator('[data-role="blank"] li').allTextContents(), ["09-单位.json（某某县第9单位）：1 个数字格未填"]);
     await desk.action("sum-cancel").click();
     await desk.action("clear").click();
     assert.deepEqual(errors, []);

@@ -58,6 +58,16 @@ impl Sheet {
         }
     }
 
+    /// How many typed number cells (counts and amounts, not the totals the format derives) are
+    /// blank: published, and added up into a 汇总, as 0.
+    pub fn blank_numbers(&self) -> usize {
+        let typed = |id: &FieldId| matches!(format::field(*id).kind, FieldKind::Count | FieldKind::Amount);
+        (0..self.entries.len())
+            .filter(typed)
+            .filter(|&id| matches!(self.entries[id], Entry::Absent | Entry::Blank))
+            .count()
+    }
+
     /// True when a derived total carries a printed number of its own.
     pub fn is_printed(&self, id: FieldId) -> bool {
         format::field(id).kind == FieldKind::DerivedCount && self.entries[id] != Entry::Absent

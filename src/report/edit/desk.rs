@@ -14,7 +14,7 @@ use crate::report::read::audit::{Audited, AuditedFile, Column};
 
 /// What is said once a 汇总 has been downloaded: done only when every unit was right, each once, and
 /// every file read; otherwise a reminder of what the 汇总 leaves out, carries over or adds twice
-/// (a unit's report twice, or an earlier 汇总 among the units).
+/// (a unit's report twice, or an earlier 汇总 among the units) or adds as 0 (cells left blank).
 fn summed(sum: &DeskSum) -> (Tone, String) {
     let mut said = format!("已下载汇总：{} 份报告逐格相加。", sum.reports);
     if sum.unreadable > 0 {
@@ -31,6 +31,9 @@ fn summed(sum: &DeskSum) -> (Tone, String) {
             "有 {} 个机关的报告不止一份，每份都已计入；若是重复报送，请只留一份后重新汇总。",
             sum.repeated.len()
         ));
+    }
+    if !sum.blank.is_empty() {
+        said.push_str(&format!("有 {} 个单位的报告有数字格未填，已按 0 计入。", sum.blank.len()));
     }
     if !sum.earlier_sums.is_empty() {
         said.push_str(&format!(
@@ -70,8 +73,9 @@ pub struct Desk {
     /// The row open to its findings and preview, by its place in `rows`.
     pub opened: Option<usize>,
     /// A 汇总 made while some units have errors (`wrong`, named with their rules), a unit's report
-    /// is there more than once (`repeated`) or an earlier 汇总 is among them (`earlier_sums`),
-    /// waiting for the office's answer: such a sum is wrong, so it is asked before it is downloaded.
+    /// is there more than once (`repeated`), an earlier 汇总 is among them (`earlier_sums`) or a unit
+    /// left cells blank (`blank`), waiting for the office's answer: such a sum is wrong, or may be,
+    /// so it is asked before it is downloaded.
     pub asking: Option<DeskSum>,
     /// What the desk says about the last thing asked of it (a download refused, say).
     pub said: Option<(Tone, String)>,
@@ -256,6 +260,7 @@ mod tests {
             wrong,
             repeated: Vec::new(),
             earlier_sums: Vec::new(),
+            blank: Vec::new(),
             unreadable,
         };
         desk.apply(DeskAction::Summed(sum(Vec::new(), 0)));
@@ -290,6 +295,13 @@ mod tests {
         assert!(
             desk.said.as_ref().is_some_and(|(tone, said)| *tone == Tone::Reminder && said.contains("之前下载的汇总"))
         );
+
+        // A unit with blank cells: asked about, and said after.
+        let blank = DeskSum { blank: vec!["丙.json（丙局）：2 个数字格未填".into()], ..sum(Vec::new(), 0) };
+        desk.apply(DeskAction::Summed(blank));
+        assert!(desk.asking.is_some());
+        desk.apply(DeskAction::AnswerSum(true));
+        assert!(desk.said.as_ref().is_some_and(|(tone, said)| *tone == Tone::Reminder && said.contains("已按 0 计入")));
 
         desk.apply(DeskAction::Open(Some(9)));
         assert_eq!(desk.opened, None, "no such row");

@@ -4,12 +4,12 @@
 
 use std::rc::Rc;
 
-use crate::report::base::format::{FieldId, FieldKind, SECTIONS, field, fields};
+use crate::report::base::format::{FieldId, SECTIONS};
 use crate::report::check::rules::{check_sheet, in_form_order, while_filling, with_notes};
 use crate::report::check::year_checks::in_force_hints;
 use crate::report::data::finding::{Finding, Severity};
 use crate::report::data::model::Report;
-use crate::report::data::sheet::{Entry, Sheet};
+use crate::report::data::sheet::Sheet;
 use crate::report::edit::carry::carried_unchanged;
 use crate::report::edit::editor::Draft;
 use crate::report::edit::exporting::ToDo;
@@ -80,10 +80,7 @@ impl Review {
 /// 0, and sections with no text, which are published as bare headings.
 pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
     let mut open = Vec::new();
-    let blanks = (0..fields().len())
-        .filter(|&id| matches!(field(id).kind, FieldKind::Count | FieldKind::Amount))
-        .filter(|&id| matches!(sheet.entry(id), Entry::Absent | Entry::Blank))
-        .count();
+    let blanks = sheet.blank_numbers();
     if blanks > 0 {
         open.push(format!("{blanks} 个数字格未填，将按 0 发布"));
     }

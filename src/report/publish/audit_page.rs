@@ -11,6 +11,7 @@ use maud::{DOCTYPE, PreEscaped, html};
 use crate::report::base::format::META_AGENCY;
 use crate::report::data::finding::Severity;
 use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
 use crate::report::data::sum::{SumRefused, is_made_sum, repeated_agencies, said_repeated, sum_reports};
 use crate::report::read::audit::{Audited, AuditedFile, Column};
 
@@ -121,16 +122,18 @@ pub struct DeskSum {
     pub repeated: Vec<String>,
     /// The files that are themselves a 汇总 added up here: their units are added again.
     pub earlier_sums: Vec<String>,
+    /// The units with number cells left blank, each as `文件（机关）：N 个数字格未填`: added as 0.
+    pub blank: Vec<String>,
     /// The files that could not be read, left out.
     pub unreadable: usize,
 }
 
 impl DeskSum {
     /// Whether the office is asked before it downloads the 汇总: some unit's report has errors, so
-    /// the sum carries them, or some unit's report is there more than once, or an earlier 汇总 is
-    /// among them, so units are added again.
+    /// the sum carries them; some unit's report is there more than once, or an earlier 汇总 is among
+    /// them, so units are added again; or some unit left cells blank, which are added as 0.
     pub fn asks_first(&self) -> bool {
-        !self.wrong.is_empty() || !self.repeated.is_empty() || !self.earlier_sums.is_empty()
+        !self.wrong.is_empty() || !self.repeated.is_empty() || !self.earlier_sums.is_empty() || !self.blank.is_empty()
     }
 }
 
@@ -165,6 +168,13 @@ pub fn desk_sum<F: Borrow<AuditedFile>>(audited: &[F]) -> Result<DeskSum, String
     let repeated = repeated_agencies(&sources).iter().map(said_repeated).collect();
     let earlier_sums =
         reports.iter().filter(|(_, a)| is_made_sum(&a.report)).map(|(file, _)| file.to_string()).collect();
+    let blank = reports
+        .iter()
+        .filter_map(|(file, a)| {
+            let blanks = Sheet::of(&a.report).blank_numbers();
+            (blanks > 0).then(|| format!("{file}（{}）：{blanks} 个数字格未填", a.agency()))
+        })
+        .collect();
     let file_name = format!("{}.json", sum.get_key(META_AGENCY).unwrap_or_default());
     Ok(DeskSum {
         file: sum.to_file(None),
@@ -173,6 +183,7 @@ pub fn desk_sum<F: Borrow<AuditedFile>>(audited: &[F]) -> Result<DeskSum, String
         wrong,
         repeated,
         earlier_sums,
+        blank,
         unreadable: audited.len() - reports.len(),
     })
 }
@@ -239,6 +250,13 @@ mod tests {
         let again =
             [audited_file("甲.json", example.to_file(None).as_bytes()), audited_file("汇总.json", sum.file.as_bytes())];
         assert_eq!(desk_sum(&again).unwrap().earlier_sums, ["汇总.json"]);
+        // A unit that left cells blank, which the 汇总 adds as 0: named with how many.
+        let mut unfinished = example.clone();
+        unfinished.set_key("requests.received.natural_person", "");
+        unfinished.set_key("proactive.fees.amount", " ");
+        let blank = [audited_file("丙.json", unfinished.to_file(None).as_bytes())];
+        assert_eq!(desk_sum(&blank).unwrap().blank, ["丙.json（咸宁市政务服务和大数据管理局）：2 个数字格未填"]);
+        assert!(sum.blank.is_empty());
         let summed = crate::report::Report::from_json(&sum.file).unwrap().report;
         let units = [example.clone(), wrong.clone()];
         assert_eq!(summed, sum_reports(&units).unwrap());
