@@ -137,8 +137,11 @@ async fn on_report(job: ReportJob, report: &Report, last_year: Option<&Report>) 
             let chart_page = chart_page(&chart(report, last_year), &title(report), to_do.as_deref());
             Answer::Rendering { text: render_text(report), document, fragment, chart_page }
         }
-        ReportJob::Verify(page) => Answer::Verdict(match page_of(page) {
-            Ok(page) => verify_html(report, &page),
+        ReportJob::Verify { page, errors } => Answer::Verdict(match page_of(page) {
+            Ok(page) => {
+                let to_do = to_do_said(errors, &still_open(report, &Sheet::of(report)));
+                verify_html(report, &page, to_do.as_deref())
+            }
             Err(why) => refused_html(&why),
         }),
         ReportJob::Draft(key) => {

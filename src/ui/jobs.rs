@@ -212,9 +212,9 @@ pub async fn render_published(report_file: &str, errors: usize) -> Result<Render
 }
 
 /// The verdict's HTML on a published page (text, HTML or a saved file's bytes of `kind`) held
-/// against the report file.
-pub async fn verify_published(report_file: &str, kind: FileKind, page: Page) -> Result<String, String> {
-    let job = Job::OnReport(report_file.into(), ReportJob::Verify(readable(kind, page).await?));
+/// against the report file, which has `errors` errors.
+pub async fn verify_published(report_file: &str, errors: usize, kind: FileKind, page: Page) -> Result<String, String> {
+    let job = Job::OnReport(report_file.into(), ReportJob::Verify { page: readable(kind, page).await?, errors });
     match ask(job).await? {
         Answer::Verdict(html) => Ok(html),
         _ => Err(NOT_UNDERSTOOD.into()),

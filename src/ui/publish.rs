@@ -36,7 +36,7 @@ const PREVIEW_DELAY_MS: u32 = 200;
 pub struct PublishProps {
     pub report: Rc<Report>,
     pub exporting: Exporting,
-    /// How many errors the report has, which the 图解 says.
+    /// How many errors the report has, which the 图解 and 核对 say.
     pub errors: usize,
     /// Last year's report, when the draft was started from it: the 图解's 同比.
     pub last_year: Option<Rc<Report>>,
@@ -57,7 +57,7 @@ struct Preview {
 pub fn Publish(props: &PublishProps) -> Html {
     let section = use_node_ref();
     let seen = use_seen(section.clone());
-    let verify = use_verify(props.report.clone(), props.onaction.clone());
+    let verify = use_verify(props.report.clone(), props.errors, props.onaction.clone());
     let preview = use_state(|| None::<Preview>);
     let current = preview.as_ref().is_some_and(|p| p.report == props.report && p.rendered.is_ok());
     {
@@ -268,7 +268,7 @@ struct Verify {
 
 /// The published page, pasted or saved, read back and held against the report.
 #[hook]
-fn use_verify(report: Rc<Report>, onaction: Callback<Action>) -> Verify {
+fn use_verify(report: Rc<Report>, errors: usize, onaction: Callback<Action>) -> Verify {
     let pasted = Rc::new(use_pasted_page());
     let verdict = use_state(|| None::<AttrValue>);
     let tell = {
@@ -283,7 +283,7 @@ fn use_verify(report: Rc<Report>, onaction: Callback<Action>) -> Verify {
         Callback::from(move |(kind, page): (FileKind, Page)| {
             let (verdict, tell, file) = (verdict.clone(), tell.clone(), report.to_file(None));
             wasm_bindgen_futures::spawn_local(async move {
-                match verify_published(&file, kind, page).await {
+                match verify_published(&file, errors, kind, page).await {
                     Ok(said) => verdict.set(Some(AttrValue::from(said))),
                     Err(why) => tell.emit(why),
                 }

@@ -41,8 +41,9 @@ pub enum ReportJob {
     /// 图解's page, which says what the report still has to be done: its errors (the widget counts
     /// them) and what is still open.
     Render { errors: usize },
-    /// 核对: hold a published page against the report.
-    Verify(Page),
+    /// 核对: hold a published page against the report, which has `errors` errors (the widget counts
+    /// them) and may not be filled in: agreement with it is then not said as done.
+    Verify { page: Page, errors: usize },
     /// 按表格生成 for the text part of this key.
     Draft(String),
     /// 一键排版's changes.
@@ -134,15 +135,17 @@ impl Message for Job {
         match self {
             Job::Read(page) => message("read", &[page.to_js()]),
             Job::OnReport(report, job) => {
-                // The report, then what the job needs besides (nothing for some).
-                let (kind, with) = match job {
-                    ReportJob::Render { errors } => ("render", (*errors as f64).into()),
-                    ReportJob::Verify(page) => ("verify", page.to_js()),
-                    ReportJob::Draft(key) => ("draft", key.into()),
-                    ReportJob::Tidy => ("tidy", JsValue::UNDEFINED),
-                    ReportJob::WordFile => ("word-file", JsValue::UNDEFINED),
+                // The report, then what the job needs besides (nothing for some): first how many
+                // errors the widget counts, for the jobs that say what is still to be done.
+                let count = |errors: &usize| JsValue::from(*errors as f64);
+                let (kind, [first, second]) = match job {
+                    ReportJob::Render { errors } => ("render", [count(errors), JsValue::UNDEFINED]),
+                    ReportJob::Verify { page, errors } => ("verify", [count(errors), page.to_js()]),
+                    ReportJob::Draft(key) => ("draft", [key.into(), JsValue::UNDEFINED]),
+                    ReportJob::Tidy => ("tidy", [JsValue::UNDEFINED, JsValue::UNDEFINED]),
+                    ReportJob::WordFile => ("word-file", [JsValue::UNDEFINED, JsValue::UNDEFINED]),
                 };
-                message(kind, &[report.into(), with])
+                message(kind, &[report.into(), first, second])
             }
         }
     }
@@ -152,9 +155,10 @@ impl Message for Job {
         if kind == "read" {
             return Ok(Job::Read(Page::from_js(parts.get(0))?));
         }
+        let errors = || parts.get(1).as_f64().map(|n| n as usize).ok_or_else(not_understood);
         let job = match kind.as_str() {
-            "render" => ReportJob::Render { errors: parts.get(1).as_f64().ok_or_else(not_understood)? as usize },
-            "verify" => ReportJob::Verify(Page::from_js(parts.get(1))?),
+            "render" => ReportJob::Render { errors: errors()? },
+            "verify" => ReportJob::Verify { errors: errors()?, page: Page::from_js(parts.get(2))? },
             "draft" => ReportJob::Draft(text(&parts, 1)?),
             "tidy" => ReportJob::Tidy,
             "word-file" => ReportJob::WordFile,

@@ -83,10 +83,14 @@ impl Verdict {
     }
 
     /// The verdict as the widget shows it: agreement in one line, or every difference where it
-    /// is, each row keyed by the field; then the note on lines.
-    pub fn to_html(&self) -> String {
+    /// is, each row keyed by the field; then the note on lines. Agreement with a report that still
+    /// has something to be done (`to_do`, its errors and what is not filled in) is not said as
+    /// done: the page is as the report, and the report is not finished.
+    pub fn to_html(&self, to_do: Option<&str>) -> String {
         html! {
-            @if self.is_consistent() {
+            @if let (true, Some(to_do)) = (self.is_consistent(), to_do) {
+                p class="xx-status xx-warning" data-testid="verify-to-do" { (self.summary()) "，但" (to_do) "。" }
+            } @else if self.is_consistent() {
                 p class="xx-status xx-ok" { (self.summary()) }
             } @else {
                 p class="xx-status xx-error" { "发布页与报告有 " (self.differences.len()) " 处不同：" }
@@ -159,10 +163,11 @@ pub fn verify(report: &Report, page: &str) -> Result<Verdict, &'static str> {
     Ok(verdict)
 }
 
-/// What the widget shows for 核对: the verdict, or why there is none.
-pub fn verify_html(report: &Report, page: &str) -> String {
+/// What the widget shows for 核对: the verdict, with what the report still has to be done (see
+/// [`Verdict::to_html`]), or why there is none.
+pub fn verify_html(report: &Report, page: &str, to_do: Option<&str>) -> String {
     match verify(report, page) {
-        Ok(verdict) => verdict.to_html(),
+        Ok(verdict) => verdict.to_html(to_do),
         Err(why) => refused_html(why),
     }
 }
@@ -312,7 +317,12 @@ mod tests {
     #[test]
     fn the_verdict_is_shown_escaped_with_each_difference_keyed() {
         let mut verdict = Verdict { numbers: 200, lines: 20, ..Verdict::default() };
-        assert_eq!(verdict.to_html(), "<p class=\"xx-status xx-ok\">发布页与报告一致（200 个数字、20 段文字）</p>");
+        assert_eq!(verdict.to_html(None), "<p class=\"xx-status xx-ok\">发布页与报告一致（200 个数字、20 段文字）</p>");
+        // Agreement with a report still in error is said beside what is left, never as done.
+        assert_eq!(
+            verdict.to_html(Some("报告还有 2 个错误，发布前应当改正")),
+            "<p class=\"xx-status xx-warning\" data-testid=\"verify-to-do\">发布页与报告一致（200 个数字、20 段文字），但报告还有 2 个错误，发布前应当改正。</p>"
+        );
         verdict.differences.push(Difference {
             key: "requests.note".into(),
             place: "三、收到和处理政府信息公开申请情况".into(),
@@ -321,7 +331,7 @@ mod tests {
             changed: None,
         });
         verdict.unlined = vec![Table::Requests];
-        let html = verdict.to_html();
+        let html = verdict.to_html(Some("报告还有 2 个错误，发布前应当改正"));
         assert!(html.contains("发布页与报告有 1 处不同"));
         assert!(html.contains("<tr data-field=\"requests.note\"><td>三、收到和处理政府信息公开申请情况</td>"));
         assert!(html.contains("&lt;script&gt;") && !html.contains("<script>"));
@@ -335,7 +345,7 @@ mod tests {
         let report = Report::from_json(include_str!("../../../tests/fixtures/editors/report.json")).unwrap().report;
         let other = crate::report::render(&crate::report::example());
         let verdict = verify(&report, &other).unwrap();
-        assert!(verdict.to_html().contains("请确认粘贴的是这份报告"), "{}", verdict.to_html());
+        assert!(verdict.to_html(None).contains("请确认粘贴的是这份报告"), "{}", verdict.to_html(None));
     }
 
     #[test]
@@ -364,7 +374,7 @@ mod tests {
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].changed, Some(Changed { lacks: vec![added.into()], adds: vec![] }));
         assert!(shown[0].page.contains(paragraph), "the page's paragraph is shown: {}", shown[0].page);
-        assert!(verify(&grown, page).unwrap().to_html().contains("页面缺少“其中当面申请12件。”"));
+        assert!(verify(&grown, page).unwrap().to_html(None).contains("页面缺少“其中当面申请12件。”"));
 
         // A sentence reworded on the page.
         let reworded = page.replace(paragraph, "2022年我局共受理信息公开申请9906件。");
