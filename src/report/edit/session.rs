@@ -37,7 +37,7 @@ pub struct Read {
 
 impl Read {
     /// What the clerk is told once it is applied; `in_new_draft` when the report it replaced stays
-    /// in the draft list.
+    /// in the draft list. With something not read for sure (its notes), a reminder, not a success.
     fn done(&self, in_new_draft: bool) -> Notice {
         let mut text = match self.purpose {
             Purpose::Open => format!("已打开“{}”。", self.name),
@@ -58,7 +58,8 @@ impl Read {
             // About last year's cells: said once, here.
             _ => details.extend(notes.iter().map(|note| note.message.clone())),
         }
-        Notice { details, undo: true, ..Notice::said(true, text) }
+        let tone = if notes.is_empty() { Tone::Done } else { Tone::Reminder };
+        Notice { tone, details, undo: true, ..Notice::said(true, text) }
     }
 
     /// The step that applies it.
@@ -378,6 +379,7 @@ mod drafting_tests {
 mod tests {
     use super::*;
     use crate::report::base::format::id_of;
+    use crate::report::data::finding::{Finding, Rule};
 
     fn session() -> Session {
         Session::new(Editor::new(Draft { id: "first".into(), ..Draft::default() }))
@@ -402,7 +404,19 @@ mod tests {
         assert_eq!(after.draft().id, "first");
         assert_eq!(after.report().get_key("meta.agency"), Some("咸宁市政务服务和大数据管理局"));
         assert_eq!(after.notice.as_ref().map(|n| n.text.as_str()), Some("已打开“上报.json”。"));
+        assert_eq!(after.notice.as_ref().map(|n| n.tone), Some(Tone::Done));
         assert!(after.asking.is_none());
+    }
+
+    #[test]
+    fn a_report_read_with_cells_not_read_for_sure_is_said_as_a_reminder_not_a_success() {
+        for purpose in [Purpose::Open, Purpose::LastYear] {
+            let mut uncertain = read(purpose);
+            let note = Finding::new(Rule::Import, vec![id_of("requests.received.natural_person")], "未能确定".into());
+            uncertain.opened.notes = vec![note];
+            let after = apply(&session(), Action::Read(Ok(uncertain), "new".into()));
+            assert_eq!(after.notice.as_ref().map(|n| n.tone), Some(Tone::Reminder));
+        }
     }
 
     #[test]
