@@ -290,6 +290,20 @@ fn verify_reads_the_page_as_text_too() {
     let out = xxgk(&["verify", &report, &page]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
     assert!(String::from_utf8_lossy(&out.stderr).contains("发布页与报告一致（200 个数字、20 段文字）"));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("，但"), "a whole report: nothing else said");
+
+    // A page that is the report while the report leaves a cell blank (so its column no longer
+    // balances): the agreement is said with what the report still has to be done.
+    let mut blank = xxgk_nianbao::report::Report::from_json(&std::fs::read_to_string(&report).unwrap()).unwrap().report;
+    blank.set_key("requests.received.research", "");
+    let blank = temp_file("blank.json", &blank.to_file(None));
+    let text = xxgk(&["render", "--text", &blank]);
+    let page = temp_file("blank-page.txt", &String::from_utf8(text.stdout).unwrap());
+    let out = xxgk(&["verify", &blank, &page]);
+    assert_eq!(out.status.code(), Some(0), "the page is as the report");
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    let to_do = "但报告还有 2 个错误，发布前应当改正；尚未填完：1 个数字格未填，将按 0 发布。";
+    assert!(said.contains(&format!("发布页与报告一致（200 个数字、20 段文字），{to_do}")), "{said}");
 }
 
 #[test]
