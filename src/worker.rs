@@ -24,9 +24,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, ReadableWritablePair, Re
 use crate::report::base::encoding;
 use crate::report::base::file_kind::FileKind;
 use crate::report::base::format::field_id;
-use crate::report::data::sheet::Sheet;
-use crate::report::edit::exporting::to_do_said;
-use crate::report::edit::review::still_open;
+use crate::report::edit::review::to_do_of;
 use crate::report::publish::chart::{chart, chart_page};
 use crate::report::publish::draft_text::draft_for;
 use crate::report::publish::fragment::{render_document, render_text, title};
@@ -133,13 +131,13 @@ async fn on_report(job: ReportJob, report: &Report, last_year: Option<&Report>) 
         ReportJob::Render { errors } => {
             let fragment = render(report);
             let document = render_document(report, &fragment);
-            let to_do = to_do_said(errors, &still_open(report, &Sheet::of(report)));
+            let to_do = to_do_of(report, errors);
             let chart_page = chart_page(&chart(report, last_year), &title(report), to_do.as_deref());
             Answer::Rendering { text: render_text(report), document, fragment, chart_page }
         }
         ReportJob::Verify { page, errors } => Answer::Verdict(match page_of(page) {
             Ok(page) => {
-                let to_do = to_do_said(errors, &still_open(report, &Sheet::of(report)));
+                let to_do = to_do_of(report, errors);
                 verify_html(report, &page, to_do.as_deref())
             }
             Err(why) => refused_html(&why),

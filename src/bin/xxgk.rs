@@ -17,8 +17,7 @@ use xxgk_nianbao::report::data::compare::compare;
 use xxgk_nianbao::report::data::finding::{RULES, Rule};
 use xxgk_nianbao::report::data::model::Loaded;
 use xxgk_nianbao::report::data::sum::{SumRefused, is_made_sum, repeated_agencies, said_repeated, sum_reports};
-use xxgk_nianbao::report::edit::exporting::to_do_said;
-use xxgk_nianbao::report::edit::review::still_open;
+use xxgk_nianbao::report::edit::review::to_do_of;
 use xxgk_nianbao::report::publish::audit_page::{audit_page, findings_csv};
 use xxgk_nianbao::report::publish::chart::chart_svg;
 use xxgk_nianbao::report::publish::draft_text::drafts;
@@ -194,7 +193,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 // The page is as the report; what the report itself still has to be done is said
                 // beside it, as the widget says it.
                 let errors = check(&report).iter().filter(|f| f.severity() == Severity::Error).count();
-                match to_do_said(errors, &still_open(&report, &Sheet::of(&report))) {
+                match to_do_of(&report, errors) {
                     Some(to_do) => eprintln!("xxgk: {}，但{to_do}。", verdict.summary()),
                     None => eprintln!("xxgk: {}", verdict.summary()),
                 }

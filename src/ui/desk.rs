@@ -136,21 +136,9 @@ pub fn desk_page() -> Html {
             }
             if let Some(sum) = &desk.asking {
                 <div class="xd-question" role="alertdialog" aria-label="汇总前确认">
-                    if !sum.wrong.is_empty() {
-                        <p>{ format!("以下 {} 个单位的报告有错误，加起来的汇总也会是错的（建议先请这些单位改正）：", sum.wrong.len()) }</p>
-                        <ul>{ for sum.wrong.iter().map(|unit| html! { <li>{ unit }</li> }) }</ul>
-                    }
-                    if !sum.repeated.is_empty() {
-                        <p>{ format!("以下 {} 个机关的报告不止一份，汇总会把每一份都加进去（若是重复报送或改正后的新版本，请只留一份）：", sum.repeated.len()) }</p>
-                        <ul data-role="repeated">{ for sum.repeated.iter().map(|unit| html! { <li>{ unit }</li> }) }</ul>
-                    }
-                    if !sum.blank.is_empty() {
-                        <p>{ format!("以下 {} 个单位的报告有数字格未填，汇总按 0 计入（若应有数字，汇总会少算）：", sum.blank.len()) }</p>
-                        <ul data-role="blank">{ for sum.blank.iter().map(|unit| html! { <li>{ unit }</li> }) }</ul>
-                    }
-                    if !sum.earlier_sums.is_empty() {
-                        <p>{ "以下文件是之前下载的汇总，不是单位的报告，汇总会把其中各单位再加一遍（请把它移出）：" }</p>
-                        <ul data-role="earlier-sums">{ for sum.earlier_sums.iter().map(|file| html! { <li>{ file }</li> }) }</ul>
+                    for concern in sum.concerns() {
+                        <p>{ concern.asked }</p>
+                        <ul data-role={concern.role}>{ for concern.items.iter().map(|item| html! { <li>{ item }</li> }) }</ul>
                     }
                     <p>{ "仍要下载汇总吗？" }</p>
                     <button data-action="sum-anyway" onclick={onanswer.reform(|_| true)}>{ "仍要下载" }</button>

@@ -20,26 +20,8 @@ fn summed(sum: &DeskSum) -> (Tone, String) {
     if sum.unreadable > 0 {
         said.push_str(&format!("另有 {} 个文件无法读取，未计入。", sum.unreadable));
     }
-    if !sum.wrong.is_empty() {
-        said.push_str(&format!(
-            "其中 {} 个单位的报告有错误，汇总中相应的数字也是错的，请这些单位改正后重新汇总。",
-            sum.wrong.len()
-        ));
-    }
-    if !sum.repeated.is_empty() {
-        said.push_str(&format!(
-            "有 {} 个机关的报告不止一份，每份都已计入；若是重复报送，请只留一份后重新汇总。",
-            sum.repeated.len()
-        ));
-    }
-    if !sum.blank.is_empty() {
-        said.push_str(&format!("有 {} 个单位的报告有数字格未填，已按 0 计入。", sum.blank.len()));
-    }
-    if !sum.earlier_sums.is_empty() {
-        said.push_str(&format!(
-            "其中 {} 个文件是之前下载的汇总，已计入，其中各单位被加了两遍：请移出后重新汇总。",
-            sum.earlier_sums.len()
-        ));
+    for concern in sum.concerns() {
+        said.push_str(&concern.reminded);
     }
     let tone = if sum.unreadable == 0 && !sum.asks_first() { Tone::Done } else { Tone::Reminder };
     (tone, said)

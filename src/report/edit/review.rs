@@ -12,7 +12,7 @@ use crate::report::data::model::Report;
 use crate::report::data::sheet::Sheet;
 use crate::report::edit::carry::carried_unchanged;
 use crate::report::edit::editor::Draft;
-use crate::report::edit::exporting::ToDo;
+use crate::report::edit::exporting::{ToDo, to_do_said};
 
 /// How far the clerk has come, which decides what the findings panel opens with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +95,13 @@ pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
         open.push(format!("“{}”没有内容，只会发布标题", empty.join("”“")));
     }
     open
+}
+
+/// What a report with `errors` errors (counted by the caller) still has to be done, in the copies'
+/// sentence, worked out from the report itself: for the 图解's page and 核对 in the worker, which
+/// runs no checks, and for `xxgk verify`.
+pub fn to_do_of(report: &Report, errors: usize) -> Option<String> {
+    to_do_said(errors, &still_open(report, &Sheet::of(report)))
 }
 
 #[cfg(test)]

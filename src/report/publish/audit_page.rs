@@ -128,12 +128,76 @@ pub struct DeskSum {
     pub unreadable: usize,
 }
 
+/// Something a 汇总 carries wrong, or may: the files it concerns, what the office is asked before
+/// the download and reminded of after one anyway.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SumConcern<'a> {
+    /// The list's `data-role` on the desk's page.
+    pub role: &'static str,
+    pub items: &'a [String],
+    pub asked: String,
+    pub reminded: String,
+}
+
+fn concern<'a>(role: &'static str, items: &'a [String], asked: String, reminded: String) -> SumConcern<'a> {
+    SumConcern { role, items, asked, reminded }
+}
+
 impl DeskSum {
-    /// Whether the office is asked before it downloads the 汇总: some unit's report has errors, so
-    /// the sum carries them; some unit's report is there more than once, or an earlier 汇总 is among
-    /// them, so units are added again; or some unit left cells blank, which are added as 0.
+    /// What this 汇总 carries wrong or may, in the order asked: units with errors (the sum carries
+    /// them), an agency's report more than once (added each time), units with blank cells (added
+    /// as 0), an earlier 汇总 among the files (its units added again). Only those that apply.
+    pub fn concerns(&self) -> Vec<SumConcern<'_>> {
+        let all = [
+            concern(
+                "wrong",
+                &self.wrong,
+                format!(
+                    "以下 {} 个单位的报告有错误，加起来的汇总也会是错的（建议先请这些单位改正）：",
+                    self.wrong.len()
+                ),
+                format!(
+                    "其中 {} 个单位的报告有错误，汇总中相应的数字也是错的，请这些单位改正后重新汇总。",
+                    self.wrong.len()
+                ),
+            ),
+            concern(
+                "repeated",
+                &self.repeated,
+                format!(
+                    "以下 {} 个机关的报告不止一份，汇总会把每一份都加进去（若是重复报送或改正后的新版本，请只留一份）：",
+                    self.repeated.len()
+                ),
+                format!(
+                    "有 {} 个机关的报告不止一份，每份都已计入；若是重复报送，请只留一份后重新汇总。",
+                    self.repeated.len()
+                ),
+            ),
+            concern(
+                "blank",
+                &self.blank,
+                format!(
+                    "以下 {} 个单位的报告有数字格未填，汇总按 0 计入（若应有数字，汇总会少算）：",
+                    self.blank.len()
+                ),
+                format!("有 {} 个单位的报告有数字格未填，已按 0 计入。", self.blank.len()),
+            ),
+            concern(
+                "earlier-sums",
+                &self.earlier_sums,
+                "以下文件是之前下载的汇总，不是单位的报告，汇总会把其中各单位再加一遍（请把它移出）：".to_string(),
+                format!(
+                    "其中 {} 个文件是之前下载的汇总，已计入，其中各单位被加了两遍：请移出后重新汇总。",
+                    self.earlier_sums.len()
+                ),
+            ),
+        ];
+        all.into_iter().filter(|c| !c.items.is_empty()).collect()
+    }
+
+    /// Whether the office is asked before it downloads the 汇总: it has a concern.
     pub fn asks_first(&self) -> bool {
-        !self.wrong.is_empty() || !self.repeated.is_empty() || !self.earlier_sums.is_empty() || !self.blank.is_empty()
+        [&self.wrong, &self.repeated, &self.blank, &self.earlier_sums].iter().any(|items| !items.is_empty())
     }
 }
 
