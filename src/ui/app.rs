@@ -67,8 +67,8 @@ pub fn App() -> Html {
     let intake = intake(&onaction);
     let onexport = use_export_file(state.draft());
     let onkeydown = shortcuts(&onaction);
-    let ontell = onaction.reform(Action::Tell);
-    let SheetEntry { selected, listeners, oncopy } = use_sheet_entry(root.clone(), onedit.clone(), ontell, &review);
+    let onpaste = onaction.reform(|(id, text)| Action::Paste(id, text));
+    let SheetEntry { selected, listeners, oncopy } = use_sheet_entry(root.clone(), onedit.clone(), onpaste, &review);
     let onpick = {
         let root = root.clone();
         Callback::from(move |id: FieldId| focus(&root, id))

@@ -134,7 +134,7 @@ fn form(
                     }
                     if section.table == Some(Table::Requests) && table.sheet.has_printed_totals() {
                         <p class="xx-notice" data-testid="printed-totals">
-                            { "本报告带有原印制的合计数，与计算值不符之处已列为错误。" }
+                            { "表中有照原样填入的合计数，与计算值不符之处已列为错误。" }
                             <button type="button" data-action="adopt-totals" onclick={onadopt.clone()}>
                                 { "改用自动计算的合计" }
                             </button>

@@ -10,9 +10,8 @@ use super::browser;
 use super::tables::{CellEvent, CellListeners, use_cell_listeners};
 use crate::report::base::format::{self, FieldId};
 use crate::report::edit::editor::Edit;
-use crate::report::edit::grid::{after_enter, copy_range, paste_block, range, same_row, step};
+use crate::report::edit::grid::{after_enter, copy_range, range, same_row, step};
 use crate::report::edit::review::Review;
-use crate::report::edit::session::{Notice, Place, Tone};
 
 /// Where a range selection starts, and whether the next focus extends it rather than starting anew.
 #[derive(Default)]
@@ -32,20 +31,20 @@ pub struct SheetEntry {
     pub oncopy: Callback<Event>,
 }
 
-/// Spreadsheet entry in the widget under `root`; a pasted block goes to `onedit` as one step, and
-/// what it did to `ontell`, said under its table.
+/// Spreadsheet entry in the widget under `root`: typing goes to `onedit`, a pasted block with the
+/// cell it was pasted at to `onpaste`.
 #[hook]
 pub fn use_sheet_entry(
     root: NodeRef,
     onedit: Callback<Edit>,
-    ontell: Callback<Notice>,
+    onpaste: Callback<(FieldId, String)>,
     review: &Rc<Review>,
 ) -> SheetEntry {
     let selection = use_state_eq(|| None::<(FieldId, FieldId)>);
     // The anchor is kept aside (stable across renders) so that the cells' callback never changes.
     let anchor = use_mut_ref(Selecting::default);
     let oncell = {
-        let (selection, onedit) = (selection.setter(), onedit.clone());
+        let selection = selection.setter();
         use_callback((), move |event: CellEvent, _| match event {
             CellEvent::Focus(id) => {
                 let mut selecting = anchor.borrow_mut();
@@ -84,14 +83,7 @@ pub fn use_sheet_entry(
                 }
             }
             CellEvent::PasteBlock(id, text) => {
-                let place = format::field(id).table.map_or(Place::Files, Place::Table);
-                ontell.emit(match paste_block(id, &text) {
-                    Ok(pasted) => {
-                        onedit.emit(Edit::SetMany(pasted.cells));
-                        Notice::at(place, Tone::Done, pasted.message)
-                    }
-                    Err(why) => Notice::at(place, Tone::Failed, why),
-                });
+                onpaste.emit((id, text));
             }
         })
     };

@@ -61,7 +61,7 @@ fn value_cell(props: &TableData, id: FieldId, colspan: Option<String>) -> Html {
         let shown = props.sheet.display(&props.report, id);
         let origin = match props.sheet.entry(id) {
             Entry::Absent => "自动计算",
-            Entry::Count(_) => "原报告印制的合计",
+            Entry::Count(_) => "照原样填入的合计",
             _ => "原报告此格空白或有误，显示的是自动计算的值",
         };
         let field = format::field(id);

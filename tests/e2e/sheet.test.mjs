@@ -43,9 +43,12 @@ async function tableThree(w) {
 describe("pasting a block", () => {
   test("a 25×6 block from Excel into table 三's first cell fills every typed cell", async () => {
     const w = await open();
-    const block = ROWS.map((_, r) => COLUMNS.map((_, c) => String(r * 10 + c)).join("\t")).join("\r\n") + "\r\n";
+    // The （七）总计 row as Excel has it: the sum of the 21 outcome rows (rows 2 to 22).
+    const value = (r, c) => (ROWS[r] === "outcome_total" ? ROWS.slice(2, 23).reduce((sum, _, o) => sum + (o + 2) * 10 + c, 0) : r * 10 + c);
+    const block = ROWS.map((_, r) => COLUMNS.map((_, c) => String(value(r, c))).join("\t")).join("\r\n") + "\r\n";
     await paste(w, "requests.received.natural_person", block);
     assert.equal(await w.page.getByTestId("paste-status").textContent(), "已粘贴 25 行 × 6 列，填入 144 格。");
+    assert.match(await w.page.getByTestId("paste-status").getAttribute("class"), /xx-ok/);
     const expected = ROWS.map((_, r) => COLUMNS.map((_, c) => String(r * 10 + c))).filter((_, r) => ROWS[r] !== "outcome_total");
     assert.deepEqual(await tableThree(w), expected);
     assert.equal(await w.value("requests.received.total"), String(0 + 1 + 2 + 3 + 4 + 5));
@@ -69,6 +72,22 @@ describe("pasting a block", () => {
       [await w.value("proactive.rules.issued"), await w.value("proactive.rules.repealed"), await w.value("proactive.rules.in_force")],
       ["3", "1", "40"],
     );
+  });
+
+  test("a row whose pasted 总计 differs from its cells keeps that total, marked, and is not said as done", async () => {
+    const w = await open();
+    await paste(w, "requests.disclosed.natural_person", "（一）予以公开\t2\t0\t0\t0\t0\t1\t4");
+    const status = w.page.getByTestId("paste-status");
+    assert.match(await status.textContent(), /填入 6 格。粘贴的合计与各项之和不符，已照原样填入并标为错误/);
+    assert.match(await status.getAttribute("class"), /xx-warning/);
+    const total = w.cell("requests.disclosed.total");
+    assert.equal((await total.textContent()).trim(), "4", "the total as pasted, not the sum");
+    assert.equal(await total.getAttribute("aria-invalid"), "true");
+    assert.match(await w.page.getByTestId("printed-totals").textContent(), /与计算值不符之处已列为错误/);
+    // The row's own finding names it; the clerk can take the computed totals instead.
+    await w.page.locator('[data-action="adopt-totals"]').click();
+    assert.equal((await total.textContent()).trim(), "3");
+    assert.equal(await total.getAttribute("aria-invalid"), null);
   });
 
   test("a paste that does not fit is refused with nothing changed", async () => {

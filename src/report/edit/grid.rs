@@ -64,12 +64,16 @@ pub fn step(id: FieldId, direction: Move) -> Option<FieldId> {
         Move::Left => grid.rows[row][..column].iter().rev().copied().find(|&c| is_typed(c)),
         Move::Right => grid.rows[row][column + 1..].iter().copied().find(|&c| is_typed(c)),
         Move::Up | Move::Down => {
-            let rows: Box<dyn Iterator<Item = &Vec<FieldId>>> = if direction == Move::Up {
-                Box::new(grid.rows[..row].iter().rev())
-            } else {
-                Box::new(grid.rows[row + 1..].iter())
-            };
-            rows.filter_map(|r| r.get(column.min(r.len().saturating_sub(1))).copied()).find(|&c| is_typed(c))
+            let mut row = row;
+            loop {
+                row = if direction == Move::Up { row.checked_sub(1)? } else { row + 1 };
+                let cells = grid.rows.get(row)?;
+                // A row with fewer columns takes its last cell.
+                match cells.get(column.min(cells.len().saturating_sub(1))) {
+                    Some(&cell) if is_typed(cell) => return Some(cell),
+                    _ => {}
+                }
+            }
         }
     }
 }
@@ -100,7 +104,13 @@ pub fn copy_range(report: &Report, sheet: &Sheet, a: FieldId, b: FieldId) -> Str
 pub struct Pasted {
     pub cells: Vec<(FieldId, String)>,
     pub message: String,
+    /// A total pasted along differs from the sum of its cells: it is kept as printed, for the
+    /// rules to mark, and the paste is not said as done.
+    pub totals_differ: bool,
 }
+
+/// Said after a paste whose totals differ from the sums of their cells.
+const TOTALS_DIFFER: &str = "粘贴的合计与各项之和不符，已照原样填入并标为错误：请核对来源表格中的数字。";
 
 /// True for pasted text that is more than one value: a block to spread over the table.
 pub fn is_block(text: &str) -> bool {
@@ -128,10 +138,13 @@ fn is_label(text: &str) -> bool {
         && parse_amount(text).is_err()
 }
 
-/// Spreads a pasted block over the table from `start`, rightward and downward in the table's own
-/// layout: derived totals in the way are passed over, label cells copied along are dropped. A
-/// block that does not fit, or holds something that is not a number, changes nothing and says why.
-pub fn paste_block(start: FieldId, text: &str) -> Result<Pasted, String> {
+/// Spreads a pasted block over `report`'s table from `start`, rightward and downward in the table's
+/// own layout; label cells copied along are dropped. A total pasted where the table derives one is
+/// held against the sum of its cells: one that agrees is left to the sum, one that differs is kept
+/// as printed (a cell of the source is likely wrong, or the block is out of line), for the rules to
+/// mark. A block that does not fit, or holds something that is not a number, changes nothing and
+/// says why.
+pub fn paste_block(report: &Report, start: FieldId, text: &str) -> Result<Pasted, String> {
     let (grid, row, column) = locate(start).ok_or("这一格不在表格中")?;
     let lines: Vec<&str> = text.trim_end_matches(['\r', '\n']).split('\n').map(|l| l.trim_end_matches('\r')).collect();
     let mut block: Vec<Vec<String>> = lines
@@ -146,6 +159,7 @@ pub fn paste_block(start: FieldId, text: &str) -> Result<Pasted, String> {
     }
     let (height, width) = (block.len(), block.iter().map(Vec::len).max().unwrap_or(0));
     let mut cells = Vec::new();
+    let mut totals = Vec::new();
     for (i, values) in block.iter().enumerate() {
         let Some(target_row) = grid.rows.get(row + i) else {
             return Err(format!("粘贴的内容有 {height} 行，从这一格往下超出了{}，没有填入。", grid.table.label()));
@@ -160,6 +174,9 @@ pub fn paste_block(start: FieldId, text: &str) -> Result<Pasted, String> {
                 ));
             };
             if !is_typed(id) {
+                if let Ok(Some(total)) = parse_count(value) {
+                    totals.push((id, total));
+                }
                 continue;
             }
             let field = format::field(id);
@@ -181,14 +198,31 @@ pub fn paste_block(start: FieldId, text: &str) -> Result<Pasted, String> {
             }
         }
     }
-    let message = format!("已粘贴 {height} 行 × {width} 列，填入 {} 格。", cells.len());
-    Ok(Pasted { cells, message })
+    let mut pasted = report.clone();
+    for (id, number) in &cells {
+        pasted.set(*id, number.as_str());
+    }
+    let sheet = Sheet::of(&pasted);
+    let mut message = format!("已粘贴 {height} 行 × {width} 列，填入 {} 格。", cells.len());
+    let mut totals_differ = false;
+    for (id, total) in totals {
+        if sheet.computed(id) != Some(total) {
+            cells.push((id, total.to_string()));
+            totals_differ = true;
+        }
+    }
+    if totals_differ {
+        message.push_str(TOTALS_DIFFER);
+    }
+    Ok(Pasted { cells, message, totals_differ })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::base::format::id_of;
+    use crate::report::check::rules::check;
+    use crate::report::data::finding::Rule;
 
     fn key(id: FieldId) -> &'static str {
         &format::field(id).key
@@ -219,19 +253,56 @@ mod tests {
 
     #[test]
     fn an_excel_block_of_the_whole_table_fills_every_typed_cell() {
+        // Rows 2 to 22 are the outcomes; row 23, their （七）总计, is derived and agrees.
+        let value = |r: usize, c: usize| if r == 23 { (2..23).map(|o| o * 10 + c).sum() } else { r * 10 + c };
         let block: Vec<String> =
-            (0..25).map(|r| (0..6).map(|c| (r * 10 + c).to_string()).collect::<Vec<_>>().join("\t")).collect();
-        let pasted = paste_block(id_of("requests.received.natural_person"), &(block.join("\r\n") + "\r\n")).unwrap();
+            (0..25).map(|r| (0..6).map(|c| value(r, c).to_string()).collect::<Vec<_>>().join("\t")).collect();
+        let pasted =
+            paste_block(&Report::new(), id_of("requests.received.natural_person"), &(block.join("\r\n") + "\r\n"))
+                .unwrap();
         assert_eq!(pasted.cells.len(), 24 * 6, "the （七）总计 row is derived");
         assert_eq!(pasted.cells[0], (id_of("requests.received.natural_person"), "0".into()));
         assert_eq!(*pasted.cells.last().unwrap(), (id_of("requests.carried_forward.other_org"), "245".into()));
         assert_eq!(pasted.message, "已粘贴 25 行 × 6 列，填入 144 格。");
+        assert!(!pasted.totals_differ);
+    }
+
+    #[test]
+    fn a_pasted_total_that_differs_from_its_cells_is_kept_for_the_rules_to_mark() {
+        let start = id_of("requests.disclosed.natural_person");
+        let agreeing = paste_block(&Report::new(), start, "（一）予以公开\t2\t0\t0\t0\t0\t1\t3").unwrap();
+        assert_eq!(agreeing.cells.len(), 6, "a total that agrees is left to the sum");
+        assert!(!agreeing.totals_differ);
+
+        let differing = paste_block(&Report::new(), start, "（一）予以公开\t2\t0\t0\t0\t0\t1\t4").unwrap();
+        assert_eq!(differing.cells.last(), Some(&(id_of("requests.disclosed.total"), "4".into())));
+        assert!(differing.totals_differ);
+        assert_eq!(
+            differing.message,
+            "已粘贴 1 行 × 7 列，填入 6 格。粘贴的合计与各项之和不符，已照原样填入并标为错误：请核对来源表格中的数字。"
+        );
+        let mut report = Report::new();
+        for (id, number) in differing.cells {
+            report.set(id, number);
+        }
+        let marked: Vec<_> = check(&report).into_iter().filter(|f| f.rule == Rule::T3Row).collect();
+        assert_eq!(marked.len(), 1);
+        assert!(marked[0].keys().any(|k| k == "requests.disclosed.total"));
+
+        // The sum counts the row's cells the block did not cover.
+        let mut report = Report::new();
+        report.set_key("requests.disclosed.natural_person", "2");
+        let rest = paste_block(&report, id_of("requests.disclosed.social_welfare"), "0\t0\t1\t3").unwrap();
+        assert!(!rest.totals_differ);
+        // In table 四 as in table 三: 1 + 1 + 0 + 0 is not 3.
+        let appeals = paste_block(&Report::new(), id_of("appeals.review.upheld"), "1\t1\t0\t0\t3").unwrap();
+        assert_eq!(appeals.cells.last(), Some(&(id_of("appeals.review.total"), "3".into())));
     }
 
     #[test]
     fn a_row_from_a_web_page_with_its_label_fills_the_row() {
-        let text = "（一）予以公开\n６\n0\n/\n0\n1件\n1,234\n7\n";
-        let pasted = paste_block(id_of("requests.disclosed.natural_person"), text).unwrap();
+        let text = "（一）予以公开\n６\n0\n/\n0\n1件\n1,234\n1241\n";
+        let pasted = paste_block(&Report::new(), id_of("requests.disclosed.natural_person"), text).unwrap();
         let cells: Vec<(&str, &str)> = pasted.cells.iter().map(|(id, v)| (key(*id), v.as_str())).collect();
         assert_eq!(
             cells,
@@ -249,22 +320,25 @@ mod tests {
     #[test]
     fn a_long_single_column_goes_down() {
         let text = (1..=24).map(|n| n.to_string()).collect::<Vec<_>>().join("\n");
-        let pasted = paste_block(id_of("requests.received.commercial"), &text).unwrap();
-        assert_eq!(pasted.cells.len(), 23, "（七）总计 passed over");
+        let pasted = paste_block(&Report::new(), id_of("requests.received.commercial"), &text).unwrap();
+        assert_eq!(pasted.cells.len(), 24, "（七）总计 passed over, and kept as printed: 23 ≠ 1 + … + 22");
+        assert!(pasted.totals_differ);
         assert_eq!(key(pasted.cells[1].0), "requests.carried_over.commercial");
     }
 
     #[test]
     fn a_block_that_does_not_fit_or_is_not_numbers_is_refused() {
         let start = id_of("requests.carried_forward.natural_person");
-        assert!(paste_block(start, "1\t2\n3\t4").unwrap_err().contains("往下超出了表三"));
+        assert!(paste_block(&Report::new(), start, "1\t2\n3\t4").unwrap_err().contains("往下超出了表三"));
         assert!(
-            paste_block(id_of("appeals.review.upheld"), &["1"; 16].join("\t")).unwrap_err().contains("往右超出了表四")
+            paste_block(&Report::new(), id_of("appeals.review.upheld"), &["1"; 16].join("\t"))
+                .unwrap_err()
+                .contains("往右超出了表四")
         );
-        assert!(paste_block(start, "1\tabc\t3").unwrap_err().contains("“abc”不是数字"));
-        assert!(paste_block(start, "1\t-2").unwrap_err().contains("不能为负数"));
+        assert!(paste_block(&Report::new(), start, "1\tabc\t3").unwrap_err().contains("“abc”不是数字"));
+        assert!(paste_block(&Report::new(), start, "1\t-2").unwrap_err().contains("不能为负数"));
         assert!(
-            paste_block(start, "1\t十二").unwrap_err().contains("“十二”不是数字"),
+            paste_block(&Report::new(), start, "1\t十二").unwrap_err().contains("“十二”不是数字"),
             "only leading labels are dropped"
         );
     }
@@ -277,7 +351,7 @@ mod tests {
         assert!(!is_block("12"));
         assert!(!is_block("1,234"));
         assert!(!is_block("12\n"));
-        let pasted = paste_block(id_of("proactive.rules.issued"), "3 1 40").unwrap();
+        let pasted = paste_block(&Report::new(), id_of("proactive.rules.issued"), "3 1 40").unwrap();
         assert_eq!(pasted.cells.len(), 3);
     }
 
@@ -297,7 +371,7 @@ mod tests {
         let row =
             copy_range(&report, &sheet, id_of("requests.received.legal_service"), id_of("requests.received.total"));
         assert_eq!(row, "0\t0\t7");
-        let round_trip = paste_block(id_of("requests.disclosed.natural_person"), &text).unwrap();
+        let round_trip = paste_block(&Report::new(), id_of("requests.disclosed.natural_person"), &text).unwrap();
         assert_eq!(round_trip.cells.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(), ["5", "2", "0", "0"]);
         assert!(range(id_of("requests.received.natural_person"), id_of("appeals.review.upheld")).is_empty());
     }

@@ -5,12 +5,13 @@
 
 use std::rc::Rc;
 
-use crate::report::base::format::{FieldId, Table};
+use crate::report::base::format::{self, FieldId, Table};
 use crate::report::data::model::Report;
 use crate::report::edit::carry::next_year;
 use crate::report::edit::editor::{Draft, Edit, Editor};
 use crate::report::edit::exporting::Exporting;
 pub use crate::report::edit::exporting::{Export, Exported, ToDo};
+use crate::report::edit::grid::paste_block;
 use crate::report::edit::review::Review;
 use crate::report::publish::draft_text::{Position, insert};
 use crate::report::publish::portal::PortalEditor;
@@ -157,6 +158,9 @@ pub struct Session {
 
 pub enum Action {
     Edit(Edit),
+    /// A block pasted into a table at a cell: its numbers typed in as one step, and what it did
+    /// said under the table (a reminder when a pasted total differs from its cells).
+    Paste(FieldId, String),
     Undo,
     Redo,
     /// 撤销导入: an undo, said as such.
@@ -236,6 +240,18 @@ impl Session {
         let mut next = self.clone();
         let changed = match action {
             Action::Edit(edit) => next.editor.apply(edit),
+            Action::Paste(id, text) => {
+                let place = format::field(id).table.map_or(Place::Files, Place::Table);
+                next.notice = Some(match paste_block(self.report(), id, &text) {
+                    Ok(pasted) => {
+                        let tone = if pasted.totals_differ { Tone::Reminder } else { Tone::Done };
+                        next.editor.apply(Edit::SetMany(pasted.cells));
+                        Notice::at(place, tone, pasted.message)
+                    }
+                    Err(why) => Notice::at(place, Tone::Failed, why),
+                });
+                true
+            }
             Action::Undo | Action::UndoImport | Action::Redo => {
                 let moved = if matches!(action, Action::Redo) { next.editor.redo() } else { next.editor.undo() };
                 if let Some(id) = self.report().first_difference(next.report()) {
@@ -417,6 +433,29 @@ mod tests {
             let after = apply(&session(), Action::Read(Ok(uncertain), "new".into()));
             assert_eq!(after.notice.as_ref().map(|n| n.tone), Some(Tone::Reminder));
         }
+    }
+
+    #[test]
+    fn a_pasted_block_is_one_step_said_under_its_table_and_a_differing_total_is_no_success() {
+        let start = id_of("requests.disclosed.natural_person");
+        let table = Place::Table(Table::Requests);
+        let typed = apply(&session(), Action::Edit(Edit::Set(start, "9".into())));
+
+        let agreeing = apply(&typed, Action::Paste(start, "2\t0\t0\t0\t0\t1\t3".into()));
+        let notice = agreeing.notice.as_ref().unwrap();
+        assert_eq!((notice.place, notice.tone), (table, Tone::Done));
+        assert_eq!(agreeing.report().get_key("requests.disclosed.total"), None, "left to the sum");
+
+        let differing = apply(&typed, Action::Paste(start, "2\t0\t0\t0\t0\t1\t4".into()));
+        let notice = differing.notice.as_ref().unwrap();
+        assert_eq!((notice.place, notice.tone), (table, Tone::Reminder));
+        assert_eq!(differing.report().get_key("requests.disclosed.total"), Some("4"));
+        let undone = apply(&differing, Action::Undo);
+        assert_eq!(undone.report(), typed.report(), "one undo takes the whole paste back");
+
+        let refused = apply(&typed, Action::Paste(start, "2\tabc".into()));
+        assert_eq!(refused.notice.as_ref().map(|n| n.tone), Some(Tone::Failed));
+        assert_eq!(refused.report(), typed.report());
     }
 
     #[test]
