@@ -16,9 +16,8 @@ use xxgk_nianbao::report::check::units::{Unit, check_units};
 use xxgk_nianbao::report::data::compare::compare;
 use xxgk_nianbao::report::data::finding::{RULES, Rule};
 use xxgk_nianbao::report::data::model::Loaded;
-use xxgk_nianbao::report::data::sum::{SumRefused, is_made_sum, repeated_agencies, said_repeated, sum_reports};
 use xxgk_nianbao::report::edit::review::to_do_of;
-use xxgk_nianbao::report::publish::audit_page::{audit_page, findings_csv};
+use xxgk_nianbao::report::publish::audit_page::{DeskSum, audit_page, desk_sum, findings_csv};
 use xxgk_nianbao::report::publish::chart::chart_svg;
 use xxgk_nianbao::report::publish::draft_text::drafts;
 use xxgk_nianbao::report::publish::fragment::render_text;
@@ -26,7 +25,7 @@ use xxgk_nianbao::report::publish::verify::verify;
 use xxgk_nianbao::report::publish::word_file::render_docx;
 use xxgk_nianbao::report::read::audit::{Audited, AuditedFile, audit, decode, page_text};
 use xxgk_nianbao::report::read::import::{NOT_A_REPORT, import};
-use xxgk_nianbao::report::{Finding, Report, Severity, Sheet, check, render};
+use xxgk_nianbao::report::{Finding, Report, Severity, check, render};
 
 /// How `xxgk` exits, said under every command's help.
 const EXIT_CODES: &str = "退出码：0 没有错误；1 有错误（见输出）；2 文件无法读取或命令用法不对。";
@@ -218,12 +217,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let Some((upper, units)) = files.split_last().filter(|(_, units)| !units.is_empty()) else {
                 return Err("--units 需要各单位的报告和汇总报告：xxgk check --units 单位… 汇总.json".into());
             };
-            let read: Vec<(Unit, bool)> = units.iter().map(unit).collect::<Result<_, _>>()?;
-            let wrong = read.iter().any(|(_, wrong)| *wrong);
-            let read: Vec<Unit> = read.into_iter().map(|(unit, _)| unit).collect();
-            let repeated = say_repeated(units, &read);
+            let audited = read_units(units)?;
+            // Units of different years cannot be added up; the check below says where they differ.
+            let concerns = desk_sum(&audited).is_ok_and(|sum| say_concerns(&sum));
+            let read: Vec<Unit> = audited.into_iter().filter_map(unit).collect();
             let said = say_findings(&check_units(&open(upper)?.report, &read), json)?;
-            Ok(if wrong || repeated { ExitCode::from(1) } else { said })
+            Ok(if concerns { ExitCode::from(1) } else { said })
         }
         Command::Check { files, json, last_year, units: false } => {
             let [file] = files.as_slice() else {
@@ -412,74 +411,50 @@ fn audit_json(file: &str, read: &Result<Audited, String>) -> String {
     out
 }
 
-/// The units added up into the 汇总 on standard output; units with errors, agencies whose report is
-/// there more than once and earlier 汇总 among the units, named on standard error.
+/// The units added up into the 汇总 on standard output, and on standard error what it carries
+/// wrong or may, as the review desk says it after a download.
 fn sum(files: &[PathBuf]) -> Result<ExitCode, String> {
-    let units: Vec<(Unit, bool)> = files.iter().map(unit).collect::<Result<_, _>>()?;
-    let wrong = units.iter().any(|(_, wrong)| *wrong);
-    let units: Vec<Unit> = units.into_iter().map(|(unit, _)| unit).collect();
-    let repeated = say_repeated(files, &units);
-    let reports: Vec<Report> = units.into_iter().map(|unit| unit.report).collect();
-    match sum_reports(&reports) {
-        Ok(sum) => out(&sum.to_file(None))?,
-        Err(SumRefused::Years(years)) => {
-            let said: Vec<String> = files
-                .iter()
-                .zip(&years)
-                .map(|(file, year)| {
-                    format!("{} {}", file.display(), if year.is_empty() { "（未填年度）" } else { year })
-                })
-                .collect();
-            return Err(format!("不同年度的报告不能汇总：{}", said.join("；")));
+    let sum = desk_sum(&read_units(files)?)?;
+    out(&sum.file)?;
+    Ok(if say_concerns(&sum) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Says on standard error each concern of a 汇总 with the files it names; whether any makes the
+/// sum wrong (units with errors, a report there twice, an earlier 汇总) rather than only open to
+/// question (blank cells, added as 0).
+fn say_concerns(sum: &DeskSum) -> bool {
+    for concern in sum.concerns() {
+        eprintln!("xxgk: {}", concern.reminded);
+        for item in concern.items {
+            eprintln!("  {item}");
         }
-        Err(SumRefused::NoUnits) => return Err("没有要汇总的报告".into()),
     }
-    if wrong {
-        eprintln!("xxgk: 有错误的报告加起来的汇总也是错的，请先改正上述单位的报告");
-    }
-    if repeated {
-        eprintln!("xxgk: 上述报告每份都已计入；请每个单位只留一份报告后重新汇总");
-    }
-    Ok(if wrong || repeated { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    !(sum.wrong.is_empty() && sum.repeated.is_empty() && sum.earlier_sums.is_empty())
 }
 
-/// Names on standard error each agency whose report is among the units more than once, with its
-/// files, and each unit that is itself a 汇总 made here: a sum would add them again. Whether any is.
-fn say_repeated(files: &[PathBuf], units: &[Unit]) -> bool {
-    let names: Vec<String> = files.iter().map(|file| file.display().to_string()).collect();
-    let sources: Vec<(&str, &Report)> = names.iter().map(String::as_str).zip(units.iter().map(|u| &u.report)).collect();
-    let repeated = repeated_agencies(&sources);
-    for agency in &repeated {
-        eprintln!("xxgk: 同一机关的报告不止一份：{}", said_repeated(agency));
-    }
-    let mut earlier_sum = false;
-    for (name, _) in sources.iter().filter(|(_, report)| is_made_sum(report)) {
-        eprintln!("xxgk: {name} 是之前生成的汇总，不是单位的报告：其中各单位会被再加一遍");
-        earlier_sum = true;
-    }
-    !repeated.is_empty() || earlier_sum
+/// The units' files read as `audit` reads them; a file that cannot be read stops the command.
+fn read_units(files: &[PathBuf]) -> Result<Vec<AuditedFile>, String> {
+    files
+        .iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+            match audit(&name, &bytes) {
+                Ok(audited) => Ok(AuditedFile { file: name, read: Ok(audited) }),
+                Err(why) => Err(format!("{name}: {why}")),
+            }
+        })
+        .collect()
 }
 
-/// A unit's report for `sum` and `check --units`, read as `audit` reads it, named by its agency
-/// (its file when it names none), and whether it has errors: a unit with errors is named on
-/// standard error with its rules, for a sum of wrong reports is wrong, and one with blank number
-/// cells with how many, for they are added as 0.
-fn unit(path: &PathBuf) -> Result<(Unit, bool), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let audited = audit(&path.display().to_string(), &bytes).map_err(|why| format!("{}: {why}", path.display()))?;
-    let wrong = audited.errors() > 0;
-    if wrong {
-        eprintln!("xxgk: {}（{}）有错误：{}", path.display(), audited.agency(), audited.rules().join(","));
-    }
-    let blanks = Sheet::of(&audited.report).blank_numbers();
-    if blanks > 0 {
-        eprintln!("xxgk: {}（{}）有 {blanks} 个数字格未填，按 0 计入", path.display(), audited.agency());
-    }
-    let name = match audited.agency() {
-        "" => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+/// A unit for `check --units`, named by its agency (its file when it names none).
+fn unit(audited: AuditedFile) -> Option<Unit> {
+    let read = audited.read.ok()?;
+    let name = match read.agency() {
+        "" => Path::new(&audited.file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         agency => agency.to_string(),
     };
-    Ok((Unit { name, report: audited.report }, wrong))
+    Some(Unit { name, report: read.report })
 }
 
 /// A published report's page as the importer reads it.

@@ -275,7 +275,7 @@ mod tests {
         assert!(desk.asking.is_some());
         desk.apply(DeskAction::AnswerSum(true));
         assert!(
-            desk.said.as_ref().is_some_and(|(tone, said)| *tone == Tone::Reminder && said.contains("之前下载的汇总"))
+            desk.said.as_ref().is_some_and(|(tone, said)| *tone == Tone::Reminder && said.contains("之前生成的汇总"))
         );
 
         // A unit with blank cells: asked about, and said after.
