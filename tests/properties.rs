@@ -217,7 +217,7 @@ proptest! {
         let last_year = xxgk_nianbao::report::example();
         let mut report = last_year.clone();
         report.set_key("meta.year", year);
-        for (id, text) in text_parts().zip(texts.iter().cycle()) {
+        for (&id, text) in text_parts().iter().zip(texts.iter().cycle()) {
             report.set(id, text.clone());
         }
         let _ = check_with_last_year(&report, Some(&last_year));

@@ -317,7 +317,8 @@ pub fn request_rows() -> &'static [RequestRow] {
         let mut header = Some(tall(OUTCOMES_HEADER, outcome_rows as u16 + 1));
         for outcome in OUTCOMES {
             if outcome.items.is_empty() {
-                let labels = header.take().into_iter().chain([wide(outcome.label, 2)]).collect();
+                let mut labels: Vec<LabelCell> = header.take().into_iter().collect();
+                labels.push(wide(outcome.label, 2));
                 rows.push(RequestRow {
                     key: outcome.key.into(),
                     role: RequestRowRole::Outcome,
@@ -328,10 +329,13 @@ pub fn request_rows() -> &'static [RequestRow] {
             }
             let mut category = Some(tall(outcome.label, outcome.items.len() as u16));
             for item in outcome.items {
+                let mut labels: Vec<LabelCell> = header.take().into_iter().collect();
+                labels.extend(category.take());
+                labels.push(cell(item.label));
                 rows.push(RequestRow {
                     key: format!("{}.{}", outcome.key, item.key),
                     role: RequestRowRole::Outcome,
-                    labels: header.take().into_iter().chain(category.take()).chain([cell(item.label)]).collect(),
+                    labels,
                     name: format!("{} {}", outcome.name, item.name),
                 });
             }
@@ -557,8 +561,17 @@ pub const SECTIONS: [Section; 6] = [
 ];
 
 /// The text parts of the six sections, in form order.
-pub fn text_parts() -> impl Iterator<Item = FieldId> {
-    SECTIONS.iter().flat_map(|s| s.parts).map(|p| id_of(p.key()))
+pub fn text_parts() -> &'static [FieldId] {
+    static IDS: LazyLock<Vec<FieldId>> = LazyLock::new(|| {
+        let mut ids = Vec::new();
+        for section in &SECTIONS {
+            for part in section.parts {
+                ids.push(id_of(part.key()));
+            }
+        }
+        ids
+    });
+    &IDS
 }
 
 /// The section a text field is part of.
@@ -729,10 +742,13 @@ pub fn id_of(key: &str) -> FieldId {
 /// The id of the table 三 cell at `row` × `column` (indices into [`request_rows`], [`REQUEST_COLUMNS`]).
 pub fn request_cell(row: usize, column: usize) -> FieldId {
     static IDS: LazyLock<Vec<FieldId>> = LazyLock::new(|| {
-        request_rows()
-            .iter()
-            .flat_map(|row| REQUEST_COLUMNS.iter().map(move |column| id_of(&request_key(row, column))))
-            .collect()
+        let mut ids = Vec::new();
+        for row in request_rows() {
+            for column in &REQUEST_COLUMNS {
+                ids.push(id_of(&request_key(row, column)));
+            }
+        }
+        ids
     });
     IDS[row * REQUEST_COLUMNS.len() + column]
 }
@@ -740,10 +756,13 @@ pub fn request_cell(row: usize, column: usize) -> FieldId {
 /// The id of the table 四 cell at `group` × `column` (indices into [`APPEAL_GROUPS`], [`APPEAL_COLUMNS`]).
 pub fn appeal_cell(group: usize, column: usize) -> FieldId {
     static IDS: LazyLock<Vec<FieldId>> = LazyLock::new(|| {
-        APPEAL_GROUPS
-            .iter()
-            .flat_map(|group| APPEAL_COLUMNS.iter().map(move |column| id_of(&appeal_key(group, column))))
-            .collect()
+        let mut ids = Vec::new();
+        for group in &APPEAL_GROUPS {
+            for column in &APPEAL_COLUMNS {
+                ids.push(id_of(&appeal_key(group, column)));
+            }
+        }
+        ids
     });
     IDS[group * APPEAL_COLUMNS.len() + column]
 }
@@ -766,22 +785,31 @@ pub fn number_row_of(id: FieldId) -> Option<&'static NumberRow> {
 /// the spreadsheet moves along.
 pub fn number_rows() -> &'static [NumberRow] {
     static ROWS: LazyLock<Vec<NumberRow>> = LazyLock::new(|| {
-        let proactive = PROACTIVE.iter().flat_map(|block| block.rows).map(|row| NumberRow {
-            table: Table::Proactive,
-            name: format!("表二「{}」", row.label),
-            cells: row.keys.iter().map(|k| id_of(k)).collect(),
-        });
-        let requests = request_rows().iter().enumerate().map(|(r, row)| NumberRow {
-            table: Table::Requests,
-            name: format!("表三「{}」行", row.name),
-            cells: (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect(),
-        });
-        let appeals = APPEAL_GROUPS.iter().enumerate().map(|(g, group)| NumberRow {
-            table: Table::Appeals,
-            name: format!("表四「{}」", group.label),
-            cells: (0..APPEAL_COLUMNS.len()).map(|c| appeal_cell(g, c)).collect(),
-        });
-        proactive.chain(requests).chain(appeals).collect()
+        let mut rows = Vec::new();
+        for block in PROACTIVE {
+            for row in block.rows {
+                rows.push(NumberRow {
+                    table: Table::Proactive,
+                    name: format!("表二「{}」", row.label),
+                    cells: row.keys.iter().map(|k| id_of(k)).collect(),
+                });
+            }
+        }
+        for (r, row) in request_rows().iter().enumerate() {
+            rows.push(NumberRow {
+                table: Table::Requests,
+                name: format!("表三「{}」行", row.name),
+                cells: (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect(),
+            });
+        }
+        for (g, group) in APPEAL_GROUPS.iter().enumerate() {
+            rows.push(NumberRow {
+                table: Table::Appeals,
+                name: format!("表四「{}」", group.label),
+                cells: (0..APPEAL_COLUMNS.len()).map(|c| appeal_cell(g, c)).collect(),
+            });
+        }
+        rows
     });
     &ROWS
 }
@@ -949,12 +977,16 @@ fn proactive_layout() -> TableLayout {
     for block in PROACTIVE {
         let span = if block.columns.len() == 1 { value_span } else { 1 };
         rows.push(header_row(&[wide(block.article, PROACTIVE_WIDTH)]));
-        let columns: Vec<LabelCell> =
-            std::iter::once(cell(PROACTIVE_ITEM_HEADER)).chain(block.columns.iter().map(|c| wide(c, span))).collect();
+        let mut columns = vec![cell(PROACTIVE_ITEM_HEADER)];
+        for column in block.columns {
+            columns.push(wide(column, span));
+        }
         rows.push(header_row(&columns));
         for row in block.rows {
-            let values = row.keys.iter().map(|key| LayoutCell::Value { id: id_of(key), colspan: span });
-            let cells = std::iter::once(row_label(&cell(row.label))).chain(values).collect();
+            let mut cells = vec![row_label(&cell(row.label))];
+            for key in row.keys {
+                cells.push(LayoutCell::Value { id: id_of(key), colspan: span });
+            }
             rows.push(LayoutRow { header: false, key: None, cells });
         }
     }
@@ -975,8 +1007,10 @@ fn requests_layout() -> TableLayout {
         header_row(&organisations),
     ];
     for (r, row) in request_rows().iter().enumerate() {
-        let values = (0..REQUEST_COLUMNS.len()).map(|c| LayoutCell::Value { id: request_cell(r, c), colspan: 1 });
-        let cells = row.labels.iter().map(row_label).chain(values).collect();
+        let mut cells: Vec<LayoutCell> = row.labels.iter().map(row_label).collect();
+        for c in 0..REQUEST_COLUMNS.len() {
+            cells.push(LayoutCell::Value { id: request_cell(r, c), colspan: 1 });
+        }
         rows.push(LayoutRow { header: false, key: Some(&row.key), cells });
     }
     TableLayout { table: Table::Requests, width: REQUESTS_LABEL_WIDTH + REQUEST_COLUMNS.len() as u16, rows }
@@ -988,17 +1022,24 @@ fn appeals_layout() -> TableLayout {
     let [review, suits @ ..] = &APPEAL_GROUPS;
     debug_assert!(review.appeal == Appeal::Review && suits.iter().all(|g| g.appeal == Appeal::Suit));
     let width = APPEAL_COLUMNS.len() as u16;
-    let columns = || APPEAL_COLUMNS.iter().map(|c| cell(c.label));
     let mut second: Vec<LabelCell> = APPEAL_COLUMNS.iter().map(|c| tall(c.label, 2)).collect();
-    second.extend(suits.iter().map(|g| wide(g.label, width)));
+    let mut third = Vec::new();
+    for group in suits {
+        second.push(wide(group.label, width));
+        third.extend(APPEAL_COLUMNS.iter().map(|c| cell(c.label)));
+    }
     let mut rows = vec![
         header_row(&[wide(review.label, width), wide(SUITS_HEADER, width * suits.len() as u16)]),
         header_row(&second),
-        header_row(&suits.iter().flat_map(|_| columns()).collect::<Vec<_>>()),
+        header_row(&third),
     ];
-    let values = (0..APPEAL_GROUPS.len())
-        .flat_map(|g| (0..APPEAL_COLUMNS.len()).map(move |c| LayoutCell::Value { id: appeal_cell(g, c), colspan: 1 }));
-    rows.push(LayoutRow { header: false, key: None, cells: values.collect() });
+    let mut values = Vec::new();
+    for g in 0..APPEAL_GROUPS.len() {
+        for c in 0..APPEAL_COLUMNS.len() {
+            values.push(LayoutCell::Value { id: appeal_cell(g, c), colspan: 1 });
+        }
+    }
+    rows.push(LayoutRow { header: false, key: None, cells: values });
     TableLayout { table: Table::Appeals, width: (APPEAL_GROUPS.len() * APPEAL_COLUMNS.len()) as u16, rows }
 }
 

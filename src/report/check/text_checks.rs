@@ -29,7 +29,7 @@ const LAST_YEARS_ACCOUNTS: [&str; 4] = ["决算", "财政", "绩效", "审计"];
 
 /// Every text field of the six sections, with its text.
 fn texts(report: &Report) -> impl Iterator<Item = (FieldId, &str)> {
-    text_parts().map(|id| (id, report.text(id)))
+    text_parts().iter().map(|&id| (id, report.text(id)))
 }
 
 pub fn check_text_slips(report: &Report, sheet: &Sheet, last_year: Option<&Report>, findings: &mut Vec<Finding>) {

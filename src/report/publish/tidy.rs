@@ -16,13 +16,15 @@ pub struct Tidied {
 
 /// Every text field of the six sections that 一键排版 would change.
 pub fn tidy_report(report: &Report) -> Vec<Tidied> {
-    text_parts()
-        .filter_map(|id| {
-            let before = report.text(id);
-            let after = tidy(before);
-            (after != before).then(|| Tidied { id, before: before.to_string(), after })
-        })
-        .collect()
+    let mut tidied = Vec::new();
+    for &id in text_parts() {
+        let before = report.text(id);
+        let after = tidy(before);
+        if after != before {
+            tidied.push(Tidied { id, before: before.to_string(), after });
+        }
+    }
+    tidied
 }
 
 /// Chinese text, its full-width punctuation included: no space is kept beside it.

@@ -213,7 +213,7 @@ fn page_version<'p>(line: &str, paragraphs: &[&'p str]) -> Option<(&'p str, Chan
 /// sections, then the signature and date.
 fn printed_lines(report: &Report) -> Vec<(FieldId, &str)> {
     let mut lines = Vec::new();
-    for id in format::text_parts() {
+    for &id in format::text_parts() {
         lines.extend(report.text(id).lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| (id, l)));
     }
     lines.extend(signature(report).into_iter().map(|(key, line)| (format::id_of(key), line)));
