@@ -155,7 +155,12 @@ fn printed_total_off(
     parts: impl Iterator<Item = FieldId>,
 ) -> Option<(u64, u64, Vec<FieldId>)> {
     let (Entry::Count(printed), Some(sum)) = (sheet.entry(total), sheet.computed(total)) else { return None };
-    (printed != sum).then(|| (printed, sum, std::iter::once(total).chain(parts).collect()))
+    if printed == sum {
+        return None;
+    }
+    let mut fields = vec![total];
+    fields.extend(parts);
+    Some((printed, sum, fields))
 }
 
 /// T3-ROW: each row's 总计 against the sum of its six applicant columns, where a total was printed.
@@ -249,7 +254,7 @@ pub fn balances(sheet: &Sheet) -> Vec<ColumnBalance> {
     ];
     let typed = |r: usize, c: usize| matches!(sheet.entry(request_cell(r, c)), Entry::Count(_) | Entry::Invalid(_));
     let forward = rows[3];
-    let begun = |c: usize| outcome_rows().chain([forward]).any(|r| typed(r, c));
+    let begun = |c: usize| typed(forward, c) || outcome_rows().any(|r| typed(r, c));
     REQUEST_COLUMNS
         .iter()
         .enumerate()

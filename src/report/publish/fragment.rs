@@ -36,7 +36,9 @@ pub fn signature(report: &Report) -> Vec<(&'static str, &str)> {
     let filled = |key| report.get_key(key).map(str::trim).filter(|text| !text.is_empty());
     let signer =
         filled(META_SIGNED_BY).map(|s| (META_SIGNED_BY, s)).or_else(|| filled(META_AGENCY).map(|a| (META_AGENCY, a)));
-    signer.into_iter().chain(filled(META_SIGNED_ON).map(|d| (META_SIGNED_ON, d))).collect()
+    let mut lines: Vec<(&'static str, &str)> = signer.into_iter().collect();
+    lines.extend(filled(META_SIGNED_ON).map(|d| (META_SIGNED_ON, d)));
+    lines
 }
 
 /// The whole report as the fragment to publish.

@@ -132,15 +132,17 @@ pub fn verify(report: &Report, page: &str) -> Result<Verdict, &'static str> {
     }
     let (sheet, page_sheet) = (Sheet::of(report), Sheet::of(&published));
     for table in [Table::Proactive, Table::Requests, Table::Appeals] {
-        for id in format::layout(table).rows.iter().flat_map(|row| row.values()) {
-            verdict.numbers += 1;
-            let printed = sheet.display(report, id);
-            let shown = match published.get(id).map(str::trim) {
-                Some(text) if !text.is_empty() => page_sheet.display(&published, id),
-                _ => MISSING.to_string(),
-            };
-            if shown != printed {
-                verdict.differences.push(difference(id, printed, shown));
+        for row in &format::layout(table).rows {
+            for id in row.values() {
+                verdict.numbers += 1;
+                let printed = sheet.display(report, id);
+                let shown = match published.get(id).map(str::trim) {
+                    Some(text) if !text.is_empty() => page_sheet.display(&published, id),
+                    _ => MISSING.to_string(),
+                };
+                if shown != printed {
+                    verdict.differences.push(difference(id, printed, shown));
+                }
             }
         }
     }

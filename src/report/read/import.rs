@@ -261,8 +261,8 @@ impl Reader<'_> {
         let mut found: Headings = [None; 6];
         let mut from = 0;
         for (i, section) in SECTIONS.iter().enumerate() {
-            let labels: Vec<Vec<char>> =
-                std::iter::once(section.heading).chain(section.variants.iter().copied()).map(label_key).collect();
+            let mut labels = vec![label_key(section.heading)];
+            labels.extend(section.variants.iter().map(|v| label_key(v)));
             if let Some(span) = self.copy.find_any(from, &labels) {
                 found[i] = Some(span);
                 from = span.end;
