@@ -2,7 +2,8 @@
 //! "共收到政府信息公开申请12件" beside a table 三 that received 11.
 
 use crate::report::base::format::{
-    Appeal, FieldId, FieldKind, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_totals, fields, request_cell, request_row,
+    Appeal, FieldId, FieldKind, META_YEAR, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_totals, fields, request_cell,
+    request_row,
 };
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
@@ -60,6 +61,22 @@ const STATEMENTS: [Statement; 4] = [
     },
 ];
 
+/// Words that put a clause in another year: a comparison, not this year's figure.
+const ANOTHER_YEAR: [&str; 3] = ["去年", "上一年", "同期"];
+
+/// Whether a clause speaks of another year than the report's (`2021年` in the 2022 report, 去年,
+/// 同期): “比2021年收到申请18件增加3件” states last year's count, which the table does not hold.
+fn of_another_year(clause: &str, year: Option<u32>) -> bool {
+    ANOTHER_YEAR.iter().any(|w| clause.contains(w))
+        || clause.match_indices('年').any(|(at, _)| {
+            let digits = &clause.as_bytes()[..at];
+            let named = &digits[digits.len().saturating_sub(4)..];
+            named.len() == 4
+                && named.iter().all(u8::is_ascii_digit)
+                && year.is_some_and(|year| named.iter().fold(0, |y, d| y * 10 + u32::from(d - b'0')) != year)
+        })
+}
+
 /// The start of the clause that holds byte `at`: after the last sentence or clause mark before it.
 fn clause_start(text: &str, at: usize) -> usize {
     text[..at]
@@ -102,6 +119,7 @@ fn stated_count(text: &str, from: usize) -> Option<(u64, usize)> {
 
 /// Every figure the texts state that differs from the tables.
 pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
+    let year = report.get_key(META_YEAR).and_then(|y| y.trim().parse::<u32>().ok());
     for (id, field) in fields().iter().enumerate() {
         if field.kind != FieldKind::Text || field.key.starts_with("meta.") {
             continue;
@@ -113,7 +131,7 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
                 let Some((stated, end)) = stated_count(text, after) else { continue };
                 let clause = &text[clause_start(text, after)..end];
                 let relevant = statement.with_any.is_empty() || statement.with_any.iter().any(|w| clause.contains(w));
-                if !relevant || statement.unless.iter().any(|w| clause.contains(w)) {
+                if !relevant || statement.unless.iter().any(|w| clause.contains(w)) || of_another_year(clause, year) {
                     continue;
                 }
                 let cells = (statement.cells)();
@@ -186,6 +204,25 @@ mod tests {
             ("appeals.note", "未发生行政复议和行政诉讼。行政复议后起诉1件。"),
         ];
         assert!(txt_num(&texts, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_count_of_another_year_is_a_comparison_not_this_years_figure() {
+        let received = [("requests.received.natural_person", "21")];
+        for compared in [
+            "与2021年收到申请18件相比，增加3件。",
+            "比去年收到的申请18件增加3件。",
+            "较上一年度新收申请18件有所增加。",
+            "同期收到申请18件。",
+            "2021年结转下年度继续办理4件。",
+        ] {
+            assert!(txt_num(&[("requests.note", compared)], &received).is_empty(), "{compared}");
+        }
+        // The report's own year (2022) is this year's figure, and still checked.
+        let own = txt_num(&[("requests.note", "2022年收到申请18件。")], &received);
+        assert_eq!(own.len(), 1);
+        // A clause that names no year states this year's.
+        assert_eq!(txt_num(&[("requests.note", "依规收到申请18件。")], &received).len(), 1);
     }
 
     #[test]
