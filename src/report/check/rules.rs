@@ -215,8 +215,13 @@ impl ColumnBalance {
 /// since the note already says why the cell is empty (the copy could not be read there).
 pub fn with_notes(findings: Vec<Finding>, notes: &[Finding]) -> Vec<Finding> {
     let noted = |id: &FieldId| notes.iter().any(|n| n.rule == Rule::Import && n.fields.contains(id));
-    let shown = findings.into_iter().filter(|f| f.rule != Rule::Blank || !f.fields.iter().all(noted));
-    notes.iter().cloned().chain(shown).collect()
+    let mut shown = notes.to_vec();
+    for finding in findings {
+        if finding.rule != Rule::Blank || !finding.fields.iter().all(noted) {
+            shown.push(finding);
+        }
+    }
+    shown
 }
 
 /// The findings worth showing while the clerk fills the report in: nothing about a table or text

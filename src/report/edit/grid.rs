@@ -147,11 +147,15 @@ fn is_label(text: &str) -> bool {
 pub fn paste_block(report: &Report, start: FieldId, text: &str) -> Result<Pasted, String> {
     let (grid, row, column) = locate(start).ok_or("这一格不在表格中")?;
     let lines: Vec<&str> = text.trim_end_matches(['\r', '\n']).split('\n').map(|l| l.trim_end_matches('\r')).collect();
-    let mut block: Vec<Vec<String>> = lines
-        .iter()
-        .map(|line| values_of_line(line).into_iter().skip_while(|v| is_label(v)).collect::<Vec<_>>())
-        .filter(|values| !values.is_empty())
-        .collect();
+    let mut block: Vec<Vec<String>> = Vec::new();
+    for line in lines {
+        let mut values = values_of_line(line);
+        let labels = values.iter().take_while(|v| is_label(v)).count();
+        values.drain(..labels);
+        if !values.is_empty() {
+            block.push(values);
+        }
+    }
     // One value per line, as a row copied from a web page gives it: laid along the row when it fits.
     let width_left = grid.rows[row].len() - column;
     if block.len() > 1 && block.iter().all(|r| r.len() == 1) && block.len() <= width_left {
