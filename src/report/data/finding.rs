@@ -174,12 +174,11 @@ impl Finding {
     /// does not know.
     pub fn from_json(value: &json::Json) -> Option<Finding> {
         let rule = Rule::from_id(value.get("rule")?.as_str()?)?;
-        let fields = match value.get("keys")? {
-            json::Json::Array(keys) => {
-                keys.iter().map(|k| format::field_id(k.as_str()?)).collect::<Option<Vec<_>>>()?
-            }
-            _ => return None,
-        };
+        let json::Json::Array(keys) = value.get("keys")? else { return None };
+        let mut fields = Vec::with_capacity(keys.len());
+        for key in keys {
+            fields.push(format::field_id(key.as_str()?)?);
+        }
         Some(Finding { rule, fields, message: value.get("message")?.as_str()?.to_string() })
     }
 }
