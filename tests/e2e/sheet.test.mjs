@@ -90,6 +90,16 @@ describe("pasting a block", () => {
     assert.equal(await total.getAttribute("aria-invalid"), null);
   });
 
+  test("a row copied with its label, pasted on another row, is refused with nothing changed", async () => {
+    const w = await open();
+    await paste(w, "requests.partially_disclosed.natural_person", "（一）予以公开\t2\t0\t0\t0\t0\t1\t3");
+    const status = w.page.getByTestId("paste-status");
+    assert.match(await status.textContent(), /粘贴的第 1 行是“（一）予以公开”，而这一格在“（二）部分公开.*”行，没有填入/);
+    assert.match(await status.getAttribute("class"), /xx-error/);
+    assert.equal(await w.value("requests.partially_disclosed.natural_person"), "");
+    assert.equal(await w.value("requests.disclosed.natural_person"), "");
+  });
+
   test("a paste that does not fit is refused with nothing changed", async () => {
     const w = await open();
     await w.type("appeals.review.upheld", "4");

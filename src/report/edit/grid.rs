@@ -3,8 +3,9 @@
 
 use std::sync::LazyLock;
 
-use crate::report::base::format::{self, FieldId, FieldKind, Table};
+use crate::report::base::format::{self, FieldId, FieldKind, LayoutCell, Table};
 use crate::report::base::number::{parse_amount, parse_count};
+use crate::report::base::text::is_han;
 use crate::report::data::model::Report;
 use crate::report::data::sheet::Sheet;
 
@@ -13,14 +14,26 @@ use crate::report::data::sheet::Sheet;
 pub struct Grid {
     pub table: Table,
     pub rows: Vec<Vec<FieldId>>,
+    /// Each row's own labels, as printed beside its cells (a merged label on its first row only).
+    labels: Vec<Vec<&'static str>>,
 }
 
 /// The tables as the spreadsheet sees them: the value rows of each table as printed (table 四's
 /// fifteen numbers are one row).
 static GRIDS: LazyLock<[Grid; 3]> = LazyLock::new(|| {
-    [Table::Proactive, Table::Requests, Table::Appeals].map(|table| Grid {
-        table,
-        rows: format::layout(table).rows.iter().filter(|row| !row.header).map(|row| row.values().collect()).collect(),
+    [Table::Proactive, Table::Requests, Table::Appeals].map(|table| {
+        let (mut rows, mut labels) = (Vec::new(), Vec::new());
+        for row in format::layout(table).rows.iter().filter(|row| !row.header) {
+            rows.push(row.values().collect());
+            let mut texts = Vec::new();
+            for cell in &row.cells {
+                if let LayoutCell::Label { text, .. } = cell {
+                    texts.push(*text);
+                }
+            }
+            labels.push(texts);
+        }
+        Grid { table, rows, labels }
     })
 });
 
@@ -133,9 +146,21 @@ fn values_of_line(line: &str) -> Vec<String> {
 
 /// A pasted cell that is a copied label (`（一）予以公开`), not a value (`3件`, `无`).
 fn is_label(text: &str) -> bool {
-    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        && parse_count(text).is_err()
-        && parse_amount(text).is_err()
+    text.chars().any(is_han) && parse_count(text).is_err() && parse_amount(text).is_err()
+}
+
+/// A label's words, as compared: its Chinese characters (numbering marks, spaces and punctuation
+/// differ from copy to copy).
+fn words(label: &str) -> String {
+    label.chars().filter(|&c| is_han(c)).collect()
+}
+
+impl Grid {
+    /// The row a copied label names, when it is one of this table's row labels.
+    fn row_named(&self, label: &str) -> Option<usize> {
+        let words = words(label);
+        self.labels.iter().position(|labels| labels.iter().any(|l| self::words(l) == words))
+    }
 }
 
 /// Spreads a pasted block over `report`'s table from `start`, rightward and downward in the table's
@@ -147,19 +172,43 @@ fn is_label(text: &str) -> bool {
 pub fn paste_block(report: &Report, start: FieldId, text: &str) -> Result<Pasted, String> {
     let (grid, row, column) = locate(start).ok_or("这一格不在表格中")?;
     let lines: Vec<&str> = text.trim_end_matches(['\r', '\n']).split('\n').map(|l| l.trim_end_matches('\r')).collect();
-    let mut block: Vec<Vec<String>> = Vec::new();
+    // Each line's values, and the row label it was copied with (on its own line before the values
+    // when a row is copied from a web page one cell a line).
+    let (mut block, mut named): (Vec<Vec<String>>, Vec<Option<String>>) = (Vec::new(), Vec::new());
+    let mut label_line = None;
     for line in lines {
         let mut values = values_of_line(line);
         let labels = values.iter().take_while(|v| is_label(v)).count();
-        values.drain(..labels);
-        if !values.is_empty() {
+        let label = values.drain(..labels).next_back().or_else(|| label_line.take());
+        if values.is_empty() {
+            label_line = label;
+        } else {
             block.push(values);
+            named.push(label);
         }
     }
-    // One value per line, as a row copied from a web page gives it: laid along the row when it fits.
+    // One value per line, as a row copied from a web page gives it: laid along the row when it fits
+    // (lines each with a row label of their own are rows).
     let width_left = grid.rows[row].len() - column;
-    if block.len() > 1 && block.iter().all(|r| r.len() == 1) && block.len() <= width_left {
+    let one_row = block.iter().all(|r| r.len() == 1) && named.iter().skip(1).all(Option::is_none);
+    if block.len() > 1 && one_row && block.len() <= width_left {
         block = vec![block.into_iter().flatten().collect()];
+        named.truncate(1);
+    }
+    // A row copied with its label goes in that row or not at all: in the row below or above it, its
+    // numbers would be wrong where they look right.
+    for (i, label) in named.iter().enumerate() {
+        let Some(label) = label else { continue };
+        match grid.row_named(label) {
+            Some(r) if r != row + i => {
+                let here = grid.labels.get(row + i).and_then(|l| l.last()).unwrap_or(&"");
+                return Err(format!(
+                    "粘贴的第 {} 行是“{label}”，而这一格在“{here}”行，没有填入：请从“{label}”行粘贴。",
+                    i + 1
+                ));
+            }
+            _ => {}
+        }
     }
     let (height, width) = (block.len(), block.iter().map(Vec::len).max().unwrap_or(0));
     let mut cells = Vec::new();
@@ -319,6 +368,42 @@ mod tests {
                 ("requests.disclosed.other_org", "1234"),
             ]
         );
+    }
+
+    #[test]
+    fn a_row_copied_with_its_label_goes_in_that_row_or_not_at_all() {
+        let partly = id_of("requests.partially_disclosed.natural_person");
+        for copied in
+            ["（一）予以公开\t2\t0\t0\t0\t0\t1\t3", "（一）予以公开\n2\n0\n0\n0\n0\n1\n3\n", "(一) 予以公开\t2\t0"]
+        {
+            let refused = paste_block(&Report::new(), partly, copied).unwrap_err();
+            assert!(refused.contains("是“"), "{refused}");
+            assert!(
+                refused.contains(
+                    "予以公开”，而这一格在“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”行，没有填入"
+                ),
+                "{refused}"
+            );
+        }
+        // Its own row, by a group's label or an item's.
+        let secret = id_of("requests.withheld.state_secret.natural_person");
+        assert!(paste_block(&Report::new(), secret, "（三）不予公开\t1.属于国家秘密\t1\t0").is_ok());
+        assert!(paste_block(&Report::new(), secret, "（三）不予公开\t1").is_ok());
+        let law = id_of("requests.withheld.prohibited_by_law.natural_person");
+        assert!(paste_block(&Report::new(), law, "1.属于国家秘密\t1").is_err());
+        // Two rows, the second out of line with the row below: nothing is filled.
+        let two = "（一）予以公开\t1\n（三）不予公开\t1.属于国家秘密\t2";
+        assert!(
+            paste_block(&Report::new(), id_of("requests.disclosed.natural_person"), two)
+                .unwrap_err()
+                .contains("第 2 行")
+        );
+        // A label that names no row of this table decides nothing.
+        assert!(paste_block(&Report::new(), partly, "合计\t1\t2").is_ok());
+        // Table 二's rows by their labels.
+        let rules = id_of("proactive.rules.issued");
+        assert!(paste_block(&Report::new(), rules, "行政规范性文件\t3\t1\t40").is_err());
+        assert!(paste_block(&Report::new(), rules, "规章\t3\t1\t40").is_ok());
     }
 
     #[test]
