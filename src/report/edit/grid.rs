@@ -164,11 +164,12 @@ impl Grid {
 }
 
 /// Spreads a pasted block over `report`'s table from `start`, rightward and downward in the table's
-/// own layout; label cells copied along are dropped. A total pasted where the table derives one is
-/// held against the sum of its cells: one that agrees is left to the sum, one that differs is kept
-/// as printed (a cell of the source is likely wrong, or the block is out of line), for the rules to
-/// mark. A block that does not fit, or holds something that is not a number, changes nothing and
-/// says why.
+/// own layout. Label cells copied along are dropped once the row they name is the row they would
+/// go in (naming another row, the paste is refused: its numbers belong there). A total pasted
+/// where the table derives one is held against the sum of its cells: one that agrees is left to
+/// the sum, one that differs is kept as printed (a cell of the source is likely wrong, or the
+/// block is out of line), for the rules to mark. A block that does not fit, or holds something
+/// that is not a number, changes nothing and says why.
 pub fn paste_block(report: &Report, start: FieldId, text: &str) -> Result<Pasted, String> {
     let (grid, row, column) = locate(start).ok_or("这一格不在表格中")?;
     let lines: Vec<&str> = text.trim_end_matches(['\r', '\n']).split('\n').map(|l| l.trim_end_matches('\r')).collect();
