@@ -132,7 +132,7 @@ fn form(
                     for part in section.parts {
                         { field(id_of(part.key()), part.label()) }
                     }
-                    if section.table == Some(Table::Requests) && table.sheet.has_printed_totals() {
+                    if section.table.is_some() && section.table == table.sheet.printed_totals_table() {
                         <p class="xx-notice" data-testid="printed-totals">
                             { "表中有照原样填入的合计数，与计算值不符之处已列为错误。" }
                             <button type="button" data-action="adopt-totals" onclick={onadopt.clone()}>

@@ -90,6 +90,21 @@ describe("pasting a block", () => {
     assert.equal(await total.getAttribute("aria-invalid"), null);
   });
 
+  test("a differing 总计 pasted into table 四 is offered the computed totals beside table 四", async () => {
+    const w = await open();
+    await paste(w, "appeals.review.upheld", "1\t1\t0\t0\t3");
+    assert.match(await w.page.getByTestId("paste-status").getAttribute("class"), /xx-warning/);
+    const total = w.cell("appeals.review.total");
+    assert.equal(await total.getAttribute("aria-invalid"), "true");
+    // The offer stands in table 四's section, where the marked total is, not in table 三's.
+    const offer = w.page.getByTestId("printed-totals");
+    assert.equal(await offer.count(), 1);
+    const sectionOf = (locator) => locator.evaluate((e) => e.closest("section").querySelector("h2").textContent);
+    assert.equal(await sectionOf(offer), await sectionOf(total));
+    await w.page.locator('[data-action="adopt-totals"]').click();
+    assert.equal((await total.textContent()).trim(), "2");
+  });
+
   test("a row copied with its label, pasted on another row, is refused with nothing changed", async () => {
     const w = await open();
     await paste(w, "requests.partially_disclosed.natural_person", "（一）予以公开\t2\t0\t0\t0\t0\t1\t3");

@@ -3,7 +3,8 @@
 
 use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, FieldId, FieldKind, REQUEST_COLUMNS,
-    REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_cell, fields, outcome_rows, request_cell, request_row, request_rows,
+    REQUEST_TOTAL_COLUMN, RequestRowRole, Table, appeal_cell, fields, outcome_rows, request_cell, request_row,
+    request_rows,
 };
 use crate::report::base::number::{Amount, NumError, parse_amount, parse_count};
 use crate::report::data::model::Report;
@@ -73,9 +74,11 @@ impl Sheet {
         format::field(id).kind == FieldKind::DerivedCount && self.entries[id] != Entry::Absent
     }
 
-    /// True when any derived total carries a printed number of its own (an imported report).
-    pub fn has_printed_totals(&self) -> bool {
-        (0..self.entries.len()).any(|id| self.is_printed(id))
+    /// The table of the first derived total that carries a printed number of its own (an imported
+    /// report's, or one pasted along that differs from its cells): where the widget offers the
+    /// computed totals instead.
+    pub fn printed_totals_table(&self) -> Option<Table> {
+        (0..self.entries.len()).find(|&id| self.is_printed(id)).and_then(|id| format::field(id).table)
     }
 
     /// The cell as the published table writes it: ASCII digits, `0` for a blank, the entry itself
@@ -190,8 +193,10 @@ mod tests {
         assert!(sheet.is_printed(printed));
         assert!(sheet.is_printed(id_of("requests.disclosed.total")));
         assert!(!sheet.is_printed(id_of("requests.carried_over.total")));
-        assert!(sheet.has_printed_totals());
-        assert!(!Sheet::of(&Report::new()).has_printed_totals());
+        assert_eq!(sheet.printed_totals_table(), Some(Table::Requests));
+        assert_eq!(Sheet::of(&Report::new()).printed_totals_table(), None);
+        let appeals = Report::new().filled(&[("appeals.review.upheld", "1"), ("appeals.review.total", "3")]);
+        assert_eq!(Sheet::of(&appeals).printed_totals_table(), Some(Table::Appeals));
     }
 
     #[test]
