@@ -191,8 +191,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             if verdict.is_consistent() {
                 // The page is as the report; what the report itself still has to be done is said
                 // beside it, as the widget says it.
-                let errors = check(&report).iter().filter(|f| f.severity() == Severity::Error).count();
-                match to_do_of(&report, errors) {
+                match to_do_of(&report, errors_in(&report)) {
                     Some(to_do) => eprintln!("xxgk: {}，但{to_do}。", verdict.summary()),
                     None => eprintln!("xxgk: {}", verdict.summary()),
                 }
@@ -256,7 +255,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let svg = chart_svg(&loaded.report, last_year.as_ref());
             std::fs::write(&output, svg).map_err(|e| format!("{}: {e}", output.display()))?;
             // The picture is drawn either way; a report with errors is not said to be fine.
-            let errors = check(&loaded.report).iter().filter(|f| f.severity() == Severity::Error).count();
+            let errors = errors_in(&loaded.report);
             if errors > 0 {
                 eprintln!("xxgk: {}: 报告还有 {errors} 个错误，图解中的数字也会是错的，发布前请先改正", file.display());
                 return Ok(ExitCode::from(1));
@@ -423,13 +422,14 @@ fn sum(files: &[PathBuf]) -> Result<ExitCode, String> {
 /// sum wrong (units with errors, a report there twice, an earlier 汇总) rather than only open to
 /// question (blank cells, added as 0).
 fn say_concerns(sum: &DeskSum) -> bool {
-    for concern in sum.concerns() {
+    let concerns = sum.concerns();
+    for concern in &concerns {
         eprintln!("xxgk: {}", concern.reminded);
         for item in concern.items {
             eprintln!("  {item}");
         }
     }
-    !(sum.wrong.is_empty() && sum.repeated.is_empty() && sum.earlier_sums.is_empty())
+    concerns.iter().any(|concern| concern.wrong)
 }
 
 /// The units' files read as `audit` reads them; a file that cannot be read stops the command.
@@ -445,6 +445,11 @@ fn read_units(files: &[PathBuf]) -> Result<Vec<AuditedFile>, String> {
             }
         })
         .collect()
+}
+
+/// How many errors a report has.
+fn errors_in(report: &Report) -> usize {
+    check(report).iter().filter(|f| f.severity() == Severity::Error).count()
 }
 
 /// A unit for `check --units`, named by its agency (its file when it names none).

@@ -33,7 +33,7 @@ fn texts(report: &Report) -> impl Iterator<Item = (FieldId, &str)> {
 }
 
 pub fn check_text_slips(report: &Report, sheet: &Sheet, last_year: Option<&Report>, findings: &mut Vec<Finding>) {
-    let year = report.get_key(crate::report::base::format::META_YEAR).and_then(|y| y.trim().parse::<u32>().ok());
+    let year = report.year();
     if let Some(year) = year {
         check_signed_on(report, year, findings);
     }

@@ -2,8 +2,7 @@
 //! "共收到政府信息公开申请12件" beside a table 三 that received 11.
 
 use crate::report::base::format::{
-    Appeal, FieldId, FieldKind, META_YEAR, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_totals, fields, request_cell,
-    request_row,
+    Appeal, FieldId, FieldKind, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_totals, fields, request_cell, request_row,
 };
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
@@ -119,7 +118,7 @@ fn stated_count(text: &str, from: usize) -> Option<(u64, usize)> {
 
 /// Every figure the texts state that differs from the tables.
 pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
-    let year = report.get_key(META_YEAR).and_then(|y| y.trim().parse::<u32>().ok());
+    let year = report.year();
     for (id, field) in fields().iter().enumerate() {
         if field.kind != FieldKind::Text || field.key.starts_with("meta.") {
             continue;

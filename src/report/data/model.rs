@@ -54,6 +54,11 @@ impl Report {
         format::field_id(key).and_then(|id| self.get(id))
     }
 
+    /// The 报告年度 as a number, when it is one.
+    pub fn year(&self) -> Option<u32> {
+        self.get_key(format::META_YEAR).and_then(|y| y.trim().parse().ok())
+    }
+
     pub fn set(&mut self, id: FieldId, text: impl Into<String>) {
         self.values[id] = Some(text.into());
     }

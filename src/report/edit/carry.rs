@@ -21,7 +21,7 @@ pub fn next_year(last: &Report) -> Draft {
             report.set_key(key, text);
         }
     }
-    if let Some(year) = last.get_key(META_YEAR).and_then(|y| y.trim().parse::<u32>().ok()) {
+    if let Some(year) = last.year() {
         report.set_key(META_YEAR, (year + 1).to_string());
     }
     let sheet = Sheet::of(last);

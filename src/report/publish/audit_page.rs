@@ -137,10 +137,19 @@ pub struct SumConcern<'a> {
     pub items: &'a [String],
     pub asked: String,
     pub reminded: String,
+    /// The sum is wrong for it (errors carried, units added twice), not only open to question
+    /// (blank cells added as 0).
+    pub wrong: bool,
 }
 
-fn concern<'a>(role: &'static str, items: &'a [String], asked: String, reminded: String) -> SumConcern<'a> {
-    SumConcern { role, items, asked, reminded }
+fn concern<'a>(
+    role: &'static str,
+    items: &'a [String],
+    wrong: bool,
+    asked: String,
+    reminded: String,
+) -> SumConcern<'a> {
+    SumConcern { role, items, asked, reminded, wrong }
 }
 
 impl DeskSum {
@@ -152,6 +161,7 @@ impl DeskSum {
             concern(
                 "wrong",
                 &self.wrong,
+                true,
                 format!(
                     "以下 {} 个单位的报告有错误，加起来的汇总也会是错的（建议先请这些单位改正）：",
                     self.wrong.len()
@@ -164,6 +174,7 @@ impl DeskSum {
             concern(
                 "repeated",
                 &self.repeated,
+                true,
                 format!(
                     "以下 {} 个机关的报告不止一份，汇总会把每一份都加进去（若是重复报送或改正后的新版本，请只留一份）：",
                     self.repeated.len()
@@ -176,6 +187,7 @@ impl DeskSum {
             concern(
                 "blank",
                 &self.blank,
+                false,
                 format!(
                     "以下 {} 个单位的报告有数字格未填，汇总按 0 计入（若应有数字，汇总会少算）：",
                     self.blank.len()
@@ -185,6 +197,7 @@ impl DeskSum {
             concern(
                 "earlier-sums",
                 &self.earlier_sums,
+                true,
                 "以下文件是之前生成的汇总，不是单位的报告，汇总会把其中各单位再加一遍（请把它移出）：".to_string(),
                 format!(
                     "其中 {} 个文件是之前生成的汇总，已计入，其中各单位被加了两遍：请移出后重新汇总。",
@@ -197,7 +210,7 @@ impl DeskSum {
 
     /// Whether the office is asked before it downloads the 汇总: it has a concern.
     pub fn asks_first(&self) -> bool {
-        [&self.wrong, &self.repeated, &self.blank, &self.earlier_sums].iter().any(|items| !items.is_empty())
+        !self.concerns().is_empty()
     }
 }
 
