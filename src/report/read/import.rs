@@ -17,7 +17,7 @@ use crate::report::base::format::{
     request_cell, request_rows,
 };
 use crate::report::base::json::{self, Json};
-use crate::report::base::text::ends_sentence;
+use crate::report::base::text::{ends_sentence, is_han};
 use crate::report::check::rules::request_columns_hold;
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
@@ -190,7 +190,7 @@ pub fn import(source: &str) -> Imported {
     } else {
         SourceFormat::National2021
     };
-    let mut reader = Reader { copy: &copy, report: Report::new(), findings: Vec::new(), format };
+    let mut reader = Reader { copy: &copy, report: Report::new(), findings: Vec::new(), format, numbers_apart: false };
     if format == SourceFormat::Old2019 {
         reader.note(
             Rule::OldFormat,
@@ -219,6 +219,9 @@ struct Reader<'a> {
     report: Report,
     findings: Vec<Finding>,
     format: SourceFormat,
+    /// The copy's tables show no glued numbers (`split::glues_numbers`): each run of digits is one
+    /// value, never split — in such a copy, fewer numbers than cells means some were lost.
+    numbers_apart: bool,
 }
 
 /// A row of table 三 as read: its index, the runs between its labels, and the splits that fit.
@@ -232,6 +235,10 @@ struct RowRead {
     runs: Vec<Run>,
     label: Span,
     end: usize,
+    /// The next row's label is not in the copy, and words stand among this row's numbers (the
+    /// next row's label as the copy printed it) or there are more numbers than the row has cells:
+    /// those after its own may be the next row's.
+    next_missing: bool,
 }
 
 impl Reader<'_> {
@@ -243,6 +250,8 @@ impl Reader<'_> {
         self.read_title();
         let headings = self.find_headings();
         let end = self.body_end(&headings);
+        let tables_start = headings[1].or(headings[2]).map_or(0, |h| h.end);
+        self.numbers_apart = !split::glues_numbers(self.copy, tables_start, headings[4].map_or(end, |h| h.start));
         if self.format == SourceFormat::National2021 {
             self.read_proactive(&headings);
         }
@@ -330,10 +339,11 @@ impl Reader<'_> {
         Some((named.then_some(agency), year))
     }
 
-    /// Reads one row: finds its labels from `from`, and its values up to the next row's label
-    /// (or `until`). Only the row's own (last) label must be found: a group label spanning rows is
-    /// printed vertically in PDF text, a character or three a line between other rows' cells.
-    fn row_runs(&self, from: usize, until: usize, labels: &[&str], next: &[&str]) -> Option<RowRead> {
+    /// Reads one row of `width` values: finds its labels from `from`, and its values up to the
+    /// next row's label (or `until`). Only the row's own (last) label must be found: a group label
+    /// spanning rows is printed vertically in PDF text, a character or three a line between other
+    /// rows' cells.
+    fn row_runs(&self, from: usize, until: usize, labels: &[&str], next: &[&str], width: usize) -> Option<RowRead> {
         let (own, groups) = labels.split_last()?;
         let mut at = from;
         for label in groups {
@@ -347,14 +357,25 @@ impl Reader<'_> {
         // come before the next row's own.
         let end = next.iter().fold(until, |end, l| self.find_label(at, end, l).map_or(end, |s| s.start));
         let end = (at..end).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(end);
-        Some(RowRead { runs: runs(self.copy, at, end), label, end })
+        let runs = self.runs(at, end);
+        let next_missing = next.first().is_some_and(|l| self.find_label(at, until, l).is_none())
+            && (runs.len() > width || self.copy.keys(at, end).any(is_han));
+        Some(RowRead { runs, label, end, next_missing })
     }
 
-    /// A label as printed, or failing that its start (copies shorten long labels and drop the
-    /// parenthetical of （二）部分公开).
+    /// A label as printed, or failing that without its numbering (`重复申请` for `2.重复申请`: a
+    /// row found this way ends the row before it, which would otherwise take its numbers), or its
+    /// start (copies shorten long labels and drop the parenthetical of （二）部分公开).
     fn find_label(&self, from: usize, until: usize, label: &str) -> Option<Span> {
         let key = label_key(label);
         if let Some(span) = self.copy.find_before(from, until, &key) {
+            return Some(span);
+        }
+        let words = label_key(unnumbered(label));
+        if words.len() >= 4
+            && words.len() < key.len()
+            && let Some(span) = self.copy.find_before(from, until, &words)
+        {
             return Some(span);
         }
         let short = label.find('（').filter(|&i| i > 3).map(|i| &label[..i]);
@@ -386,6 +407,23 @@ impl Reader<'_> {
                 if options.len() > 4 { " 等" } else { "" }
             )
         };
+        self.note(Rule::Import, ids, message);
+    }
+
+    /// The runs in `start..end`, each one value in a copy that keeps numbers apart.
+    fn runs(&self, start: usize, end: usize) -> Vec<Run> {
+        let runs = runs(self.copy, start, end);
+        if !self.numbers_apart {
+            return runs;
+        }
+        runs.into_iter().map(|run| if let Run::Digits(d) = run { Run::Cell(d) } else { run }).collect()
+    }
+
+    /// A row whose stretch may hold the next row's numbers, its label not found.
+    fn next_row_missing(&mut self, ids: Vec<FieldId>, place: &str, next: &str) {
+        let message = format!(
+            "{place}：复制件中找不到下一行「{next}」，这一行后面的数字可能属于下一行，未导入，请对照原表填写。"
+        );
         self.note(Rule::Import, ids, message);
     }
 
@@ -441,7 +479,9 @@ impl Reader<'_> {
             }
             let mut next: Vec<&str> = rows[i + 1..].iter().map(|(l, _, _)| *l).collect();
             next.extend(PROACTIVE.iter().map(|b| b.article));
-            let Some(RowRead { mut runs, label: found, end }) = self.row_runs(at, until, &[label], &next) else {
+            let Some(RowRead { mut runs, label: found, end, next_missing }) =
+                self.row_runs(at, until, &[label], &next, keys.len())
+            else {
                 self.note(Rule::Import, keys.iter().map(|k| id_of(k)).collect(), format!("未找到表二「{label}」行。"));
                 continue;
             };
@@ -449,7 +489,7 @@ impl Reader<'_> {
                 // Reading-order PDF text puts a single line's value before a label that wraps or
                 // sits lower in its cell: take what lies between the previous row and this label
                 // when it is exactly this row's values.
-                let before = split::runs(self.copy, read_to, found.start);
+                let before = self.runs(read_to, found.start);
                 if before.len() == keys.len() {
                     runs = before;
                 }
@@ -458,6 +498,10 @@ impl Reader<'_> {
             read_to = end;
             let ids: Vec<FieldId> = keys.iter().map(|k| id_of(k)).collect();
             let place = format!("表二「{label}」");
+            if next_missing && i + 1 < rows.len() {
+                self.next_row_missing(ids, &place, rows[i + 1].0);
+                continue;
+            }
             match splits(&runs, keys.len(), &|_| true) {
                 Some(options) if options.len() == 1 => {
                     self.set_values(&ids, &options[0]);
@@ -509,12 +553,18 @@ impl Reader<'_> {
         for (i, (r, labels)) in plan.iter().enumerate() {
             let next: Vec<&str> = plan[i + 1..].iter().flat_map(|(_, l)| l.last().copied()).collect();
             let ids: Vec<FieldId> = (0..REQUEST_COLUMNS.len()).map(|c| request_cell(*r, c)).collect();
-            let Some(RowRead { runs, label, end }) = self.row_runs(at, until, labels, &next) else {
+            let Some(RowRead { runs, label, end, next_missing }) =
+                self.row_runs(at, until, labels, &next, REQUEST_COLUMNS.len())
+            else {
                 self.note(Rule::Import, ids, format!("未找到表三「{}」行。", request_rows()[*r].name));
                 continue;
             };
             at = label.end;
             let place = format!("表三「{}」行", request_rows()[*r].name);
+            if let Some((next_row, _)) = plan.get(i + 1).filter(|_| next_missing) {
+                self.next_row_missing(ids, &place, &request_rows()[*next_row].name);
+                continue;
+            }
             // T3-ROW on the candidate's values: checked this way, not through a Sheet, because the
             // search tries up to thousands of candidates.
             let row_total = |values: &[Value]| {
@@ -671,7 +721,7 @@ impl Reader<'_> {
             .and_then(|s| self.find_label(s.end, until, total))
             .and_then(|s| self.find_label(s.end, until, total));
         let table_end = |from: usize| (from..until).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(until);
-        let after_header = header.map(|h| runs(self.copy, h.end, table_end(h.end)));
+        let after_header = header.map(|h| self.runs(h.end, table_end(h.end)));
         if let Some(runs) = &after_header {
             match splits(runs, ids.len(), &groups_add_up) {
                 Some(options) if options.len() == 1 => return self.set_values(&ids, &options[0]),
@@ -689,7 +739,7 @@ impl Reader<'_> {
         // adding up.
         let in_order = self
             .find_label(start, until, &appeals_first_header_line())
-            .map(|first| runs(self.copy, first.end, table_end(first.end)));
+            .map(|first| self.runs(first.end, table_end(first.end)));
         let whole = |runs: &[Run]| runs.len() == ids.len() && runs.iter().all(|r| r.digits().is_some());
         if let Some(in_order) = in_order.filter(|r| whole(r)) {
             let values: Vec<Value> = in_order.iter().map(|r| r.digits().map(str::to_string)).collect();
@@ -833,10 +883,14 @@ fn appeals_first_header_line() -> String {
     format!("{}{}", APPEAL_GROUPS[0].label, SUITS_HEADER)
 }
 
-/// A row read without what a page or a converter put around it: up to six runs at its end (a date
-/// or a count printed right after a table: `… 0 0 0 2022 2023 2022`, `2023 2020 109 2024 1 24`),
-/// or the column numbers `1 2 3 …` a converter ran into a table's first row. Tried only when the
-/// row does not read as printed, and only a cut after which its own arithmetic holds, in one way.
+/// A row read without what a page or a converter put around it: up to six runs at its end (a date,
+/// perhaps with a count, printed right after a table: `… 0 0 0 2022 2023 2022`,
+/// `2023 2020 109 2024 1 24`; the first line of the next row's wrapped 总计), or the column numbers
+/// `1 2 3 …` a converter ran into a table's first row. Tried only when the row does not read as
+/// printed, and only a cut after which its own arithmetic holds, in one way. A cut that leaves
+/// digits to split must begin with a year: cutting off any other numbers, then splitting what is
+/// left, gives the arithmetic enough freedom to make up a row (`13 15 16 17 | 18 93` read as
+/// 1/3/1/5/1/6/17).
 fn without_furniture<'r>(
     runs: &'r [Run],
     count: usize,
@@ -848,13 +902,19 @@ fn without_furniture<'r>(
         .enumerate()
         .take_while(|(i, r)| r.digits().is_some_and(|d| d.parse::<usize>() == Ok(i + 1)))
         .count();
-    let mut cuts: Vec<(&[Run], &[Run])> = (1..=runs.len().min(6)).map(|cut| runs.split_at(runs.len() - cut)).collect();
+    let year = |run: &Run| run.digits().and_then(|d| d.parse::<u32>().ok()).is_some_and(|y| (1990..=2099).contains(&y));
+    let mut cuts: Vec<(&[Run], &[Run])> = (1..=runs.len().min(6))
+        .map(|cut| runs.split_at(runs.len() - cut))
+        .filter(|(kept, dropped)| kept.len() == count || dropped.first().is_some_and(year))
+        .collect();
     if numbered >= 3 {
         let (dropped, kept) = runs.split_at(numbered);
         cuts.insert(0, (kept, dropped));
     }
+    // Blanks leave the arithmetic nothing to check: such a row is never cut.
+    let holds = |values: &[Value]| counts(values).is_some() && holds(values);
     for (kept, dropped) in cuts {
-        match splits(kept, count, holds) {
+        match splits(kept, count, &holds) {
             Some(options) if options.len() == 1 => return Some((options[0].clone(), dropped)),
             Some(options) if options.len() > 1 => return None,
             _ => {}
@@ -880,6 +940,16 @@ fn rearranged(values: &[Value]) -> Vec<Vec<Value>> {
         }
     }
     readings
+}
+
+/// A row label without the numbering before its words: `1.`, `（一）`, `一、`.
+fn unnumbered(label: &str) -> &str {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let rest = label.trim_start_matches('（').trim_start_matches(numeral);
+    match rest.strip_prefix(['）', '.', '、', '．']) {
+        Some(words) if rest.len() < label.len() => words,
+        _ => label,
+    }
 }
 
 /// A title line without the page number a PDF viewer's copy put before it (`- 1-淮安市人民政府`).

@@ -95,6 +95,30 @@ pub fn runs(copy: &Copy, start: usize, end: usize) -> Vec<Run> {
     runs
 }
 
+/// True when `start..end` of a text copy shows that it glues numbers together: a run of digits
+/// beginning with 0 (`0000000`, `200 000121`) is several values, a number never being written so.
+/// A copy without one keeps each number apart, and fewer numbers than cells means some were lost.
+pub fn glues_numbers(copy: &Copy, start: usize, end: usize) -> bool {
+    let mut previous = ' ';
+    let mut run_start = None;
+    for key in copy.keys(start, end) {
+        if key.is_ascii_digit() {
+            if run_start == Some('0') {
+                return true;
+            }
+            if !previous.is_ascii_digit() && previous != '.' {
+                run_start = Some(key);
+            } else {
+                run_start = None;
+            }
+        } else {
+            run_start = None;
+        }
+        previous = key;
+    }
+    false
+}
+
 /// A part of a glued run that can stand for one value: `0`, or digits without a leading zero.
 fn valid_part(digits: &str) -> bool {
     digits == "0" || (!digits.starts_with('0') && digits.len() <= 9)
