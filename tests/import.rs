@@ -757,12 +757,13 @@ fn a_page_row_whose_next_label_is_lost_does_not_take_the_next_rows_cells() {
     assert_eq!(wrong_cells(&imported.report, &clean), vec![]);
 }
 
-/// What a copy can lose or gain on its way: a number, a line, two neighbouring lines swapped, a
-/// stray number (a footnote mark, a page number) put in before another.
+/// What a copy can lose or gain on its way: a number, a line, a line printed twice, two
+/// neighbouring lines swapped, a stray number (a footnote mark, a page number) put in before another.
 #[derive(Debug, Clone, Copy)]
 enum Damage {
     NumberLost,
     LineLost,
+    LineDoubled,
     LinesSwapped,
     NumberAdded(u32),
 }
@@ -803,6 +804,11 @@ fn damaged_text(text: &str, damage: Damage, at: usize) -> String {
             lines.remove(at % lines.len());
             lines.join("\n")
         }
+        Damage::LineDoubled => {
+            let line = at % lines.len();
+            lines.insert(line, lines[line]);
+            lines.join("\n")
+        }
         Damage::LinesSwapped => {
             let first = at % (lines.len() - 1);
             lines.swap(first, first + 1);
@@ -841,6 +847,10 @@ fn damaged_html(html: &str, damage: Damage, at: usize) -> String {
             let (start, end) = rows[at % rows.len()];
             format!("{}{}", &html[..start], &html[end..])
         }
+        Damage::LineDoubled => {
+            let (start, end) = rows[at % rows.len()];
+            format!("{}{}", &html[..end], &html[start..])
+        }
         Damage::LinesSwapped => {
             let i = at % (rows.len() - 1);
             let ((s1, e1), (s2, e2)) = (rows[i], rows[i + 1]);
@@ -862,6 +872,7 @@ fn damage() -> impl Strategy<Value = Damage> {
     prop_oneof![
         Just(Damage::NumberLost),
         Just(Damage::LineLost),
+        Just(Damage::LineDoubled),
         Just(Damage::LinesSwapped),
         (0u32..40).prop_map(Damage::NumberAdded),
     ]
@@ -902,7 +913,12 @@ proptest! {
     #[test]
     fn a_damaged_real_copy_leaves_cells_blank_never_wrong(
         copy in 0usize..4,
-        damage in prop_oneof![Just(Damage::NumberLost), Just(Damage::LineLost), Just(Damage::LinesSwapped)],
+        damage in prop_oneof![
+            Just(Damage::NumberLost),
+            Just(Damage::LineLost),
+            Just(Damage::LineDoubled),
+            Just(Damage::LinesSwapped)
+        ],
         places in prop::collection::vec(any::<usize>(), 1..3),
     ) {
         // xianning prints a cell a line: swapping two of its lines swaps two cells.
