@@ -766,6 +766,8 @@ enum Damage {
     LineDoubled,
     LinesSwapped,
     NumberAdded(u32),
+    /// A Chinese character misprinted (an OCR slip, a typo in a label).
+    WordGarbled,
 }
 
 /// Where each run of digits (with its decimal point) stands in `text`.
@@ -814,7 +816,17 @@ fn damaged_text(text: &str, damage: Damage, at: usize) -> String {
             lines.swap(first, first + 1);
             lines.join("\n")
         }
+        Damage::WordGarbled => garbled(text, at),
     }
+}
+
+/// `text` with its `at`-th Chinese character (counted round) misprinted as 某.
+fn garbled(text: &str, at: usize) -> String {
+    let han: Vec<usize> =
+        text.char_indices().filter(|(_, c)| ('\u{4e00}'..='\u{9fff}').contains(c)).map(|(i, _)| i).collect();
+    let start = han[at % han.len()];
+    let end = start + text[start..].chars().next().unwrap().len_utf8();
+    format!("{}某{}", &text[..start], &text[end..])
 }
 
 /// Where each element `tag` of `html` stands, from `<tag` to its end tag.
@@ -856,6 +868,7 @@ fn damaged_html(html: &str, damage: Damage, at: usize) -> String {
             let ((s1, e1), (s2, e2)) = (rows[i], rows[i + 1]);
             format!("{}{}{}{}{}", &html[..s1], &html[s2..e2], &html[e1..s2], &html[s1..e1], &html[e2..])
         }
+        Damage::WordGarbled => garbled(html, at),
     }
 }
 
@@ -875,6 +888,7 @@ fn damage() -> impl Strategy<Value = Damage> {
         Just(Damage::LineDoubled),
         Just(Damage::LinesSwapped),
         (0u32..40).prop_map(Damage::NumberAdded),
+        Just(Damage::WordGarbled),
     ]
 }
 
@@ -917,7 +931,8 @@ proptest! {
             Just(Damage::NumberLost),
             Just(Damage::LineLost),
             Just(Damage::LineDoubled),
-            Just(Damage::LinesSwapped)
+            Just(Damage::LinesSwapped),
+            Just(Damage::WordGarbled)
         ],
         places in prop::collection::vec(any::<usize>(), 1..3),
     ) {
