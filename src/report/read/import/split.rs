@@ -19,7 +19,8 @@ const MAX_SPLITS: usize = 64;
 pub enum Run {
     /// Digits between other characters of a text copy: one value or several glued together.
     Digits(String),
-    /// The number of one table cell: exactly one value, never split.
+    /// Exactly one value, never split: a table cell's number, or a run of a copy that keeps its
+    /// numbers apart.
     Cell(String),
     Blank,
 }
