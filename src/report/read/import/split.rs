@@ -96,24 +96,21 @@ pub fn runs(copy: &Copy, start: usize, end: usize) -> Vec<Run> {
     runs
 }
 
-/// True when `start..end` of a text copy shows that it glues numbers together: a run of digits
-/// beginning with 0 (`0000000`, `200 000121`) is several values, a number never being written so.
-/// A copy without one keeps each number apart, and fewer numbers than cells means some were lost.
+/// True when `start..end` of a text copy shows that it glues numbers together: a run of three
+/// digits or more beginning with 0 (`000`, `0000000`, `200 000121`) is several values, no number
+/// being written so (a date's `01` has two). A copy without one keeps each number apart, and fewer
+/// numbers than cells means some were lost.
 pub fn glues_numbers(copy: &Copy, start: usize, end: usize) -> bool {
-    let mut previous = ' ';
-    let mut run_start = None;
+    // How many digits the current run has, when it began with 0 (not after a decimal point).
+    let (mut previous, mut zero_run) = (' ', None::<usize>);
     for key in copy.keys(start, end) {
-        if key.is_ascii_digit() {
-            if run_start == Some('0') {
-                return true;
-            }
-            if !previous.is_ascii_digit() && previous != '.' {
-                run_start = Some(key);
-            } else {
-                run_start = None;
-            }
-        } else {
-            run_start = None;
+        zero_run = match (key.is_ascii_digit(), zero_run) {
+            (true, Some(digits)) => Some(digits + 1),
+            (true, None) if key == '0' && !previous.is_ascii_digit() && previous != '.' => Some(1),
+            _ => None,
+        };
+        if zero_run == Some(3) {
+            return true;
         }
         previous = key;
     }
@@ -223,6 +220,18 @@ mod tests {
 
     fn shown(values: &[Value]) -> String {
         values.iter().map(|v| v.clone().unwrap_or_default()).collect::<Vec<_>>().join(",")
+    }
+
+    #[test]
+    fn a_copy_shows_it_glues_numbers_by_a_run_beginning_with_zeros() {
+        let glues = |text: &str| {
+            let copy = Copy::new(text);
+            glues_numbers(&copy, 0, copy.len())
+        };
+        assert!(glues("规章000行政规范性文件6233440"));
+        assert!(glues("一、本年新收政府信息公开申请数量200 000121"));
+        assert!(!glues("规章 0 0 0\n行政规范性文件 6 23 3440"));
+        assert!(!glues("2023年01月17日，收费0.05万元，第105号"));
     }
 
     #[test]
