@@ -757,6 +757,38 @@ fn a_page_row_whose_next_label_is_lost_does_not_take_the_next_rows_cells() {
     assert_eq!(wrong_cells(&imported.report, &clean), vec![]);
 }
 
+/// The filled template's body as the Word file reader gives it, every count its own.
+fn word_page() -> String {
+    let bytes = std::fs::read(format!("{}/tests/fixtures/docx/report_wps.docx", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    xxgk_nianbao::report::read::docx::read_docx(&bytes).unwrap()
+}
+
+#[test]
+fn a_value_is_not_taken_from_before_its_label_when_the_row_above_was_not_found() {
+    // 行政处罚's label and 行政强制's value lost: what stands before 行政强制 is 行政处罚's 521.
+    let page = word_page();
+    let damaged = page.replacen("<td>行政处罚</td>", "", 1).replacen("<td colspan=\"3\">524</td>", "", 1);
+    assert_eq!(
+        damaged.len(),
+        page.len() - "<td>行政处罚</td><td colspan=\"3\">524</td>".len(),
+        "both cells were there"
+    );
+    let imported = import(&damaged);
+    assert_eq!(imported.report.get_key("proactive.enforcement.decisions"), None);
+    assert_eq!(wrong_cells(&imported.report, &source_report()), vec![]);
+}
+
+#[test]
+fn headings_a_damaged_copy_finds_out_of_order_read_without_panic() {
+    // The article heading of 行政处罚 and its value lost: the article is found by its start at the
+    // next block's, after the row's own label.
+    let page = word_page();
+    let damaged =
+        page.replacen("<td colspan=\"4\">第二十条第（六）项</td>", "", 1).replacen("<td colspan=\"3\">521</td>", "", 1);
+    assert_eq!(damaged.len(), page.len() - "<td colspan=\"4\">第二十条第（六）项</td><td colspan=\"3\">521</td>".len());
+    assert_eq!(wrong_cells(&import(&damaged).report, &source_report()), vec![]);
+}
+
 /// What a copy can lose or gain on its way: a number, a line, a line printed twice, two
 /// neighbouring lines swapped, a stray number (a footnote mark, a page number) put in before another.
 #[derive(Debug, Clone, Copy)]
@@ -921,12 +953,12 @@ proptest! {
         prop_assert_eq!(wrong_cells(&imported.report, &source), vec![]);
     }
 
-    /// Real copies (a cell a line, glued digits, a page's HTML) damaged once or twice: every number
+    /// Real copies (a cell a line, glued digits, a page's HTML, a Word file's body) damaged once or twice: every number
     /// imported is one the undamaged copy gives that cell. (A stray number is left out here: in a
     /// copy that glues digits it can make a row read as printed.)
     #[test]
     fn a_damaged_real_copy_leaves_cells_blank_never_wrong(
-        copy in 0usize..4,
+        copy in 0usize..5,
         damage in prop_oneof![
             Just(Damage::NumberLost),
             Just(Damage::LineLost),
@@ -938,11 +970,11 @@ proptest! {
     ) {
         // xianning prints a cell a line: swapping two of its lines swaps two cells.
         let damage = if copy == 0 && matches!(damage, Damage::LinesSwapped) { Damage::LineLost } else { damage };
-        let name = ["2022_xianning_zwfw.txt", "2022_pingtan_gaj.txt", "2024_pingtan_zhsyq.txt", "2019_shanghai_szfbgt.html"][copy];
-        let original = fixture(name);
+        let name = ["2022_xianning_zwfw.txt", "2022_pingtan_gaj.txt", "2024_pingtan_zhsyq.txt", "2019_shanghai_szfbgt.html", "docx/report_wps.docx"][copy];
+        let original = if name.ends_with(".docx") { word_page() } else { fixture(name) };
         let mut copied = original.clone();
         for &at in &places {
-            copied = if name.ends_with(".html") { damaged_html(&copied, damage, at) } else { damaged_text(&copied, damage, at) };
+            copied = if name.ends_with(".txt") { damaged_text(&copied, damage, at) } else { damaged_html(&copied, damage, at) };
         }
         prop_assert_eq!(wrong_cells(&import(&copied).report, &import(&original).report), vec![]);
     }

@@ -473,6 +473,7 @@ impl Reader<'_> {
         // Where the previous row's values ended, or its block's article: a value read before its
         // label comes from the table, never from the note above it.
         let mut read_to = start;
+        let mut previous_found = true;
         for (i, (label, keys, article)) in rows.iter().enumerate() {
             if let Some(found) = article.and_then(|a| self.find_label(read_to, until, a)) {
                 read_to = found.end;
@@ -483,12 +484,14 @@ impl Reader<'_> {
                 self.row_runs(at, until, &[label], &next, keys.len())
             else {
                 self.note(Rule::Import, keys.iter().map(|k| id_of(k)).collect(), format!("未找到表二「{label}」行。"));
+                previous_found = false;
                 continue;
             };
-            if runs.is_empty() {
+            if runs.is_empty() && previous_found {
                 // Reading-order PDF text puts a single line's value before a label that wraps or
                 // sits lower in its cell: take what lies between the previous row and this label
-                // when it is exactly this row's values.
+                // when it is exactly this row's values. (After a row not found, what lies there may
+                // be that row's.)
                 let before = self.runs(read_to, found.start);
                 if before.len() == keys.len() {
                     runs = before;
@@ -496,6 +499,7 @@ impl Reader<'_> {
             }
             at = found.end;
             read_to = end;
+            previous_found = true;
             let ids: Vec<FieldId> = keys.iter().map(|k| id_of(k)).collect();
             let place = format!("表二「{label}」");
             if next_missing && i + 1 < rows.len() {

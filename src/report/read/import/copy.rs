@@ -147,16 +147,23 @@ impl Copy {
         Some(at)
     }
 
+    /// The characters of `start..end`: none when it is empty or reversed (headings a damaged copy
+    /// has out of order), the copy's end when it runs past it.
+    fn stretch(&self, start: usize, end: usize) -> &[Char] {
+        let end = end.min(self.chars.len());
+        &self.chars[start.min(end)..end]
+    }
+
     /// The matched form of a stretch, for reading numbers.
     pub fn keys(&self, start: usize, end: usize) -> impl Iterator<Item = char> + '_ {
-        self.chars[start.min(self.chars.len())..end.min(self.chars.len())].iter().map(|c| c.key)
+        self.stretch(start, end).iter().map(|c| c.key)
     }
 
     /// A stretch as printed, in paragraphs: a block boundary starts a new paragraph.
     pub fn paragraphs(&self, start: usize, end: usize) -> Vec<String> {
         let mut paragraphs = Vec::new();
         let mut current = String::new();
-        for c in &self.chars[start.min(self.chars.len())..end.min(self.chars.len())] {
+        for c in self.stretch(start, end) {
             match c.key {
                 BREAK | TABLE_END => paragraphs.push(std::mem::take(&mut current)),
                 CELL => current.push(' '),
