@@ -789,6 +789,22 @@ fn headings_a_damaged_copy_finds_out_of_order_read_without_panic() {
     assert_eq!(wrong_cells(&import(&damaged).report, &source_report()), vec![]);
 }
 
+#[test]
+fn a_row_whose_next_label_is_lost_is_blank_even_with_one_number_after_it() {
+    // 行政处罚's 521 and 行政强制's label lost: the one number after 行政处罚 is 行政强制's 524.
+    let page = word_page();
+    let damaged = page.replacen("<td colspan=\"3\">521</td>", "", 1).replacen("<td>行政强制</td>", "", 1);
+    assert_eq!(
+        damaged.len(),
+        page.len() - "<td colspan=\"3\">521</td><td>行政强制</td>".len(),
+        "both cells were there"
+    );
+    let imported = import(&damaged);
+    assert_eq!(imported.report.get_key("proactive.penalties.decisions"), None);
+    assert!(import_notes(&imported).iter().any(|m| m.contains("找不到下一行「行政强制」")));
+    assert_eq!(wrong_cells(&imported.report, &source_report()), vec![]);
+}
+
 /// What a copy can lose or gain on its way: a number, a line, a line printed twice, two
 /// neighbouring lines swapped, a stray number (a footnote mark, a page number) put in before another.
 #[derive(Debug, Clone, Copy)]
