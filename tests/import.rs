@@ -805,6 +805,13 @@ fn a_row_whose_next_label_is_lost_is_blank_even_with_one_number_after_it() {
     assert_eq!(wrong_cells(&imported.report, &source_report()), vec![]);
 }
 
+#[test]
+fn a_row_pasted_alone_is_read() {
+    // A copy that ends with its row is not one whose next row's label was lost.
+    let imported = import("三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1");
+    assert_eq!(row(&imported.report, "received"), values("1/0/0/0/0/0/1"));
+}
+
 /// What a copy can lose or gain on its way: a number, a line, a line printed twice, two
 /// neighbouring lines swapped, a stray number (a footnote mark, a page number) put in before another.
 #[derive(Debug, Clone, Copy)]

@@ -17,7 +17,7 @@ use crate::report::base::format::{
     request_cell, request_rows,
 };
 use crate::report::base::json::{self, Json};
-use crate::report::base::text::ends_sentence;
+use crate::report::base::text::{ends_sentence, is_han};
 use crate::report::check::rules::request_columns_hold;
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
@@ -235,9 +235,8 @@ struct RowRead {
     runs: Vec<Run>,
     label: Span,
     end: usize,
-    /// The next row's label is not in the copy: the numbers after this row's label may be the
-    /// next row's (its label lost, or printed too unlike the format's to be found), this row's own
-    /// lost with it.
+    /// The next row's label is not in the copy, and the copy goes on after this row: the numbers
+    /// after this row's label may be the next row's, this row's own lost with that label.
     next_missing: bool,
 }
 
@@ -339,10 +338,11 @@ impl Reader<'_> {
         Some((named.then_some(agency), year))
     }
 
-    /// Reads one row: finds its labels from `from`, and its values up to the next row's label
-    /// (or `until`). Only the row's own (last) label must be found: a group label spanning rows is
-    /// printed vertically in PDF text, a character or three a line between other rows' cells.
-    fn row_runs(&self, from: usize, until: usize, labels: &[&str], next: &[&str]) -> Option<RowRead> {
+    /// Reads one row of `width` values: finds its labels from `from`, and its values up to the
+    /// next row's label (or `until`). Only the row's own (last) label must be found: a group label
+    /// spanning rows is printed vertically in PDF text, a character or three a line between other
+    /// rows' cells.
+    fn row_runs(&self, from: usize, until: usize, labels: &[&str], next: &[&str], width: usize) -> Option<RowRead> {
         let (own, groups) = labels.split_last()?;
         let mut at = from;
         for label in groups {
@@ -354,10 +354,14 @@ impl Reader<'_> {
         at = label.end;
         // The nearest of the later rows' labels: in reading-order PDF text a later row's label can
         // come before the next row's own.
-        let end = next.iter().fold(until, |end, l| self.find_label(at, end, l).map_or(end, |s| s.start));
-        let end = (at..end).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(end);
+        let nearest = next.iter().fold(until, |end, l| self.find_label(at, end, l).map_or(end, |s| s.start));
+        let end = (at..nearest).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(nearest);
         let runs = self.runs(at, end);
-        let next_missing = next.first().is_some_and(|l| self.find_label(at, until, l).is_none());
+        // With the next row's label lost, a later row's found, words (a label too unlike the
+        // format's) or more numbers than the row has cells say another row's numbers may be here.
+        // A copy that simply ends with this row (a row or two pasted alone) is read.
+        let next_missing = next.first().is_some_and(|l| self.find_label(at, until, l).is_none())
+            && (nearest < until || runs.len() > width || self.copy.keys(at, end).any(is_han));
         Some(RowRead { runs, label, end, next_missing })
     }
 
@@ -478,7 +482,8 @@ impl Reader<'_> {
             }
             let mut next: Vec<&str> = rows[i + 1..].iter().map(|(l, _, _)| *l).collect();
             next.extend(PROACTIVE.iter().map(|b| b.article));
-            let Some(RowRead { mut runs, label: found, end, next_missing }) = self.row_runs(at, until, &[label], &next)
+            let Some(RowRead { mut runs, label: found, end, next_missing }) =
+                self.row_runs(at, until, &[label], &next, keys.len())
             else {
                 self.note(Rule::Import, keys.iter().map(|k| id_of(k)).collect(), format!("未找到表二「{label}」行。"));
                 previous_found = false;
@@ -554,7 +559,9 @@ impl Reader<'_> {
         for (i, (r, labels)) in plan.iter().enumerate() {
             let next: Vec<&str> = plan[i + 1..].iter().flat_map(|(_, l)| l.last().copied()).collect();
             let ids: Vec<FieldId> = (0..REQUEST_COLUMNS.len()).map(|c| request_cell(*r, c)).collect();
-            let Some(RowRead { runs, label, end, next_missing }) = self.row_runs(at, until, labels, &next) else {
+            let Some(RowRead { runs, label, end, next_missing }) =
+                self.row_runs(at, until, labels, &next, REQUEST_COLUMNS.len())
+            else {
                 self.note(Rule::Import, ids, format!("未找到表三「{}」行。", request_rows()[*r].name));
                 continue;
             };
