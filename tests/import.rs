@@ -763,42 +763,36 @@ fn word_page() -> String {
     xxgk_nianbao::report::read::docx::read_docx(&bytes).unwrap()
 }
 
+/// The Word page with each of `cells` taken out once; each must have been there.
+fn without_cells(page: &str, cells: &[&str]) -> String {
+    cells.iter().fold(page.to_owned(), |damaged, cell| {
+        assert!(damaged.contains(cell), "{cell} is on the Word page");
+        damaged.replacen(cell, "", 1)
+    })
+}
+
 #[test]
 fn a_value_is_not_taken_from_before_its_label_when_the_row_above_was_not_found() {
     // 行政处罚's label and 行政强制's value lost: what stands before 行政强制 is 行政处罚's 521.
-    let page = word_page();
-    let damaged = page.replacen("<td>行政处罚</td>", "", 1).replacen("<td colspan=\"3\">524</td>", "", 1);
-    assert_eq!(
-        damaged.len(),
-        page.len() - "<td>行政处罚</td><td colspan=\"3\">524</td>".len(),
-        "both cells were there"
-    );
+    let damaged = without_cells(&word_page(), &["<td>行政处罚</td>", "<td colspan=\"3\">524</td>"]);
     let imported = import(&damaged);
     assert_eq!(imported.report.get_key("proactive.enforcement.decisions"), None);
     assert_eq!(wrong_cells(&imported.report, &source_report()), vec![]);
 }
 
 #[test]
-fn headings_a_damaged_copy_finds_out_of_order_read_without_panic() {
+fn a_word_page_whose_article_heading_is_lost_reads_without_panic() {
     // The article heading of 行政处罚 and its value lost: the article is found by its start at the
     // next block's, after the row's own label.
-    let page = word_page();
     let damaged =
-        page.replacen("<td colspan=\"4\">第二十条第（六）项</td>", "", 1).replacen("<td colspan=\"3\">521</td>", "", 1);
-    assert_eq!(damaged.len(), page.len() - "<td colspan=\"4\">第二十条第（六）项</td><td colspan=\"3\">521</td>".len());
+        without_cells(&word_page(), &["<td colspan=\"4\">第二十条第（六）项</td>", "<td colspan=\"3\">521</td>"]);
     assert_eq!(wrong_cells(&import(&damaged).report, &source_report()), vec![]);
 }
 
 #[test]
 fn a_row_whose_next_label_is_lost_is_blank_even_with_one_number_after_it() {
     // 行政处罚's 521 and 行政强制's label lost: the one number after 行政处罚 is 行政强制's 524.
-    let page = word_page();
-    let damaged = page.replacen("<td colspan=\"3\">521</td>", "", 1).replacen("<td>行政强制</td>", "", 1);
-    assert_eq!(
-        damaged.len(),
-        page.len() - "<td colspan=\"3\">521</td><td>行政强制</td>".len(),
-        "both cells were there"
-    );
+    let damaged = without_cells(&word_page(), &["<td colspan=\"3\">521</td>", "<td>行政强制</td>"]);
     let imported = import(&damaged);
     assert_eq!(imported.report.get_key("proactive.penalties.decisions"), None);
     assert!(import_notes(&imported).iter().any(|m| m.contains("找不到下一行「行政强制」")));
