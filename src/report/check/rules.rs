@@ -287,24 +287,38 @@ fn unsummed_columns(sheet: &Sheet) -> impl Iterator<Item = (usize, u64, u64)> + 
     })
 }
 
+/// True when an outcome cell of table 三 counts as 0 only because nothing was written there: a blank
+/// cell, or a total left to compute whose whole row is blank.
+fn unfilled_outcome(sheet: &Sheet, row: usize, column: usize) -> bool {
+    let blank = |c: usize| matches!(sheet.entry(request_cell(row, c)), Entry::Absent | Entry::Blank);
+    blank(column) && (column != REQUEST_TOTAL_COLUMN || (0..REQUEST_TOTAL_COLUMN).all(blank))
+}
+
 /// T3-SUM and T3-BAL, column by column.
 fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
     let outcome_total = request_row(RequestRowRole::OutcomeTotal);
     for (c, sum, printed) in unsummed_columns(sheet) {
         let total = request_cell(outcome_total, c);
-        let mut ids = vec![total];
-        ids.extend(outcome_rows().map(|r| request_cell(r, c)));
-        findings.push(Finding::new(
-            Rule::T3Sum,
-            ids,
-            format!(
-                "表三「{}」列：{} 项办理结果之和 = {sum}，{} = {printed}，相差 {} 件。",
-                REQUEST_COLUMNS[c].label,
-                outcome_rows().count(),
-                request_rows()[outcome_total].name,
-                difference(sum, printed)
-            ),
-        ));
+        // Blank outcomes (a row an import left for the clerk) are where a missing count most
+        // likely is: point at them, not at all 21 rows.
+        let unfilled: Vec<usize> = outcome_rows().filter(|&r| unfilled_outcome(sheet, r, c)).collect();
+        let blank_note = match unfilled[..] {
+            [] => String::new(),
+            [row] => format!("其中「{}」未填，按 0 计，请先填上。", request_rows()[row].name),
+            [row, ..] => {
+                format!("其中「{}」等 {} 项未填，按 0 计，请先填上。", request_rows()[row].name, unfilled.len())
+            }
+        };
+        let message = format!(
+            "表三「{}」列：{} 项办理结果之和 = {sum}，{} = {printed}，相差 {} 件。{blank_note}",
+            REQUEST_COLUMNS[c].label,
+            outcome_rows().count(),
+            request_rows()[outcome_total].name,
+            difference(sum, printed)
+        );
+        let rows = if unfilled.is_empty() { outcome_rows().collect() } else { unfilled };
+        let ids = [total].into_iter().chain(rows.into_iter().map(|r| request_cell(r, c))).collect();
+        findings.push(Finding::new(Rule::T3Sum, ids, message));
     }
     for balance in balances(sheet) {
         let (Some(gap), Some(inflow), Some(outflow)) = (balance.gap(), balance.inflow, balance.outflow) else {
@@ -476,6 +490,54 @@ mod tests {
             ("requests.carried_forward.natural_person", "2"),
         ]);
         assert!(only(&fixed, Rule::T3Bal).is_empty());
+    }
+
+    #[test]
+    fn t3_sum_points_at_the_blank_outcomes_when_there_are_any() {
+        let total = |column: &str| format!("requests.outcome_total.{column}");
+        let filled = with(&[("requests.disclosed.natural_person", "3"), (&total("natural_person"), "4")]);
+        let found = only(&filled, Rule::T3Sum);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].fields.len(), 22, "with nothing blank, every outcome may be the one");
+        assert_eq!(found[0].message, "表三「自然人」列：21 项办理结果之和 = 3，（七）总计 = 4，相差 1 件。");
+
+        // An import left 本机关不掌握相关政府信息 blank across the row: the sums point there.
+        let blank_row: Vec<(String, &str)> = REQUEST_COLUMNS[..REQUEST_TOTAL_COLUMN]
+            .iter()
+            .map(|column| (format!("requests.unavailable.not_held.{}", column.key), ""))
+            .chain([(total("natural_person"), "4"), (total("total"), "4")])
+            .collect();
+        let mut cells: Vec<(&str, &str)> = blank_row.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        cells.push(("requests.disclosed.natural_person", "3"));
+        let found = only(&with(&cells), Rule::T3Sum);
+        assert_eq!(found.len(), 2, "自然人 and 总计 columns: {found:?}");
+        assert_eq!(
+            found[0].keys().collect::<Vec<_>>(),
+            ["requests.outcome_total.natural_person", "requests.unavailable.not_held.natural_person"]
+        );
+        assert_eq!(
+            found[0].message,
+            "表三「自然人」列：21 项办理结果之和 = 3，（七）总计 = 4，相差 1 件。其中「（四）无法提供 1.本机关不掌握相关政府信息」未填，按 0 计，请先填上。"
+        );
+        assert_eq!(
+            found[1].keys().collect::<Vec<_>>(),
+            ["requests.outcome_total.total", "requests.unavailable.not_held.total"],
+            "the row's total is blank because its row is"
+        );
+
+        // Two blank cells in the column: both, named by the first.
+        let two = with(&[
+            ("requests.unavailable.not_held.natural_person", ""),
+            ("requests.unavailable.needs_creation.natural_person", ""),
+            (&total("natural_person"), "1"),
+        ]);
+        let found = only(&two, Rule::T3Sum);
+        assert_eq!(found[0].fields.len(), 3);
+        assert!(
+            found[0]
+                .message
+                .ends_with("其中「（四）无法提供 1.本机关不掌握相关政府信息」等 2 项未填，按 0 计，请先填上。")
+        );
     }
 
     #[test]
