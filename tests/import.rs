@@ -800,6 +800,24 @@ fn a_row_whose_next_label_is_lost_is_blank_even_with_one_number_after_it() {
 }
 
 #[test]
+fn a_whole_table_whose_last_label_is_lost_leaves_the_row_before_it_blank() {
+    // （七）总计's numbers and the label of 四、结转下年度继续办理 lost from a whole copy: what
+    // follows （七）总计 is the last row's numbers, and the copy goes on to section 四.
+    let source = source_report();
+    let text = render_text(&source);
+    let line = |label: &str| text.lines().find(|l| l.contains(label)).expect("the row").to_string();
+    let (total, last) = (line("（七）总计"), line("四、结转下年度继续办理"));
+    let damaged =
+        text.replacen(&total, "\t（七）总计", 1).replacen(&last, &last.replace("四、结转下年度继续办理", ""), 1);
+    assert_eq!(damaged.len(), text.len() - total.len() + "\t（七）总计".len() - "四、结转下年度继续办理".len());
+    let imported = import(&damaged);
+    assert_eq!(row(&imported.report, "outcome_total"), vec!["(absent)"; 7]);
+    let notes = import_notes(&imported);
+    assert!(notes.iter().any(|m| m.contains("找不到下一行「四、结转下年度」")), "{notes:?}");
+    assert_eq!(wrong_cells(&imported.report, &source), vec![]);
+}
+
+#[test]
 fn a_row_pasted_alone_is_read() {
     // A copy that ends with its row is not one whose next row's label was lost.
     let imported = import("三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1");

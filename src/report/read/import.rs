@@ -358,10 +358,14 @@ impl Reader<'_> {
         let end = (at..nearest).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(nearest);
         let runs = self.runs(at, end);
         // With the next row's label lost, a later row's found, words (a label too unlike the
-        // format's) or more numbers than the row has cells say another row's numbers may be here.
+        // format's), more numbers than the row has cells, or the copy going on past the table (so
+        // the table was copied whole, its last rows too) say another row's numbers may be here.
         // A copy that simply ends with this row (a row or two pasted alone) is read.
         let next_missing = next.first().is_some_and(|l| self.find_label(at, until, l).is_none())
-            && (nearest < until || runs.len() > width || self.copy.keys(at, end).any(is_han));
+            && (nearest < until
+                || runs.len() > width
+                || self.copy.keys(at, end).any(is_han)
+                || until < self.copy.len());
         Some(RowRead { runs, label, end, next_missing })
     }
 
