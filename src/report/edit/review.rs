@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::report::base::format::{FieldId, SECTIONS};
+use crate::report::base::format::{FieldId, META_YEAR, SECTIONS};
 use crate::report::check::rules::{check_sheet, in_form_order, while_filling, with_notes};
 use crate::report::check::year_checks::in_force_hints;
 use crate::report::data::finding::{Finding, Severity};
@@ -94,6 +94,11 @@ pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
     if !empty.is_empty() {
         open.push(format!("“{}”没有内容，只会发布标题", empty.join("”“")));
     }
+    // Without the year the texts' years (TXT-YEAR, the 成文日期) go unchecked: a copy without its
+    // title is imported with the year blank.
+    if report.get_key(META_YEAR).is_none_or(|y| y.trim().is_empty()) {
+        open.push("报告年度未填，正文中的年份无法核对".to_string());
+    }
     open
 }
 
@@ -179,6 +184,9 @@ mod tests {
             open[1],
             "“一、总体情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”没有内容，只会发布标题"
         );
+        assert_eq!(open[2], "报告年度未填，正文中的年份无法核对");
+        report.set_key("meta.year", " ");
+        assert_eq!(still_open(&report, &Sheet::of(&report)).last().unwrap(), "报告年度未填，正文中的年份无法核对");
     }
 
     #[test]
