@@ -263,6 +263,15 @@ impl Reader<'_> {
         {
             self.report.set_key(META_AGENCY, signer);
         }
+        // The year comes only from the title: without it the texts' years go unchecked, so the
+        // clerk is asked for it at its field.
+        if self.report.get_key(META_YEAR).is_none() {
+            self.note(
+                Rule::Import,
+                vec![id_of(META_YEAR)],
+                "复制件中没有带年度的标题，未读到报告年度，请填写。".into(),
+            );
+        }
     }
 
     fn find_headings(&self) -> Headings {
@@ -1025,10 +1034,20 @@ mod tests {
             ("2022年平潭综合实验区公安局政府信息公开工作年度报告\n", "平潭综合实验区公安局", "2022"),
         ];
         for (title, agency, year) in cases {
-            let report = import(&format!("{title}{body}")).report;
-            assert_eq!(report.get_key(META_AGENCY), Some(agency), "{title}");
-            assert_eq!(report.get_key(META_YEAR), Some(year), "{title}");
+            let imported = import(&format!("{title}{body}"));
+            assert_eq!(imported.report.get_key(META_AGENCY), Some(agency), "{title}");
+            assert_eq!(imported.report.get_key(META_YEAR), Some(year), "{title}");
+            assert_eq!(imported.findings, vec![], "{title}");
         }
+        // Without a title the year is not guessed from the texts (the very years TXT-YEAR checks):
+        // it is asked for at its field.
+        let untitled = import(body);
+        assert_eq!(untitled.report.get_key(META_YEAR), None);
+        let asked: Vec<_> = untitled.findings.iter().map(|f| (f.rule, f.fields.clone(), f.message.as_str())).collect();
+        assert_eq!(
+            asked,
+            [(Rule::Import, vec![id_of(META_YEAR)], "复制件中没有带年度的标题，未读到报告年度，请填写。")]
+        );
     }
 
     #[test]
