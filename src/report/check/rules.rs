@@ -298,26 +298,35 @@ fn unfilled_outcome(sheet: &Sheet, row: usize, column: usize) -> bool {
 fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
     let outcome_total = request_row(RequestRowRole::OutcomeTotal);
     for (c, sum, printed) in unsummed_columns(sheet) {
-        let total = request_cell(outcome_total, c);
         // Blank outcomes (a row an import left for the clerk) are where a missing count most
         // likely is: point at them, not at all 21 rows.
-        let unfilled: Vec<usize> = outcome_rows().filter(|&r| unfilled_outcome(sheet, r, c)).collect();
-        let blank_note = match unfilled[..] {
-            [] => String::new(),
-            [row] => format!("其中「{}」未填，按 0 计，请先填上。", request_rows()[row].name),
-            [row, ..] => {
-                format!("其中「{}」等 {} 项未填，按 0 计，请先填上。", request_rows()[row].name, unfilled.len())
+        let mut ids = vec![request_cell(outcome_total, c)];
+        let mut first_blank = None;
+        for r in outcome_rows() {
+            if unfilled_outcome(sheet, r, c) {
+                ids.push(request_cell(r, c));
+                first_blank.get_or_insert(r);
             }
-        };
-        let message = format!(
-            "表三「{}」列：{} 项办理结果之和 = {sum}，{} = {printed}，相差 {} 件。{blank_note}",
+        }
+        let mut message = format!(
+            "表三「{}」列：{} 项办理结果之和 = {sum}，{} = {printed}，相差 {} 件。",
             REQUEST_COLUMNS[c].label,
             outcome_rows().count(),
             request_rows()[outcome_total].name,
             difference(sum, printed)
         );
-        let rows = if unfilled.is_empty() { outcome_rows().collect() } else { unfilled };
-        let ids = [total].into_iter().chain(rows.into_iter().map(|r| request_cell(r, c))).collect();
+        match first_blank {
+            Some(row) => {
+                message += "其中「";
+                message += &request_rows()[row].name;
+                message += if ids.len() > 2 {
+                    "」等未填，按 0 计，请先填上。"
+                } else {
+                    "」未填，按 0 计，请先填上。"
+                };
+            }
+            None => ids.extend(outcome_rows().map(|r| request_cell(r, c))),
+        }
         findings.push(Finding::new(Rule::T3Sum, ids, message));
     }
     for balance in balances(sheet) {
@@ -536,7 +545,7 @@ mod tests {
         assert!(
             found[0]
                 .message
-                .ends_with("其中「（四）无法提供 1.本机关不掌握相关政府信息」等 2 项未填，按 0 计，请先填上。")
+                .ends_with("其中「（四）无法提供 1.本机关不掌握相关政府信息」等未填，按 0 计，请先填上。")
         );
     }
 
