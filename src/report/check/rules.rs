@@ -543,9 +543,7 @@ mod tests {
         let found = only(&two, Rule::T3Sum);
         assert_eq!(found[0].fields.len(), 3);
         assert!(
-            found[0]
-                .message
-                .ends_with("其中「（四）无法提供 1.本机关不掌握相关政府信息」等未填，按 0 计，请先填上。")
+            found[0].message.ends_with("其中「（四）无法提供 1.本机关不掌握相关政府信息」等未填，按 0 计，请先填上。")
         );
     }
 
