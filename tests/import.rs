@@ -820,6 +820,21 @@ fn a_whole_table_whose_last_label_is_lost_leaves_the_row_before_it_blank() {
 }
 
 #[test]
+fn a_total_broken_over_two_lines_in_its_cell_is_read_whole_by_the_rows_sum() {
+    // PDF text breaks a wide number in the narrow 总计 column: 9906 printed as 990, then 6.
+    let source = source_report();
+    let text = render_text(&source);
+    let printed = "1581\t1609\t1637\t1665\t1693\t1721\t9906";
+    assert!(text.contains(printed));
+    let imported = import(&text.replacen(printed, "1581\t1609\t1637\t1665\t1693\t1721\t990\n6", 1));
+    assert_eq!(row(&imported.report, "received"), values("1581/1609/1637/1665/1693/1721/9906"));
+    assert!(import_notes(&imported).contains(
+        &"表三「一、本年新收」行：复制件中的“990 6”是一个数折成了两行，按本行的合计读作 1581/1609/1637/1665/1693/1721/9906（唯一合得上的读法），请对照原表核对。"
+    ));
+    assert_eq!(wrong_cells(&imported.report, &source), vec![]);
+}
+
+#[test]
 fn a_row_pasted_alone_is_read() {
     // A copy that ends with its row is not one whose next row's label was lost.
     let imported = import("三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1");

@@ -8,7 +8,7 @@ mod markdown;
 mod split;
 
 use copy::{BREAK, Copy, Span, TABLE_END, label_key};
-use split::{Run, Value, counts, runs, splits};
+use split::{Run, Value, counts, rejoined, runs, splits};
 
 use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
@@ -616,7 +616,14 @@ impl Reader<'_> {
                                 self.trailing_note(ids.clone(), &place, cut);
                                 vec![values]
                             }
-                            None => read,
+                            None if self.copy.cells => read,
+                            None => match rejoined(&runs, ids.len(), &row_total) {
+                                Some((values, printed)) => {
+                                    self.rejoined_note(ids.clone(), &place, &printed, &values);
+                                    vec![values]
+                                }
+                                None => read,
+                            },
                         },
                         // A table's cells are certain: a total that does not add up is the
                         // report's own mistake, kept for the rules to show.
@@ -784,6 +791,15 @@ impl Reader<'_> {
         let message = format!(
             "{place}：数字“{}”不属于表格（页面上的日期、转换软件加的列号等），已略去，请对照原表核对。",
             cut.join(" ")
+        );
+        self.note(Rule::Import, ids, message);
+    }
+
+    fn rejoined_note(&mut self, ids: Vec<FieldId>, place: &str, printed: &str, values: &[Value]) {
+        let read: Vec<&str> = values.iter().filter_map(|v| v.as_deref()).collect();
+        let message = format!(
+            "{place}：复制件中的“{printed}”是一个数折成了两行，按本行的合计读作 {}（唯一合得上的读法），请对照原表核对。",
+            read.join("/")
         );
         self.note(Rule::Import, ids, message);
     }

@@ -122,6 +122,30 @@ fn valid_part(digits: &str) -> bool {
     digits == "0" || (!digits.starts_with('0') && digits.len() <= 9)
 }
 
+/// A text row one number too many because a number broke in its narrow cell (PDF text prints a
+/// 总计 of `10939` as `1093` on one line and `9` on the next): each two neighbouring numbers read as
+/// one, taken only when exactly one such reading keeps the row's arithmetic (`holds`, given no
+/// blanks). Returns the values and the two numbers as the copy printed them.
+pub fn rejoined(runs: &[Run], count: usize, holds: &dyn Fn(&[Value]) -> bool) -> Option<(Vec<Value>, String)> {
+    if runs.len() != count + 1 {
+        return None;
+    }
+    let mut fitting: Vec<(Vec<Value>, String)> = Vec::new();
+    for at in 0..count {
+        let (Some(head), Some(tail)) = (runs[at].digits(), runs[at + 1].digits()) else { continue };
+        let joined = format!("{head}{tail}");
+        if joined.contains('.') || !valid_part(&joined) {
+            continue;
+        }
+        let mut values: Vec<Value> = runs.iter().map(|r| r.digits().map(str::to_string)).collect();
+        values.splice(at..at + 2, [Some(joined)]);
+        if counts(&values).is_some() && holds(&values) && !fitting.iter().any(|(v, _)| *v == values) {
+            fitting.push((values, format!("{head} {tail}")));
+        }
+    }
+    (fitting.len() == 1).then(|| fitting.remove(0))
+}
+
 /// Every way to read `runs` as exactly `count` values that `accept` allows, up to [`MAX_SPLITS`];
 /// `None` when the search was cut short. A run is split only when there are fewer runs than
 /// values; a cell's run or a run with a decimal point is never split.
@@ -220,6 +244,32 @@ mod tests {
 
     fn shown(values: &[Value]) -> String {
         values.iter().map(|v| v.clone().unwrap_or_default()).collect::<Vec<_>>().join(",")
+    }
+
+    #[test]
+    fn a_number_broken_in_its_cell_is_read_whole_only_when_one_reading_adds_up() {
+        // 10939 printed as 1093 and 9: only that join keeps 3677+101+0+2022+1003+4136 = 10939.
+        let wrapped = digits(&["3677", "101", "0", "2022", "1003", "4136", "1093", "9"]);
+        let (values, printed) = rejoined(&wrapped, 7, &row_sum).unwrap();
+        assert_eq!((shown(&values).as_str(), printed.as_str()), ("3677,101,0,2022,1003,4136,10939", "1093 9"));
+        // The same numbers whole, or two too many: not this reading's to settle.
+        assert_eq!(rejoined(&digits(&["3677", "101", "0", "2022", "1003", "4136", "10939"]), 7, &row_sum), None);
+        assert_eq!(
+            rejoined(&digits(&["1", "3677", "101", "0", "2022", "1003", "4136", "1093", "9"]), 7, &row_sum),
+            None
+        );
+        // Two readings that both fit: neither is taken.
+        assert_eq!(rejoined(&digits(&["1", "2", "3"]), 2, &|_| true), None);
+        // A join never makes a number with a leading zero, nor a blank a number.
+        assert_eq!(rejoined(&digits(&["0", "5"]), 1, &|_| true), None);
+        assert_eq!(rejoined(&[Run::Blank, Run::Digits("5".into())], 1, &|_| true), None);
+        // No stray number makes up a row: any join of 1 2 3 4 5 6 21 with a 1 put in breaks its sum.
+        let row = ["1", "2", "3", "4", "5", "6", "21"];
+        for at in 0..=row.len() {
+            let mut strayed: Vec<&str> = row.to_vec();
+            strayed.insert(at, "1");
+            assert_eq!(rejoined(&digits(&strayed), 7, &row_sum), None, "{strayed:?}");
+        }
     }
 
     #[test]
