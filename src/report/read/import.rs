@@ -618,8 +618,8 @@ impl Reader<'_> {
                             }
                             None if self.copy.cells => read,
                             None => match rejoined(&runs, ids.len(), &row_total) {
-                                Some((values, printed)) => {
-                                    self.rejoined_note(ids.clone(), &place, &printed, &values);
+                                Some((values, at)) => {
+                                    self.rejoined_note(ids.clone(), &place, &runs[at..at + 2], &values[at]);
                                     vec![values]
                                 }
                                 None => read,
@@ -795,11 +795,12 @@ impl Reader<'_> {
         self.note(Rule::Import, ids, message);
     }
 
-    fn rejoined_note(&mut self, ids: Vec<FieldId>, place: &str, printed: &str, values: &[Value]) {
-        let read: Vec<&str> = values.iter().filter_map(|v| v.as_deref()).collect();
+    fn rejoined_note(&mut self, ids: Vec<FieldId>, place: &str, printed: &[Run], joined: &Value) {
+        let printed: Vec<&str> = printed.iter().filter_map(Run::digits).collect();
         let message = format!(
-            "{place}：复制件中的“{printed}”是一个数折成了两行，按本行的合计读作 {}（唯一合得上的读法），请对照原表核对。",
-            read.join("/")
+            "{place}：复制件中的“{}”是一个数折成了两行，按本行的合计读作 {}（唯一合得上的读法），请对照原表核对。",
+            printed.join(" "),
+            joined.as_deref().unwrap_or_default()
         );
         self.note(Rule::Import, ids, message);
     }

@@ -125,25 +125,26 @@ fn valid_part(digits: &str) -> bool {
 /// A text row one number too many because a number broke in its narrow cell (PDF text prints a
 /// 总计 of `10939` as `1093` on one line and `9` on the next): each two neighbouring numbers read as
 /// one, taken only when exactly one such reading keeps the row's arithmetic (`holds`, given no
-/// blanks). Returns the values and the two numbers as the copy printed them.
-pub fn rejoined(runs: &[Run], count: usize, holds: &dyn Fn(&[Value]) -> bool) -> Option<(Vec<Value>, String)> {
+/// blanks). Returns the values and where the join is: runs `at` and `at + 1`, value `at`.
+pub fn rejoined(runs: &[Run], count: usize, holds: &dyn Fn(&[Value]) -> bool) -> Option<(Vec<Value>, usize)> {
     if runs.len() != count + 1 {
         return None;
     }
-    let mut fitting: Vec<(Vec<Value>, String)> = Vec::new();
+    let mut fitting = None;
     for at in 0..count {
-        let (Some(head), Some(tail)) = (runs[at].digits(), runs[at + 1].digits()) else { continue };
-        let joined = format!("{head}{tail}");
-        if joined.contains('.') || !valid_part(&joined) {
-            continue;
-        }
         let mut values: Vec<Value> = runs.iter().map(|r| r.digits().map(str::to_string)).collect();
-        values.splice(at..at + 2, [Some(joined)]);
-        if counts(&values).is_some() && holds(&values) && !fitting.iter().any(|(v, _)| *v == values) {
-            fitting.push((values, format!("{head} {tail}")));
+        let tail = values.remove(at + 1);
+        let (Some(head), Some(tail)) = (&mut values[at], tail) else { continue };
+        head.push_str(&tail);
+        // Each join lengthens a different value, so two fitting joins are two readings.
+        if !head.contains('.') && valid_part(head) && counts(&values).is_some() && holds(&values) {
+            if fitting.is_some() {
+                return None;
+            }
+            fitting = Some((values, at));
         }
     }
-    (fitting.len() == 1).then(|| fitting.remove(0))
+    fitting
 }
 
 /// Every way to read `runs` as exactly `count` values that `accept` allows, up to [`MAX_SPLITS`];
@@ -250,8 +251,8 @@ mod tests {
     fn a_number_broken_in_its_cell_is_read_whole_only_when_one_reading_adds_up() {
         // 10939 printed as 1093 and 9: only that join keeps 3677+101+0+2022+1003+4136 = 10939.
         let wrapped = digits(&["3677", "101", "0", "2022", "1003", "4136", "1093", "9"]);
-        let (values, printed) = rejoined(&wrapped, 7, &row_sum).unwrap();
-        assert_eq!((shown(&values).as_str(), printed.as_str()), ("3677,101,0,2022,1003,4136,10939", "1093 9"));
+        let (values, at) = rejoined(&wrapped, 7, &row_sum).unwrap();
+        assert_eq!((shown(&values).as_str(), at), ("3677,101,0,2022,1003,4136,10939", 6));
         // The same numbers whole, or two too many: not this reading's to settle.
         assert_eq!(rejoined(&digits(&["3677", "101", "0", "2022", "1003", "4136", "10939"]), 7, &row_sum), None);
         assert_eq!(
