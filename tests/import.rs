@@ -835,6 +835,32 @@ fn a_total_broken_over_two_lines_in_its_cell_is_read_whole_by_the_rows_sum() {
 }
 
 #[test]
+fn rows_a_pdf_laid_out_over_lines_are_placed_by_the_columns_sums_when_one_way_adds_up() {
+    // A viewer's copy of a PDF: tall rows print their counts on one line and the 总计 on the next,
+    // so `0 0 0 3 0 0` then `3` could put the 3 under 社会公益组织 or 其他 (the 总计 taken from
+    // either line). Only one placement keeps every column's sums.
+    let material = |name: &str| {
+        std::fs::read_to_string(format!("{}/tests/fixtures/material/01/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    let source = Report::from_json(&material("report.json")).unwrap().report;
+    let text = material("pdf_raw.txt");
+    assert!(text.contains("信息公开申请\n0 0 0 3 0 0\n3\n"), "the tall row as the viewer copies it");
+    let imported = import(&text);
+    assert_eq!(number_differences(&imported.report, &source), vec![]);
+    assert_eq!(import_notes(&imported), Vec::<&str>::new());
+
+    // Without 本年新收 and （七）总计 nothing tells the columns apart: those rows stay blank.
+    let without = text
+        .replacen("一、本年新收政府信息公开申请数量 13 2 1 3 3 6 28", "一、本年新收政府信息公开申请数量", 1)
+        .replacen("（七）总计 10 2 3 3 3 6 27", "（七）总计", 1);
+    assert_eq!(without.len(), text.len() - " 13 2 1 3 3 6 28".len() - " 10 2 3 3 3 6 27".len());
+    let imported = import(&without);
+    assert_eq!(row(&imported.report, "other_handling.fee_unpaid"), vec!["(absent)"; 7]);
+    assert!(import_notes(&imported).iter().any(|m| m.contains("复制件中读到的数字“0 0 0 3 0 0 3”无法确定各在哪一列")));
+    assert_eq!(wrong_cells(&imported.report, &source), vec![]);
+}
+
+#[test]
 fn a_row_pasted_alone_is_read() {
     // A copy that ends with its row is not one whose next row's label was lost.
     let imported = import("三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1");

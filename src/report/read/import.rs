@@ -224,8 +224,16 @@ struct Reader<'a> {
     numbers_apart: bool,
 }
 
-/// A row of table 三 as read: its index, the runs between its labels, and the splits that fit.
-type RowReading = (usize, Vec<Run>, Vec<Vec<Value>>);
+/// A row of table 三 as read.
+struct RowReading {
+    row: usize,
+    /// The runs between its label and the next row's.
+    runs: Vec<Run>,
+    /// The readings that fit: the splits of glued digits, or
+    options: Vec<Vec<Value>>,
+    /// the arrangements of numbers a PDF laid out over lines (its 总计 possibly out of place).
+    reordered: bool,
+}
 
 /// Where the six section headings were found.
 type Headings = [Option<Span>; 6];
@@ -589,6 +597,7 @@ impl Reader<'_> {
             let row_total = |values: &[Value]| {
                 counts(values).is_none_or(|v| v[..REQUEST_TOTAL_COLUMN].iter().sum::<u64>() == v[REQUEST_TOTAL_COLUMN])
             };
+            let mut reordered = false;
             let options = match splits(&runs, ids.len(), &row_total) {
                 // A text row laid out over several lines (a PDF's tall row, its 总计 on another
                 // line than its counts) is in no certain order: it is taken only when no other
@@ -599,18 +608,16 @@ impl Reader<'_> {
                         && runs.len() == ids.len()
                         && self.laid_out_over_lines(label.end, end) =>
                 {
-                    match rearranged(&options[0]).as_slice() {
-                        [only] => vec![only.clone()],
-                        _ => {
-                            self.out_of_order(ids, &place, &runs);
-                            continue;
-                        }
-                    }
+                    // Several arrangements that add up are left to the columns' arithmetic.
+                    let readings = rearranged(&options[0]);
+                    reordered = readings.len() > 1;
+                    readings
                 }
                 Some(options) if options.is_empty() => {
                     let read = splits(&runs, ids.len(), &|_| true).filter(|all| all.len() == 1).unwrap_or_default();
-                    match read.first().map(|values| rearranged(values)).unwrap_or_default().as_slice() {
-                        [moved] => vec![moved.clone()],
+                    let moved = read.first().map(|values| rearranged(values)).unwrap_or_default();
+                    match moved.len() {
+                        1 => moved,
                         _ if read.is_empty() => match without_furniture(&runs, ids.len(), &row_total) {
                             Some((values, cut)) => {
                                 self.trailing_note(ids.clone(), &place, cut);
@@ -629,16 +636,20 @@ impl Reader<'_> {
                         // report's own mistake, kept for the rules to show.
                         _ if self.copy.cells => read,
                         // In a text copy the numbers may have been put out of order.
-                        _ => {
+                        0 => {
                             self.out_of_order(ids, &place, &runs);
                             continue;
+                        }
+                        _ => {
+                            reordered = true;
+                            moved
                         }
                     }
                 }
                 Some(options) => options,
                 None => Vec::new(),
             };
-            candidates.push((*r, runs, options));
+            candidates.push(RowReading { row: *r, runs, options, reordered });
         }
         if old {
             self.note(
@@ -680,16 +691,16 @@ impl Reader<'_> {
     /// arithmetic (T3-SUM, T3-BAL) when exactly one combination fits.
     fn settle_requests(&mut self, candidates: Vec<RowReading>) {
         let ids = |r: usize| -> Vec<FieldId> { (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect() };
-        let open: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].2.len() > 1).collect();
-        // Checked: many open rows of many splits each would overflow the product.
-        let combinations = open.iter().try_fold(1usize, |product, &i| product.checked_mul(candidates[i].2.len()));
-        let mut chosen: Vec<Option<usize>> = candidates.iter().map(|(_, _, o)| (o.len() == 1).then_some(0)).collect();
+        let open: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].options.len() > 1).collect();
+        // Checked: many open rows of many readings each would overflow the product.
+        let combinations = open.iter().try_fold(1usize, |product, &i| product.checked_mul(candidates[i].options.len()));
+        let mut chosen: Vec<Option<usize>> = candidates.iter().map(|c| (c.options.len() == 1).then_some(0)).collect();
         if let Some(combinations) = combinations.filter(|&c| !open.is_empty() && c <= MAX_COMBINATIONS) {
             // The rows already settled, then each combination of the open ones, put to the rules.
             let mut settled = Report::new();
-            for (i, (r, _, options)) in candidates.iter().enumerate() {
-                if let Some(pick) = chosen[i] {
-                    fill(&mut settled, &ids(*r), &options[pick]);
+            for (candidate, pick) in candidates.iter().zip(&chosen) {
+                if let Some(pick) = pick {
+                    fill(&mut settled, &ids(candidate.row), &candidate.options[*pick]);
                 }
             }
             let mut fitting = Vec::new();
@@ -698,10 +709,11 @@ impl Reader<'_> {
                 let mut pick = chosen.clone();
                 let mut trial = settled.clone();
                 for &i in &open {
-                    let option = rest % candidates[i].2.len();
-                    rest /= candidates[i].2.len();
+                    let options = &candidates[i].options;
+                    let option = rest % options.len();
+                    rest /= options.len();
                     pick[i] = Some(option);
-                    fill(&mut trial, &ids(candidates[i].0), &candidates[i].2[option]);
+                    fill(&mut trial, &ids(candidates[i].row), &options[option]);
                 }
                 if request_columns_hold(&Sheet::of(&trial)) {
                     fitting.push(pick);
@@ -714,13 +726,12 @@ impl Reader<'_> {
                 chosen = only.clone();
             }
         }
-        for (i, (r, runs, options)) in candidates.iter().enumerate() {
-            match chosen[i] {
-                Some(pick) => self.set_values(&ids(*r), &options[pick]),
-                None => {
-                    let place = format!("表三「{}」行", request_rows()[*r].name);
-                    self.uncertain(ids(*r), &place, runs, options);
-                }
+        for (candidate, pick) in candidates.iter().zip(chosen) {
+            let place = format!("表三「{}」行", request_rows()[candidate.row].name);
+            match pick {
+                Some(pick) => self.set_values(&ids(candidate.row), &candidate.options[pick]),
+                None if candidate.reordered => self.out_of_order(ids(candidate.row), &place, &candidate.runs),
+                None => self.uncertain(ids(candidate.row), &place, &candidate.runs, &candidate.options),
             }
         }
     }
