@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::report::base::format::{FieldId, META_YEAR, SECTIONS};
+use crate::report::base::format::{FieldId, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON, META_YEAR, SECTIONS};
 use crate::report::check::rules::{check_sheet, in_form_order, while_filling, with_notes};
 use crate::report::check::year_checks::in_force_hints;
 use crate::report::data::finding::{Finding, Severity};
@@ -94,10 +94,22 @@ pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
     if !empty.is_empty() {
         open.push(format!("“{}”没有内容，只会发布标题", empty.join("”“")));
     }
+    let blank = |key| report.get_key(key).is_none_or(|t| t.trim().is_empty());
     // Without the year the texts' years (TXT-YEAR, the 成文日期) go unchecked: a copy without its
     // title is imported with the year blank.
-    if report.get_key(META_YEAR).is_none_or(|y| y.trim().is_empty()) {
+    if blank(META_YEAR) {
         open.push("报告年度未填，正文中的年份无法核对".to_string());
+    }
+    // The report ends with its 落款 (the agency, or whoever signs for it) and 成文日期.
+    let mut unsigned = Vec::new();
+    if blank(META_SIGNED_BY) && blank(META_AGENCY) {
+        unsigned.push("机关名称");
+    }
+    if blank(META_SIGNED_ON) {
+        unsigned.push("成文日期");
+    }
+    if !unsigned.is_empty() {
+        open.push(format!("落款没有{}", unsigned.join("和")));
     }
     open
 }
@@ -184,9 +196,17 @@ mod tests {
             open[1],
             "“一、总体情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”没有内容，只会发布标题"
         );
-        assert_eq!(open[2], "报告年度未填，正文中的年份无法核对");
+        assert_eq!(open[2..], ["报告年度未填，正文中的年份无法核对", "落款没有机关名称和成文日期"]);
         report.set_key("meta.year", " ");
-        assert_eq!(still_open(&report, &Sheet::of(&report)).last().unwrap(), "报告年度未填，正文中的年份无法核对");
+        report.set_key("meta.signed_on", "");
+        assert_eq!(
+            still_open(&report, &Sheet::of(&report))[2..],
+            ["报告年度未填，正文中的年份无法核对", "落款没有成文日期"],
+            "the agency signs when nobody else is named"
+        );
+        report.set_key("meta.signed_by", "");
+        report.set_key("meta.agency", "");
+        assert_eq!(still_open(&report, &Sheet::of(&report)).last().unwrap(), "落款没有机关名称和成文日期");
     }
 
     #[test]
