@@ -229,9 +229,10 @@ struct RowReading {
     row: usize,
     /// The runs between its label and the next row's.
     runs: Vec<Run>,
-    /// The readings that fit: the splits of glued digits, or
+    /// The readings that fit; several are settled by the columns' arithmetic.
     options: Vec<Vec<Value>>,
-    /// the arrangements of numbers a PDF laid out over lines (its 总计 possibly out of place).
+    /// The options are arrangements of numbers a PDF laid out over lines (its 总计 possibly out of
+    /// place), not splits of glued digits: a row left unsettled is said as out of order.
     reordered: bool,
 }
 
@@ -600,15 +601,14 @@ impl Reader<'_> {
             let mut reordered = false;
             let options = match splits(&runs, ids.len(), &row_total) {
                 // A text row laid out over several lines (a PDF's tall row, its 总计 on another
-                // line than its counts) is in no certain order: it is taken only when no other
-                // arrangement of its total adds up too.
+                // line than its counts) is in no certain order: it is taken when no other
+                // arrangement of its total adds up too, or the columns' arithmetic picks one.
                 Some(options)
                     if !self.copy.cells
                         && options.len() == 1
                         && runs.len() == ids.len()
                         && self.laid_out_over_lines(label.end, end) =>
                 {
-                    // Several arrangements that add up are left to the columns' arithmetic.
                     let readings = rearranged(&options[0]);
                     reordered = readings.len() > 1;
                     readings
@@ -687,7 +687,7 @@ impl Reader<'_> {
         self.note(Rule::Import, ids, message);
     }
 
-    /// Fixes each row of table 三 from its splits; rows with several are decided by the columns'
+    /// Fixes each row of table 三 from its readings; rows with several are decided by the columns'
     /// arithmetic (T3-SUM, T3-BAL) when exactly one combination fits.
     fn settle_requests(&mut self, candidates: Vec<RowReading>) {
         let ids = |r: usize| -> Vec<FieldId> { (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect() };
