@@ -484,6 +484,40 @@ describe("starting from a published report", () => {
     assert.equal(await w.errorCount(), 0);
   });
 
+  test("a copy without its title and with a row it could not read: the year is asked at its field, the sums point at the row", async () => {
+    // The report's text as a page prints it, without the title, 13 lost from 1.属于国家秘密's row.
+    const text = execFileSync(
+      "cargo", ["run", "--quiet", "--locked", "--bin", "xxgk", "--", "render", "--text", "tests/fixtures/editors/report.json"],
+      { cwd: fileURLToPath(new URL("../..", import.meta.url)), encoding: "utf8" },
+    );
+    const row = "1.属于国家秘密\t13\t14";
+    assert.ok(text.includes(row) && !text.includes("年度报告\n"), "the row as printed, no title");
+    const w = await open();
+    await w.action("paste-import").click();
+    await w.page.getByTestId("import-source").fill(text.replace(row, "1.属于国家秘密\t\t14"));
+    await w.action("read-import").click();
+    await w.notice().waitFor();
+    assert.match(await w.notice().getAttribute("class"), /\bxx-warning\b/, "said as a reminder, not as a success");
+    assert.equal(await w.value("meta.year"), "");
+    assert.equal(await w.findings("IMPORT").filter({ hasText: "未读到报告年度" }).getAttribute("data-target"), "meta.year");
+    assert.equal(await w.value("requests.withheld.state_secret.natural_person"), "");
+    // Each column's sum is off by the lost row: it names the row, and marks it and the total only.
+    const sums = await w.findings("T3-SUM").allTextContents();
+    assert.equal(sums.length, 7);
+    assert.ok(sums.every((s) => s.includes("其中「（三）不予公开 1.属于国家秘密」未填，按 0 计，请先填上。")), sums.join("\n"));
+    const marked = await w.page.evaluate(() => [...document.getElementById("xxgk-nianbao").shadowRoot
+      .querySelectorAll('[data-key^="requests."][aria-invalid="true"]')].map((e) => e.dataset.key.split(".").slice(1, -1).join(".")));
+    assert.deepEqual([...new Set(marked)].sort(), ["outcome_total", "withheld.state_secret"]);
+    // Typing the year and the row settles both.
+    await w.type("meta.year", "2022");
+    for (const [column, n] of [["natural_person", 13], ["commercial", 14], ["research", 15], ["social_welfare", 16], ["legal_service", 17], ["other_org", 18]]) {
+      await w.type(`requests.withheld.state_secret.${column}`, String(n));
+    }
+    assert.equal(await w.findings("T3-SUM").count(), 0);
+    assert.equal(await w.findings("IMPORT").filter({ hasText: "未读到报告年度" }).count(), 0);
+    assert.equal(await w.errorCount(), 0);
+  });
+
   test("what the import could not read stays in the findings across a reload until settled", async () => {
     const w = await open();
     await w.action("paste-import").click();
