@@ -270,16 +270,17 @@ describe("preview and copy", () => {
     assert.ok(await w.action("confirm").isVisible(), "new errors are asked about");
   });
 
-  test("a report with blanks and an empty section is not copied as done: it asks, and says what stays open", async () => {
+  test("a report with blanks, an empty section and no date is not copied as done: it asks, and says what stays open", async () => {
     const w = await open(clipboard);
     await w.loadExample();
     await w.type("proactive.fees.amount", "");
     await w.type("requests.received.research", "");
     await w.type("other_matters", "");
+    await w.type("meta.signed_on", "");
     await w.action("copy-rich").click();
     const question = w.page.locator(".xx-publish .xx-confirm");
     assert.match(await question.textContent(),
-      /报告尚未填完：2 个数字格未填，将按 0 发布；“六、其他需要报告的事项”没有内容，只会发布标题。仍要继续吗？/);
+      /报告尚未填完：2 个数字格未填，将按 0 发布；“六、其他需要报告的事项”没有内容，只会发布标题；落款没有成文日期。仍要继续吗？/);
     await w.action("confirm").click();
     const status = w.page.getByTestId("copy-status");
     await status.waitFor();
@@ -290,6 +291,7 @@ describe("preview and copy", () => {
     await w.type("proactive.fees.amount", "0");
     await w.type("requests.received.research", "0");
     await w.type("other_matters", "本年度无其他需要报告的事项。");
+    await w.type("meta.signed_on", "2023年1月17日");
     await w.action("copy-source").click();
     assert.equal(await w.action("confirm").count(), 0, "a whole report is not asked about");
     // The copy before this one said 已复制 HTML 源码 too, with what stayed open: wait for this one's.
