@@ -52,9 +52,20 @@ impl Read {
         let notes = &self.opened.notes;
         let mut details = self.opened.remarks.clone();
         match self.purpose {
-            // Kept with the draft, in the findings, until each is settled.
+            // Kept with the draft, in the findings, until each is settled: those that left cells
+            // blank, and those about values read the one way the table's arithmetic allows.
             Purpose::Open if !notes.is_empty() => {
-                details.push(format!("有 {} 处未能确定读取，已列入右侧“检查结果”，逐一核对后会消失。", notes.len()))
+                let report = &self.opened.report;
+                let blank = notes.iter().filter(|note| note.fields.iter().any(|&id| report.get(id).is_none())).count();
+                if blank > 0 {
+                    details.push(format!("有 {blank} 处未能确定读取，已列入右侧“检查结果”，逐一核对后会消失。"));
+                }
+                if blank < notes.len() {
+                    details.push(format!(
+                        "有 {} 处按表格自身的勾稽关系读出，请对照原表核对（见右侧“检查结果”）。",
+                        notes.len() - blank
+                    ));
+                }
             }
             // About last year's cells: said once, here.
             _ => details.extend(notes.iter().map(|note| note.message.clone())),
@@ -433,6 +444,28 @@ mod tests {
             let after = apply(&session(), Action::Read(Ok(uncertain), "new".into()));
             assert_eq!(after.notice.as_ref().map(|n| n.tone), Some(Tone::Reminder));
         }
+    }
+
+    #[test]
+    fn an_import_says_apart_what_it_left_blank_and_what_it_read_for_the_clerk_to_compare() {
+        let mut opened = read(Purpose::Open);
+        let read_cell = id_of("requests.received.natural_person");
+        let blank_cell = id_of("requests.received.commercial");
+        opened.opened.report.clear(blank_cell);
+        opened.opened.notes = vec![
+            Finding::new(Rule::Import, vec![blank_cell], "未导入".into()),
+            Finding::new(Rule::Import, vec![read_cell], "已拆为（唯一拆法）".into()),
+        ];
+        let after = apply(&session(), Action::Read(Ok(opened), "new".into()));
+        let notice = after.notice.unwrap();
+        assert_eq!(
+            notice.details,
+            [
+                "有 1 处未能确定读取，已列入右侧“检查结果”，逐一核对后会消失。",
+                "有 1 处按表格自身的勾稽关系读出，请对照原表核对（见右侧“检查结果”）。"
+            ]
+        );
+        assert_eq!(notice.tone, Tone::Reminder);
     }
 
     #[test]
