@@ -54,6 +54,11 @@ impl Report {
         format::field_id(key).and_then(|id| self.get(id))
     }
 
+    /// The text of a field by its key, trimmed; `None` when nothing but spacing was written there.
+    pub fn written(&self, key: &str) -> Option<&str> {
+        self.get_key(key).map(str::trim).filter(|text| !text.is_empty())
+    }
+
     /// The 报告年度 as a number, when it is one.
     pub fn year(&self) -> Option<u32> {
         self.get_key(format::META_YEAR).and_then(|y| y.trim().parse().ok())

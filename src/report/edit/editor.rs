@@ -78,8 +78,7 @@ impl Draft {
 
     /// How the clerk tells drafts apart: agency and year, or what is still missing of them.
     pub fn label(&self) -> String {
-        let filled = |key| self.report.get_key(key).map(str::trim).filter(|t| !t.is_empty());
-        match (filled(META_AGENCY), filled(META_YEAR)) {
+        match (self.report.written(META_AGENCY), self.report.written(META_YEAR)) {
             (Some(agency), Some(year)) => format!("{agency} {year}年"),
             (Some(agency), None) => format!("{agency}（年度未填）"),
             (None, Some(year)) => format!("{year}年（机关未填）"),

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::report::base::format::{FieldId, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON, META_YEAR, SECTIONS};
+use crate::report::base::format::{FieldId, META_SIGNED_ON, META_YEAR, SECTIONS};
 use crate::report::check::rules::{check_sheet, in_form_order, while_filling, with_notes};
 use crate::report::check::year_checks::in_force_hints;
 use crate::report::data::finding::{Finding, Severity};
@@ -13,6 +13,7 @@ use crate::report::data::sheet::Sheet;
 use crate::report::edit::carry::carried_unchanged;
 use crate::report::edit::editor::Draft;
 use crate::report::edit::exporting::{ToDo, to_do_said};
+use crate::report::publish::fragment::signature;
 
 /// How far the clerk has come, which decides what the findings panel opens with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,26 +87,24 @@ pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
     }
     let empty: Vec<&str> = SECTIONS
         .iter()
-        .filter(|s| {
-            s.table.is_none() && s.parts.iter().all(|p| report.get_key(p.key()).is_none_or(|t| t.trim().is_empty()))
-        })
+        .filter(|s| s.table.is_none() && s.parts.iter().all(|p| report.written(p.key()).is_none()))
         .map(|s| s.heading)
         .collect();
     if !empty.is_empty() {
         open.push(format!("“{}”没有内容，只会发布标题", empty.join("”“")));
     }
-    let blank = |key| report.get_key(key).is_none_or(|t| t.trim().is_empty());
     // Without the year the texts' years (TXT-YEAR, the 成文日期) go unchecked: a copy without its
     // title is imported with the year blank.
-    if blank(META_YEAR) {
+    if report.written(META_YEAR).is_none() {
         open.push("报告年度未填，正文中的年份无法核对".to_string());
     }
-    // The report ends with its 落款 (the agency, or whoever signs for it) and 成文日期.
+    // The report ends with its 落款 and 成文日期, as the fragment signs it.
+    let signed: Vec<&str> = signature(report).into_iter().map(|(key, _)| key).collect();
     let mut unsigned = Vec::new();
-    if blank(META_SIGNED_BY) && blank(META_AGENCY) {
+    if signed.iter().all(|&key| key == META_SIGNED_ON) {
         unsigned.push("机关名称");
     }
-    if blank(META_SIGNED_ON) {
+    if !signed.contains(&META_SIGNED_ON) {
         unsigned.push("成文日期");
     }
     if !unsigned.is_empty() {

@@ -33,11 +33,10 @@ const SIGNATURE_STYLE: PreEscaped<&str> = PreEscaped("text-align:right;line-heig
 /// The lines under the report, each with the key of the field it comes from: the 落款 (or the
 /// agency when it has none) and the date, whichever are filled in.
 pub fn signature(report: &Report) -> Vec<(&'static str, &str)> {
-    let filled = |key| report.get_key(key).map(str::trim).filter(|text| !text.is_empty());
-    let signer =
-        filled(META_SIGNED_BY).map(|s| (META_SIGNED_BY, s)).or_else(|| filled(META_AGENCY).map(|a| (META_AGENCY, a)));
+    let written = |key| report.written(key).map(|text| (key, text));
+    let signer = written(META_SIGNED_BY).or_else(|| written(META_AGENCY));
     let mut lines: Vec<(&'static str, &str)> = signer.into_iter().collect();
-    lines.extend(filled(META_SIGNED_ON).map(|d| (META_SIGNED_ON, d)));
+    lines.extend(written(META_SIGNED_ON));
     lines
 }
 
@@ -64,8 +63,7 @@ pub fn title(report: &Report) -> String {
 
 /// The title once the agency and the year it is made of are filled in.
 pub fn title_when_named(report: &Report) -> Option<String> {
-    let filled = |key| report.get_key(key).is_some_and(|text| !text.trim().is_empty());
-    (filled(META_AGENCY) && filled(format::META_YEAR)).then(|| title(report))
+    (report.written(META_AGENCY).is_some() && report.written(format::META_YEAR).is_some()).then(|| title(report))
 }
 
 /// How the report prints: A4 with the margins of official documents (GB/T 9704), the title in
