@@ -8,7 +8,7 @@ mod markdown;
 mod split;
 
 use copy::{BREAK, Copy, Span, TABLE_END, label_key};
-use split::{Run, Value, counts, rejoined, runs, splits};
+use split::{Run, Value, counts, printed, rejoined, runs, splits};
 
 use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
@@ -475,10 +475,9 @@ impl Reader<'_> {
     /// 总计, or several arrangements do): the copy may have put them out of order (a PDF's tall
     /// row), so none is taken.
     fn out_of_order(&mut self, ids: Vec<FieldId>, place: &str, runs: &[Run]) {
-        let read: Vec<&str> = runs.iter().filter_map(Run::digits).collect();
         let message = format!(
             "{place}：复制件中读到的数字“{}”无法确定各在哪一列（复制时数字的顺序可能被打乱，按该行的总计也排不出唯一的一种），未导入，请对照原表填写。",
-            read.join(" ")
+            printed(runs)
         );
         self.note(Rule::Import, ids, message);
     }
@@ -798,19 +797,17 @@ impl Reader<'_> {
 
     /// Says what was left off a row's end.
     fn trailing_note(&mut self, ids: Vec<FieldId>, place: &str, cut: &[Run]) {
-        let cut: Vec<&str> = cut.iter().filter_map(Run::digits).collect();
         let message = format!(
             "{place}：数字“{}”不属于表格（页面上的日期、转换软件加的列号等），已略去，请对照原表核对。",
-            cut.join(" ")
+            printed(cut)
         );
         self.note(Rule::Import, ids, message);
     }
 
-    fn rejoined_note(&mut self, ids: Vec<FieldId>, place: &str, printed: &[Run], joined: &Value) {
-        let printed: Vec<&str> = printed.iter().filter_map(Run::digits).collect();
+    fn rejoined_note(&mut self, ids: Vec<FieldId>, place: &str, broken: &[Run], joined: &Value) {
         let message = format!(
             "{place}：复制件中的“{}”是一个数折成了两行，按本行的合计读作 {}（唯一合得上的读法），请对照原表核对。",
-            printed.join(" "),
+            printed(broken),
             joined.as_deref().unwrap_or_default()
         );
         self.note(Rule::Import, ids, message);

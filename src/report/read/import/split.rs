@@ -35,6 +35,11 @@ impl Run {
     }
 }
 
+/// The numbers of `runs` as the copy printed them, apart by spaces, for a note to quote.
+pub fn printed(runs: &[Run]) -> String {
+    runs.iter().filter_map(Run::digits).collect::<Vec<_>>().join(" ")
+}
+
 /// Units a clerk types after a number in a table cell (`70件`, `1.25万元`). 元 alone is not among
 /// them: in the 万元 cell it is a different number.
 const CELL_UNITS: [&str; 5] = ["件", "万元", "个", "条", "次"];
