@@ -16,19 +16,51 @@ use crate::report::edit::editor::{Draft, Editor};
 /// How soon after a change the draft is saved while the clerk keeps working.
 const AUTOSAVE_DELAY_MS: u32 = 400;
 
-/// The change waiting to be saved and what storage holds, as the widget's hook keeps them, for
-/// [`save_waiting`] (there is one widget on a page).
-type Waiting = (Rc<RefCell<Option<Editor>>>, Rc<RefCell<Draft>>);
+/// What the hook keeps between renders, shared with the page's leave events and [`save_waiting`].
+#[derive(Clone)]
+struct Kept {
+    /// The editor as last drawn. A slow render hands the browser its turn before the effects run,
+    /// so the page can be left after a keystroke is drawn and before its save is set waiting.
+    drawn: Rc<RefCell<Editor>>,
+    /// The change set waiting for its timer.
+    unsaved: Rc<RefCell<Option<Editor>>>,
+    /// What storage holds of the draft as far as this tab knows: the draft the page opened with,
+    /// then each one written. It is not written again unchanged, so a second tab that only opens
+    /// a draft never writes its copy over work saved meanwhile in the first.
+    stored: Rc<RefCell<Draft>>,
+}
 
 thread_local! {
-    static WAITING: RefCell<Option<Waiting>> = const { RefCell::new(None) };
+    /// The widget's [`Kept`], for [`save_waiting`] (there is one widget on a page).
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
 }
 
 /// Writes the change still waiting at once, if any: what became of it. For when the widget fails
 /// and nothing else will run.
 pub fn save_waiting() -> Option<SaveStatus> {
-    let (unsaved, stored) = WAITING.with(|waiting| waiting.try_borrow().ok()?.clone())?;
-    flush(&unsaved, &stored)
+    KEPT.with(|kept| kept.try_borrow().ok()?.clone())?.save_now()
+}
+
+impl Kept {
+    /// Writes the change waiting, then the drawn draft if storage does not hold it yet: for a page
+    /// being left, when no timer will run.
+    fn save_now(&self) -> Option<SaveStatus> {
+        let waiting = flush(&self.unsaved, &self.stored);
+        let drawn = self.drawn.try_borrow().ok()?.clone();
+        if !self.not_stored(drawn.draft())? {
+            return waiting;
+        }
+        *self.unsaved.try_borrow_mut().ok()? = Some(drawn);
+        flush(&self.unsaved, &self.stored)
+    }
+
+    /// Whether `draft` holds a change storage does not have. A blank draft is not stored for the
+    /// first time as the page goes; a stored one the clerk emptied is.
+    fn not_stored(&self, draft: &Draft) -> Option<bool> {
+        let stored = self.stored.try_borrow().ok()?;
+        let emptied = stored.id == draft.id && !stored.report.is_blank();
+        Some(*stored != *draft && (!draft.report.is_blank() || emptied))
+    }
 }
 
 /// Writes the change still waiting, if any, with its undo history; what became of it. `stored`
@@ -53,24 +85,24 @@ fn flush(unsaved: &RefCell<Option<Editor>>, stored: &RefCell<Draft>) -> Option<S
 pub fn use_autosave(editor: &Editor) -> SaveStatus {
     // A draft reopened from storage is kept there already; a blank one is not yet stored.
     let status = use_state_eq(|| if editor.draft().report.is_blank() { SaveStatus::Unsaved } else { SaveStatus::Kept });
-    let unsaved: Rc<RefCell<Option<Editor>>> = use_mut_ref(|| None);
-    // What storage holds of the draft, as far as this tab knows: the draft the page opened with,
-    // then each one written. It is not written again unchanged, so a second tab that only opens a
-    // draft never writes its copy over work saved meanwhile in the first.
-    let stored = use_mut_ref(|| editor.draft().clone());
+    let kept = Kept {
+        drawn: use_mut_ref(|| editor.clone()),
+        unsaved: use_mut_ref(|| None),
+        stored: use_mut_ref(|| editor.draft().clone()),
+    };
+    *kept.drawn.borrow_mut() = editor.clone();
     {
-        let (unsaved, stored) = (unsaved.clone(), stored.clone());
+        let kept = kept.clone();
         use_effect_with((), move |_| {
-            WAITING.with(|waiting| waiting.replace(Some((unsaved.clone(), stored.clone()))));
+            KEPT.with(|shared| shared.replace(Some(kept.clone())));
             let (window, document) = (gloo_utils::window(), gloo_utils::document());
             let on_leave = {
-                let unsaved = unsaved.clone();
-                let stored = stored.clone();
-                EventListener::new(&window, "pagehide", move |_| drop(flush(&unsaved, &stored)))
+                let kept = kept.clone();
+                EventListener::new(&window, "pagehide", move |_| drop(kept.save_now()))
             };
             let on_hide = EventListener::new(&document.clone(), "visibilitychange", move |_| {
                 if document.visibility_state() == web_sys::VisibilityState::Hidden {
-                    drop(flush(&unsaved, &stored));
+                    drop(kept.save_now());
                 }
             });
             move || drop((on_leave, on_hide))
@@ -78,7 +110,7 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
     }
     {
         let status = status.clone();
-        let latest = editor.clone();
+        let Kept { drawn, unsaved, stored } = kept;
         use_effect_with(editor.draft().clone(), move |draft| {
             // The draft the clerk just left (another opened, an import in a draft of its own) is
             // written now, not dropped with its timer.
@@ -88,7 +120,7 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
             let untouched = *status == SaveStatus::Unsaved && draft.report.is_blank();
             let unchanged = unsaved.borrow().is_none() && *stored.borrow() == *draft;
             let timer = (!untouched && !unchanged).then(|| {
-                *unsaved.borrow_mut() = Some(latest);
+                *unsaved.borrow_mut() = Some(drawn.borrow().clone());
                 if !matches!(*status, SaveStatus::Failed(_)) {
                     status.set(SaveStatus::Pending);
                 }

@@ -100,6 +100,31 @@ describe("autosave", () => {
     assert.equal(await w.value("requests.received.natural_person"), "42");
   });
 
+  test("a page left after a keystroke is drawn but before the widget has finished with it keeps it", async () => {
+    const w = await open();
+    await w.type("meta.agency", "丙局");
+    await w.type("requests.received.natural_person", "4");
+    await w.saved();
+    const stored = await w.page.evaluate(() => new Promise((resolve) => {
+      const cell = document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="requests.received.natural_person"]');
+      // From here every reading of the clock is a second later, so the widget hands the browser
+      // back its turn after drawing the keystroke, before its effects run: as on a slow machine.
+      const now = Date.now;
+      let late = 0;
+      Date.now = () => now.call(Date) + (late += 1000);
+      cell.value = "42";
+      cell.dispatchEvent(new InputEvent("input", { bubbles: true, data: "2", inputType: "insertText" }));
+      // The page is left in the turn the browser got back.
+      setTimeout(() => {
+        window.dispatchEvent(new PageTransitionEvent("pagehide"));
+        Date.now = now;
+        resolve(Object.keys(localStorage).filter((k) => k.startsWith("xxgk-nianbao/draft/"))
+          .map((k) => localStorage.getItem(k)).join(""));
+      }, 0);
+    }));
+    assert.match(stored, /"requests.received.natural_person": "42"/);
+  });
+
   test("Ctrl+S says the widget saves by itself, instead of saving the portal's page", async () => {
     const w = await open();
     await w.type("meta.agency", "测试县某某局");
