@@ -563,6 +563,31 @@ describe("starting from a published report", () => {
     assert.equal(await w.findings("IMPORT").count(), 0, "or the clerk dismisses it");
   });
 
+  test("a copy asks about a number the import read for the clerk to check, until it is checked", async () => {
+    const w = await open({ context: { permissions: ["clipboard-read", "clipboard-write"] } });
+    await w.action("paste-import").click();
+    await w.page.getByTestId("import-source").fill(await fixture("2024_pingtan_zhsyq.txt"));
+    await w.action("read-import").click();
+    await w.notice().waitFor();
+    // What the import left blank, and what the copy lacks, the clerk fills in.
+    for (const [column, n] of [["issued", "62"], ["repealed", "33"], ["in_force", "440"]]) {
+      await w.type(`proactive.normative_docs.${column}`, n);
+    }
+    await w.type("problems.last_year", "上年度存在的问题已按计划整改。");
+    await w.type("meta.signed_on", "2025年1月20日");
+    await w.action("copy-source").click();
+    const question = w.page.locator(".xx-publish .xx-confirm");
+    assert.equal(await question.textContent().then((t) => t.match(/^[^？]*？/)[0]),
+      "报告有 1 条提醒，请逐条确认无误。仍要继续吗？", "表二「规章」, split the only way, is not checked yet");
+    await w.action("cancel").click();
+    await w.action("dismiss-note").click();
+    await w.action("copy-source").click();
+    assert.equal(await w.action("confirm").count(), 0, "checked, nothing is left to ask");
+    const status = w.page.getByTestId("copy-status");
+    await status.waitFor();
+    assert.equal(await status.getAttribute("class"), "xx-status xx-ok", await status.textContent());
+  });
+
   test("a pasted published report becomes this year's report, carried over, in one step", async () => {
     const w = await open();
     const start = w.page.getByTestId("start");

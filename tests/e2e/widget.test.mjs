@@ -260,8 +260,8 @@ describe("preview and copy", () => {
     assert.ok(await w.action("confirm").isVisible(), "asks before copying a report with errors");
     await w.action("confirm").click();
     await w.page.getByTestId("copy-status").waitFor();
-    assert.match(await w.page.getByTestId("copy-status").textContent(), /^已复制.*注意：报告还有 \d+ 个错误，发布前应当改正。$/,
-      "not said as a success");
+    assert.match(await w.page.getByTestId("copy-status").textContent(), /^已复制.*注意：报告还有 \d+ 个错误，发布前应当改正；有 1 条提醒，请逐条确认无误。$/,
+      "not said as a success; the text's count of new requests, which the table no longer has, is a warning");
     assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), await w.source());
     await w.action("copy-rich").click();
     assert.equal(await w.action("confirm").count(), 0, "the same errors are not asked about twice");
@@ -290,7 +290,7 @@ describe("preview and copy", () => {
     assert.equal(await w.action("confirm").count(), 0, "asked once for the same open items");
     await w.type("proactive.fees.amount", "0");
     await w.type("requests.received.research", "0");
-    await w.type("other_matters", "本年度无其他需要报告的事项。");
+    await w.type("other_matters", "本年度未收取信息处理费。");
     await w.type("meta.signed_on", "2023年1月17日");
     await w.action("copy-source").click();
     assert.equal(await w.action("confirm").count(), 0, "a whole report is not asked about");

@@ -25,22 +25,23 @@ pub enum Export {
     Word,
 }
 
-/// What a report about to leave the widget still has to be done: its errors' messages and what is
-/// still open (blank cells, empty sections).
+/// What a report about to leave the widget still has to be done: its errors' messages, its
+/// warnings' (an import's notes among them) and what is still open (blank cells, empty sections).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ToDo {
     pub errors: Rc<Vec<String>>,
+    pub warnings: Rc<Vec<String>>,
     pub open: Rc<Vec<String>>,
 }
 
 impl ToDo {
     pub fn is_empty(&self) -> bool {
-        self.errors.is_empty() && self.open.is_empty()
+        self.errors.is_empty() && self.warnings.is_empty() && self.open.is_empty()
     }
 
     /// It said in one sentence, asked before an export and said again after it; `None` when nothing.
     pub fn said(&self) -> Option<String> {
-        to_do_said(self.errors.len(), &self.open)
+        to_do_said(self.errors.len(), self.warnings.len(), &self.open)
     }
 
     /// The question asked before an export.
@@ -49,22 +50,23 @@ impl ToDo {
     }
 }
 
-/// What a report with `errors` errors and `open` ([`still_open`](super::review::still_open)) still
-/// has to be done, in one sentence; `None` when nothing. The copies ask with it, and the 图解's page
-/// (made in the worker, which is told only how many errors the widget counts).
-pub fn to_do_said(errors: usize, open: &[String]) -> Option<String> {
-    if errors == 0 && open.is_empty() {
-        return None;
-    }
-    let mut said = String::from("报告");
+/// What a report with `errors` errors, `warnings` warnings and `open`
+/// ([`still_open`](super::review::still_open)) still has to be done, in one sentence; `None` when
+/// nothing. The copies ask with it, and the 图解's page and 核对 (made in the worker, which is told
+/// only how many errors the widget counts).
+pub fn to_do_said(errors: usize, warnings: usize, open: &[String]) -> Option<String> {
+    let mut parts = Vec::new();
     if errors > 0 {
-        said.push_str(&format!("还有 {errors} 个错误，发布前应当改正"));
+        parts.push(format!("还有 {errors} 个错误，发布前应当改正"));
+    }
+    // A warning is a likely mistake, or a number an import read that the clerk has not checked.
+    if warnings > 0 {
+        parts.push(format!("有 {warnings} 条提醒，请逐条确认无误"));
     }
     if !open.is_empty() {
-        said.push_str(if errors == 0 { "尚未填完：" } else { "；尚未填完：" });
-        said.push_str(&open.join("；"));
+        parts.push(format!("尚未填完：{}", open.join("；")));
     }
-    Some(said)
+    (!parts.is_empty()).then(|| format!("报告{}", parts.join("；")))
 }
 
 /// What became of an export, as the widget reports it.
@@ -161,10 +163,8 @@ mod tests {
     use super::*;
 
     fn to_do(errors: &[&str], open: &[&str]) -> ToDo {
-        ToDo {
-            errors: Rc::new(errors.iter().map(|s| s.to_string()).collect()),
-            open: Rc::new(open.iter().map(|s| s.to_string()).collect()),
-        }
+        let said = |messages: &[&str]| Rc::new(messages.iter().map(|s| s.to_string()).collect());
+        ToDo { errors: said(errors), warnings: Rc::default(), open: said(open) }
     }
 
     #[test]
@@ -204,6 +204,16 @@ mod tests {
         assert!(flow.answer(false), "先去改正");
         assert_eq!((flow.asking.is_none(), flow.performing), (true, Some((Export::Source, 1))));
         assert!(!flow.answer(true), "nothing was asked");
+    }
+
+    #[test]
+    fn the_sentence_names_errors_then_warnings_then_what_is_open() {
+        assert_eq!(to_do_said(0, 0, &[]), None);
+        assert_eq!(
+            to_do_said(1, 2, &["落款没有成文日期".into()]).unwrap(),
+            "报告还有 1 个错误，发布前应当改正；有 2 条提醒，请逐条确认无误；尚未填完：落款没有成文日期"
+        );
+        assert_eq!(to_do_said(0, 1, &[]).unwrap(), "报告有 1 条提醒，请逐条确认无误");
     }
 
     #[test]

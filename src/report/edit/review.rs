@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::report::base::format::{FieldId, META_SIGNED_ON, META_YEAR, SECTIONS};
+use crate::report::base::format::{FieldId, META_SIGNED_ON, META_YEAR, SECTIONS, field, section_of, text_parts};
 use crate::report::check::rules::{check_sheet, in_form_order, while_filling, with_notes};
 use crate::report::check::year_checks::in_force_hints;
 use crate::report::data::finding::{Finding, Severity};
@@ -44,9 +44,16 @@ pub struct Review {
 }
 
 impl Review {
-    /// What exporting asks about: the errors and what is still open.
+    /// What exporting asks about: the errors, the warnings not about what is said open already,
+    /// and what is still open.
     pub fn to_do(&self) -> ToDo {
-        ToDo { errors: self.errors.clone(), open: self.open.clone() }
+        let warnings = self
+            .findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Warning && !said_open(f, &self.report))
+            .map(|f| f.message.clone())
+            .collect();
+        ToDo { errors: self.errors.clone(), warnings: Rc::new(warnings), open: self.open.clone() }
     }
 
     /// The review of `draft`; with `every_check`, nothing is held back.
@@ -113,11 +120,24 @@ pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
     open
 }
 
+/// Whether [`still_open`] says already what `finding` is about: every field it names is blank, and
+/// none is a text part of a section with text elsewhere (blank cells are counted, empty sections
+/// named, a missing year or signature said; a section half written is not).
+fn said_open(finding: &Finding, report: &Report) -> bool {
+    let blank = |id: FieldId| report.text(id).trim().is_empty();
+    let in_written_section = |id: FieldId| {
+        text_parts().contains(&id)
+            && section_of(&field(id).key).parts.iter().any(|part| report.written(part.key()).is_some())
+    };
+    !finding.fields.is_empty() && finding.fields.iter().all(|&id| blank(id) && !in_written_section(id))
+}
+
 /// What a report with `errors` errors (counted by the caller) still has to be done, in the copies'
 /// sentence, worked out from the report itself: for the 图解's page and 核对 in the worker, which
 /// runs no checks, and for `xxgk verify`.
 pub fn to_do_of(report: &Report, errors: usize) -> Option<String> {
-    to_do_said(errors, &still_open(report, &Sheet::of(report)))
+    // The 图解 and 核对 speak of the numbers; the warnings were asked about at the copy.
+    to_do_said(errors, 0, &still_open(report, &Sheet::of(report)))
 }
 
 #[cfg(test)]
@@ -206,6 +226,28 @@ mod tests {
         report.set_key("meta.signed_by", "");
         report.set_key("meta.agency", "");
         assert_eq!(still_open(&report, &Sheet::of(&report)).last().unwrap(), "落款没有机关名称和成文日期");
+    }
+
+    #[test]
+    fn an_export_asks_about_warnings_but_not_twice_about_what_is_said_open() {
+        let warnings = |changes: &[(&str, &str)]| {
+            let mut draft = Draft { report: crate::report::example(), ..Draft::default() };
+            for (key, value) in changes {
+                draft.report.set_key(key, *value);
+            }
+            Review::of(&draft, true).to_do().warnings.as_ref().clone()
+        };
+        assert_eq!(warnings(&[]), Vec::<String>::new(), "the example is whole and right");
+        // Blank cells (BLANK), an empty section (TXT-EMPTY) and a missing date are said open already.
+        let open = [("proactive.fees.amount", ""), ("requests.received.research", ""), ("other_matters", "")];
+        assert_eq!(warnings(&open), Vec::<String>::new());
+        // Half a section is not said open, and is asked about as its warning.
+        let half = warnings(&[("problems.last_year", "")]);
+        assert_eq!(half.len(), 1);
+        assert!(half[0].contains("（一）上年度存在问题及改进情况"), "{half:?}");
+        // A number in the text the table contradicts, with nothing blank.
+        let contradicted = warnings(&[("requests.note", "2022年我局共收到信息公开申请12件。")]);
+        assert_eq!(contradicted.len(), 1, "{contradicted:?}");
     }
 
     #[test]

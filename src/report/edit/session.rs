@@ -577,6 +577,26 @@ mod tests {
     }
 
     #[test]
+    fn a_number_an_import_read_for_the_clerk_to_check_is_asked_about_until_checked() {
+        let mut opened = read(Purpose::Open);
+        let note =
+            Finding::new(Rule::Import, vec![id_of("requests.received.natural_person")], "已拆为（唯一拆法）".into());
+        opened.opened.notes = vec![note.clone()];
+        let worked = apply(&session(), Action::Read(Ok(opened), "new".into()));
+        let asked = apply(&worked, Action::Export(Export::Rich));
+        assert_eq!(asked.exporting.performing, None, "the report is whole and right, but one reading is unchecked");
+        assert_eq!(
+            asked.exporting.asking.as_ref().map(|(_, to_do)| to_do.question()),
+            Some("报告有 1 条提醒，请逐条确认无误。仍要继续吗？".into())
+        );
+        let checked = apply(&worked, Action::Edit(Edit::DismissNote(note)));
+        let copied = apply(&checked, Action::Export(Export::Rich));
+        assert_eq!(copied.exporting.performing, Some((Export::Rich, 0)), "已核对: nothing left to ask");
+        let done = apply(&copied, Action::Exported(Export::Rich, Exported::Done, PortalEditor::UEditor));
+        assert_eq!(done.notice.map(|n| n.tone), Some(Tone::Done));
+    }
+
+    #[test]
     fn tidying_is_shown_first_and_applied_as_one_step() {
         let id = id_of("overview.intro");
         let typed = apply(&session(), Action::Edit(Edit::Set(id, "本报告 ,依据".into())));
