@@ -25,7 +25,7 @@ mod width;
 
 pub mod desk;
 
-pub use app::App;
+pub use app::{App, AppProps};
 
 use std::cell::RefCell;
 
@@ -55,23 +55,23 @@ thread_local! {
 /// widget mounts into the mount point there is now, with the draft as stored.
 pub fn mount() {
     yew::set_custom_panic_hook(Box::new(failure::on_failure));
-    mount_app(&MOUNTED, HOST_ID, "编制助手", STYLE, || drop(autosave::save_waiting()));
+    // Drawn the first time for the room it has, not redrawn (and laid out again) once measured.
+    let props = |root: &Element| AppProps { room: Some(width::visible_width(root)) };
+    mount_app(&MOUNTED, HOST_ID, "编制助手", STYLE, || drop(autosave::save_waiting()), props);
 }
 
 /// One of this crate's apps (the widget, the review desk) mounted inside an open shadow root of the
-/// host page's `<div id=host_id>`, with its style sheet; the app `mounted` before is ended first,
-/// `ending` run just before. Without that element it says so in the console (`name` is what the
-/// clerk knows the app by) and mounts nothing.
-fn mount_app<C>(
+/// host page's `<div id=host_id>`, with its style sheet and the properties `props` gives for its
+/// root there; the app `mounted` before is ended first, `ending` run just before. Without that
+/// element it says so in the console (`name` is what the clerk knows the app by) and mounts nothing.
+fn mount_app<C: BaseComponent>(
     mounted: &'static LocalKey<RefCell<Option<AppHandle<C>>>>,
     host_id: &str,
     name: &str,
     style_sheet: &str,
     ending: fn(),
-) where
-    C: BaseComponent,
-    C::Properties: Default,
-{
+    props: impl FnOnce(&Element) -> C::Properties,
+) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(host) = document.get_element_by_id(host_id) else {
         web_sys::console::error_1(&format!("xxgk-nianbao: 页面中没有 <div id=\"{host_id}\">，{name}未加载").into());
@@ -82,7 +82,8 @@ fn mount_app<C>(
         previous.destroy();
     }
     let Some(root) = shadow_root_in(&document, &host, style_sheet) else { return };
-    let app = yew::Renderer::<C>::with_root(root).render();
+    let props = props(&root);
+    let app = yew::Renderer::<C>::with_root_and_props(root, props).render();
     mounted.with(|mounted| *mounted.borrow_mut() = Some(app));
 }
 

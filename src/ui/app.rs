@@ -30,8 +30,14 @@ fn focus(root: &NodeRef, id: FieldId) {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The width the widget could show where it was mounted, measured before it was first drawn.
+    pub room: Option<i32>,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(restored);
     let root = use_node_ref();
     let dispatch = state.dispatcher();
@@ -60,7 +66,7 @@ pub fn App() -> Html {
     use_notice_in_view(root.clone(), state.notice.clone());
     // Laid out by the room the widget has; below NARROW_BELOW the findings become a bar at the
     // bottom of the screen.
-    let width = use_visible_width(root.clone());
+    let width = use_visible_width(root.clone(), props.room);
     let narrow = width.is_some_and(|w| w < NARROW_BELOW);
     let app_width = width.map(|w| format!("max-width:{}px;margin-left:0", w.min(MAX_WIDTH)));
 

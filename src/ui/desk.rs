@@ -35,7 +35,7 @@ thread_local! {
 
 /// Mounts the review desk inside an open shadow root of `<div id="xxgk-nianbao-review">`.
 pub fn mount() {
-    mount_app(&MOUNTED, HOST_ID, "审核台", STYLE, || {});
+    mount_app(&MOUNTED, HOST_ID, "审核台", STYLE, || {}, |_| Default::default());
 }
 
 impl Reducible for Desk {

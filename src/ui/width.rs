@@ -11,24 +11,31 @@ pub const MAX_WIDTH: i32 = 1280;
 /// Below this width the findings panel leaves the side and becomes a bar at the bottom.
 pub const NARROW_BELOW: i32 = 980;
 
-/// The width the widget can show without the clerk scrolling sideways: its container's width,
-/// cut at the right edge of what the window shows — left of its scrollbar, which Windows draws
-/// 17 px wide. `None` until it is first measured.
+/// The width the widget can show in `container` without the clerk scrolling sideways: the
+/// container's width, cut at the right edge of what the window shows — left of its scrollbar,
+/// which Windows draws 17 px wide.
+pub fn visible_width(container: &web_sys::Element) -> i32 {
+    let window = gloo_utils::window();
+    let shown = gloo_utils::document_element().client_width();
+    let left = container.get_bounding_client_rect().left() + window.scroll_x().unwrap_or(0.0);
+    let room = (f64::from(shown) - left.max(0.0) - 8.0).max(320.0);
+    f64::from(container.client_width()).min(room) as i32
+}
+
+/// The width the widget under `host` can show ([`visible_width`] of its container), kept up to
+/// date; it starts from `first`, measured as the widget was mounted, so the widget is drawn the
+/// first time as it will stay. `None` when never measured.
 #[hook]
-pub fn use_visible_width(host: NodeRef) -> Option<i32> {
-    let width = use_state_eq(|| None::<i32>);
+pub fn use_visible_width(host: NodeRef, first: Option<i32>) -> Option<i32> {
+    let width = use_state_eq(|| first);
     {
         let width = width.clone();
         use_effect_with((), move |_| {
             let observed = host.cast::<web_sys::Element>().and_then(|element| element.parent_element());
             let measure = move || {
-                let Some(element) = host.cast::<web_sys::Element>() else { return };
-                let Some(parent) = element.parent_element() else { return };
-                let window = gloo_utils::window();
-                let shown = gloo_utils::document_element().client_width();
-                let left = parent.get_bounding_client_rect().left() + window.scroll_x().unwrap_or(0.0);
-                let room = (f64::from(shown) - left.max(0.0) - 8.0).max(320.0);
-                width.set(Some(f64::from(parent.client_width()).min(room) as i32));
+                if let Some(container) = host.cast::<web_sys::Element>().and_then(|e| e.parent_element()) {
+                    width.set(Some(visible_width(&container)));
+                }
             };
             measure();
             // The container, and the page's root element: its width is what the window shows,

@@ -351,6 +351,34 @@ describe("laid out by the room it has", () => {
     await w.page.screenshot({ path: "target/e2e-1200-column-1024-window.png" });
   });
 
+  test("in a narrow column the widget is drawn narrow from the first, not redrawn once measured", async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    // Every layout the widget's top element is drawn with, from its first.
+    await page.addInitScript(() => {
+      window.xxLayouts = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const shadow = attach.call(this, init);
+        const seen = () => {
+          const app = shadow.querySelector(".xx-app");
+          const layout = app && `${app.className} ${app.getAttribute("style")}`;
+          if (app && layout !== window.xxLayouts[window.xxLayouts.length - 1]) window.xxLayouts.push(layout);
+        };
+        new MutationObserver(seen).observe(shadow, { childList: true, subtree: true, attributes: true });
+        return shadow;
+      };
+    });
+    const w = await Widget.load(page, `${session.base}/cms/column.html?width=760`);
+    // Past the widget's effects (the turn it hands back after drawing) and two frames, in which
+    // the size observers report.
+    await page.evaluate(() => new Promise((done) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
+    const layouts = await page.evaluate(() => window.xxLayouts);
+    assert.equal(layouts.length, 1, layouts.join("\n"));
+    assert.match(layouts[0], /xx-narrow/);
+    await context.close();
+  });
+
   test("a window made narrower lays the widget out again", async () => {
     const w = await Widget.open(session.browser, `${session.base}/cms/column.html?width=1200`, {
       context: { viewport: { width: 1400, height: 768 } },
