@@ -82,7 +82,7 @@ fn value_cell(props: &TableData, id: FieldId, colspan: Option<String>) -> Html {
         let hint =
             props.hints.iter().find(|(hinted, _)| *hinted == id).map(|(_, n)| AttrValue::from(format!("约 {n}")));
         html! {
-            <td colspan={colspan} class={classes!("xx-cell", mark.as_ref().map(Mark::class), selected)}>
+            <td colspan={colspan} class={classes!(mark.as_ref().map(Mark::class), selected)}>
                 { number_input(id, text, mark.as_ref(), hint) }
                 { tip(mark) }
             </td>
@@ -95,7 +95,7 @@ fn number_input(id: FieldId, text: AttrValue, mark: Option<&Mark>, hint: Option<
     let field = format::field(id);
     let inputmode = if field.kind == FieldKind::Amount { "decimal" } else { "numeric" };
     html! {
-        <input type="text" {inputmode} autocomplete="off" class="xx-num"
+        <input {inputmode} autocomplete="off"
             data-key={field.key.clone()} aria-label={field.place.clone()}
             aria-invalid={mark.map(|m| m.invalid().to_string())}
             aria-describedby={mark.map(|m| m.described_by.clone())}

@@ -455,12 +455,13 @@ describe("inside a portal page", () => {
     const looks = await w.page.evaluate(() => {
       const shadow = document.getElementById("xxgk-nianbao").shadowRoot;
       const style = (selector) => getComputedStyle(shadow.querySelector(selector));
+      const cell = getComputedStyle(shadow.querySelector('[data-key="requests.received.commercial"]').closest("td"));
       return {
         label: style("label.xx-meta").display,
         input: style('[data-key="requests.received.commercial"]').width,
         output: style('[data-key="requests.received.total"]').display,
-        cellAlign: style("td.xx-cell").textAlign,
-        cellFont: style("td.xx-cell").fontSize,
+        cellAlign: cell.textAlign,
+        cellFont: cell.fontSize,
         select: style('[data-key="meta.scope"]').display,
         legend: style("legend").display,
         button: style('[data-action="load-example"]').width,
