@@ -35,8 +35,8 @@ thread_local! {
     static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
 }
 
-/// Writes the change still waiting at once, if any: what became of it. For when the widget fails
-/// and nothing else will run.
+/// Writes at once what storage does not hold yet ([`Kept::save_now`]), if anything: what became
+/// of it. For when the widget fails and nothing else will run.
 pub fn save_waiting() -> Option<SaveStatus> {
     KEPT.with(|kept| kept.try_borrow().ok()?.clone())?.save_now()
 }
