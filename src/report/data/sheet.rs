@@ -59,14 +59,14 @@ impl Sheet {
         }
     }
 
-    /// How many typed number cells (counts and amounts, not the totals the format derives) are
-    /// blank: published, and added up into a 汇总, as 0.
-    pub fn blank_numbers(&self) -> usize {
+    /// The typed number cells (counts and amounts, not the totals the format derives) left blank:
+    /// published, and added up into a 汇总, as 0.
+    pub fn blank_numbers(&self) -> Vec<FieldId> {
         let typed = |id: &FieldId| matches!(format::field(*id).kind, FieldKind::Count | FieldKind::Amount);
         (0..self.entries.len())
             .filter(typed)
             .filter(|&id| matches!(self.entries[id], Entry::Absent | Entry::Blank))
-            .count()
+            .collect()
     }
 
     /// True when a derived total carries a printed number of its own.

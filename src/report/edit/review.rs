@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::report::base::format::{FieldId, META_SIGNED_ON, META_YEAR, SECTIONS, field, section_of, text_parts};
+use crate::report::base::format::{FieldId, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON, META_YEAR, SECTIONS, id_of};
 use crate::report::check::rules::{check_sheet, in_form_order, while_filling, with_notes};
 use crate::report::check::year_checks::in_force_hints;
 use crate::report::data::finding::{Finding, Severity};
@@ -47,10 +47,16 @@ impl Review {
     /// What exporting asks about: the errors, the warnings not about what is said open already,
     /// and what is still open.
     pub fn to_do(&self) -> ToDo {
+        // A warning about nothing but what is said open is not said twice.
+        let mut said = Vec::new();
+        for (_, fields) in open_items(&self.report, &self.sheet) {
+            said.extend(fields);
+        }
+        let said_open = |f: &Finding| !f.fields.is_empty() && f.fields.iter().all(|id| said.contains(id));
         let warnings = self
             .findings
             .iter()
-            .filter(|f| f.severity() == Severity::Warning && !said_open(f, &self.report))
+            .filter(|f| f.severity() == Severity::Warning && !said_open(f))
             .map(|f| f.message.clone())
             .collect();
         ToDo { errors: self.errors.clone(), warnings: Rc::new(warnings), open: self.open.clone() }
@@ -87,49 +93,46 @@ impl Review {
 /// (and after it, beside the result): number cells left blank, which the published tables print as
 /// 0, and sections with no text, which are published as bare headings.
 pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
+    open_items(report, sheet).into_iter().map(|(said, _)| said).collect()
+}
+
+/// [`still_open`]'s items, each with the fields it is about.
+fn open_items(report: &Report, sheet: &Sheet) -> Vec<(String, Vec<FieldId>)> {
     let mut open = Vec::new();
     let blanks = sheet.blank_numbers();
-    if blanks > 0 {
-        open.push(format!("{blanks} 个数字格未填，将按 0 发布"));
+    if !blanks.is_empty() {
+        open.push((format!("{} 个数字格未填，将按 0 发布", blanks.len()), blanks));
     }
-    let empty: Vec<&str> = SECTIONS
-        .iter()
-        .filter(|s| s.table.is_none() && s.parts.iter().all(|p| report.written(p.key()).is_none()))
-        .map(|s| s.heading)
-        .collect();
+    let (mut empty, mut parts) = (Vec::new(), Vec::new());
+    for section in SECTIONS.iter().filter(|s| s.table.is_none()) {
+        if section.parts.iter().all(|p| report.written(p.key()).is_none()) {
+            empty.push(section.heading);
+            parts.extend(section.parts.iter().map(|p| id_of(p.key())));
+        }
+    }
     if !empty.is_empty() {
-        open.push(format!("“{}”没有内容，只会发布标题", empty.join("”“")));
+        open.push((format!("“{}”没有内容，只会发布标题", empty.join("”“")), parts));
     }
     // Without the year the texts' years (TXT-YEAR, the 成文日期) go unchecked: a copy without its
     // title is imported with the year blank.
     if report.written(META_YEAR).is_none() {
-        open.push("报告年度未填，正文中的年份无法核对".to_string());
+        open.push(("报告年度未填，正文中的年份无法核对".to_string(), vec![id_of(META_YEAR)]));
     }
     // The report ends with its 落款 and 成文日期, as the fragment signs it.
     let signed: Vec<&str> = signature(report).into_iter().map(|(key, _)| key).collect();
-    let mut unsigned = Vec::new();
+    let (mut unsigned, mut fields) = (Vec::new(), Vec::new());
     if signed.iter().all(|&key| key == META_SIGNED_ON) {
         unsigned.push("机关名称");
+        fields.extend([id_of(META_SIGNED_BY), id_of(META_AGENCY)]);
     }
     if !signed.contains(&META_SIGNED_ON) {
         unsigned.push("成文日期");
+        fields.push(id_of(META_SIGNED_ON));
     }
     if !unsigned.is_empty() {
-        open.push(format!("落款没有{}", unsigned.join("和")));
+        open.push((format!("落款没有{}", unsigned.join("和")), fields));
     }
     open
-}
-
-/// Whether [`still_open`] says already what `finding` is about: every field it names is blank, and
-/// none is a text part of a section with text elsewhere (blank cells are counted, empty sections
-/// named, a missing year or signature said; a section half written is not).
-fn said_open(finding: &Finding, report: &Report) -> bool {
-    let blank = |id: FieldId| report.text(id).trim().is_empty();
-    let in_written_section = |id: FieldId| {
-        text_parts().contains(&id)
-            && section_of(&field(id).key).parts.iter().any(|part| report.written(part.key()).is_some())
-    };
-    !finding.fields.is_empty() && finding.fields.iter().all(|&id| blank(id) && !in_written_section(id))
 }
 
 /// What a report with `errors` errors (counted by the caller) still has to be done, in the copies'

@@ -248,7 +248,7 @@ pub fn desk_sum<F: Borrow<AuditedFile>>(audited: &[F]) -> Result<DeskSum, String
     let blank = reports
         .iter()
         .filter_map(|(file, a)| {
-            let blanks = Sheet::of(&a.report).blank_numbers();
+            let blanks = Sheet::of(&a.report).blank_numbers().len();
             (blanks > 0).then(|| format!("{file}（{}）：{blanks} 个数字格未填", a.agency()))
         })
         .collect();
