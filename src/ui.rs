@@ -56,7 +56,7 @@ thread_local! {
 pub fn mount() {
     yew::set_custom_panic_hook(Box::new(failure::on_failure));
     // Drawn the first time for the room it has, not redrawn (and laid out again) once measured.
-    let props = |root: &Element| AppProps { room: Some(width::visible_width(root)) };
+    let props = |root: &Element| AppProps { room: width::visible_width(root) };
     mount_app(&MOUNTED, HOST_ID, "编制助手", STYLE, || drop(autosave::save_waiting()), props);
 }
 

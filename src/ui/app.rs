@@ -33,7 +33,7 @@ fn focus(root: &NodeRef, id: FieldId) {
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The width the widget could show where it was mounted, measured before it was first drawn.
-    pub room: Option<i32>,
+    pub room: i32,
 }
 
 #[component]
@@ -67,8 +67,8 @@ pub fn App(props: &AppProps) -> Html {
     // Laid out by the room the widget has; below NARROW_BELOW the findings become a bar at the
     // bottom of the screen.
     let width = use_visible_width(root.clone(), props.room);
-    let narrow = width.is_some_and(|w| w < NARROW_BELOW);
-    let app_width = width.map(|w| format!("max-width:{}px;margin-left:0", w.min(MAX_WIDTH)));
+    let narrow = width < NARROW_BELOW;
+    let app_width = format!("max-width:{}px;margin-left:0", width.min(MAX_WIDTH));
 
     let intake = intake(&onaction);
     let onexport = use_export_file(state.draft());

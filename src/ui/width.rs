@@ -24,22 +24,23 @@ pub fn visible_width(container: &web_sys::Element) -> i32 {
 
 /// The width the widget under `host` can show ([`visible_width`] of its container), kept up to
 /// date; it starts from `first`, measured as the widget was mounted, so the widget is drawn the
-/// first time as it will stay. `None` when never measured.
+/// first time as it will stay.
 #[hook]
-pub fn use_visible_width(host: NodeRef, first: Option<i32>) -> Option<i32> {
+pub fn use_visible_width(host: NodeRef, first: i32) -> i32 {
     let width = use_state_eq(|| first);
     {
         let width = width.clone();
         use_effect_with((), move |_| {
             let observed = host.cast::<web_sys::Element>().and_then(|element| element.parent_element());
+            let container = observed.clone();
             let measure = move || {
-                if let Some(container) = host.cast::<web_sys::Element>().and_then(|e| e.parent_element()) {
-                    width.set(Some(visible_width(&container)));
+                if let Some(container) = &container {
+                    width.set(visible_width(container));
                 }
             };
-            measure();
             // The container, and the page's root element: its width is what the window shows,
-            // which changes with the window and when a scrollbar comes or goes.
+            // which changes with the window and when a scrollbar comes or goes (the form's height
+            // may bring one). Each reports its size once when first observed.
             let callback = Closure::<dyn Fn()>::new(measure);
             let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
             if let Some(observer) = &observer {
