@@ -13,18 +13,22 @@ pub struct ConfirmProps {
     pub no: &'static str,
     pub onyes: Callback<MouseEvent>,
     pub onno: Callback<MouseEvent>,
+    /// The safe choice takes the focus: Enter must not let a report with something still open
+    /// leave the widget.
+    #[prop_or_default]
+    pub holding: bool,
 }
 
 /// The question, then "yes", then the safe "no". A question may come from the keyboard (Ctrl+P)
-/// or after a file far from the cell the clerk was in: its answer takes the focus when it
-/// appears, which brings it into view and lets Enter answer it.
+/// or after a file far from the cell the clerk was in: an answer takes the focus when it appears
+/// ("yes", or with `holding` the safe one), which brings it into view and lets Enter answer it.
 #[component]
 pub fn Confirm(props: &ConfirmProps) -> Html {
-    let yes = use_node_ref();
+    let (yes, no) = (use_node_ref(), use_node_ref());
     {
-        let yes = yes.clone();
+        let focused = if props.holding { no.clone() } else { yes.clone() };
         use_effect_with((), move |_| {
-            if let Some(button) = yes.cast::<web_sys::HtmlElement>() {
+            if let Some(button) = focused.cast::<web_sys::HtmlElement>() {
                 let _ = button.focus();
             }
         });
@@ -33,7 +37,7 @@ pub fn Confirm(props: &ConfirmProps) -> Html {
         <div class="xx-confirm" role="alertdialog" aria-label="确认">
             <p>{ &props.question }</p>
             <button type="button" ref={yes} data-action={props.action} onclick={props.onyes.clone()}>{ props.yes }</button>
-            <button type="button" data-action="cancel" onclick={props.onno.clone()}>{ props.no }</button>
+            <button type="button" ref={no} data-action="cancel" onclick={props.onno.clone()}>{ props.no }</button>
         </div>
     }
 }

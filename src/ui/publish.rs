@@ -164,7 +164,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                 </section>
             }
             if let Some((_, to_do)) = &props.exporting.asking {
-                <Confirm question={to_do.question()} yes="仍然继续" action="confirm" no="先去改正"
+                <Confirm question={to_do.question()} yes="仍然继续" action="confirm" no={to_do.going_back()} holding=true
                     onyes={answer(true)} onno={answer(false)} />
             }
             // `if`s keep their slots: what follows is not drawn anew when a message comes.

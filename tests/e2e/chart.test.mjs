@@ -80,8 +80,9 @@ describe("图解", () => {
     await w.type("appeals.review.upheld", "7654321");
     const frame = await chartFrame(w);
     assert.match(await frame.getByTestId("chart-to-do").textContent(), /^报告还有 \d+ 个错误，发布前应当改正。图解按表中现在的数字画出。$/);
-    // Asked first; 先去改正 downloads nothing.
+    // Asked first, the focus on 先去改正 (Enter downloads nothing), which downloads nothing.
     await frame.locator('[data-action="download-chart-svg"]').click();
+    assert.equal(await frame.locator(":focus").getAttribute("data-action"), "chart-cancel");
     await frame.locator('[data-action="chart-cancel"]').click();
     assert.equal(await frame.locator("#ask").isVisible(), false);
     const svg = (await download(frame, "download-chart-svg", "chart-anyway")).bytes.toString("utf8");

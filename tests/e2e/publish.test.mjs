@@ -263,7 +263,7 @@ describe("Ctrl+P", () => {
     assert.match(await frame.getAttribute("srcdoc"), /咸宁市政务服务和大数据管理局/);
 
     await cell.fill("x");
-    await cell.focus();
+    await w.cell("meta.agency").focus();
     await w.page.keyboard.press("Control+p");
     const question = w.page.locator(".xx-publish .xx-confirm");
     await question.waitFor();
@@ -271,8 +271,18 @@ describe("Ctrl+P", () => {
     const height = await w.page.evaluate(() => innerHeight);
     assert.ok(box.y >= 0 && box.y + box.height <= height, "the question about the errors is on the screen");
     assert.match(await question.textContent(), /个错误/);
-    // The focus is on its answer: Enter goes on and prints.
+    // The focus is on the safe answer: Enter prints nothing and goes back to the wrong cell.
     await frame.evaluate((f) => f.setAttribute("data-printed-before", ""));
+    assert.equal(await w.focusedAction(), "cancel");
+    assert.equal(await w.action("cancel").textContent(), "先去改正");
+    await w.page.keyboard.press("Enter");
+    await question.waitFor({ state: "detached" });
+    assert.equal(await w.focusedKey(), "requests.received.natural_person", "the wrong cell has the focus");
+    assert.equal(await w.page.locator('[data-testid="print-frame"]:not([data-printed-before])').count(), 0, "nothing printed");
+    // Going on takes the other answer: Tab to it, or a click.
+    await w.page.keyboard.press("Control+p");
+    await question.waitFor();
+    await w.page.keyboard.press("Shift+Tab");
     await w.page.keyboard.press("Enter");
     await w.page.locator('[data-testid="print-frame"]:not([data-printed-before])').waitFor({ state: "attached" });
     await w.page.context().close();

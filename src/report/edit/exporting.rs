@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use crate::report::base::format::FieldId;
 use crate::report::publish::portal::PortalEditor;
 use crate::report::publish::tidy::Tidied;
 
@@ -32,6 +33,9 @@ pub struct ToDo {
     pub errors: Rc<Vec<String>>,
     pub warnings: Rc<Vec<String>>,
     pub open: Rc<Vec<String>>,
+    /// Where the clerk who answers 先去改正 is taken: the first error's field, else the first
+    /// warning's, else the first field still open.
+    pub first: Option<FieldId>,
 }
 
 impl ToDo {
@@ -47,6 +51,17 @@ impl ToDo {
     /// The question asked before an export.
     pub fn question(&self) -> String {
         format!("{}。仍要继续吗？", self.said().unwrap_or_default())
+    }
+
+    /// The question's safe answer, which takes the clerk to [`ToDo::first`].
+    pub fn going_back(&self) -> &'static str {
+        if !self.errors.is_empty() {
+            "先去改正"
+        } else if !self.warnings.is_empty() {
+            "先去核对"
+        } else {
+            "先去填写"
+        }
     }
 }
 
@@ -164,7 +179,7 @@ mod tests {
 
     fn to_do(errors: &[&str], open: &[&str]) -> ToDo {
         let said = |messages: &[&str]| Rc::new(messages.iter().map(|s| s.to_string()).collect());
-        ToDo { errors: said(errors), warnings: Rc::default(), open: said(open) }
+        ToDo { errors: said(errors), warnings: Rc::default(), open: said(open), first: None }
     }
 
     #[test]
@@ -199,11 +214,27 @@ mod tests {
         // Gone on with once, the same remainder is not asked about again; a different one is.
         flow.request(Export::Source, open.clone());
         assert_eq!(flow.performing, Some((Export::Source, 1)));
-        flow.request(Export::Source, to_do(&[], &["“六、其他需要报告的事项”没有内容，只会发布标题"]));
-        assert!(flow.asking.is_some());
-        assert!(flow.answer(false), "先去改正");
+        let section = crate::report::base::format::id_of("other_matters");
+        let empty_section = ToDo {
+            first: Some(section),
+            ..to_do(&[], &["“六、其他需要报告的事项”没有内容，只会发布标题"])
+        };
+        flow.request(Export::Source, empty_section);
+        assert_eq!(flow.asking.as_ref().map(|(_, t)| t.going_back()), Some("先去填写"));
+        assert!(flow.answer(false), "先去填写");
         assert_eq!((flow.asking.is_none(), flow.performing), (true, Some((Export::Source, 1))));
         assert!(!flow.answer(true), "nothing was asked");
+    }
+
+    #[test]
+    fn the_safe_answer_says_what_the_clerk_goes_back_to_do() {
+        assert_eq!(to_do(&["表三…"], &["3 个数字格未填，将按 0 发布"]).going_back(), "先去改正");
+        let warned = ToDo {
+            warnings: Rc::new(vec!["规章…请对照原表核对".into()]),
+            ..to_do(&[], &["落款没有成文日期"])
+        };
+        assert_eq!(warned.going_back(), "先去核对");
+        assert_eq!(to_do(&[], &["落款没有成文日期"]).going_back(), "先去填写");
     }
 
     #[test]

@@ -53,13 +53,23 @@ impl Review {
             said.extend(fields);
         }
         let said_open = |f: &Finding| !f.fields.is_empty() && f.fields.iter().all(|id| said.contains(id));
-        let warnings = self
-            .findings
-            .iter()
-            .filter(|f| f.severity() == Severity::Warning && !said_open(f))
-            .map(|f| f.message.clone())
-            .collect();
-        ToDo { errors: self.errors.clone(), warnings: Rc::new(warnings), open: self.open.clone() }
+        let (mut warnings, mut first_warned, mut first_wrong) = (Vec::new(), None, None);
+        // In form order: the first error's field, else the first warning's, is gone back to first.
+        for finding in &self.findings {
+            let field = finding.fields.first().copied();
+            if finding.severity() == Severity::Error {
+                first_wrong = first_wrong.or(field);
+            } else if !said_open(finding) {
+                warnings.push(finding.message.clone());
+                first_warned = first_warned.or(field);
+            }
+        }
+        ToDo {
+            errors: self.errors.clone(),
+            warnings: Rc::new(warnings),
+            open: self.open.clone(),
+            first: first_wrong.or(first_warned).or(said.first().copied()),
+        }
     }
 
     /// The review of `draft`; with `every_check`, nothing is held back.
@@ -251,6 +261,28 @@ mod tests {
         // A number in the text the table contradicts, with nothing blank.
         let contradicted = warnings(&[("requests.note", "2022年我局共收到信息公开申请12件。")]);
         assert_eq!(contradicted.len(), 1, "{contradicted:?}");
+    }
+
+    #[test]
+    fn going_back_from_an_export_goes_to_the_first_error_else_warning_else_open_field() {
+        let first = |changes: &[(&str, &str)]| {
+            let mut draft = Draft { report: crate::report::example(), ..Draft::default() };
+            for (key, value) in changes {
+                draft.report.set_key(key, *value);
+            }
+            Review::of(&draft, true).to_do().first.map(|id| crate::report::base::format::field(id).key.clone())
+        };
+        assert_eq!(first(&[]), None, "nothing to go back to");
+        let open = [("other_matters", ""), ("requests.received.research", "")];
+        assert_eq!(
+            first(&open).as_deref(),
+            Some("requests.received.research"),
+            "the blank cell, not the empty section"
+        );
+        let half = [("problems.last_year", ""), ("other_matters", "")];
+        assert_eq!(first(&half).as_deref(), Some("problems.last_year"), "the warning before what is open");
+        let wrong = [("requests.disclosed.research", "1"), ("problems.last_year", ""), ("proactive.rules.issued", "x")];
+        assert_eq!(first(&wrong).as_deref(), Some("proactive.rules.issued"), "the first error in form order");
     }
 
     #[test]

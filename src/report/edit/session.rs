@@ -149,8 +149,9 @@ impl Notice {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub editor: Editor,
-    /// The field the last undo or redo changed, with a count so the same field is shown again:
-    /// the widget brings it into view, as a word processor does.
+    /// The field the last undo or redo changed, or the export question's 先去改正 goes back to,
+    /// with a count so the same field is shown again: the widget brings it into view and focuses
+    /// it, as a word processor does.
     pub revealed: Option<(FieldId, u32)>,
     pub notice: Option<Notice>,
     /// A report read over one with work in it, waiting for the clerk to say it may open.
@@ -238,6 +239,11 @@ impl Session {
         }
     }
 
+    /// Has the widget bring the field with `id` into view, even when it was the last one shown.
+    fn reveal(&mut self, id: FieldId) {
+        self.revealed = Some((id, self.revealed.map_or(0, |(_, n)| n.wrapping_add(1))));
+    }
+
     pub fn draft(&self) -> &Draft {
         self.editor.draft()
     }
@@ -266,7 +272,7 @@ impl Session {
             Action::Undo | Action::UndoImport | Action::Redo => {
                 let moved = if matches!(action, Action::Redo) { next.editor.redo() } else { next.editor.undo() };
                 if let Some(id) = self.report().first_difference(next.report()) {
-                    next.revealed = Some((id, self.revealed.map_or(0, |(_, n)| n.wrapping_add(1))));
+                    next.reveal(id);
                 }
                 if matches!(action, Action::UndoImport) && moved {
                     next.notice = Some(Notice::said(true, "已撤销，回到导入前的报告。".into()));
@@ -315,7 +321,13 @@ impl Session {
                 next.exporting.request(export, Review::of(self.draft(), true).to_do());
                 true
             }
-            Action::AnswerExport(go_on) => next.exporting.answer(go_on),
+            Action::AnswerExport(go_on) => {
+                // 先去改正 takes the clerk to what is to be done first.
+                if let Some((_, ToDo { first: Some(id), .. })) = self.exporting.asking.as_ref().filter(|_| !go_on) {
+                    next.reveal(*id);
+                }
+                next.exporting.answer(go_on)
+            }
             Action::Exported(export, exported, portal) => {
                 next.notice = Some(self.exporting.result(export, &exported, portal));
                 true
@@ -568,6 +580,13 @@ mod tests {
         let asked = apply(&wrong, Action::Export(Export::Word));
         assert!(asked.every_check);
         assert_eq!(asked.exporting.performing, None);
+        let back = apply(&asked, Action::AnswerExport(false));
+        assert_eq!(
+            back.revealed.map(|(id, _)| id),
+            Some(id_of("requests.received.total")),
+            "先去改正 goes to the error"
+        );
+        assert_eq!((back.exporting.performing, back.notice.clone()), (None, worked.notice.clone()));
         let going = apply(&asked, Action::AnswerExport(true));
         assert_eq!(going.exporting.performing, Some((Export::Word, 0)));
         let done = apply(&going, Action::Exported(Export::Word, Exported::Done, PortalEditor::UEditor));
@@ -589,6 +608,8 @@ mod tests {
             asked.exporting.asking.as_ref().map(|(_, to_do)| to_do.question()),
             Some("报告有 1 条提醒，请逐条确认无误。仍要继续吗？".into())
         );
+        let back = apply(&asked, Action::AnswerExport(false));
+        assert_eq!(back.revealed.map(|(id, _)| id), Some(id_of("requests.received.natural_person")), "先去核对");
         let checked = apply(&worked, Action::Edit(Edit::DismissNote(note)));
         let copied = apply(&checked, Action::Export(Export::Rich));
         assert_eq!(copied.exporting.performing, Some((Export::Rich, 0)), "已核对: nothing left to ask");

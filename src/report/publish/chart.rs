@@ -332,7 +332,7 @@ c.getContext('2d').drawImage(image,0,0,c.width,c.height);\
 c.toBlob(function(png){if(png)offer(URL.createObjectURL(png),name);else document.getElementById('failed').hidden=false},'image/png')}\
 document.body.addEventListener('click',function(e){var action=e.target.getAttribute('data-action');\
 if(action==='download-chart-png'||action==='download-chart-svg'){var kind=action.slice(15);\
-if(ask){wanted=kind;ask.hidden=false;ask.querySelector('button').focus()}else download(kind)}\
+if(ask){wanted=kind;ask.hidden=false;ask.querySelector('[data-action=chart-cancel]').focus()}else download(kind)}\
 else if(action==='chart-anyway'){ask.hidden=true;download(wanted)}else if(action==='chart-cancel'){ask.hidden=true}});";
 
 /// 预览与发布's 图解 as a page of its own, made in the widget's worker and shown in a frame, so that
