@@ -109,6 +109,32 @@ fn bad_files_and_bad_calls_exit_2_with_one_line() {
 }
 
 #[test]
+fn a_published_report_given_for_a_report_file_is_said_to_be_one_with_the_commands_that_read_it() {
+    for (file, this) in [
+        (fixture("2022_xianning_zwfw.txt"), "这是网页或文本，"),
+        (fixture("docx/report.pdf"), "这是 PDF 文件，"),
+        (fixture("docx/template_2021.docx"), "这是 Word 文件，"),
+        (fixture("docx/report.doc"), "这是 Word 97–2003 或 WPS 文件，"),
+    ] {
+        let out = xxgk(&["check", &file]);
+        assert_eq!(out.status.code(), Some(2));
+        let said = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            said,
+            format!(
+                "xxgk: {file}: {this}不是报告文件（.json）：已发布的报告请先用 xxgk import 读成报告文件，或用 xxgk audit 直接审核\n"
+            )
+        );
+    }
+    // A report file given to import is one already: written out as it is read.
+    let out = xxgk(&["import", "--findings", &example_file()]);
+    assert_eq!(out.status.code(), Some(0));
+    let written = xxgk_nianbao::report::Report::from_json(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    assert_eq!(written.report, xxgk_nianbao::report::example());
+    assert!(String::from_utf8(out.stderr).unwrap().starts_with(&format!("xxgk: {}: 报告文件\n", example_file())));
+}
+
+#[test]
 fn a_reader_that_stops_early_ends_the_output_quietly() {
     // As `xxgk render f | head -1` does once it has its line: the pipe is closed before the
     // fragment is written.

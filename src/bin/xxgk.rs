@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind as ClapErrorKind};
 use clap::{Parser, Subcommand};
-use xxgk_nianbao::report::base::file_kind::read_in_folder;
+use xxgk_nianbao::report::base::file_kind::{FileKind, HEAD_BYTES, read_in_folder};
 use xxgk_nianbao::report::base::format::field;
 use xxgk_nianbao::report::check::rules::{check_with_last_year, with_notes};
 use xxgk_nianbao::report::check::units::{Unit, check_units};
@@ -74,7 +74,7 @@ enum Command {
         #[arg(short, value_name = "OUT")]
         output: Option<PathBuf>,
     },
-    /// 读入已发布的报告（网页、文本、Markdown、Word、.doc/.wps、PDF），输出报告文件。
+    /// 读入已发布的报告（网页、文本、Markdown、Word、.doc/.wps、PDF），输出报告文件；报告文件原样输出。
     #[command(after_help = EXIT_CODES)]
     Import {
         file: PathBuf,
@@ -200,6 +200,18 @@ fn run(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::from(1))
         }
         Command::Import { file, findings } => {
+            // A report file is one already: written out as it is read, as the widget opens it.
+            let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            if kind_of(&file, &bytes) == FileKind::ReportFile {
+                let loaded = open(&file)?;
+                out(&loaded.report.to_file(loaded.last_year.as_ref()))?;
+                if findings {
+                    eprintln!("xxgk: {}: 报告文件", file.display());
+                    let found = check_with_last_year(&loaded.report, loaded.last_year.as_ref());
+                    found.iter().for_each(|f| eprintln!("{}", line(f)));
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             let imported = import(&read_page(&file)?);
             if imported.report.is_blank() {
                 return Err(format!("{}: {NOT_A_REPORT}", file.display()));
@@ -468,14 +480,36 @@ fn read_page(path: &Path) -> Result<String, String> {
     page_text(&path.display().to_string(), &bytes).map_err(|why| format!("{}: {why}", path.display()))
 }
 
-/// A report file, its unknown keys said on standard error.
+/// A report file, its unknown keys said on standard error. A file of another kind is said to be
+/// what it is, with the commands that read it, not to be broken JSON.
 fn open(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let kind = kind_of(path, &bytes);
+    if kind != FileKind::ReportFile {
+        return Err(format!("{}: {}", path.display(), not_a_report_file(kind)));
+    }
     let loaded = Report::from_json(&decode(&bytes)).map_err(|e| format!("{}: {e}", path.display()))?;
     for key in &loaded.unknown_keys {
         eprintln!("xxgk: {}: 未知字段 {key}，已忽略", path.display());
     }
     Ok(loaded)
+}
+
+/// What is said of a file of `kind` given where a report file is wanted.
+fn not_a_report_file(kind: FileKind) -> String {
+    let this = match kind {
+        FileKind::Picture(_) => return kind.refusal().unwrap_or_default(),
+        FileKind::Docx => "这是 Word 文件",
+        FileKind::Word97 => "这是 Word 97–2003 或 WPS 文件",
+        FileKind::Pdf => "这是 PDF 文件",
+        FileKind::Page | FileKind::ReportFile => "这是网页或文本",
+    };
+    format!("{this}，不是报告文件（.json）：已发布的报告请先用 xxgk import 读成报告文件，或用 xxgk audit 直接审核")
+}
+
+/// The kind of the file at `path` whose bytes are `bytes`.
+fn kind_of(path: &Path, bytes: &[u8]) -> FileKind {
+    FileKind::of(&path.display().to_string(), &bytes[..bytes.len().min(HEAD_BYTES)])
 }
 
 /// Writes a line to standard output. A reader that stops early (`xxgk render f | head -1`) ends
