@@ -85,14 +85,21 @@ pub fn use_sheet_entry(
             CellEvent::PasteBlock(id, text) => {
                 onpaste.emit((id, text));
             }
+            CellEvent::Away => selection.set(None),
         })
     };
     let selected = Rc::new(selection.map(|(a, b)| range(a, b).concat()).unwrap_or_default());
-    // Ctrl+C over a selected range copies it as rows of tab-separated cells, as a spreadsheet does.
+    // Ctrl+C over a selected range copies it as rows of tab-separated cells, as a spreadsheet does;
+    // a copy made anywhere else (a text, the HTML source) is the browser's.
     let oncopy = {
-        let (review, selection) = (review.clone(), *selection);
+        let (review, selection, selected) = (review.clone(), *selection, selected.clone());
         Callback::from(move |e: Event| {
             let Some((a, b)) = selection else { return };
+            let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let key = target.and_then(|t| t.get_attribute("data-key"));
+            if !key.and_then(|key| format::field_id(&key)).is_some_and(|id| selected.contains(&id)) {
+                return;
+            }
             let e: web_sys::ClipboardEvent = e.unchecked_into();
             if let Some(data) = e.clipboard_data()
                 && data.set_data("text/plain", &copy_range(&review.report, &review.sheet, a, b)).is_ok()

@@ -51,6 +51,9 @@ pub enum CellEvent {
     Tab(FieldId),
     /// Enter pressed in a cell (without Shift).
     Enter(FieldId),
+    /// The focus went from the tables to something else in the page (a text, a button): the
+    /// range selection ends, as a spreadsheet's does when the clerk types elsewhere.
+    Away,
 }
 
 /// A cell for any number field: an input for what the clerk types, an output for a derived total.
@@ -149,10 +152,15 @@ pub fn use_cell_listeners(onedit: Callback<Edit>, oncell: Callback<CellEvent>) -
             })
         };
         let onfocusout = {
-            let onedit = onedit.clone();
+            let (onedit, oncell) = (onedit.clone(), oncell.clone());
             Callback::from(move |e: FocusEvent| {
                 if let Some((id, _)) = typed_cell(&e) {
                     onedit.emit(Edit::Leave(id));
+                }
+                // Focus gone out of the page (another window) keeps the range.
+                let to = e.related_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                if to.is_some_and(|to| !matches!(to.closest(".xx-table"), Ok(Some(_)))) {
+                    oncell.emit(CellEvent::Away);
                 }
             })
         };

@@ -249,6 +249,34 @@ describe("copying a range out", () => {
     assert.deepEqual(pasted, ["1", "2", "3", "4", "5", "6"]);
   });
 
+  test("a range selected, then a copy made in a text or the HTML source copies that, not the range", async () => {
+    const w = await open({ context: { permissions: ["clipboard-read", "clipboard-write"] } });
+    await paste(w, "requests.received.natural_person", "1\t2");
+    await w.type("overview.intro", "本报告依据条例编制。");
+    const select = async () => {
+      await w.cell("requests.received.natural_person").focus();
+      await w.page.keyboard.press("Shift+ArrowRight");
+      assert.equal(await w.page.locator("td.xx-selected").count(), 2);
+    };
+    await select();
+    await w.cell("overview.intro").click();
+    assert.equal(await w.page.locator("td.xx-selected").count(), 0, "the range ends where the clerk went on");
+    await w.page.keyboard.press("Control+a");
+    await w.page.keyboard.press("Control+c");
+    assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), "本报告依据条例编制。");
+    // The preview's HTML source selected by hand and copied is the source, never a range's "1\t2".
+    await select();
+    const source = w.page.getByTestId("source");
+    await source.click();
+    await w.page.locator('[data-testid="preview"][data-state="current"]').waitFor();
+    await w.page.waitForFunction(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-testid="source"]').value.includes("本报告依据条例编制。"));
+    await w.page.keyboard.press("Control+a");
+    await w.page.keyboard.press("Control+c");
+    const copied = await w.page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(copied.startsWith("<") && copied.includes("本报告依据条例编制。"), copied.slice(0, 80));
+  });
+
   test("dragging over cells selects the range, totals included", async () => {
     const w = await open({ context: { permissions: ["clipboard-read", "clipboard-write"] } });
     await paste(w, "requests.received.legal_service", "7\t8");
