@@ -109,6 +109,7 @@ pub fn Publish(props: &PublishProps) -> Html {
     }
     let request = |export: Export| props.onaction.reform(move |_: MouseEvent| Action::Export(export));
     let answer = |go_on: bool| props.onaction.reform(move |_: MouseEvent| Action::AnswerExport(go_on));
+    let copied_by_hand = props.onaction.reform(|_: Event| Action::CopiedByHand);
     // 一键排版: the changes worked out in the worker, shown before and after, applied only when the
     // clerk says so.
     let tidy = {
@@ -176,12 +177,12 @@ pub fn Publish(props: &PublishProps) -> Html {
             }
             // Reachable by the keyboard, so that its scrolling is too.
             <div class="xx-preview" data-testid="preview" data-state={if current { "current" } else { "pending" }}
-                tabindex="0" role="region" aria-label="预览">
+                tabindex="0" role="region" aria-label="预览" oncopy={copied_by_hand.clone()}>
                 { Html::from_html_unchecked(shown.clone()) }
             </div>
             <label class="xx-text">
                 <span class="xx-text-label">{ "HTML 源码（与上方预览完全一致）" }</span>
-                <textarea ref={source} readonly=true rows="6" data-testid="source" value={shown} />
+                <textarea ref={source} readonly=true rows="6" data-testid="source" value={shown} oncopy={copied_by_hand} />
             </label>
             // The 图解, a page the worker makes, with its own downloads.
             <h3>{ "图解" }</h3>

@@ -250,6 +250,32 @@ describe("打印 / 另存为 PDF", () => {
   });
 });
 
+describe("copying by hand", () => {
+  test("the preview's source copied with Ctrl+C is the browser's copy, said with what is still to be done", async () => {
+    const w = await Widget.open(session.browser, `${session.base}/`, clipboard);
+    await w.loadExample(); // whole and right
+    assert.match(await w.source(), /<table/);
+    const status = w.page.getByTestId("copy-status");
+    const copySource = async () => {
+      await w.page.getByTestId("source").click();
+      await w.page.keyboard.press("Control+a");
+      await w.page.keyboard.press("Control+c");
+      return w.page.evaluate(() => navigator.clipboard.readText());
+    };
+    assert.equal(await copySource(), await w.source(), "the source, as selected");
+    assert.equal(await status.count(), 0, "a whole, right report: nothing said over the browser's copy");
+
+    await w.type("requests.received.research", "");
+    await w.page.waitForFunction(() =>
+      document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-testid="preview"]').dataset.state === "current");
+    await copySource();
+    await status.waitFor();
+    assert.match(await status.textContent(), /^已复制选中的内容。注意：报告尚未填完：1 个数字格未填，将按 0 发布。$/);
+    assert.equal(await status.getAttribute("class"), "xx-status xx-warning");
+    await w.page.context().close();
+  });
+});
+
 describe("Ctrl+P", () => {
   test("in the form prints the report alone, and with open errors asks first, in view", async () => {
     const w = await widgetWithReport();

@@ -84,6 +84,13 @@ pub fn to_do_said(errors: usize, warnings: usize, open: &[String]) -> Option<Str
     (!parts.is_empty()).then(|| format!("报告{}", parts.join("；")))
 }
 
+/// What is said when the clerk copies from the preview or its HTML source by hand while the report
+/// still has something to be done (`None` when nothing: the browser's copy needs no word).
+pub fn copied_by_hand(to_do: &ToDo) -> Option<Notice> {
+    let said = to_do.said()?;
+    Some(Notice::at(Place::Publish, Tone::Reminder, format!("已复制选中的内容。注意：{said}。")))
+}
+
 /// What became of an export, as the widget reports it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Exported {

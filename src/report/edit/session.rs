@@ -9,8 +9,8 @@ use crate::report::base::format::{self, FieldId, Table};
 use crate::report::data::model::Report;
 use crate::report::edit::carry::next_year;
 use crate::report::edit::editor::{Draft, Edit, Editor};
-use crate::report::edit::exporting::Exporting;
 pub use crate::report::edit::exporting::{Export, Exported, ToDo};
+use crate::report::edit::exporting::{Exporting, copied_by_hand};
 use crate::report::edit::grid::paste_block;
 use crate::report::edit::review::Review;
 use crate::report::publish::draft_text::{Position, insert};
@@ -200,6 +200,9 @@ pub enum Action {
     /// An export asked for: performed, or asked about first while the report, every check run on
     /// it, still has errors or blanks. Every check runs from now on: the report is leaving the widget.
     Export(Export),
+    /// The clerk copied from the preview or its HTML source by hand: the browser's copy, said
+    /// with what is still to be done, if anything.
+    CopiedByHand,
     /// The clerk's answer to the question before an export: go on, or 先去改正.
     AnswerExport(bool),
     /// What the export being performed came to, in the chosen portal editor.
@@ -321,6 +324,14 @@ impl Session {
                 next.exporting.request(export, Review::of(self.draft(), true).to_do());
                 true
             }
+            Action::CopiedByHand => match copied_by_hand(&Review::of(self.draft(), true).to_do()) {
+                Some(notice) => {
+                    next.every_check = true;
+                    next.notice = Some(notice);
+                    true
+                }
+                None => false,
+            },
             Action::AnswerExport(go_on) => {
                 // 先去改正 takes the clerk to what is to be done first.
                 if let Some((_, ToDo { first: Some(id), .. })) = self.exporting.asking.as_ref().filter(|_| !go_on) {
@@ -593,6 +604,23 @@ mod tests {
         let notice = done.notice.clone().unwrap();
         assert_eq!((notice.place, notice.tone), (Place::Publish, Tone::Reminder));
         assert!(notice.text.starts_with("已下载 Word 文件"), "{}", notice.text);
+    }
+
+    #[test]
+    fn a_copy_by_hand_of_a_report_still_to_be_done_says_what_is_left() {
+        let worked = apply(&session(), Action::Read(Ok(read(Purpose::Open)), "new".into()));
+        let wrong = apply(&worked, Action::Edit(Edit::Set(id_of("requests.received.total"), "999".into())));
+        let copied = apply(&wrong, Action::CopiedByHand);
+        let notice = copied.notice.clone().unwrap();
+        assert_eq!((notice.place, notice.tone), (Place::Publish, Tone::Reminder));
+        assert!(
+            notice.text.starts_with("已复制选中的内容。注意：报告还有 2 个错误，发布前应当改正"),
+            "{}",
+            notice.text
+        );
+        assert!(copied.every_check, "the report is leaving the widget");
+        let whole = Session::new(Editor::new(Draft { report: crate::report::example(), ..Draft::default() }));
+        assert!(whole.after(Action::CopiedByHand).is_none(), "a whole, right report: the browser's copy, nothing said");
     }
 
     #[test]
