@@ -193,6 +193,17 @@ pub fn bring_into_view(root: &Element, selector: &str) {
     target.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// Focuses `node` once it is first drawn: a question's answer, a paste box opened by a click (so
+/// that Ctrl+V right after pastes into it). The focus brings it into view.
+#[yew::hook]
+pub fn use_focus_when_drawn(node: yew::NodeRef) {
+    yew::use_effect_with((), move |_| {
+        if let Some(element) = node.cast::<HtmlElement>() {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Brings the field with `key` into view inside the widget and focuses it.
 pub fn focus_field(root: &Element, key: &str) {
     let Ok(Some(target)) = root.query_selector(&format!("[data-key=\"{key}\"]")) else { return };

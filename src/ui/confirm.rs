@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use super::browser::use_focus_when_drawn;
+
 #[derive(Properties, PartialEq)]
 pub struct ConfirmProps {
     pub question: AttrValue,
@@ -25,14 +27,7 @@ pub struct ConfirmProps {
 #[component]
 pub fn Confirm(props: &ConfirmProps) -> Html {
     let (yes, no) = (use_node_ref(), use_node_ref());
-    {
-        let focused = if props.holding { no.clone() } else { yes.clone() };
-        use_effect_with((), move |_| {
-            if let Some(button) = focused.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
-        });
-    }
+    use_focus_when_drawn(if props.holding { no.clone() } else { yes.clone() });
     html! {
         <div class="xx-confirm" role="alertdialog" aria-label="确认">
             <p>{ &props.question }</p>

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::browser;
+use super::browser::{self, use_focus_when_drawn};
 use super::confirm::Confirm;
 use super::jobs::read_published;
 use super::notice::{notice_at, notice_view};
@@ -153,14 +153,7 @@ pub fn use_pasted_page() -> PastedPage {
 #[component]
 pub fn ImportBox(props: &ImportBoxProps) -> Html {
     let pasted = Rc::new(use_pasted_page());
-    {
-        let area = pasted.area.clone();
-        use_effect_with((), move |_| {
-            if let Some(area) = area.cast::<web_sys::HtmlElement>() {
-                let _ = area.focus();
-            }
-        });
-    }
+    use_focus_when_drawn(pasted.area.clone());
     let read = |purpose: Purpose| {
         let (pasted, onread) = (pasted.clone(), props.onread.clone());
         Callback::from(move |_: MouseEvent| {
