@@ -22,6 +22,7 @@ use super::width::{MAX_WIDTH, NARROW_BELOW, use_visible_width};
 use crate::report::base::format::{self, FieldId, META_AGENCY};
 use crate::report::edit::editor::Edit;
 use crate::report::edit::review::Review;
+use crate::report::edit::session::Begin;
 
 /// Focuses the field with `id` in the widget under `root`.
 fn focus(root: &NodeRef, id: FieldId) {
@@ -86,18 +87,9 @@ pub fn App(props: &AppProps) -> Html {
             focus(&root, format::id_of(META_AGENCY));
         })
     };
-    // A blank report is offered the ways to begin, each once, in the start panel, whose paste box
-    // is closed whenever the panel goes (it is the file bar's then).
-    let starting = review.report.is_blank() && state.offer_start;
-    let importing = use_state_eq(|| false);
-    {
-        let importing = importing.clone();
-        use_effect_with(starting, move |_| importing.set(false));
-    }
-    let toggle_import = {
-        let importing = importing.clone();
-        Callback::from(move |_: MouseEvent| importing.set(!*importing))
-    };
+    // A blank report is offered the ways to begin, each once, in the start panel (whose paste box
+    // is the file bar's once the panel goes).
+    let starting = review.report.is_blank() && state.begin != Begin::Blank;
     let draft_id = AttrValue::from(state.draft().id.clone());
     html! {
         // A landmark of its own: the host page around it rarely has any.
@@ -118,7 +110,7 @@ pub fn App(props: &AppProps) -> Html {
             { notices(&state, onaction.reform(|yes| Action::Answer(yes, storage::new_id())), onaction.reform(|_| Action::UndoImport)) }
             if starting {
                 { start_panel(&Start { draft_id, onaction: onaction.clone(), onfile: intake.onfile, onread: intake.onread, onblank: start_blank,
-                    onexample: intake.onexample, importing: *importing, ontoggle_import: toggle_import }) }
+                    onexample: intake.onexample, importing: state.begin == Begin::Pasting, ontoggle_import: onaction.reform(|_| Action::TogglePaste) }) }
             }
             <div class="xx-layout">
                 { form_view(&FormProps { review: review.clone(), marks, last_year: state.draft().last_year.clone(), selected,

@@ -146,6 +146,17 @@ impl Notice {
     }
 }
 
+/// How a blank report offers the ways to begin: the start panel, until the clerk chooses a blank
+/// form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Begin {
+    Offered,
+    /// Offered, with the panel's paste box open.
+    Pasting,
+    /// The clerk chose a blank form.
+    Blank,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub editor: Editor,
@@ -158,8 +169,8 @@ pub struct Session {
     pub asking: Option<Read>,
     /// Every check runs, not only those of the parts begun (the clerk asked, or exported).
     pub every_check: bool,
-    /// A blank report offers the ways to begin until the clerk chooses a blank form.
-    pub offer_start: bool,
+    /// How a blank report offers the ways to begin.
+    pub begin: Begin,
     /// 按表格生成: sentences drafted for a text part, shown under it until the clerk places them.
     pub drafting: Option<(FieldId, String)>,
     /// 预览与发布's exports and 一键排版.
@@ -192,6 +203,8 @@ pub enum Action {
     ShowFindings(bool),
     /// The clerk begins from a blank form.
     BeginBlank,
+    /// The start panel's paste box opened or closed.
+    TogglePaste,
     /// 按表格生成 for a text part: the sentences drafted from the tables (in the worker), shown, not
     /// yet placed. An empty draft puts away what was shown.
     ShowDraft(FieldId, String),
@@ -235,7 +248,7 @@ impl Session {
             notice: None,
             asking: None,
             every_check: false,
-            offer_start: true,
+            begin: Begin::Offered,
             drafting: None,
             exporting: Exporting::default(),
             findings_open: false,
@@ -314,7 +327,15 @@ impl Session {
             }
             Action::CheckEverything => !std::mem::replace(&mut next.every_check, true),
             Action::ShowFindings(open) => std::mem::replace(&mut next.findings_open, open) != open,
-            Action::BeginBlank => std::mem::replace(&mut next.offer_start, false),
+            Action::BeginBlank => std::mem::replace(&mut next.begin, Begin::Blank) != Begin::Blank,
+            Action::TogglePaste => {
+                next.begin = match self.begin {
+                    Begin::Offered => Begin::Pasting,
+                    Begin::Pasting => Begin::Offered,
+                    Begin::Blank => return None,
+                };
+                true
+            }
             Action::Tell(notice) => {
                 next.notice = Some(notice);
                 true
@@ -548,8 +569,13 @@ mod tests {
         let other = apply(&checked, Action::Open(Editor::new(Draft { id: "other".into(), ..Draft::default() })));
         assert_eq!((other.draft().id.as_str(), other.notice.is_none()), ("other", true));
         assert!(other.every_check, "every check stays asked for");
-        let begun = apply(&other, Action::BeginBlank);
-        assert!(!begun.offer_start && begun.after(Action::BeginBlank).is_none());
+        let pasting = apply(&other, Action::TogglePaste);
+        assert_eq!(pasting.begin, Begin::Pasting);
+        let begun = apply(&pasting, Action::BeginBlank);
+        assert!(begun.begin == Begin::Blank && begun.after(Action::BeginBlank).is_none());
+        assert!(begun.after(Action::TogglePaste).is_none(), "no start panel, no paste box");
+        let new_draft = apply(&pasting, Action::Open(Editor::new(Draft { id: "third".into(), ..Draft::default() })));
+        assert_eq!(new_draft.begin, Begin::Offered, "a new draft's start panel opens with its paste box closed");
     }
 
     #[test]
