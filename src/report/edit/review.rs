@@ -241,15 +241,18 @@ mod tests {
         assert_eq!(still_open(&report, &Sheet::of(&report)).last().unwrap(), "落款没有机关名称和成文日期");
     }
 
+    /// What an export of the example with `changes` asks about.
+    fn example_to_do(changes: &[(&str, &str)]) -> ToDo {
+        let mut draft = Draft { report: crate::report::example(), ..Draft::default() };
+        for (key, value) in changes {
+            draft.report.set_key(key, *value);
+        }
+        Review::of(&draft, true).to_do()
+    }
+
     #[test]
     fn an_export_asks_about_warnings_but_not_twice_about_what_is_said_open() {
-        let warnings = |changes: &[(&str, &str)]| {
-            let mut draft = Draft { report: crate::report::example(), ..Draft::default() };
-            for (key, value) in changes {
-                draft.report.set_key(key, *value);
-            }
-            Review::of(&draft, true).to_do().warnings.as_ref().clone()
-        };
+        let warnings = |changes: &[(&str, &str)]| example_to_do(changes).warnings.as_ref().clone();
         assert_eq!(warnings(&[]), Vec::<String>::new(), "the example is whole and right");
         // Blank cells (BLANK), an empty section (TXT-EMPTY) and a missing date are said open already.
         let open = [("proactive.fees.amount", ""), ("requests.received.research", ""), ("other_matters", "")];
@@ -266,11 +269,7 @@ mod tests {
     #[test]
     fn going_back_from_an_export_goes_to_the_first_error_else_warning_else_open_field() {
         let first = |changes: &[(&str, &str)]| {
-            let mut draft = Draft { report: crate::report::example(), ..Draft::default() };
-            for (key, value) in changes {
-                draft.report.set_key(key, *value);
-            }
-            Review::of(&draft, true).to_do().first.map(|id| crate::report::base::format::field(id).key.clone())
+            example_to_do(changes).first.map(|id| crate::report::base::format::field(id).key.clone())
         };
         assert_eq!(first(&[]), None, "nothing to go back to");
         let open = [("other_matters", ""), ("requests.received.research", "")];
