@@ -503,7 +503,7 @@ describe("starting from a published report", () => {
     assert.equal(await w.value("proactive.fees.amount"), "18651.06");
     const notice = await w.notice().textContent();
     assert.match(notice, /2021年格式/);
-    assert.match(notice, /未能确定读取，已列入右侧“检查结果”/);
+    assert.match(notice, /未能确定读取，已列入“检查结果”/);
     assert.match(await w.notice().getAttribute("class"), /\bxx-warning\b/, "said as a reminder, not as a success");
     assert.match(await w.findings("IMPORT").allTextContents().then((t) => t.join()), /6233440/, "the row it could not split is named");
     assert.equal(await w.errorCount(), 0);

@@ -58,11 +58,11 @@ impl Read {
                 let report = &self.opened.report;
                 let blank = notes.iter().filter(|note| note.fields.iter().any(|&id| report.get(id).is_none())).count();
                 if blank > 0 {
-                    details.push(format!("有 {blank} 处未能确定读取，已列入右侧“检查结果”，逐一核对后会消失。"));
+                    details.push(format!("有 {blank} 处未能确定读取，已列入“检查结果”，逐一核对后会消失。"));
                 }
                 if blank < notes.len() {
                     details.push(format!(
-                        "有 {} 处按表格自身的勾稽关系读出，请对照原表核对（见右侧“检查结果”）。",
+                        "有 {} 处按表格自身的勾稽关系读出，请对照原表核对（见“检查结果”）。",
                         notes.len() - blank
                     ));
                 }
@@ -505,8 +505,8 @@ mod tests {
         assert_eq!(
             notice.details,
             [
-                "有 1 处未能确定读取，已列入右侧“检查结果”，逐一核对后会消失。",
-                "有 1 处按表格自身的勾稽关系读出，请对照原表核对（见右侧“检查结果”）。"
+                "有 1 处未能确定读取，已列入“检查结果”，逐一核对后会消失。",
+                "有 1 处按表格自身的勾稽关系读出，请对照原表核对（见“检查结果”）。"
             ]
         );
         assert_eq!(notice.tone, Tone::Reminder);
