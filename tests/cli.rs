@@ -126,6 +126,21 @@ fn a_published_report_given_for_a_report_file_is_said_to_be_one_with_the_command
             )
         );
     }
+    // A file that is not there, or a folder, is said in words; a report file is not a published page.
+    let said = |args: &[&str]| {
+        let out = xxgk(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert_eq!(said(&["check", "/nonexistent/report.json"]), "xxgk: /nonexistent/report.json: 找不到这个文件\n");
+    let folder = fixture("docx");
+    assert_eq!(
+        said(&["check", &folder]),
+        format!("xxgk: {folder}: 这是文件夹：要逐份审核文件夹中的报告，请用 xxgk audit\n")
+    );
+    assert!(said(&["verify", &example_file(), &example_file()]).ends_with(
+        ": 这是报告文件（.json），不是发布后的网页：请给出网站上发布的页面（另存的网页，或复制下来的文字）\n"
+    ));
     // A report file given to import is one already: written out as it is read.
     let out = xxgk(&["import", "--findings", &example_file()]);
     assert_eq!(out.status.code(), Some(0));

@@ -201,7 +201,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         }
         Command::Import { file, findings } => {
             // A report file is one already: written out as it is read, as the widget opens it.
-            let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let bytes = read(&file)?;
             if kind_of(&file, &bytes) == FileKind::ReportFile {
                 let loaded = open(&file)?;
                 out(&loaded.report.to_file(loaded.last_year.as_ref()))?;
@@ -359,7 +359,7 @@ fn audit_paths(paths: &[PathBuf], json: bool, html: Option<&Path>, csv: Option<&
         if progress {
             eprint!("\r已审核 {}/{} 份", n + 1, files.len());
         }
-        let read = std::fs::read(file).map_err(|e| e.to_string()).and_then(|bytes| audit(shown, &bytes));
+        let read = std::fs::read(file).map_err(|e| not_read(&e)).and_then(|bytes| audit(shown, &bytes));
         out(&if json { audit_json(shown, &read) } else { audit_line(shown, &read) })?;
         audited.push(AuditedFile { file: shown.clone(), read });
     }
@@ -450,7 +450,7 @@ fn read_units(files: &[PathBuf]) -> Result<Vec<AuditedFile>, String> {
         .iter()
         .map(|path| {
             let name = path.display().to_string();
-            let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+            let bytes = read(path)?;
             match audit(&name, &bytes) {
                 Ok(audited) => Ok(AuditedFile { file: name, read: Ok(audited) }),
                 Err(why) => Err(format!("{name}: {why}")),
@@ -474,16 +474,37 @@ fn unit(audited: AuditedFile) -> Option<Unit> {
     Some(Unit { name, report: read.report })
 }
 
-/// A published report's page as the importer reads it.
+/// A file's bytes; or, in words, why it could not be read.
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), not_read(&e)))
+}
+
+/// Why a file could not be read, as the clerk is told it.
+fn not_read(error: &std::io::Error) -> String {
+    match error.kind() {
+        ErrorKind::NotFound => "找不到这个文件".into(),
+        ErrorKind::IsADirectory => "这是文件夹：要逐份审核文件夹中的报告，请用 xxgk audit".into(),
+        ErrorKind::PermissionDenied => "没有读取这个文件的权限".into(),
+        _ => format!("无法读取（{error}）"),
+    }
+}
+
+/// A published report's page as the importer reads it. A report file is not one: it is said so.
 fn read_page(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = read(path)?;
+    if kind_of(path, &bytes) == FileKind::ReportFile {
+        return Err(format!(
+            "{}: 这是报告文件（.json），不是发布后的网页：请给出网站上发布的页面（另存的网页，或复制下来的文字）",
+            path.display()
+        ));
+    }
     page_text(&path.display().to_string(), &bytes).map_err(|why| format!("{}: {why}", path.display()))
 }
 
 /// A report file, its unknown keys said on standard error. A file of another kind is said to be
 /// what it is, with the commands that read it, not to be broken JSON.
 fn open(path: &Path) -> Result<Loaded, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = read(path)?;
     let kind = kind_of(path, &bytes);
     if kind != FileKind::ReportFile {
         return Err(format!("{}: {}", path.display(), not_a_report_file(kind)));
