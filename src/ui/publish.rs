@@ -109,6 +109,7 @@ pub fn Publish(props: &PublishProps) -> Html {
     }
     let request = |export: Export| props.onaction.reform(move |_: MouseEvent| Action::Export(export));
     let answer = |go_on: bool| props.onaction.reform(move |_: MouseEvent| Action::AnswerExport(go_on));
+    // A copy made here by hand (the title, the preview, the source) is said with what is left.
     let copied_by_hand = props.onaction.reform(|_: Event| Action::CopiedByHand);
     // 一键排版: the changes worked out in the worker, shown before and after, applied only when the
     // clerk says so.
@@ -125,7 +126,7 @@ pub fn Publish(props: &PublishProps) -> Html {
     // The copy the chosen editor needs is the one the eye lands on.
     let primary = |source: bool| (portal.copies_source() == source).then_some("xx-primary");
     html! {
-        <section class="xx-publish" aria-label="预览与发布" ref={section.clone()}>
+        <section class="xx-publish" aria-label="预览与发布" ref={section.clone()} oncopy={copied_by_hand}>
             <h2>{ "预览与发布" }</h2>
             <p class="xx-title-line">{ "文章标题（填入网站的标题栏）：" }<strong data-testid="title">{ title_when_named(&props.report).unwrap_or_else(|| "（填写机关全称和报告年度后生成）".into()) }</strong></p>
             <label class="xx-portal">
@@ -177,16 +178,19 @@ pub fn Publish(props: &PublishProps) -> Html {
             }
             // Reachable by the keyboard, so that its scrolling is too.
             <div class="xx-preview" data-testid="preview" data-state={if current { "current" } else { "pending" }}
-                tabindex="0" role="region" aria-label="预览" oncopy={copied_by_hand.clone()}>
+                tabindex="0" role="region" aria-label="预览">
                 { Html::from_html_unchecked(shown.clone()) }
             </div>
             <label class="xx-text">
                 <span class="xx-text-label">{ "HTML 源码（与上方预览完全一致）" }</span>
-                <textarea ref={source} readonly=true rows="6" data-testid="source" value={shown} oncopy={copied_by_hand} />
+                <textarea ref={source} readonly=true rows="6" data-testid="source" value={shown} />
             </label>
-            // The 图解, a page the worker makes, with its own downloads.
+            // The 图解, a page the worker makes, with its own downloads. Its frame is made once the
+            // page is: an empty frame made with the widget cost its first drawing 10 to 20 ms.
             <h3>{ "图解" }</h3>
-            <iframe class="xx-chart" title="图解" data-testid="chart" srcdoc={chart_page} />
+            if !chart_page.is_empty() {
+                <iframe class="xx-chart" title="图解" data-testid="chart" srcdoc={chart_page} />
+            }
             { verify_box(&verify, notice(Place::Verify)) }
         </section>
     }

@@ -213,8 +213,8 @@ pub enum Action {
     /// An export asked for: performed, or asked about first while the report, every check run on
     /// it, still has errors or blanks. Every check runs from now on: the report is leaving the widget.
     Export(Export),
-    /// The clerk copied from the preview or its HTML source by hand: the browser's copy, said
-    /// with what is still to be done, if anything.
+    /// The clerk copied from 预览与发布 by hand (the title, the preview, its HTML source): the
+    /// browser's copy, said with what is still to be done, if anything.
     CopiedByHand,
     /// The clerk's answer to the question before an export: go on, or 先去改正.
     AnswerExport(bool),
