@@ -203,7 +203,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             // A report file is one already: written out as it is read, as the widget opens it.
             let bytes = read(&file)?;
             if kind_of(&file, &bytes) == FileKind::ReportFile {
-                let loaded = open(&file)?;
+                let loaded = loaded(&file, &bytes)?;
                 out(&loaded.report.to_file(loaded.last_year.as_ref()))?;
                 if findings {
                     eprintln!("xxgk: {}: 报告文件", file.display());
@@ -504,12 +504,16 @@ fn read_page(path: &Path) -> Result<String, String> {
 /// A report file, its unknown keys said on standard error. A file of another kind is said to be
 /// what it is, with the commands that read it, not to be broken JSON.
 fn open(path: &Path) -> Result<Loaded, String> {
-    let bytes = read(path)?;
-    let kind = kind_of(path, &bytes);
+    loaded(path, &read(path)?)
+}
+
+/// The report file at `path` whose bytes are `bytes`, as [`open`] reads it.
+fn loaded(path: &Path, bytes: &[u8]) -> Result<Loaded, String> {
+    let kind = kind_of(path, bytes);
     if kind != FileKind::ReportFile {
         return Err(format!("{}: {}", path.display(), not_a_report_file(kind)));
     }
-    let loaded = Report::from_json(&decode(&bytes)).map_err(|e| format!("{}: {e}", path.display()))?;
+    let loaded = Report::from_json(&decode(bytes)).map_err(|e| format!("{}: {e}", path.display()))?;
     for key in &loaded.unknown_keys {
         eprintln!("xxgk: {}: 未知字段 {key}，已忽略", path.display());
     }
