@@ -9,6 +9,7 @@ use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::browser::use_on_first_draw;
 use super::files::SaveStatus;
 use super::storage;
 use crate::report::edit::editor::{Draft, Editor};
@@ -93,7 +94,7 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
     *kept.drawn.borrow_mut() = editor.clone();
     {
         let kept = kept.clone();
-        use_effect_with((), move |_| {
+        use_on_first_draw(Box::new(move || {
             KEPT.with(|shared| shared.replace(Some(kept.clone())));
             let (window, document) = (gloo_utils::window(), gloo_utils::document());
             let on_leave = {
@@ -105,8 +106,8 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
                     drop(kept.save_now());
                 }
             });
-            move || drop((on_leave, on_hide))
-        });
+            Box::new(move || drop((on_leave, on_hide)))
+        }));
     }
     {
         let status = status.clone();

@@ -193,15 +193,27 @@ pub fn bring_into_view(root: &Element, selector: &str) {
     target.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// What a component starts once it is first drawn, and what stops it when the component goes.
+pub type Started = Box<dyn FnOnce()>;
+
+/// Runs `start` once the component is first drawn, and what it returns when the component goes:
+/// listeners and observers that live as long as the widget. Every such effect goes through this
+/// one boxed type, because each distinct effect closure links its own copy of Yew's effect code.
+#[yew::hook]
+pub fn use_on_first_draw(start: Box<dyn FnOnce() -> Started>) {
+    yew::use_effect_with((), move |_| start());
+}
+
 /// Focuses `node` once it is first drawn: a question's answer, a paste box opened by a click (so
 /// that Ctrl+V right after pastes into it). The focus brings it into view.
 #[yew::hook]
 pub fn use_focus_when_drawn(node: yew::NodeRef) {
-    yew::use_effect_with((), move |_| {
+    use_on_first_draw(Box::new(move || {
         if let Some(element) = node.cast::<HtmlElement>() {
             let _ = element.focus();
         }
-    });
+        Box::new(|| ())
+    }));
 }
 
 /// Brings the field with `key` into view inside the widget and focuses it.

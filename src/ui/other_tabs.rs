@@ -6,6 +6,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::browser::use_on_first_draw;
 use super::storage;
 use crate::report::edit::editor::Draft;
 
@@ -14,7 +15,7 @@ use crate::report::edit::editor::Draft;
 /// for the back button when the clerk returns to it.
 #[hook]
 pub fn use_saves_elsewhere(onsaved: Callback<Draft>) {
-    use_effect_with((), move |_| {
+    use_on_first_draw(Box::new(move || {
         let listener = EventListener::new(&gloo_utils::window(), "storage", move |e| {
             let e: &web_sys::StorageEvent = e.unchecked_ref();
             if let (Some(key), Some(text)) = (e.key(), e.new_value())
@@ -23,6 +24,6 @@ pub fn use_saves_elsewhere(onsaved: Callback<Draft>) {
                 onsaved.emit(draft);
             }
         });
-        move || drop(listener)
-    });
+        Box::new(move || drop(listener))
+    }));
 }

@@ -3,6 +3,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::browser::use_on_first_draw;
+
 /// True once the element has come within a screen of the viewport: parts below the form wait for
 /// the clerk to scroll to them.
 #[hook]
@@ -10,7 +12,7 @@ pub fn use_seen(node: NodeRef) -> bool {
     let seen = use_state_eq(|| false);
     {
         let seen = seen.clone();
-        use_effect_with((), move |_| {
+        use_on_first_draw(Box::new(move || {
             let callback =
                 wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
                     if entries
@@ -27,13 +29,13 @@ pub fn use_seen(node: NodeRef) -> bool {
             if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
                 observer.observe(&element);
             }
-            move || {
+            Box::new(move || {
                 if let Some(observer) = &observer {
                     observer.disconnect();
                 }
                 drop(callback);
-            }
-        });
+            })
+        }));
     }
     *seen
 }

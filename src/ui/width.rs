@@ -5,6 +5,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use super::browser::use_on_first_draw;
+
 /// The widest the widget grows; wider, the form's lines grow too long to read.
 pub const MAX_WIDTH: i32 = 1280;
 
@@ -30,7 +32,7 @@ pub fn use_visible_width(host: NodeRef, first: i32) -> i32 {
     let width = use_state_eq(|| first);
     {
         let width = width.clone();
-        use_effect_with((), move |_| {
+        use_on_first_draw(Box::new(move || {
             let observed = host.cast::<web_sys::Element>().and_then(|element| element.parent_element());
             let container = observed.clone();
             let measure = move || {
@@ -47,13 +49,13 @@ pub fn use_visible_width(host: NodeRef, first: i32) -> i32 {
                 observed.iter().for_each(|container| observer.observe(container));
                 observer.observe(&gloo_utils::document_element());
             }
-            move || {
+            Box::new(move || {
                 if let Some(observer) = &observer {
                     observer.disconnect();
                 }
                 drop(callback);
-            }
-        });
+            })
+        }));
     }
     *width
 }
