@@ -22,42 +22,48 @@ pub struct Intake {
     pub ondrop: Callback<DragEvent>,
 }
 
-/// The ways in, each offering what it read to `onaction`.
-pub fn intake(onaction: &Callback<Action>) -> Intake {
-    let offer = {
-        let onaction = onaction.clone();
-        Callback::from(move |read: Result<Read, Notice>| onaction.emit(Action::Read(read, storage::new_id())))
-    };
-    let onfile = {
-        let (offer, onaction) = (offer.clone(), onaction.clone());
-        Callback::from(move |(file, purpose): (web_sys::File, Purpose)| {
-            let (offer, onaction) = (offer.clone(), onaction.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let reading = move |notice| onaction.emit(Action::Tell(Notice::quiet(notice)));
-                offer.emit(read_file(purpose, file, reading).await);
-            });
-        })
-    };
-    let onread = {
-        let offer = offer.clone();
-        Callback::from(move |(name, text, purpose): (String, String, Purpose)| {
-            let offer = offer.clone();
-            wasm_bindgen_futures::spawn_local(async move { offer.emit(read_paste(purpose, name, text).await) });
-        })
-    };
-    // The example is a report file beside the widget's, read like any other.
-    let onexample = Callback::from(move |_: MouseEvent| {
-        let offer = offer.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+/// A report coming in, before it is read.
+enum Incoming {
+    File(web_sys::File, Purpose),
+    /// A page or report file pasted: its name, its text.
+    Paste(String, String, Purpose),
+    /// The example, a report file beside the widget's.
+    Example,
+}
+
+/// What `incoming` holds, read (a file's progress said to `onaction` as it goes).
+async fn read(incoming: Incoming, onaction: &Callback<Action>) -> Result<Read, Notice> {
+    match incoming {
+        Incoming::File(file, purpose) => {
+            read_file(purpose, file, |notice| onaction.emit(Action::Tell(Notice::quiet(notice)))).await
+        }
+        Incoming::Paste(name, text, purpose) => read_paste(purpose, name, text).await,
+        Incoming::Example => {
             let text = browser::fetch_beside(EXAMPLE_FILE_NAME).await.map_err(|_| "未能下载".to_string());
-            offer.emit(match text.and_then(|text| open_report_file(&text)) {
+            match text.and_then(|text| open_report_file(&text)) {
                 Ok(opened) => Ok(Read { purpose: Purpose::Open, name: "示例".into(), opened }),
                 Err(why) => {
                     Err(Notice::refused(EXAMPLE_FILE_NAME, &format!("{why}；请确认它已与编制助手的其他文件一起上传")))
                 }
+            }
+        }
+    }
+}
+
+/// The ways in, each offering what it read to `onaction`. They share one reading task: each task
+/// of its own would link its own copy of the futures' machinery.
+pub fn intake(onaction: &Callback<Action>) -> Intake {
+    let take = {
+        let onaction = onaction.clone();
+        Callback::from(move |incoming: Incoming| {
+            let onaction = onaction.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = read(incoming, &onaction).await;
+                onaction.emit(Action::Read(read, storage::new_id()));
             });
-        });
-    });
+        })
+    };
+    let onfile = take.reform(|(file, purpose)| Incoming::File(file, purpose));
     let ondrop = {
         let onfile = onfile.clone();
         Callback::from(move |e: DragEvent| {
@@ -67,7 +73,13 @@ pub fn intake(onaction: &Callback<Action>) -> Intake {
             }
         })
     };
-    Intake { onfile, onread, onexample, ondragover: Callback::from(|e: DragEvent| e.prevent_default()), ondrop }
+    Intake {
+        onfile,
+        onread: take.reform(|(name, text, purpose)| Incoming::Paste(name, text, purpose)),
+        onexample: take.reform(|_: MouseEvent| Incoming::Example),
+        ondragover: Callback::from(|e: DragEvent| e.prevent_default()),
+        ondrop,
+    }
 }
 
 /// 导出报告文件, of the draft as it is at the click: a callback that does not change with every
