@@ -269,9 +269,10 @@ fn tip(mark: Option<Mark>) -> Html {
 pub fn table_view(props: &TableData, table: Table) -> Html {
     let (layout, l) = (format::layout(table), &props.listeners);
     let span = |n: u16| (n > 1).then(|| n.to_string());
+    // A header cell needs no class: its `scope` says whether it labels a row (the style sheet
+    // aligns those left) or heads columns; each class would be a set built anew on every keystroke.
     let label = |text: &'static str, rowspan: u16, colspan: u16, heads: Heads| {
-        let class = if matches!(heads, Heads::Row | Heads::Rows) { "xx-label" } else { "xx-head" };
-        html! { <th rowspan={span(rowspan)} colspan={span(colspan)} {class} scope={heads.scope()}>{ text }</th> }
+        html! { <th rowspan={span(rowspan)} colspan={span(colspan)} scope={heads.scope()}>{ text }</th> }
     };
     html! {
         <table class="xx-table" data-table={table.key()} onfocusin={l.onfocusin.clone()} onfocusout={l.onfocusout.clone()}

@@ -441,7 +441,7 @@ describe("inside a portal page", () => {
           mode: document.compatMode,
           cell: font('[data-key="requests.received.natural_person"]'),
           total: font('[data-key="requests.received.total"]'),
-          label: font('table[data-table="requests"] th.xx-label'),
+          label: font('table[data-table="requests"] th[scope="row"]'),
         };
       });
       await context.close();
