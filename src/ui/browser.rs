@@ -193,14 +193,14 @@ pub fn bring_into_view(root: &Element, selector: &str) {
     target.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// What a component starts once it is first drawn, and what stops it when the component goes.
-pub type Started = Box<dyn FnOnce()>;
+/// What stops, when its component goes, what the component started on its first drawing.
+pub type Stop = Box<dyn FnOnce()>;
 
 /// Runs `start` once the component is first drawn, and what it returns when the component goes:
 /// listeners and observers that live as long as the widget. Every such effect goes through this
 /// one boxed type, because each distinct effect closure links its own copy of Yew's effect code.
 #[yew::hook]
-pub fn use_on_first_draw(start: Box<dyn FnOnce() -> Started>) {
+pub fn use_on_first_draw(start: Box<dyn FnOnce() -> Stop>) {
     yew::use_effect_with((), move |_| start());
 }
 
