@@ -14,7 +14,9 @@ use crate::report::base::text::escape;
 /// Said of a zip that is not a Word document.
 const NOT_WORD: &str = "这个压缩文件不是 Word 文档（.docx）";
 /// Said of an OFD file (GB/T 33190, the national fixed-layout format): a zip whose root is OFD.xml.
-pub const OFD_FILE: &str = "这是 OFD 版式文件，编制助手读不了：请用 OFD 阅读器打开它，全选（Ctrl+A）复制后，粘贴到“粘贴已发布的报告”框中，或改用网站上的报告网页或 Word 文件";
+/// Said alike in the widget, the review desk and `xxgk`: each opens the copied text saved as .txt,
+/// and only the widget has the paste box, named as its.
+pub const OFD_FILE: &str = "这是 OFD 版式文件，读不了：请改用网站上的报告网页或 Word 文件；或用 OFD 阅读器打开它，全选（Ctrl+A）复制，粘贴到编制助手的“粘贴已发布的报告”框中，或存为文本文件（.txt）再打开";
 /// Said of a document.xml that cannot be read.
 const BROKEN: &str = "Word 文件已损坏，读不出正文";
 
