@@ -67,11 +67,12 @@ impl FileKind {
         }
     }
 
-    /// Why a file of this kind is not read at all, and what to open instead.
+    /// Why a file of this kind is not read at all, and what to open instead: said alike in the
+    /// widget, the review desk and `xxgk`, so the widget's paste box is named as its.
     pub fn refusal(self) -> Option<String> {
         match self {
             FileKind::Picture(format) => Some(format!(
-                "这是一张图片（{format}），不是报告文件：编制助手读不出图片里的文字和数字。请打开报告的网页、Word 或 PDF 文件，或复制网页上的报告粘贴进来。"
+                "这是一张图片（{format}），不是报告文件：图片里的文字和数字读不出来。请改用报告的网页、Word 或 PDF 文件（在编制助手中，也可以复制网页上的报告粘贴进来）。"
             )),
             _ => None,
         }
