@@ -109,7 +109,8 @@ pub fn Publish(props: &PublishProps) -> Html {
     }
     let request = |export: Export| props.onaction.reform(move |_: MouseEvent| Action::Export(export));
     let answer = |go_on: bool| props.onaction.reform(move |_: MouseEvent| Action::AnswerExport(go_on));
-    // A copy made here by hand (the title, the preview, the source) is said with what is left.
+    // A copy made by hand of the report's parts here (the title, the preview, the source) is said
+    // with what is left; 核对's box holds the portal's page, not the report, and is left out.
     let copied_by_hand = props.onaction.reform(|_: Event| Action::CopiedByHand);
     // 一键排版: the changes worked out in the worker, shown before and after, applied only when the
     // clerk says so.
@@ -126,8 +127,9 @@ pub fn Publish(props: &PublishProps) -> Html {
     // The copy the chosen editor needs is the one the eye lands on.
     let primary = |source: bool| (portal.copies_source() == source).then_some("xx-primary");
     html! {
-        <section class="xx-publish" aria-label="预览与发布" ref={section.clone()} oncopy={copied_by_hand}>
+        <section class="xx-publish" aria-label="预览与发布" ref={section.clone()}>
             <h2>{ "预览与发布" }</h2>
+            <div oncopy={copied_by_hand}>
             <p class="xx-title-line">{ "文章标题（填入网站的标题栏）：" }<strong data-testid="title">{ title_when_named(&props.report).unwrap_or_else(|| "（填写机关全称和报告年度后生成）".into()) }</strong></p>
             <label class="xx-portal">
                 { "网站使用的编辑器：" }
@@ -191,6 +193,7 @@ pub fn Publish(props: &PublishProps) -> Html {
             if !chart_page.is_empty() {
                 <iframe class="xx-chart" title="图解" data-testid="chart" srcdoc={chart_page} />
             }
+            </div>
             { verify_box(&verify, notice(Place::Verify)) }
         </section>
     }

@@ -268,6 +268,14 @@ describe("copying by hand", () => {
     await w.type("requests.received.research", "");
     await w.page.waitForFunction(() =>
       document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-testid="preview"]').dataset.state === "current");
+    // 核对's box holds the portal's page, not the report: a copy there is not the report leaving.
+    await w.page.getByTestId("verify-source").fill("网站上的文章页");
+    await w.page.getByTestId("verify-source").click();
+    await w.page.keyboard.press("Control+a");
+    await w.page.keyboard.press("Control+c");
+    assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), "网站上的文章页");
+    await w.page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn, 0))));
+    assert.equal(await status.count(), 0, "nothing said of a copy from 核对's box");
     await copySource();
     await status.waitFor();
     assert.match(await status.textContent(), /^已复制选中的内容。注意：报告尚未填完：1 个数字格未填，将按 0 发布。$/);
