@@ -58,8 +58,8 @@ pub fn intake(onaction: &Callback<Action>) -> Intake {
         Callback::from(move |incoming: Incoming| {
             let onaction = onaction.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let read = read(incoming, &onaction).await;
-                onaction.emit(Action::Read(read, storage::new_id()));
+                let offered = read(incoming, &onaction).await;
+                onaction.emit(Action::Read(offered, storage::new_id()));
             });
         })
     };

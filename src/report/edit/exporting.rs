@@ -84,9 +84,9 @@ pub fn to_do_said(errors: usize, warnings: usize, open: &[String]) -> Option<Str
     (!parts.is_empty()).then(|| format!("报告{}", parts.join("；")))
 }
 
-/// What is said when the clerk copies from 预览与发布 by hand (the title, the preview, its HTML
-/// source) while the report
-/// still has something to be done (`None` when nothing: the browser's copy needs no word).
+/// What is said when the clerk copies the report from 预览与发布 by hand (the title, the preview,
+/// its HTML source) while it still has something to be done (`None` when nothing: the browser's
+/// copy needs no word).
 pub fn copied_by_hand(to_do: &ToDo) -> Option<Notice> {
     let said = to_do.said()?;
     Some(Notice::at(Place::Publish, Tone::Reminder, format!("已复制选中的内容。注意：{said}。")))
