@@ -379,6 +379,28 @@ describe("laid out by the room it has", () => {
     await context.close();
   });
 
+  test("in a 420 px column table 三's row labels read a few words a line, the numbers scroll sideways", async () => {
+    const w = await Widget.open(session.browser, `${session.base}/cms/column.html?width=420`, {
+      context: { viewport: { width: 480, height: 800 } },
+    });
+    const seen = await w.page.evaluate(() => {
+      const table = document.getElementById("xxgk-nianbao").shadowRoot.querySelector('.xx-table[data-table="requests"]');
+      const labels = [...table.querySelectorAll('th[scope="row"]')].map((th) => {
+        const style = getComputedStyle(th);
+        const inner = th.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+        return { text: th.textContent, lines: Math.round(inner / parseFloat(style.lineHeight)) };
+      });
+      const wrap = table.parentElement;
+      return { labels, scrolls: wrap.scrollWidth > wrap.clientWidth, wide: document.documentElement.scrollWidth };
+    });
+    // The longest, 「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」
+    // (38 characters), in six lines; squeezed to the column it took nineteen.
+    const tallest = seen.labels.reduce((a, b) => (b.lines > a.lines ? b : a));
+    assert.ok(tallest.lines <= 6, `${tallest.text}: ${tallest.lines} lines`);
+    assert.ok(seen.scrolls, "the table scrolls inside its own box");
+    assert.ok(seen.wide <= 480, "the page itself does not scroll sideways");
+  });
+
   test("a window made narrower lays the widget out again", async () => {
     const w = await Widget.open(session.browser, `${session.base}/cms/column.html?width=1200`, {
       context: { viewport: { width: 1400, height: 768 } },
