@@ -533,6 +533,9 @@ describe("starting from a published report", () => {
     const marked = await w.page.evaluate(() => [...document.getElementById("xxgk-nianbao").shadowRoot
       .querySelectorAll('[data-key^="requests."][aria-invalid="true"]')].map((e) => e.dataset.key.split(".").slice(1, -1).join(".")));
     assert.deepEqual([...new Set(marked)].sort(), ["outcome_total", "withheld.state_secret"]);
+    // The panel takes the clerk to the row to fill, not to the total.
+    await w.findings("T3-SUM").first().click();
+    assert.equal(await w.focusedKey(), "requests.withheld.state_secret.natural_person");
     // Typing the year and the row settles both.
     await w.type("meta.year", "2022");
     for (const [column, n] of [["natural_person", 13], ["commercial", 14], ["research", 15], ["social_welfare", 16], ["legal_service", 17], ["other_org", 18]]) {

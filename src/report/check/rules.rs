@@ -299,8 +299,9 @@ fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
     let outcome_total = request_row(RequestRowRole::OutcomeTotal);
     for (c, sum, printed) in unsummed_columns(sheet) {
         // Blank outcomes (a row an import left for the clerk) are where a missing count most
-        // likely is: point at them, not at all 21 rows.
-        let mut ids = vec![request_cell(outcome_total, c)];
+        // likely is: point at them, not at all 21 rows, and go to the first of them (from the
+        // panel, and from 先去改正), as the message asks them filled first.
+        let mut ids = Vec::new();
         let mut first_blank = None;
         for r in outcome_rows() {
             if unfilled_outcome(sheet, r, c) {
@@ -308,6 +309,7 @@ fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
                 first_blank.get_or_insert(r);
             }
         }
+        ids.push(request_cell(outcome_total, c));
         let mut message = format!(
             "表三「{}」列：{} 项办理结果之和 = {sum}，{} = {printed}，相差 {} 件。",
             REQUEST_COLUMNS[c].label,
@@ -522,7 +524,8 @@ mod tests {
         assert_eq!(found.len(), 2, "自然人 and 总计 columns: {found:?}");
         assert_eq!(
             found[0].keys().collect::<Vec<_>>(),
-            ["requests.outcome_total.natural_person", "requests.unavailable.not_held.natural_person"]
+            ["requests.unavailable.not_held.natural_person", "requests.outcome_total.natural_person"],
+            "the blank first: it is gone to"
         );
         assert_eq!(
             found[0].message,
@@ -530,7 +533,7 @@ mod tests {
         );
         assert_eq!(
             found[1].keys().collect::<Vec<_>>(),
-            ["requests.outcome_total.total", "requests.unavailable.not_held.total"],
+            ["requests.unavailable.not_held.total", "requests.outcome_total.total"],
             "the row's total is blank because its row is"
         );
 

@@ -282,6 +282,17 @@ mod tests {
         assert_eq!(first(&half).as_deref(), Some("problems.last_year"), "the warning before what is open");
         let wrong = [("requests.disclosed.research", "1"), ("problems.last_year", ""), ("proactive.rules.issued", "x")];
         assert_eq!(first(&wrong).as_deref(), Some("proactive.rules.issued"), "the first error in form order");
+        // A row an import left blank makes the printed 总计 wrong: the blank is where the count is
+        // missing, and the message asks it filled first.
+        let unfilled = [
+            ("requests.received.natural_person", "1"),
+            ("requests.received.total", "1"),
+            ("requests.outcome_total.natural_person", "1"),
+            ("requests.outcome_total.total", "1"),
+            ("requests.disclosed.natural_person", ""),
+            ("requests.disclosed.total", ""),
+        ];
+        assert_eq!(first(&unfilled).as_deref(), Some("requests.disclosed.natural_person"), "the blank, not the total");
     }
 
     #[test]
