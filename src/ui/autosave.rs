@@ -109,8 +109,18 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
             Box::new(move || drop((on_leave, on_hide)))
         }));
     }
+    // Whether the draft drawn holds what storage does not (a blank draft nobody has touched yet
+    // holds nothing to save), worked out as it is drawn: 正在保存 is shown with the change itself.
+    // (Set from the effect, it drew the whole widget a second time on the first keystroke of every
+    // burst of typing.)
+    let untouched = *status == SaveStatus::Unsaved && editor.draft().report.is_blank();
+    let changed = !untouched && *kept.stored.borrow() != *editor.draft();
+    let shown = match &*status {
+        SaveStatus::Failed(_) => (*status).clone(),
+        _ if changed => SaveStatus::Pending,
+        _ => (*status).clone(),
+    };
     {
-        let status = status.clone();
         let Kept { drawn, unsaved, stored } = kept;
         use_effect_with(editor.draft().clone(), move |draft| {
             // The draft the clerk just left (another opened, an import in a draft of its own) is
@@ -118,13 +128,8 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
             if unsaved.borrow().as_ref().is_some_and(|waiting| waiting.draft().id != draft.id) {
                 flush(&unsaved, &stored);
             }
-            let untouched = *status == SaveStatus::Unsaved && draft.report.is_blank();
-            let unchanged = unsaved.borrow().is_none() && *stored.borrow() == *draft;
-            let timer = (!untouched && !unchanged).then(|| {
+            let timer = (changed || (!untouched && unsaved.borrow().is_some())).then(|| {
                 *unsaved.borrow_mut() = Some(drawn.borrow().clone());
-                if !matches!(*status, SaveStatus::Failed(_)) {
-                    status.set(SaveStatus::Pending);
-                }
                 Timeout::new(AUTOSAVE_DELAY_MS, move || {
                     if let Some(saved) = flush(&unsaved, &stored) {
                         status.set(saved);
@@ -134,5 +139,5 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
             move || drop(timer)
         });
     }
-    (*status).clone()
+    shown
 }
