@@ -8,7 +8,7 @@ mod markdown;
 mod split;
 
 use copy::{BREAK, Copy, Span, TABLE_END, label_key};
-use split::{Run, Value, counts, printed, rejoined, runs, splits};
+use split::{Run, Value, adds_up_without_one, counts, printed, rejoined, runs, splits};
 
 use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
@@ -510,15 +510,14 @@ impl Reader<'_> {
                 previous_found = false;
                 continue;
             };
-            if runs.is_empty() && previous_found {
-                // Reading-order PDF text puts a single line's value before a label that wraps or
-                // sits lower in its cell: take what lies between the previous row and this label
-                // when it is exactly this row's values. (After a row not found, what lies there may
-                // be that row's.)
-                let before = self.runs(read_to, found.start);
-                if before.len() == keys.len() {
-                    runs = before;
-                }
+            // Reading-order PDF text puts a single line's value before a label that wraps or sits
+            // lower in its cell: what lies between the previous row and this label is taken when
+            // it is exactly this row's values and nothing follows the label. (After a row not
+            // found, what lies there may be that row's.)
+            let before = if previous_found { self.runs(read_to, found.start) } else { Vec::new() };
+            let on_both_sides = !runs.is_empty() && !before.is_empty();
+            if runs.is_empty() && before.len() == keys.len() {
+                runs = before.clone();
             }
             at = found.end;
             read_to = end;
@@ -527,6 +526,12 @@ impl Reader<'_> {
             let place = format!("表二「{label}」");
             if next_missing && i + 1 < rows.len() {
                 self.next_row_missing(ids, &place, rows[i + 1].0);
+                continue;
+            }
+            if on_both_sides {
+                // Numbers before the label and after it: which are the row's (and which a page
+                // number or a mark) is not certain.
+                self.uncertain(ids, &place, &[before, runs].concat(), &[]);
                 continue;
             }
             match splits(&runs, keys.len(), &|_| true) {
@@ -620,7 +625,14 @@ impl Reader<'_> {
                         _ if read.is_empty() => match without_furniture(&runs, ids.len(), &row_total) {
                             Some((values, cut)) => {
                                 self.trailing_note(ids.clone(), &place, cut);
-                                vec![values]
+                                // Cut, a row laid out over lines is in no certain order still.
+                                if !self.copy.cells && self.laid_out_over_lines(label.end, end) {
+                                    let readings = rearranged(&values);
+                                    reordered = readings.len() > 1;
+                                    readings
+                                } else {
+                                    vec![values]
+                                }
                             }
                             None if self.copy.cells => read,
                             None => match rejoined(&runs, ids.len(), &row_total) {
@@ -959,6 +971,12 @@ fn without_furniture<'r>(
     let holds = |values: &[Value]| counts(values).is_some() && holds(values);
     for (kept, dropped) in cuts {
         match splits(kept, count, &holds) {
+            // One too many, the row may as well have a stray number inside it.
+            Some(options)
+                if options.len() == 1 && runs.len() == count + 1 && adds_up_without_one(runs, &options[0], &holds) =>
+            {
+                return None;
+            }
             Some(options) if options.len() == 1 => return Some((options[0].clone(), dropped)),
             Some(options) if options.len() > 1 => return None,
             _ => {}

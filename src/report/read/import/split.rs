@@ -44,16 +44,27 @@ pub fn printed(runs: &[Run]) -> String {
 /// them: in the 万元 cell it is a different number.
 const CELL_UNITS: [&str; 5] = ["件", "万元", "个", "条", "次"];
 
-/// A table cell's text as a run: a number (full-width digits, thousands separators, spacing and a
-/// unit after it allowed), a blank mark, or `None` for anything else (a label).
+/// A table cell's text as a run: a number (full-width digits, thousands separators, a unit after
+/// it, spaced or not, allowed), a blank mark, or `None` for anything else (a label).
 fn cell_run(cell: &str) -> Option<Run> {
-    let cell = cell.replace('，', "");
-    if is_blank_mark(&cell) {
+    if is_blank_mark(&cell.replace('，', "")) {
         return Some(Run::Blank);
     }
-    let number = CELL_UNITS.iter().find_map(|unit| cell.strip_suffix(unit)).unwrap_or(&cell);
+    let number = CELL_UNITS.iter().find_map(|unit| cell.strip_suffix(unit)).unwrap_or(cell);
+    let number = ungrouped(number)?;
     let digits = number.chars().all(|c| c.is_ascii_digit() || c == '.');
-    (digits && number.starts_with(|c: char| c.is_ascii_digit())).then(|| Run::Cell(number.to_string()))
+    (digits && number.starts_with(|c: char| c.is_ascii_digit())).then_some(Run::Cell(number))
+}
+
+/// A number whose whole part may be written in thousands (`1,234`), without the separators;
+/// `None` when they do not group it so (`12,34`), or digits are a space apart: `13 0` and `1 365`
+/// are a number with a mark or another cell's number run into it (tables here do not space
+/// thousands).
+fn ungrouped(number: &str) -> Option<String> {
+    let whole = number.split('.').next().unwrap_or_default();
+    let groups: Vec<&str> = whole.split('，').collect();
+    let thousands = (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
+    (!number.contains(' ') && (groups.len() == 1 || thousands)).then(|| number.replace('，', ""))
 }
 
 /// The runs in `start..end`. In an HTML copy each cell is one run and the first cell boundary
@@ -64,6 +75,9 @@ pub fn runs(copy: &Copy, start: usize, end: usize) -> Vec<Run> {
         let mut cells: Vec<String> = Vec::new();
         let mut current = String::new();
         let mut closed_label = false;
+        // A space or a line break after a digit of the cell: digits on both sides of it are two
+        // numbers (`13 0` is not 130), and the cell is not read as one.
+        let mut gap = false;
         for &k in &keys {
             match k {
                 CELL => {
@@ -73,10 +87,17 @@ pub fn runs(copy: &Copy, start: usize, end: usize) -> Vec<Run> {
                         closed_label = true;
                         current.clear();
                     }
+                    gap = false;
                 }
                 TABLE_END => break,
-                BREAK | ' ' => {}
-                c => current.push(c),
+                BREAK | ' ' => gap = current.ends_with(|c: char| c.is_ascii_digit()),
+                c => {
+                    if gap && c.is_ascii_digit() {
+                        current.push(' ');
+                    }
+                    gap = false;
+                    current.push(c);
+                }
             }
         }
         return cells.iter().filter_map(|cell| cell_run(cell)).collect();
@@ -130,7 +151,10 @@ fn valid_part(digits: &str) -> bool {
 /// A text row one number too many because a number broke in its narrow cell (PDF text prints a
 /// 总计 of `10939` as `1093` on one line and `9` on the next): each two neighbouring numbers read as
 /// one, taken only when exactly one such reading keeps the row's arithmetic (`holds`, given no
-/// blanks). Returns the values and where the join is: runs `at` and `at + 1`, value `at`.
+/// blanks), and no reading without one of the numbers keeps it otherwise — a stray number (a
+/// footnote's mark, a page number) makes a row one number too many as well, and `2 22 0 0 0 0 2 4`
+/// adds up both as `2 22 … 24` and without the 22. Returns the values and where the join is: runs
+/// `at` and `at + 1`, value `at`.
 pub fn rejoined(runs: &[Run], count: usize, holds: &dyn Fn(&[Value]) -> bool) -> Option<(Vec<Value>, usize)> {
     if runs.len() != count + 1 {
         return None;
@@ -149,7 +173,19 @@ pub fn rejoined(runs: &[Run], count: usize, holds: &dyn Fn(&[Value]) -> bool) ->
             fitting = Some((values, at));
         }
     }
-    fitting
+    let (joined, _) = fitting.as_ref()?;
+    if adds_up_without_one(runs, joined, holds) { None } else { fitting }
+}
+
+/// Whether `runs` add up (`holds`, given no blanks) with one of them left out — a stray number, a
+/// footnote's mark or a page number — otherwise than as `read`: then a reading of a row one number
+/// too many is not certain.
+pub fn adds_up_without_one(runs: &[Run], read: &[Value], holds: &dyn Fn(&[Value]) -> bool) -> bool {
+    (0..runs.len()).any(|stray| {
+        let mut values: Vec<Value> = runs.iter().map(|r| r.digits().map(str::to_string)).collect();
+        values.remove(stray);
+        counts(&values).is_some() && holds(&values) && values != read
+    })
 }
 
 /// Every way to read `runs` as exactly `count` values that `accept` allows, up to [`MAX_SPLITS`];
@@ -266,6 +302,8 @@ mod tests {
         );
         // Two readings that both fit: neither is taken.
         assert_eq!(rejoined(&digits(&["1", "2", "3"]), 2, &|_| true), None);
+        // Read as 2 22 0 0 0 0 24 it adds up, and so it does without the 22: no join is taken.
+        assert_eq!(rejoined(&digits(&["2", "22", "0", "0", "0", "0", "2", "4"]), 7, &row_sum), None);
         // A join never makes a number with a leading zero, nor a blank a number.
         assert_eq!(rejoined(&digits(&["0", "5"]), 1, &|_| true), None);
         assert_eq!(rejoined(&[Run::Blank, Run::Digits("5".into())], 1, &|_| true), None);
@@ -333,9 +371,15 @@ mod tests {
     fn a_cell_holds_one_number_as_clerks_type_it_in_word() {
         // Full-width digits, a unit after the number, spacing: one number, one cell.
         let html = Copy::new(
-            "<table><tr><td>规章</td><td>６４</td><td>70件</td><td>1 282 件</td><td>1.25万元</td><td>１２５０元</td></tr></table>",
+            "<table><tr><td>规章</td><td>６４</td><td>70件</td><td>1,282 件</td><td>1.25万元</td><td>１２５０元</td></tr></table>",
         );
         assert_eq!(runs(&html, 0, html.len()), vec![cell("64"), cell("70"), cell("1282"), cell("1.25")]);
+        // Digits a space or a line apart, or a comma that does not group a number in thousands, are
+        // two numbers (a mark or a column's number put in, two cells run together): not one.
+        let html = Copy::new(
+            "<table><tr><td>一、本年新收</td><td>13 0</td><td>12,34</td><td>2<br>8</td><td>1 365</td><td>1,234,567</td></tr></table>",
+        );
+        assert_eq!(runs(&html, 0, html.len()), vec![cell("1234567")]);
         // 元 in a 万元 cell is another number: the cell is not read, and the row comes up short.
         let found = splits(&runs(&html, 0, html.len()), 5, &|_| true).unwrap();
         assert!(found.is_empty(), "a cell is never split to make up the count: {found:?}");
