@@ -62,9 +62,9 @@ fn cell_run(cell: &str) -> Option<Run> {
 /// thousands).
 fn ungrouped(number: &str) -> Option<String> {
     let whole = number.split('.').next().unwrap_or_default();
-    let groups: Vec<&str> = whole.split('，').collect();
-    let thousands = (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
-    (!number.contains(' ') && (groups.len() == 1 || thousands)).then(|| number.replace('，', ""))
+    let mut groups = whole.split('，');
+    let thousands = groups.next().is_some_and(|first| (1..=3).contains(&first.len())) && groups.all(|g| g.len() == 3);
+    (!number.contains(' ') && (!whole.contains('，') || thousands)).then(|| number.replace('，', ""))
 }
 
 /// The runs in `start..end`. In an HTML copy each cell is one run and the first cell boundary
