@@ -8,7 +8,7 @@ mod markdown;
 mod split;
 
 use copy::{BREAK, Copy, Span, TABLE_END, label_key};
-use split::{Run, Value, adds_up_without_one, counts, printed, rejoined, runs, splits};
+use split::{Run, Value, adds_up_without_one, as_printed, counts, printed, rejoined, runs, splits};
 
 use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
@@ -514,10 +514,10 @@ impl Reader<'_> {
             // lower in its cell: what lies between the previous row and this label is taken when
             // it is exactly this row's values and nothing follows the label. (After a row not
             // found, what lies there may be that row's.)
-            let before = if previous_found { self.runs(read_to, found.start) } else { Vec::new() };
+            let mut before = if previous_found { self.runs(read_to, found.start) } else { Vec::new() };
             let on_both_sides = !runs.is_empty() && !before.is_empty();
             if runs.is_empty() && before.len() == keys.len() {
-                runs = before.clone();
+                runs = std::mem::take(&mut before);
             }
             at = found.end;
             read_to = end;
@@ -790,7 +790,7 @@ impl Reader<'_> {
             .map(|first| self.runs(first.end, table_end(first.end)));
         let whole = |runs: &[Run]| runs.len() == ids.len() && runs.iter().all(|r| r.digits().is_some());
         if let Some(in_order) = in_order.filter(|r| whole(r)) {
-            let values: Vec<Value> = in_order.iter().map(|r| r.digits().map(str::to_string)).collect();
+            let values = as_printed(&in_order);
             if counts(&values).is_some() && groups_add_up(&values) {
                 return self.set_values(&ids, &values);
             }

@@ -35,6 +35,11 @@ impl Run {
     }
 }
 
+/// Each of `runs` as one value, as printed: a run's digits, or a blank.
+pub fn as_printed(runs: &[Run]) -> Vec<Value> {
+    runs.iter().map(|r| r.digits().map(str::to_string)).collect()
+}
+
 /// The numbers of `runs` as the copy printed them, apart by spaces, for a note to quote.
 pub fn printed(runs: &[Run]) -> String {
     runs.iter().filter_map(Run::digits).collect::<Vec<_>>().join(" ")
@@ -161,7 +166,7 @@ pub fn rejoined(runs: &[Run], count: usize, holds: &dyn Fn(&[Value]) -> bool) ->
     }
     let mut fitting = None;
     for at in 0..count {
-        let mut values: Vec<Value> = runs.iter().map(|r| r.digits().map(str::to_string)).collect();
+        let mut values = as_printed(runs);
         let tail = values.remove(at + 1);
         let (Some(head), Some(tail)) = (&mut values[at], tail) else { continue };
         head.push_str(&tail);
@@ -182,7 +187,7 @@ pub fn rejoined(runs: &[Run], count: usize, holds: &dyn Fn(&[Value]) -> bool) ->
 /// too many is not certain.
 pub fn adds_up_without_one(runs: &[Run], read: &[Value], holds: &dyn Fn(&[Value]) -> bool) -> bool {
     (0..runs.len()).any(|stray| {
-        let mut values: Vec<Value> = runs.iter().map(|r| r.digits().map(str::to_string)).collect();
+        let mut values = as_printed(runs);
         values.remove(stray);
         counts(&values).is_some() && holds(&values) && values != read
     })
