@@ -829,7 +829,7 @@ fn a_total_broken_over_two_lines_in_its_cell_is_read_whole_by_the_rows_sum() {
     let imported = import(&text.replacen(printed, "1581\t1609\t1637\t1665\t1693\t1721\t990\n6", 1));
     assert_eq!(row(&imported.report, "received"), values("1581/1609/1637/1665/1693/1721/9906"));
     assert!(import_notes(&imported).contains(
-        &"表三「一、本年新收」行：复制件中的“990 6”是一个数折成了两行，按本行的合计读作 9906（唯一合得上的读法），请对照原表核对。"
+        &"表三「一、本年新收」行：复制件中的“990 6”是一个数断成了两段（窄格中折行等），按本行的合计读作 9906（唯一合得上的读法），请对照原表核对。"
     ));
     assert_eq!(wrong_cells(&imported.report, &source), vec![]);
 }
@@ -861,6 +861,78 @@ fn rows_a_pdf_laid_out_over_lines_are_placed_by_the_columns_sums_when_one_way_ad
 }
 
 #[test]
+fn digits_that_make_no_number_are_quoted_and_their_row_left_blank() {
+    let material = |name: &str| {
+        std::fs::read_to_string(format!("{}/tests/fixtures/material/01/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    let source = Report::from_json(&material("report.json")).unwrap().report;
+    let replaced = |text: String, from: &str, to: &str| {
+        assert!(text.contains(from), "{from} is in the copy");
+        text.replacen(from, to, 1)
+    };
+    // A 万元 amount whose 0 was lost before its decimal point is not 3 (nor 0.3: a digit may be
+    // lost): left blank, the note quoting it as printed. In a text copy and in a table's cell.
+    for (name, from, to) in [
+        ("pdf_raw.txt", "行政事业性收费 3\n", "行政事业性收费 .3\n"),
+        ("converted.md", "| 行政事业性收费 | 3 |", "| 行政事业性收费 | .3 |"),
+    ] {
+        let imported = import(&replaced(material(name), from, to));
+        assert_eq!(imported.report.get_key("proactive.fees.amount"), None, "{name}");
+        let notes = import_notes(&imported);
+        assert!(notes.contains(&"表二「行政事业性收费」：复制件中的“.3”读不成一个数（数字间隔着空格、逗号不在千位上或小数点前缺了数字），这一行未导入，请对照原表填写。"), "{name}: {notes:?}");
+        assert_eq!(wrong_cells(&imported.report, &source), vec![], "{name}");
+    }
+    // A cell whose digits a space parts (a mark or a digit put in): the note quotes that cell, not
+    // only the row's other numbers, so the clerk finds it.
+    let imported = import(&replaced(material("converted.md"), "|  |  | 13 | 2 |", "|  |  | 13 0 | 2 |"));
+    assert_eq!(row(&imported.report, "received"), vec!["(absent)"; 7]);
+    let notes = import_notes(&imported);
+    assert!(notes.iter().any(|m| m.starts_with("表三「一、本年新收") && m.contains("“13 0”读不成一个数")), "{notes:?}");
+    assert_eq!(wrong_cells(&imported.report, &source), vec![]);
+}
+
+#[test]
+fn a_row_read_out_of_its_printed_order_is_taken_only_when_the_copy_or_the_columns_say_so() {
+    let material = |n: u32, name: &str| {
+        std::fs::read_to_string(format!("{}/tests/fixtures/material/{n:02}/{name}", env!("CARGO_MANIFEST_DIR")))
+            .unwrap()
+    };
+    let source = |n: u32| Report::from_json(&material(n, "report.json")).unwrap().report;
+    // A PDF's tall row: its 总计 alone on the line above the six counts. The shape says where the
+    // first number goes (888+1696+2246 = 4830), though the columns cannot (their 总计 is broken).
+    let layout = material(5, "pdf_layout.txt");
+    assert!(layout.contains("4830\n                             888      0    0     0    1696 2246\n"));
+    let imported = import(&layout);
+    assert_eq!(row(&imported.report, "partially_disclosed"), values("888/0/0/0/1696/2246/4830"));
+    // A reading-order copy, a cell a line, whose 55 was printed `5 5`: 10 0 5 5 0 0 0 adds up with
+    // the 10 moved to the end (5+5 = 10), by chance. Nothing in the copy's shape says so, and the
+    // columns cannot confirm it: left blank.
+    let text = material(3, "pdf.txt");
+    assert!(text.contains("\n10\n\n0\n\n55\n"));
+    let imported = import(&text.replacen("\n10\n\n0\n\n55\n", "\n10\n\n0\n\n5 5\n", 1));
+    assert_eq!(row(&imported.report, "partially_disclosed"), vec!["(absent)"; 7]);
+    assert_eq!(wrong_cells(&imported.report, &source(3)), vec![]);
+    // A tall row whose 总计 was printed `2 175`: rejoined it adds up, but which column its counts'
+    // 2175 is in, the columns would have to say; they cannot, and the row is not said as rejoined.
+    let layout = material(11, "pdf_layout.txt");
+    let total = "（二）部分公开（区分处理的，只计这一情                                            2175";
+    assert!(layout.contains(total));
+    let imported = import(&layout.replacen(total, &total.replace("2175", "2 175"), 1));
+    assert_eq!(row(&imported.report, "partially_disclosed"), vec!["(absent)"; 7]);
+    let notes: Vec<&str> = import_notes(&imported).into_iter().filter(|m| m.contains("（二）部分公开")).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].contains("无法确定各在哪一列"), "{notes:?}");
+    assert_eq!(wrong_cells(&imported.report, &source(11)), vec![]);
+    // A table's cells are where the table put them, even when the row adds up moved (a clerk
+    // left its 总计 out: 6 = 1+2+3).
+    let printed = "| 13 | 2 | 1 | 3 | 3 | 6 | 28 |";
+    let markdown = material(1, "converted.md");
+    assert!(markdown.contains(printed), "本年新收 as the converter prints it");
+    let imported = import(&markdown.replacen(printed, "| 6 | 1 | 2 | 3 | 0 | 0 | 0 |", 1));
+    assert_eq!(row(&imported.report, "received"), values("6/1/2/3/0/0/0"));
+}
+
+#[test]
 fn a_row_pasted_alone_is_read() {
     // A copy that ends with its row is not one whose next row's label was lost.
     let imported = import("三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1");
@@ -868,10 +940,13 @@ fn a_row_pasted_alone_is_read() {
 }
 
 /// What a copy can lose or gain on its way: a number, a line, a line printed twice, two
-/// neighbouring lines swapped, a stray number (a footnote mark, a page number) put in before another.
+/// neighbouring lines swapped, a stray number (a footnote mark, a page number) put in before another,
+/// a number parted by a space or its whole part lost before its decimal point.
 #[derive(Debug, Clone, Copy)]
 enum Damage {
     NumberLost,
+    /// `13` printed `1 3`, `0.5` printed `.5`: a space slipped in, a digit lost.
+    NumberParted,
     LineLost,
     LineDoubled,
     LinesSwapped,
@@ -927,6 +1002,20 @@ fn damaged_text(text: &str, damage: Damage, at: usize) -> String {
             lines.join("\n")
         }
         Damage::WordGarbled => garbled(text, at),
+        Damage::NumberParted => parted(text, &numbers, at),
+    }
+}
+
+/// `text` with the `at`-th of its numbers in `spans` of two digits or more (counted round) parted
+/// after its first digit: a space put in, or a decimal's whole part lost.
+fn parted(text: &str, spans: &[(usize, usize)], at: usize) -> String {
+    let long: Vec<(usize, usize)> = spans.iter().copied().filter(|(start, end)| end - start >= 2).collect();
+    let Some(&(start, _)) = long.get(at % long.len().max(1)) else { return text.to_string() };
+    let after_first = start + 1;
+    if text[after_first..].starts_with('.') {
+        format!("{}{}", &text[..start], &text[after_first..])
+    } else {
+        format!("{} {}", &text[..after_first], &text[after_first..])
     }
 }
 
@@ -979,6 +1068,12 @@ fn damaged_html(html: &str, damage: Damage, at: usize) -> String {
             format!("{}{}{}{}{}", &html[..s1], &html[s2..e2], &html[e1..s2], &html[s1..e1], &html[e2..])
         }
         Damage::WordGarbled => garbled(html, at),
+        Damage::NumberParted => {
+            // Only the cells' numbers, not an attribute's (`rowspan="22"`).
+            let in_cells: Vec<(usize, usize)> =
+                number_spans(html).into_iter().filter(|&(start, _)| html[..start].ends_with('>')).collect();
+            parted(html, &in_cells, at)
+        }
     }
 }
 
@@ -999,6 +1094,7 @@ fn damage() -> impl Strategy<Value = Damage> {
         Just(Damage::LinesSwapped),
         (0u32..40).prop_map(Damage::NumberAdded),
         Just(Damage::WordGarbled),
+        Just(Damage::NumberParted),
     ]
 }
 
@@ -1064,7 +1160,8 @@ proptest! {
             Just(Damage::LineLost),
             Just(Damage::LineDoubled),
             Just(Damage::LinesSwapped),
-            Just(Damage::WordGarbled)
+            Just(Damage::WordGarbled),
+            Just(Damage::NumberParted)
         ],
         places in prop::collection::vec(any::<usize>(), 1..3),
     ) {

@@ -346,10 +346,16 @@ fn check_request_columns(sheet: &Sheet, findings: &mut Vec<Finding>) {
     }
 }
 
-/// True when every column of table 三 keeps T3-SUM and T3-BAL: how the importer chooses among the
-/// splits of glued digits (thousands of candidates, so no message is written).
+/// True when every column of table 三 keeps T3-SUM and T3-BAL, every outcome and 总计 printed: how
+/// the importer chooses among readings of a row (thousands of candidates, so no message is
+/// written). The rules count a blank as 0, but a row the import left blank may hold anything, so a
+/// table with one confirms nothing.
 pub fn request_columns_hold(sheet: &Sheet) -> bool {
-    unsummed_columns(sheet).next().is_none() && balances(sheet).iter().all(|b| b.gap().is_none())
+    let printed =
+        |r: usize| (0..REQUEST_COLUMNS.len()).all(|c| matches!(sheet.entry(request_cell(r, c)), Entry::Count(_)));
+    outcome_rows().chain([request_row(RequestRowRole::OutcomeTotal)]).all(printed)
+        && unsummed_columns(sheet).next().is_none()
+        && balances(sheet).iter().all(|b| b.gap().is_none())
 }
 
 /// For every field, the indices of the findings that concern it, so a cell can point at its messages.

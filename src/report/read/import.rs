@@ -8,7 +8,7 @@ mod markdown;
 mod split;
 
 use copy::{BREAK, Copy, Span, TABLE_END, label_key};
-use split::{Run, Value, adds_up_without_one, as_printed, counts, printed, rejoined, runs, splits};
+use split::{Run, Value, adds_up_without_one, as_printed, counts, printed, rejoined, runs, splits, unread};
 
 use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
@@ -234,6 +234,11 @@ struct RowReading {
     /// The options are arrangements of numbers a PDF laid out over lines (its 总计 possibly out of
     /// place), not splits of glued digits: a row left unsettled is said as out of order.
     reordered: bool,
+    /// Its one reading stands only when the columns' arithmetic confirms it.
+    unconfirmed: bool,
+    /// What was read otherwise than as printed (a number left off, one rejoined), said when the
+    /// row is placed: a row left blank is said so instead.
+    read_note: Option<String>,
 }
 
 /// Where the six section headings were found.
@@ -412,7 +417,7 @@ impl Reader<'_> {
     }
 
     fn uncertain(&mut self, ids: Vec<FieldId>, place: &str, runs: &[Run], options: &[Vec<Value>]) {
-        let glued: Vec<String> = runs.iter().map(|r| r.digits().unwrap_or("（空）").to_string()).collect();
+        let glued: Vec<String> = runs.iter().map(|r| r.shown().unwrap_or("（空）").to_string()).collect();
         // Quoted as far as a clerk can compare it with the original, not a megabyte of it.
         let mut glued = glued.join(" ");
         if let Some((cut, _)) = glued.char_indices().nth(GLUED_SHOWN) {
@@ -443,6 +448,18 @@ impl Reader<'_> {
         runs.into_iter().map(|run| if let Run::Digits(d) = run { Run::Cell(d) } else { run }).collect()
     }
 
+    /// A row with digits that make no number in it: true, and said, when `runs` has one. Which cell
+    /// they stand for, or whether a mark or another cell's number is in them, is not certain, so
+    /// the row is left whole.
+    fn has_unread(&mut self, ids: &[FieldId], place: &str, runs: &[Run]) -> bool {
+        let Some(unread) = unread(runs) else { return false };
+        let message = format!(
+            "{place}：复制件中的“{unread}”读不成一个数（数字间隔着空格、逗号不在千位上或小数点前缺了数字），这一行未导入，请对照原表填写。"
+        );
+        self.note(Rule::Import, ids.to_vec(), message);
+        true
+    }
+
     /// A row whose stretch may hold the next row's numbers, its label not found.
     fn next_row_missing(&mut self, ids: Vec<FieldId>, place: &str, next: &str) {
         let message = format!(
@@ -451,11 +468,9 @@ impl Reader<'_> {
         self.note(Rule::Import, ids, message);
     }
 
-    /// True when the numbers in `start..end` lie on several lines, some line holding more than one:
-    /// a row laid out by a PDF's text with its cells at different heights. (A copy with a cell a
-    /// line keeps the cells' order.)
-    fn laid_out_over_lines(&self, start: usize, end: usize) -> bool {
-        let (mut lines, mut most, mut on_line, mut in_digits) = (0, 0, 0, false);
+    /// How many numbers each line of `start..end` that has any holds.
+    fn numbers_per_line(&self, start: usize, end: usize) -> Vec<usize> {
+        let (mut lines, mut on_line, mut in_digits) = (Vec::new(), 0, false);
         for key in self.copy.keys(start, end).chain([BREAK]) {
             let digit = key.is_ascii_digit();
             if digit && !in_digits {
@@ -463,12 +478,18 @@ impl Reader<'_> {
             }
             in_digits = digit;
             if key == BREAK && on_line > 0 {
-                lines += 1;
-                most = most.max(on_line);
-                on_line = 0;
+                lines.push(std::mem::take(&mut on_line));
             }
         }
-        lines > 1 && most > 1
+        lines
+    }
+
+    /// True when the numbers in `start..end` lie on several lines, some line holding more than one:
+    /// a row laid out by a PDF's text with its cells at different heights. (A copy with a cell a
+    /// line keeps the cells' order.)
+    fn laid_out_over_lines(&self, start: usize, end: usize) -> bool {
+        let per_line = self.numbers_per_line(start, end);
+        per_line.len() > 1 && per_line.iter().any(|&n| n > 1)
     }
 
     /// A text copy's row whose numbers cannot be placed for certain (they do not add up to its
@@ -534,6 +555,9 @@ impl Reader<'_> {
                 self.uncertain(ids, &place, &[before, runs].concat(), &[]);
                 continue;
             }
+            if self.has_unread(&ids, &place, &runs) {
+                continue;
+            }
             match splits(&runs, keys.len(), &|_| true) {
                 Some(options) if options.len() == 1 => {
                     self.set_values(&ids, &options[0]);
@@ -597,12 +621,16 @@ impl Reader<'_> {
                 self.next_row_missing(ids, &place, &request_rows()[*next_row].name);
                 continue;
             }
+            if self.has_unread(&ids, &place, &runs) {
+                continue;
+            }
             // T3-ROW on the candidate's values: checked this way, not through a Sheet, because the
             // search tries up to thousands of candidates.
             let row_total = |values: &[Value]| {
                 counts(values).is_none_or(|v| v[..REQUEST_TOTAL_COLUMN].iter().sum::<u64>() == v[REQUEST_TOTAL_COLUMN])
             };
-            let mut reordered = false;
+            let (mut reordered, mut unconfirmed) = (false, false);
+            let mut read_note = None;
             let options = match splits(&runs, ids.len(), &row_total) {
                 // A text row laid out over several lines (a PDF's tall row, its 总计 on another
                 // line than its counts) is in no certain order: it is taken when no other
@@ -621,28 +649,43 @@ impl Reader<'_> {
                     let read = splits(&runs, ids.len(), &|_| true).filter(|all| all.len() == 1).unwrap_or_default();
                     let moved = read.first().map(|values| rearranged(values)).unwrap_or_default();
                     match moved.len() {
-                        1 => moved,
-                        _ if read.is_empty() => match without_furniture(&runs, ids.len(), &row_total) {
-                            Some((values, cut)) => {
-                                self.trailing_note(ids.clone(), &place, cut);
-                                // Cut, a row laid out over lines is in no certain order still.
-                                if !self.copy.cells && self.laid_out_over_lines(label.end, end) {
+                        // One arrangement adds up, which numbers mostly 0 and small do by chance as
+                        // well: taken when the columns confirm it. (A table's cells stay where they are.)
+                        1 if !self.copy.cells => {
+                            // The shape of a PDF's tall row, its 总计 alone on the line above the
+                            // six counts, says where the first number goes; otherwise the columns must.
+                            let total_above = self.numbers_per_line(label.end, end) == [1, ids.len() - 1]
+                                && moved[0][..ids.len() - 1] == read[0][1..];
+                            (reordered, unconfirmed) = (!total_above, !total_above);
+                            moved
+                        }
+                        _ if read.is_empty() => {
+                            // Cut or rejoined, a row laid out over lines is in no certain order still.
+                            let over_lines = !self.copy.cells && self.laid_out_over_lines(label.end, end);
+                            let mut in_order_or_rearranged = |values: Vec<Value>| {
+                                if over_lines {
                                     let readings = rearranged(&values);
                                     reordered = readings.len() > 1;
                                     readings
                                 } else {
                                     vec![values]
                                 }
-                            }
-                            None if self.copy.cells => read,
-                            None => match rejoined(&runs, ids.len(), &row_total) {
-                                Some((values, at)) => {
-                                    self.rejoined_note(ids.clone(), &place, &runs[at..at + 2], &values[at]);
-                                    vec![values]
+                            };
+                            match without_furniture(&runs, ids.len(), &row_total) {
+                                Some((values, cut)) => {
+                                    read_note = Some(trailing_message(&place, cut));
+                                    in_order_or_rearranged(values)
                                 }
-                                None => read,
-                            },
-                        },
+                                None if self.copy.cells => read,
+                                None => match rejoined(&runs, ids.len(), &row_total) {
+                                    Some((values, at)) => {
+                                        read_note = Some(rejoined_message(&place, &runs[at..at + 2], &values[at]));
+                                        in_order_or_rearranged(values)
+                                    }
+                                    None => read,
+                                },
+                            }
+                        }
                         // A table's cells are certain: a total that does not add up is the
                         // report's own mistake, kept for the rules to show.
                         _ if self.copy.cells => read,
@@ -660,7 +703,7 @@ impl Reader<'_> {
                 Some(options) => options,
                 None => Vec::new(),
             };
-            candidates.push(RowReading { row: *r, runs, options, reordered });
+            candidates.push(RowReading { row: *r, runs, options, reordered, unconfirmed, read_note });
         }
         if old {
             self.note(
@@ -698,14 +741,16 @@ impl Reader<'_> {
         self.note(Rule::Import, ids, message);
     }
 
-    /// Fixes each row of table 三 from its readings; rows with several are decided by the columns'
-    /// arithmetic (T3-SUM, T3-BAL) when exactly one combination fits.
+    /// Fixes each row of table 三 from its readings; rows with several, or with one to be confirmed,
+    /// are decided by the columns' arithmetic (T3-SUM, T3-BAL) when exactly one combination fits.
     fn settle_requests(&mut self, candidates: Vec<RowReading>) {
         let ids = |r: usize| -> Vec<FieldId> { (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect() };
-        let open: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].options.len() > 1).collect();
+        let open: Vec<usize> =
+            (0..candidates.len()).filter(|&i| candidates[i].options.len() > 1 || candidates[i].unconfirmed).collect();
         // Checked: many open rows of many readings each would overflow the product.
         let combinations = open.iter().try_fold(1usize, |product, &i| product.checked_mul(candidates[i].options.len()));
-        let mut chosen: Vec<Option<usize>> = candidates.iter().map(|c| (c.options.len() == 1).then_some(0)).collect();
+        let mut chosen: Vec<Option<usize>> =
+            candidates.iter().map(|c| (c.options.len() == 1 && !c.unconfirmed).then_some(0)).collect();
         if let Some(combinations) = combinations.filter(|&c| !open.is_empty() && c <= MAX_COMBINATIONS) {
             // The rows already settled, then each combination of the open ones, put to the rules.
             let mut settled = Report::new();
@@ -740,7 +785,12 @@ impl Reader<'_> {
         for (candidate, pick) in candidates.iter().zip(chosen) {
             let place = format!("表三「{}」行", request_rows()[candidate.row].name);
             match pick {
-                Some(pick) => self.set_values(&ids(candidate.row), &candidate.options[pick]),
+                Some(pick) => {
+                    self.set_values(&ids(candidate.row), &candidate.options[pick]);
+                    if let Some(note) = &candidate.read_note {
+                        self.note(Rule::Import, ids(candidate.row), note.clone());
+                    }
+                }
                 None if candidate.reordered => self.out_of_order(ids(candidate.row), &place, &candidate.runs),
                 None => self.uncertain(ids(candidate.row), &place, &candidate.runs, &candidate.options),
             }
@@ -770,6 +820,9 @@ impl Reader<'_> {
             .and_then(|s| self.find_label(s.end, until, total));
         let table_end = |from: usize| (from..until).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(until);
         let after_header = header.map(|h| self.runs(h.end, table_end(h.end)));
+        if after_header.as_ref().is_some_and(|runs| self.has_unread(&ids, "表四", runs)) {
+            return;
+        }
         if let Some(runs) = &after_header {
             match splits(runs, ids.len(), &groups_add_up) {
                 Some(options) if options.len() == 1 => return self.set_values(&ids, &options[0]),
@@ -800,29 +853,11 @@ impl Reader<'_> {
             Some(runs) => match without_furniture(&runs, ids.len(), &groups_add_up) {
                 Some((values, cut)) => {
                     self.set_values(&ids, &values);
-                    self.trailing_note(ids, "表四", cut);
+                    self.note(Rule::Import, ids, trailing_message("表四", cut));
                 }
                 None => self.uncertain(ids, "表四", &runs, &[]),
             },
         }
-    }
-
-    /// Says what was left off a row's end.
-    fn trailing_note(&mut self, ids: Vec<FieldId>, place: &str, cut: &[Run]) {
-        let message = format!(
-            "{place}：数字“{}”不属于表格（页面上的日期、转换软件加的列号等），已略去，请对照原表核对。",
-            printed(cut)
-        );
-        self.note(Rule::Import, ids, message);
-    }
-
-    fn rejoined_note(&mut self, ids: Vec<FieldId>, place: &str, broken: &[Run], joined: &Value) {
-        let message = format!(
-            "{place}：复制件中的“{}”是一个数折成了两行，按本行的合计读作 {}（唯一合得上的读法），请对照原表核对。",
-            printed(broken),
-            joined.as_deref().unwrap_or_default()
-        );
-        self.note(Rule::Import, ids, message);
     }
 
     fn set_text(&mut self, key: &str, text: String) {
@@ -983,6 +1018,20 @@ fn without_furniture<'r>(
         }
     }
     None
+}
+
+/// What is said of numbers left off a row's end.
+fn trailing_message(place: &str, cut: &[Run]) -> String {
+    format!("{place}：数字“{}”不属于表格（页面上的日期、转换软件加的列号等），已略去，请对照原表核对。", printed(cut))
+}
+
+/// What is said of a number read whole from the two runs it was `broken` into.
+fn rejoined_message(place: &str, broken: &[Run], joined: &Value) -> String {
+    format!(
+        "{place}：复制件中的“{}”是一个数断成了两段（窄格中折行等），按本行的合计读作 {}（唯一合得上的读法），请对照原表核对。",
+        printed(broken),
+        joined.as_deref().unwrap_or_default()
+    )
 }
 
 /// The ways to read a row of table 三 whose 总计 may have been read out of place: PDF text prints a

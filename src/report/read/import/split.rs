@@ -23,26 +23,44 @@ pub enum Run {
     /// numbers apart.
     Cell(String),
     Blank,
+    /// Digits that do not make a number as printed — a space between them (`13 0`), a comma that
+    /// does not group thousands (`12,34`), a decimal without its whole part (`.25`) — kept to be
+    /// quoted: a mark, a lost digit or another cell's number may be in it, so it is never a value.
+    Unread(String),
 }
 
 impl Run {
-    /// The digits the run holds, if any.
+    /// The digits the run holds, if it is a value.
     pub fn digits(&self) -> Option<&str> {
         match self {
             Run::Digits(d) | Run::Cell(d) => Some(d),
-            Run::Blank => None,
+            Run::Blank | Run::Unread(_) => None,
+        }
+    }
+
+    /// The run as a note quotes it: its digits, or what could not be read.
+    pub fn shown(&self) -> Option<&str> {
+        match self {
+            Run::Unread(printed) => Some(printed),
+            run => run.digits(),
         }
     }
 }
 
-/// Each of `runs` as one value, as printed: a run's digits, or a blank.
+/// The first of `runs` that holds digits but no number.
+pub fn unread(runs: &[Run]) -> Option<&str> {
+    runs.iter().find_map(|run| if let Run::Unread(printed) = run { Some(printed.as_str()) } else { None })
+}
+
+/// Each of `runs` as one value, as printed: a run's digits, or a blank (digits that make no number
+/// too, which [`counts`] then refuses).
 pub fn as_printed(runs: &[Run]) -> Vec<Value> {
     runs.iter().map(|r| r.digits().map(str::to_string)).collect()
 }
 
 /// The numbers of `runs` as the copy printed them, apart by spaces, for a note to quote.
 pub fn printed(runs: &[Run]) -> String {
-    runs.iter().filter_map(Run::digits).collect::<Vec<_>>().join(" ")
+    runs.iter().filter_map(Run::shown).collect::<Vec<_>>().join(" ")
 }
 
 /// Units a clerk types after a number in a table cell (`70件`, `1.25万元`). 元 alone is not among
@@ -50,15 +68,27 @@ pub fn printed(runs: &[Run]) -> String {
 const CELL_UNITS: [&str; 5] = ["件", "万元", "个", "条", "次"];
 
 /// A table cell's text as a run: a number (full-width digits, thousands separators, a unit after
-/// it, spaced or not, allowed), a blank mark, or `None` for anything else (a label).
+/// it, spaced or not, allowed), a blank mark, digits that make no number, or `None` for anything
+/// else (a label).
 fn cell_run(cell: &str) -> Option<Run> {
     if is_blank_mark(&cell.replace('，', "")) {
         return Some(Run::Blank);
     }
     let number = CELL_UNITS.iter().find_map(|unit| cell.strip_suffix(unit)).unwrap_or(cell);
-    let number = ungrouped(number)?;
-    let digits = number.chars().all(|c| c.is_ascii_digit() || c == '.');
-    (digits && number.starts_with(|c: char| c.is_ascii_digit())).then_some(Run::Cell(number))
+    if !number.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '，' | ' ')) {
+        return None;
+    }
+    let read = ungrouped(number).filter(|n| {
+        let mut parts = n.split('.');
+        parts.next().is_some_and(|whole| !whole.is_empty())
+            && parts.next().is_none_or(|fraction| !fraction.is_empty())
+            && parts.next().is_none()
+    });
+    match read {
+        Some(number) => Some(Run::Cell(number)),
+        None if number.contains(|c: char| c.is_ascii_digit()) => Some(Run::Unread(number.replace('，', ","))),
+        None => None,
+    }
 }
 
 /// A number whose whole part may be written in thousands (`1,234`), without the separators;
@@ -112,19 +142,27 @@ pub fn runs(copy: &Copy, start: usize, end: usize) -> Vec<Run> {
     for (i, &k) in keys.iter().enumerate() {
         let between_digits =
             |i: usize| i > 0 && keys[i - 1].is_ascii_digit() && keys.get(i + 1).is_some_and(|c| c.is_ascii_digit());
-        if k.is_ascii_digit() || (k == '.' && between_digits(i)) {
+        // A decimal point after no digit (`.25`) starts a run that is no number.
+        let leads_digits =
+            |i: usize| (i == 0 || !keys[i - 1].is_ascii_digit()) && keys.get(i + 1).is_some_and(|c| c.is_ascii_digit());
+        if k.is_ascii_digit() || (k == '.' && (between_digits(i) || leads_digits(i))) {
             current.push(k);
         } else if k == '，' && between_digits(i) && keys[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3
         {
             // a thousands separator
         } else if !current.is_empty() {
-            runs.push(Run::Digits(std::mem::take(&mut current)));
+            runs.push(text_run(std::mem::take(&mut current)));
         }
     }
     if !current.is_empty() {
-        runs.push(Run::Digits(current));
+        runs.push(text_run(current));
     }
     runs
+}
+
+/// A text copy's stretch of digits as a run: unread when it begins with its decimal point.
+fn text_run(digits: String) -> Run {
+    if digits.starts_with('.') { Run::Unread(digits) } else { Run::Digits(digits) }
 }
 
 /// True when `start..end` of a text copy shows that it glues numbers together: a run of three
@@ -233,6 +271,7 @@ impl Search<'_> {
             return true;
         }
         match run {
+            Run::Unread(_) => true,
             Run::Digits(digits) if !digits.contains('.') && left > runs.len() => self.split(digits, rest),
             whole => {
                 self.current.push(whole.digits().map(str::to_string));
@@ -384,10 +423,21 @@ mod tests {
         let html = Copy::new(
             "<table><tr><td>一、本年新收</td><td>13 0</td><td>12,34</td><td>2<br>8</td><td>1 365</td><td>1,234,567</td></tr></table>",
         );
-        assert_eq!(runs(&html, 0, html.len()), vec![cell("1234567")]);
-        // 元 in a 万元 cell is another number: the cell is not read, and the row comes up short.
-        let found = splits(&runs(&html, 0, html.len()), 5, &|_| true).unwrap();
-        assert!(found.is_empty(), "a cell is never split to make up the count: {found:?}");
+        let unread = |printed: &str| Run::Unread(printed.into());
+        let read = runs(&html, 0, html.len());
+        assert_eq!(read, vec![unread("13 0"), unread("12,34"), unread("2 8"), unread("1 365"), cell("1234567")]);
+        assert_eq!(printed(&read), "13 0 12,34 2 8 1 365 1234567", "a note quotes them as printed");
+        // They are never a value, not even a blank one.
+        let found = splits(&read, 5, &|_| true).unwrap();
+        assert!(found.is_empty(), "digits that make no number are no value: {found:?}");
+        // A decimal point with no digit before it (`.25`, its 0 lost), or none after it.
+        let html = Copy::new("<table><tr><td>收费金额</td><td>.25</td><td>3.</td><td>0.25</td></tr></table>");
+        assert_eq!(runs(&html, 0, html.len()), vec![unread(".25"), unread("3."), cell("0.25")]);
+        let text = Copy::new("收费金额 .25 万元 0.5 第1.2条");
+        assert_eq!(
+            runs(&text, 0, text.len()),
+            vec![unread(".25"), Run::Digits("0.5".into()), Run::Digits("1.2".into())]
+        );
     }
 
     #[test]
