@@ -452,10 +452,8 @@ impl Reader<'_> {
     /// they stand for, or whether a mark or another cell's number is in them, is not certain, so
     /// the row is left whole.
     fn has_unread(&mut self, ids: &[FieldId], place: &str, runs: &[Run]) -> bool {
-        let Some(unread) = unread(runs) else { return false };
-        let message = format!(
-            "{place}：复制件中的“{unread}”读不成一个数（数字间隔着空格、逗号不在千位上或小数点前缺了数字），这一行未导入，请对照原表填写。"
-        );
+        let Some((unread, why)) = unread(runs) else { return false };
+        let message = format!("{place}：复制件中的“{unread}”读不成一个数（{why}），这一行未导入，请对照原表填写。");
         self.note(Rule::Import, ids.to_vec(), message);
         true
     }

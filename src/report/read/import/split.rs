@@ -47,9 +47,20 @@ impl Run {
     }
 }
 
-/// The first of `runs` that holds digits but no number.
-pub fn unread(runs: &[Run]) -> Option<&str> {
-    runs.iter().find_map(|run| if let Run::Unread(printed) = run { Some(printed.as_str()) } else { None })
+/// The first of `runs` that holds digits but no number, and why it is none, in words for the clerk.
+pub fn unread(runs: &[Run]) -> Option<(&str, &'static str)> {
+    let printed =
+        runs.iter().find_map(|run| if let Run::Unread(printed) = run { Some(printed.as_str()) } else { None })?;
+    let why = if printed.contains(' ') {
+        "数字之间隔着空格"
+    } else if printed.contains(',') {
+        "逗号不在千位上"
+    } else if printed.starts_with('.') {
+        "小数点前缺了数字"
+    } else {
+        "小数点后没有数字"
+    };
+    Some((printed, why))
 }
 
 /// Each of `runs` as one value, as printed: a run's digits, or a blank (digits that make no number
@@ -423,20 +434,27 @@ mod tests {
         let html = Copy::new(
             "<table><tr><td>一、本年新收</td><td>13 0</td><td>12,34</td><td>2<br>8</td><td>1 365</td><td>1,234,567</td></tr></table>",
         );
-        let unread = |printed: &str| Run::Unread(printed.into());
+        let no_number = |printed: &str| Run::Unread(printed.into());
         let read = runs(&html, 0, html.len());
-        assert_eq!(read, vec![unread("13 0"), unread("12,34"), unread("2 8"), unread("1 365"), cell("1234567")]);
+        assert_eq!(
+            read,
+            vec![no_number("13 0"), no_number("12,34"), no_number("2 8"), no_number("1 365"), cell("1234567")]
+        );
         assert_eq!(printed(&read), "13 0 12,34 2 8 1 365 1234567", "a note quotes them as printed");
+        assert_eq!(unread(&read), Some(("13 0", "数字之间隔着空格")));
+        assert_eq!(unread(&read[1..]), Some(("12,34", "逗号不在千位上")));
         // They are never a value, not even a blank one.
         let found = splits(&read, 5, &|_| true).unwrap();
         assert!(found.is_empty(), "digits that make no number are no value: {found:?}");
         // A decimal point with no digit before it (`.25`, its 0 lost), or none after it.
         let html = Copy::new("<table><tr><td>收费金额</td><td>.25</td><td>3.</td><td>0.25</td></tr></table>");
-        assert_eq!(runs(&html, 0, html.len()), vec![unread(".25"), unread("3."), cell("0.25")]);
+        let read = runs(&html, 0, html.len());
+        assert_eq!(read, vec![no_number(".25"), no_number("3."), cell("0.25")]);
+        assert_eq!(unread(&read[1..]), Some(("3.", "小数点后没有数字")));
         let text = Copy::new("收费金额 .25 万元 0.5 第1.2条");
         assert_eq!(
             runs(&text, 0, text.len()),
-            vec![unread(".25"), Run::Digits("0.5".into()), Run::Digits("1.2".into())]
+            vec![no_number(".25"), Run::Digits("0.5".into()), Run::Digits("1.2".into())]
         );
     }
 
