@@ -938,6 +938,16 @@ fn a_row_read_out_of_its_printed_order_is_taken_only_when_the_copy_or_the_column
 }
 
 #[test]
+fn a_row_with_no_numbers_after_its_label_is_said_so_not_quoted_empty() {
+    // pdftotext's reading order puts the last rows' numbers after the table, far from their labels.
+    let text = fixture("material/02/pdf.txt");
+    let notes: Vec<String> =
+        import(&text).findings.into_iter().filter(|f| f.rule == Rule::Import).map(|f| f.message).collect();
+    assert!(notes.contains(&"表三「（七）总计」行：复制件中标题之后没有读到数字（复制时数字可能被移到了别处），未导入，请对照原表填写。".to_string()), "{notes:?}");
+    assert!(notes.iter().all(|m| !m.contains("“”")), "{notes:?}");
+}
+
+#[test]
 fn a_row_pasted_alone_is_read() {
     // A copy that ends with its row is not one whose next row's label was lost.
     let imported = import("三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1");

@@ -427,7 +427,9 @@ impl Reader<'_> {
         for option in options.iter().take(4) {
             shown.push(option.iter().map(|v| v.as_deref().unwrap_or_default()).collect::<Vec<_>>().join("/"));
         }
-        let message = if options.is_empty() {
+        let message = if runs.is_empty() {
+            format!("{place}：复制件中标题之后没有读到数字（复制时数字可能被移到了别处），未导入，请对照原表填写。")
+        } else if options.is_empty() {
             format!("{place}：复制件中的数字“{glued}”无法按表格拆分，未导入，请对照原表填写。")
         } else {
             format!(
