@@ -916,6 +916,7 @@ fn a_row_read_out_of_its_printed_order_is_taken_only_when_the_copy_or_the_column
     assert!(text.contains("\n10\n\n0\n\n55\n"));
     let imported = import(&text.replacen("\n10\n\n0\n\n55\n", "\n10\n\n0\n\n5 5\n", 1));
     assert_eq!(row(&imported.report, "partially_disclosed"), vec!["(absent)"; 7]);
+    assert!(import_notes(&imported).contains(&"表三「（二）部分公开」行：复制件中读到的数字“10 0 5 5 0 0 0”只有把 10 当作总计才合得上，但这可能是巧合，各列的合计也不能确认（复制时数字的顺序可能被打乱），未导入，请对照原表填写。"));
     assert_eq!(wrong_cells(&imported.report, &source(3)), vec![]);
     // A tall row whose 总计 was printed `2 175`: rejoined it adds up, but which column its counts'
     // 2175 is in, the columns would have to say; they cannot, and the row is not said as rejoined.

@@ -656,7 +656,7 @@ impl Reader<'_> {
                             // six counts, says where the first number goes; otherwise the columns must.
                             let total_above = self.numbers_per_line(label.end, end) == [1, ids.len() - 1]
                                 && moved[0][..ids.len() - 1] == read[0][1..];
-                            (reordered, unconfirmed) = (!total_above, !total_above);
+                            unconfirmed = !total_above;
                             moved
                         }
                         _ if read.is_empty() => {
@@ -790,6 +790,14 @@ impl Reader<'_> {
                     if let Some(note) = &candidate.read_note {
                         self.note(Rule::Import, ids(candidate.row), note.clone());
                     }
+                }
+                None if candidate.unconfirmed => {
+                    let total = candidate.options[0].last().cloned().flatten().unwrap_or_default();
+                    let message = format!(
+                        "{place}：复制件中读到的数字“{}”只有把 {total} 当作总计才合得上，但这可能是巧合，各列的合计也不能确认（复制时数字的顺序可能被打乱），未导入，请对照原表填写。",
+                        printed(&candidate.runs)
+                    );
+                    self.note(Rule::Import, ids(candidate.row), message);
                 }
                 None if candidate.reordered => self.out_of_order(ids(candidate.row), &place, &candidate.runs),
                 None => self.uncertain(ids(candidate.row), &place, &candidate.runs, &candidate.options),
