@@ -19,7 +19,7 @@ use crate::report::data::finding::{Rule, Severity};
 use crate::report::edit::desk::{Desk, DeskAction};
 use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::{DeskSum, desk_sum, findings_csv};
-use crate::report::read::audit::Column;
+use crate::report::read::audit::{Column, needs_attention};
 use crate::report::render;
 use intake::{Intake, use_intake};
 
@@ -147,7 +147,7 @@ pub fn desk_page() -> Html {
             }
             if !desk.rows.is_empty() {
                 <div class="xd-tools">
-                    <span data-role="summary">{ format!("共 {} 个文件，{} 个有错误或无法读取。", desk.rows.len(), desk.failed()) }</span>
+                    <span data-role="summary">{ format!("共 {} 个文件，{}。", desk.rows.len(), needs_attention(&desk.rows)) }</span>
                     <label>{ "只看规则：" }
                         <select data-action="filter" onchange={onfilter}>
                             <option value="" selected={desk.rule_filter.is_none()}>{ "全部" }</option>

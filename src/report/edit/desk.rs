@@ -151,11 +151,6 @@ impl Desk {
         rules.into_iter().collect()
     }
 
-    /// How many files need attention: with errors, or not readable.
-    pub fn failed(&self) -> usize {
-        self.rows.iter().filter(|row| row.failed()).count()
-    }
-
     /// The rows of the list of findings: one a finding, and one for each file that could not be read.
     pub fn finding_rows(&self) -> usize {
         self.rows.iter().map(|row| row.read.as_ref().map_or(1, |a| a.findings.len())).sum()
@@ -168,6 +163,7 @@ mod tests {
     use crate::report::base::format::META_AGENCY;
     use crate::report::data::finding::Finding;
     use crate::report::data::model::Report;
+    use crate::report::read::audit::needs_attention;
 
     fn checked(agency: &str, rules: &[Rule]) -> Result<Audited, String> {
         let findings =
@@ -202,7 +198,7 @@ mod tests {
         desk.apply(DeskAction::DoneReading);
         assert_eq!(desk.reading, None);
         assert_eq!(desk.shown(&str::cmp), vec![0, 1, 2, 3]);
-        assert_eq!(desk.failed(), 2, "乙 has an error and 坏.png cannot be read");
+        assert_eq!(needs_attention(&desk.rows), "2 个有错误或无法读取", "乙 has an error and 坏.png cannot be read");
         assert_eq!(desk.finding_rows(), 2 + 1 + 2, "乙's two findings, 坏.png, 丙's two");
         assert_eq!(desk.rules_found(), vec![Rule::T3Row, Rule::Blank]);
     }

@@ -13,7 +13,7 @@ use crate::report::data::finding::Severity;
 use crate::report::data::model::Report;
 use crate::report::data::sheet::Sheet;
 use crate::report::data::sum::{SumRefused, is_made_sum, repeated_agencies, said_repeated, sum_reports};
-use crate::report::read::audit::{Audited, AuditedFile, Column};
+use crate::report::read::audit::{Audited, AuditedFile, Column, needs_attention};
 
 const STYLE: &str = "body{font:14px/1.6 'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif;margin:16px}\
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}\
@@ -32,7 +32,6 @@ r.style.display=(!f.value||rules.indexOf(' '+f.value+' ')>=0)?'':'none'})};";
 /// The page for the files audited, in the order read.
 pub fn audit_page(audited: &[AuditedFile]) -> String {
     let rules: BTreeSet<&str> = audited.iter().filter_map(|a| a.read.as_ref().ok()).flat_map(Audited::rules).collect();
-    let failed = audited.iter().filter(|a| a.failed()).count();
     html! {
         (DOCTYPE)
         html lang="zh-CN" {
@@ -43,7 +42,7 @@ pub fn audit_page(audited: &[AuditedFile]) -> String {
             }
             body {
                 h1 { "政府信息公开工作年度报告 审核结果" }
-                p { (format!("共 {} 份，{} 份有错误或无法读取。点列名排序，点文件名展开问题。", audited.len(), failed)) }
+                p { (format!("共 {} 个文件，{}。点列名排序，点文件名展开问题。", audited.len(), needs_attention(audited))) }
                 label { "只看规则：" select #rule { option value="" { "全部" } @for rule in &rules { option value=(rule) { (rule) } } } }
                 table #reports {
                     thead { tr { @for column in Column::ALL { th { (column.label()) } } } }
@@ -291,7 +290,7 @@ mod tests {
         assert!(page.contains("data-file=\"甲/示例.json\""));
         assert!(page.contains("<option value=\"T3-ROW\">T3-ROW</option>"));
         assert!(page.contains("无法读取：这是一张图片"));
-        assert!(page.contains("共 3 份，2 份有错误或无法读取"));
+        assert!(page.contains("共 3 个文件，2 个有错误或无法读取。"));
 
         let csv = findings_csv(&audited);
         assert!(csv.starts_with("\u{feff}文件,机关,严重程度,规则,说明\r\n"));

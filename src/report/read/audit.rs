@@ -2,14 +2,15 @@
 //! published report (a saved page, its text, Markdown, Word, Word 97–2003/WPS, PDF) read back. What
 //! `xxgk audit` prints a line of, and every command that opens a file reads it by.
 
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use crate::report::base::encoding;
 use crate::report::base::file_kind::{FileKind, HEAD_BYTES};
-use crate::report::base::format::{META_AGENCY, META_YEAR};
+use crate::report::base::format::{FieldId, META_AGENCY, META_YEAR};
 use crate::report::check::rules::{check, check_with_last_year, with_notes};
-use crate::report::data::finding::{Finding, Severity};
+use crate::report::data::finding::{Finding, Rule, Severity};
 use crate::report::data::model::Report;
 use crate::report::read::import::{NOT_A_REPORT, import};
 use crate::report::read::{docx, pdf, word97};
@@ -152,6 +153,25 @@ impl AuditedFile {
     pub fn failed(&self) -> bool {
         self.read.as_ref().map_or(true, |a| a.errors() > 0)
     }
+
+    /// Whether the copy was read with something it did not settle (`IMPORT`): to compare with the
+    /// original, errors or not.
+    pub fn unsettled(&self) -> bool {
+        self.read.as_ref().is_ok_and(|a| a.findings.iter().any(|f| f.rule == Rule::Import))
+    }
+}
+
+/// What of `files` needs attention, as the review desk and `xxgk audit --html` say it after the count
+/// of files: those with errors or not readable, then those read with numbers not settled — never
+/// said to be fine.
+pub fn needs_attention<F: Borrow<AuditedFile>>(files: &[F]) -> String {
+    let counted = |test: fn(&AuditedFile) -> bool| files.iter().filter(|f| test((*f).borrow())).count();
+    let (failed, unsettled) = (counted(AuditedFile::failed), counted(AuditedFile::unsettled));
+    let mut said = format!("{failed} 个有错误或无法读取");
+    if unsettled > 0 {
+        said.push_str(&format!("，{unsettled} 个有未能确定读取的数字（IMPORT）"));
+    }
+    said
 }
 
 /// The file `name` with `bytes`, read and checked; or why it is not a report.
@@ -166,8 +186,20 @@ pub fn audit(name: &str, bytes: &[u8]) -> Result<Audited, String> {
     if imported.report.is_blank() {
         return Err(NOT_A_REPORT.to_string());
     }
-    let findings = with_notes(check(&imported.report), &imported.findings);
+    let findings = read_back_findings(&imported.report, &imported.findings);
     Ok(Audited { format: imported.format.short_label().into(), report: imported.report, findings })
+}
+
+/// What is found in a report read back from a published copy, with the import's notes. A check
+/// that takes in a cell the copy could not be read at (left blank, an `IMPORT` note names it) says
+/// nothing of the report — a column's sum is off by the row not read — and is left out: the note
+/// says to compare the cell with the original, and the report is not blamed for the copy.
+fn read_back_findings(report: &Report, notes: &[Finding]) -> Vec<Finding> {
+    let unread = |id: &FieldId| {
+        report.get(*id).is_none() && notes.iter().any(|n| n.rule == Rule::Import && n.fields.contains(id))
+    };
+    let findings = check(report).into_iter().filter(|f| !f.fields.iter().any(unread)).collect();
+    with_notes(findings, notes)
 }
 
 #[cfg(test)]
@@ -185,5 +217,42 @@ mod tests {
         assert_eq!(audited.findings, check(&example));
         assert!(audit("扫描件.png", b"\x89PNG\r\n\x1a\n....").is_err());
         assert_eq!(audit("空.txt", b"").unwrap_err(), NOT_A_REPORT);
+    }
+
+    #[test]
+    fn a_row_the_copy_could_not_be_read_at_is_not_counted_against_the_report() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/material/01/converted.md");
+        let markdown = std::fs::read_to_string(path).unwrap();
+        let clean = audit("01.md", markdown.as_bytes()).unwrap();
+        assert_eq!(
+            (clean.errors(), clean.rules()),
+            (0, vec!["TXT-NUM", "IMPORT"]),
+            "no year in the copy; a sum in the text"
+        );
+        // 本年新收's first cell printed `13 0`: the row is not read, and each column's balance,
+        // off by it, is the copy's, not the report's; its IMPORT note stays.
+        let received = "|  |  | 13 | 2 |";
+        assert!(markdown.contains(received));
+        let unread = markdown.replacen(received, "|  |  | 13 0 | 2 |", 1);
+        let audited = audit("01.md", unread.as_bytes()).unwrap();
+        assert_eq!((audited.errors(), audited.rules()), (0, vec!["TXT-NUM", "IMPORT"]));
+        assert!(audited.findings.iter().any(|f| f.rule == Rule::Import && f.message.contains("“13 0”")));
+        // The report's own mistake elsewhere is still its own: （一）予以公开's 总计 9 printed 8, off
+        // its row's sum and the 总计 column's.
+        let disclosed = "| 3 | 0 | 3 | 0 | 0 | 3 | 9 |";
+        assert!(unread.contains(disclosed));
+        let wrong = unread.replacen(disclosed, "| 3 | 0 | 3 | 0 | 0 | 3 | 8 |", 1);
+        let audited = audit("01.md", wrong.as_bytes()).unwrap();
+        assert_eq!((audited.errors(), audited.rules()), (2, vec!["T3-ROW", "T3-SUM", "TXT-NUM", "IMPORT"]));
+
+        // Read with a row not settled, it is not said to be fine among the files.
+        let files = [
+            AuditedFile { file: "01.md".into(), read: Ok(clean) },
+            AuditedFile { file: "01（13 0）.md".into(), read: audit("01.md", unread.as_bytes()) },
+            AuditedFile { file: "01（8）.md".into(), read: Ok(audited) },
+            AuditedFile { file: "扫描件.png".into(), read: Err("这是一张图片".into()) },
+        ];
+        assert_eq!(needs_attention(&files), "2 个有错误或无法读取，3 个有未能确定读取的数字（IMPORT）");
+        assert_eq!(needs_attention(&files[3..]), "1 个有错误或无法读取");
     }
 }
