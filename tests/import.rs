@@ -879,9 +879,22 @@ fn digits_that_make_no_number_are_quoted_and_their_row_left_blank() {
         let imported = import(&replaced(material(name), from, to));
         assert_eq!(imported.report.get_key("proactive.fees.amount"), None, "{name}");
         let notes = import_notes(&imported);
-        assert!(notes.contains(&"表二「行政事业性收费」：复制件中的“.3”读不成一个数（小数点前缺了数字），这一行未导入，请对照原表填写。"), "{name}: {notes:?}");
+        assert!(
+            notes.contains(
+                &"表二「行政事业性收费」：复制件中的“.3”读不成一个数（小数点前缺了数字），未导入，请对照原表填写。"
+            ),
+            "{name}: {notes:?}"
+        );
         assert_eq!(wrong_cells(&imported.report, &source), vec![], "{name}");
     }
+    // In table 四, whose numbers are read as one run of fifteen, nothing of it is read.
+    let printed = "| 0 | 0 | 3 | 0 | 3 | 0 | 0 | 2 | 1 | 3 | 0 | 0 | 0 | 0 | 0 |";
+    let imported = import(&replaced(material("converted.md"), printed, &printed.replacen("| 2 |", "| 2 1 |", 1)));
+    assert_eq!(appeals(&imported.report), vec!["(absent)"; 15]);
+    assert!(
+        import_notes(&imported)
+            .contains(&"表四：复制件中的“2 1”读不成一个数（数字之间隔着空格），未导入，请对照原表填写。")
+    );
     // A cell whose digits a space parts (a mark or a digit put in): the note quotes that cell, not
     // only the row's other numbers, so the clerk finds it.
     let imported = import(&replaced(material("converted.md"), "|  |  | 13 | 2 |", "|  |  | 13 0 | 2 |"));

@@ -450,12 +450,12 @@ impl Reader<'_> {
         runs.into_iter().map(|run| if let Run::Digits(d) = run { Run::Cell(d) } else { run }).collect()
     }
 
-    /// A row with digits that make no number in it: true, and said, when `runs` has one. Which cell
-    /// they stand for, or whether a mark or another cell's number is in them, is not certain, so
-    /// the row is left whole.
+    /// A row (table 四: the table) with digits that make no number in it: true, and said, when
+    /// `runs` has one. Which cell they stand for, or whether a mark or another cell's number is in
+    /// them, is not certain, so nothing of the row is read.
     fn has_unread(&mut self, ids: &[FieldId], place: &str, runs: &[Run]) -> bool {
         let Some((unread, why)) = unread(runs) else { return false };
-        let message = format!("{place}：复制件中的“{unread}”读不成一个数（{why}），这一行未导入，请对照原表填写。");
+        let message = format!("{place}：复制件中的“{unread}”读不成一个数（{why}），未导入，请对照原表填写。");
         self.note(Rule::Import, ids.to_vec(), message);
         true
     }
