@@ -11,6 +11,21 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
+/// A form of the `n`-th report of tests/fixtures/material/, as its bytes.
+fn material_bytes(n: usize, name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/material/{n:02}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// A form of the `n`-th report of tests/fixtures/material/, as text.
+fn material(n: usize, name: &str) -> String {
+    String::from_utf8(material_bytes(n, name)).unwrap()
+}
+
+/// The `n`-th report of tests/fixtures/material/ as its report file has it.
+fn material_report(n: usize) -> Report {
+    Report::from_json(&material(n, "report.json")).unwrap().report
+}
+
 /// A row of table 三 as imported, in column order (自然人 … 总计); "" is a printed blank.
 fn row(report: &Report, row: &str) -> Vec<String> {
     ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
@@ -839,11 +854,8 @@ fn rows_a_pdf_laid_out_over_lines_are_placed_by_the_columns_sums_when_one_way_ad
     // A viewer's copy of a PDF: tall rows print their counts on one line and the 总计 on the next,
     // so `0 0 0 3 0 0` then `3` could put the 3 under 社会公益组织 or 其他 (the 总计 taken from
     // either line). Only one placement keeps every column's sums.
-    let material = |name: &str| {
-        std::fs::read_to_string(format!("{}/tests/fixtures/material/01/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-    };
-    let source = Report::from_json(&material("report.json")).unwrap().report;
-    let text = material("pdf_raw.txt");
+    let source = material_report(1);
+    let text = material(1, "pdf_raw.txt");
     assert!(text.contains("信息公开申请\n0 0 0 3 0 0\n3\n"), "the tall row as the viewer copies it");
     let imported = import(&text);
     assert_eq!(number_differences(&imported.report, &source), vec![]);
@@ -862,10 +874,7 @@ fn rows_a_pdf_laid_out_over_lines_are_placed_by_the_columns_sums_when_one_way_ad
 
 #[test]
 fn digits_that_make_no_number_are_quoted_and_their_row_left_blank() {
-    let material = |name: &str| {
-        std::fs::read_to_string(format!("{}/tests/fixtures/material/01/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-    };
-    let source = Report::from_json(&material("report.json")).unwrap().report;
+    let source = material_report(1);
     let replaced = |text: String, from: &str, to: &str| {
         assert!(text.contains(from), "{from} is in the copy");
         text.replacen(from, to, 1)
@@ -876,7 +885,7 @@ fn digits_that_make_no_number_are_quoted_and_their_row_left_blank() {
         ("pdf_raw.txt", "行政事业性收费 3\n", "行政事业性收费 .3\n"),
         ("converted.md", "| 行政事业性收费 | 3 |", "| 行政事业性收费 | .3 |"),
     ] {
-        let imported = import(&replaced(material(name), from, to));
+        let imported = import(&replaced(material(1, name), from, to));
         assert_eq!(imported.report.get_key("proactive.fees.amount"), None, "{name}");
         let notes = import_notes(&imported);
         assert!(
@@ -889,7 +898,7 @@ fn digits_that_make_no_number_are_quoted_and_their_row_left_blank() {
     }
     // In table 四, whose numbers are read as one run of fifteen, nothing of it is read.
     let printed = "| 0 | 0 | 3 | 0 | 3 | 0 | 0 | 2 | 1 | 3 | 0 | 0 | 0 | 0 | 0 |";
-    let imported = import(&replaced(material("converted.md"), printed, &printed.replacen("| 2 |", "| 2 1 |", 1)));
+    let imported = import(&replaced(material(1, "converted.md"), printed, &printed.replacen("| 2 |", "| 2 1 |", 1)));
     assert_eq!(appeals(&imported.report), vec!["(absent)"; 15]);
     assert!(
         import_notes(&imported)
@@ -897,7 +906,7 @@ fn digits_that_make_no_number_are_quoted_and_their_row_left_blank() {
     );
     // A cell whose digits a space parts (a mark or a digit put in): the note quotes that cell, not
     // only the row's other numbers, so the clerk finds it.
-    let imported = import(&replaced(material("converted.md"), "|  |  | 13 | 2 |", "|  |  | 13 0 | 2 |"));
+    let imported = import(&replaced(material(1, "converted.md"), "|  |  | 13 | 2 |", "|  |  | 13 0 | 2 |"));
     assert_eq!(row(&imported.report, "received"), vec!["(absent)"; 7]);
     let notes = import_notes(&imported);
     assert!(
@@ -911,11 +920,6 @@ fn digits_that_make_no_number_are_quoted_and_their_row_left_blank() {
 
 #[test]
 fn a_row_read_out_of_its_printed_order_is_taken_only_when_the_copy_or_the_columns_say_so() {
-    let material = |n: u32, name: &str| {
-        std::fs::read_to_string(format!("{}/tests/fixtures/material/{n:02}/{name}", env!("CARGO_MANIFEST_DIR")))
-            .unwrap()
-    };
-    let source = |n: u32| Report::from_json(&material(n, "report.json")).unwrap().report;
     // A PDF's tall row: its 总计 alone on the line above the six counts. The shape says where the
     // first number goes (888+1696+2246 = 4830), though the columns cannot (their 总计 is broken).
     let layout = material(5, "pdf_layout.txt");
@@ -930,7 +934,7 @@ fn a_row_read_out_of_its_printed_order_is_taken_only_when_the_copy_or_the_column
     let imported = import(&text.replacen("\n10\n\n0\n\n55\n", "\n10\n\n0\n\n5 5\n", 1));
     assert_eq!(row(&imported.report, "partially_disclosed"), vec!["(absent)"; 7]);
     assert!(import_notes(&imported).contains(&"表三「（二）部分公开」行：复制件中读到的数字“10 0 5 5 0 0 0”只有把 10 当作总计才合得上，但这可能是巧合，各列的合计也不能确认（复制时数字的顺序可能被打乱），未导入，请对照原表填写。"));
-    assert_eq!(wrong_cells(&imported.report, &source(3)), vec![]);
+    assert_eq!(wrong_cells(&imported.report, &material_report(3)), vec![]);
     // A tall row whose 总计 was printed `2 175`: rejoined it adds up, but which column its counts'
     // 2175 is in, the columns would have to say; they cannot, and the row is not said as rejoined.
     let layout = material(11, "pdf_layout.txt");
@@ -941,7 +945,7 @@ fn a_row_read_out_of_its_printed_order_is_taken_only_when_the_copy_or_the_column
     let notes: Vec<&str> = import_notes(&imported).into_iter().filter(|m| m.contains("（二）部分公开")).collect();
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(notes[0].contains("无法确定各在哪一列"), "{notes:?}");
-    assert_eq!(wrong_cells(&imported.report, &source(11)), vec![]);
+    assert_eq!(wrong_cells(&imported.report, &material_report(11)), vec![]);
     // A table's cells are where the table put them, even when the row adds up moved (a clerk
     // left its 总计 out: 6 = 1+2+3).
     let printed = "| 13 | 2 | 1 | 3 | 3 | 6 | 28 |";
@@ -954,7 +958,7 @@ fn a_row_read_out_of_its_printed_order_is_taken_only_when_the_copy_or_the_column
 #[test]
 fn a_row_with_no_numbers_after_its_label_is_said_so_not_quoted_empty() {
     // pdftotext's reading order puts the last rows' numbers after the table, far from their labels.
-    let text = fixture("material/02/pdf.txt");
+    let text = material(2, "pdf.txt");
     let notes: Vec<String> =
         import(&text).findings.into_iter().filter(|f| f.rule == Rule::Import).map(|f| f.message).collect();
     assert!(notes.contains(&"表三「（七）总计」行：复制件中标题之后没有读到数字（复制时数字可能被移到了别处），未导入，请对照原表填写。".to_string()), "{notes:?}");
@@ -1167,13 +1171,12 @@ proptest! {
         damage in damage(),
         at in any::<usize>(),
     ) {
-        let material = |name: &str| std::fs::read(format!("{}/tests/fixtures/material/{n:02}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        let source = Report::from_json(&String::from_utf8(material("report.json")).unwrap()).unwrap().report;
+        let source = material_report(n);
         // pdftotext's reading order prints a cell a line: swapping two of its lines swaps two cells.
         let damage = if form == "pdf.txt" && matches!(damage, Damage::LinesSwapped) { Damage::LineLost } else { damage };
         let copied = match form {
-            "clerk.docx" => damaged_html(&xxgk_nianbao::report::read::docx::read_docx(&material(form)).unwrap(), damage, at),
-            _ => damaged_text(&String::from_utf8(material(form)).unwrap(), damage, at),
+            "clerk.docx" => damaged_html(&xxgk_nianbao::report::read::docx::read_docx(&material_bytes(n, form)).unwrap(), damage, at),
+            _ => damaged_text(&material(n, form), damage, at),
         };
         prop_assert_eq!(wrong_cells(&import(&copied).report, &source), vec![]);
     }
