@@ -214,7 +214,7 @@ impl ColumnBalance {
 /// The findings with an import's open notes: a BLANK whose every cell a note names is left out,
 /// since the note already says why the cell is empty (the copy could not be read there).
 pub fn with_notes(findings: Vec<Finding>, notes: &[Finding]) -> Vec<Finding> {
-    let noted = |id: &FieldId| notes.iter().any(|n| n.rule == Rule::Import && n.fields.contains(id));
+    let noted = |id: &FieldId| noted_by_import(notes, *id);
     let mut shown = notes.to_vec();
     for finding in findings {
         if finding.rule != Rule::Blank || !finding.fields.iter().all(noted) {
@@ -222,6 +222,11 @@ pub fn with_notes(findings: Vec<Finding>, notes: &[Finding]) -> Vec<Finding> {
         }
     }
     shown
+}
+
+/// Whether one of an import's `notes` names the field: the copy could not be read there for sure.
+pub fn noted_by_import(notes: &[Finding], id: FieldId) -> bool {
+    notes.iter().any(|n| n.rule == Rule::Import && n.fields.contains(&id))
 }
 
 /// The findings worth showing while the clerk fills the report in: nothing about a table or text

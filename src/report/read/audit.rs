@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use crate::report::base::encoding;
 use crate::report::base::file_kind::{FileKind, HEAD_BYTES};
 use crate::report::base::format::{FieldId, META_AGENCY, META_YEAR};
-use crate::report::check::rules::{check, check_with_last_year, with_notes};
+use crate::report::check::rules::{check, check_with_last_year, noted_by_import, with_notes};
 use crate::report::data::finding::{Finding, Rule, Severity};
 use crate::report::data::model::Report;
 use crate::report::read::import::{NOT_A_REPORT, import};
@@ -195,9 +195,7 @@ pub fn audit(name: &str, bytes: &[u8]) -> Result<Audited, String> {
 /// nothing of the report — a column's sum is off by the row not read — and is left out: the note
 /// says to compare the cell with the original, and the report is not blamed for the copy.
 fn read_back_findings(report: &Report, notes: &[Finding]) -> Vec<Finding> {
-    let unread = |id: &FieldId| {
-        report.get(*id).is_none() && notes.iter().any(|n| n.rule == Rule::Import && n.fields.contains(id))
-    };
+    let unread = |id: &FieldId| report.get(*id).is_none() && noted_by_import(notes, *id);
     let findings = check(report).into_iter().filter(|f| !f.fields.iter().any(unread)).collect();
     with_notes(findings, notes)
 }
