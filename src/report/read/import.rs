@@ -503,6 +503,16 @@ impl Reader<'_> {
         self.note(Rule::Import, ids, message);
     }
 
+    /// A text copy's row that adds up only with `total` moved to its 总计, which neither the copy's
+    /// shape nor the columns confirm.
+    fn not_confirmed(&mut self, ids: Vec<FieldId>, place: &str, runs: &[Run], total: &str) {
+        let message = format!(
+            "{place}：复制件中读到的数字“{}”只有把 {total} 当作总计才合得上，但这可能是巧合，各列的合计也不能确认（复制时数字的顺序可能被打乱），未导入，请对照原表填写。",
+            printed(runs)
+        );
+        self.note(Rule::Import, ids, message);
+    }
+
     fn read_proactive(&mut self, headings: &Headings) {
         let Some(start) = headings[1].map(|h| h.end) else { return };
         let until = headings[2].map_or(self.copy.len(), |h| h.start);
@@ -793,11 +803,7 @@ impl Reader<'_> {
                 }
                 None if candidate.unconfirmed => {
                     let total = candidate.options[0].last().cloned().flatten().unwrap_or_default();
-                    let message = format!(
-                        "{place}：复制件中读到的数字“{}”只有把 {total} 当作总计才合得上，但这可能是巧合，各列的合计也不能确认（复制时数字的顺序可能被打乱），未导入，请对照原表填写。",
-                        printed(&candidate.runs)
-                    );
-                    self.note(Rule::Import, ids(candidate.row), message);
+                    self.not_confirmed(ids(candidate.row), &place, &candidate.runs, &total);
                 }
                 None if candidate.reordered => self.out_of_order(ids(candidate.row), &place, &candidate.runs),
                 None => self.uncertain(ids(candidate.row), &place, &candidate.runs, &candidate.options),
