@@ -635,7 +635,7 @@ fn sum_adds_three_units_exactly_and_check_units_holds_the_sum_against_them() {
     write_report(&dir.join("己.json"), &[("meta.agency", "己局"), ("requests.received.commercial", "")]);
     let blank = xxgk(&["sum", &paths[1], dir.join("己.json").to_str().unwrap()]);
     let err = String::from_utf8(blank.stderr).unwrap();
-    assert!(err.contains("有 1 个单位的报告有数字格未填，已按 0 计入。"), "{err}");
+    assert!(err.contains("有 1 个单位的报告有数字格空着，已按 0 计入。"), "{err}");
     assert!(err.contains("己.json（己局）：1 个数字格未填"), "{err}");
     assert_eq!(blank.status.code(), Some(0), "open to question, not wrong");
 

@@ -11,7 +11,6 @@ use maud::{DOCTYPE, PreEscaped, html};
 use crate::report::base::format::META_AGENCY;
 use crate::report::data::finding::Severity;
 use crate::report::data::model::Report;
-use crate::report::data::sheet::Sheet;
 use crate::report::data::sum::{SumRefused, is_made_sum, repeated_agencies, said_repeated, sum_reports};
 use crate::report::read::audit::{Audited, AuditedFile, Column, needs_attention};
 
@@ -121,7 +120,8 @@ pub struct DeskSum {
     pub repeated: Vec<String>,
     /// The files that are themselves a 汇总 added up here: their units are added again.
     pub earlier_sums: Vec<String>,
-    /// The units with number cells left blank, each as `文件（机关）：N 个数字格未填`: added as 0.
+    /// The units with number cells left blank, each as `文件（机关）：N 个数字格未填` (or not read from
+    /// the file, said apart): added as 0.
     pub blank: Vec<String>,
     /// The files that could not be read, left out.
     pub unreadable: usize,
@@ -188,10 +188,10 @@ impl DeskSum {
                 &self.blank,
                 false,
                 format!(
-                    "以下 {} 个单位的报告有数字格未填，汇总按 0 计入（若应有数字，汇总会少算）：",
+                    "以下 {} 个单位的报告有数字格空着，汇总按 0 计入（若应有数字，汇总会少算）：",
                     self.blank.len()
                 ),
-                format!("有 {} 个单位的报告有数字格未填，已按 0 计入。", self.blank.len()),
+                format!("有 {} 个单位的报告有数字格空着，已按 0 计入。", self.blank.len()),
             ),
             concern(
                 "earlier-sums",
@@ -246,10 +246,7 @@ pub fn desk_sum<F: Borrow<AuditedFile>>(audited: &[F]) -> Result<DeskSum, String
         reports.iter().filter(|(_, a)| is_made_sum(&a.report)).map(|(file, _)| file.to_string()).collect();
     let blank = reports
         .iter()
-        .filter_map(|(file, a)| {
-            let blanks = Sheet::of(&a.report).blank_numbers().len();
-            (blanks > 0).then(|| format!("{file}（{}）：{blanks} 个数字格未填", a.agency()))
-        })
+        .filter_map(|(file, a)| Some(format!("{file}（{}）：{}", a.agency(), blanks_said(a.blank_cells())?)))
         .collect();
     let file_name = format!("{}.json", sum.get_key(META_AGENCY).unwrap_or_default());
     Ok(DeskSum {
@@ -262,6 +259,19 @@ pub fn desk_sum<F: Borrow<AuditedFile>>(audited: &[F]) -> Result<DeskSum, String
         blank,
         unreadable: audited.len() - reports.len(),
     })
+}
+
+/// A unit's blank number cells in words, or nothing when it has none. A cell its file could not be
+/// read at is not called unfilled: the report has a number there, which the 汇总 would miss.
+fn blanks_said((unfilled, unread): (usize, usize)) -> Option<String> {
+    let mut said = Vec::new();
+    if unfilled > 0 {
+        said.push(format!("{unfilled} 个数字格未填"));
+    }
+    if unread > 0 {
+        said.push(format!("{unread} 个数字格未能从文件中读出，请对照原件"));
+    }
+    (!said.is_empty()).then(|| said.join("，"))
 }
 
 #[cfg(test)]
@@ -345,5 +355,31 @@ mod tests {
             "不同年度的报告不能汇总。2022年：甲.json、乙.json；2023年：丁.json"
         );
         assert_eq!(desk_sum(&audited[2..3]).unwrap_err(), "没有读到可以汇总的报告");
+    }
+
+    #[test]
+    fn a_cell_the_file_could_not_be_read_at_is_not_called_unfilled_in_the_sum() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/material/01/converted.md");
+        let markdown = std::fs::read_to_string(path).unwrap();
+        // 本年新收's first cell printed `13 0`: the row is left blank with a note — its six counts (its
+        // 总计 is derived, not typed).
+        let unread = markdown.replacen("|  |  | 13 | 2 |", "|  |  | 13 0 | 2 |", 1);
+        assert_ne!(unread, markdown);
+        let mut unit = audited_file("01.md", unread.as_bytes());
+        let read = unit.read.as_ref().unwrap();
+        assert_eq!(read.blank_cells(), (0, 6));
+        let agency = read.agency().to_string();
+        let sum = desk_sum(std::slice::from_ref(&unit)).unwrap();
+        assert_eq!(sum.blank, [format!("01.md（{agency}）：6 个数字格未能从文件中读出，请对照原件")]);
+        assert!(sum.concerns()[0].asked.contains("有数字格空着"), "{:?}", sum.concerns());
+
+        // And a cell the report itself leaves blank is said beside them.
+        let read = unit.read.as_mut().unwrap();
+        read.report.set_key("proactive.fees.amount", "");
+        assert_eq!(read.blank_cells(), (1, 6));
+        assert_eq!(
+            desk_sum(&[unit]).unwrap().blank,
+            [format!("01.md（{agency}）：1 个数字格未填，6 个数字格未能从文件中读出，请对照原件")]
+        );
     }
 }

@@ -12,6 +12,7 @@ use crate::report::base::format::{FieldId, META_AGENCY, META_YEAR};
 use crate::report::check::rules::{check, check_with_last_year, noted_by_import, with_notes};
 use crate::report::data::finding::{Finding, Rule, Severity};
 use crate::report::data::model::Report;
+use crate::report::data::sheet::Sheet;
 use crate::report::read::import::{NOT_A_REPORT, import};
 use crate::report::read::{docx, pdf, word97};
 
@@ -66,6 +67,15 @@ impl Audited {
     pub fn errors_first(&self) -> impl Iterator<Item = &Finding> {
         let errors = self.findings.iter().filter(|f| f.severity() == Severity::Error);
         errors.chain(self.findings.iter().filter(|f| f.severity() != Severity::Error))
+    }
+
+    /// The number cells left blank, as `(unfilled, unread)`: those the report leaves blank, and
+    /// those its copy could not be read at (an `IMPORT` note names them), where the report has a
+    /// number the office must look up in the original.
+    pub fn blank_cells(&self) -> (usize, usize) {
+        let blanks = Sheet::of(&self.report).blank_numbers();
+        let unread = blanks.iter().filter(|&&id| noted_by_import(&self.findings, id)).count();
+        (blanks.len() - unread, unread)
     }
 
     /// The ids of the rules found, each once, in the rule table's order.
