@@ -850,6 +850,22 @@ fn a_total_broken_over_two_lines_in_its_cell_is_read_whole_by_the_rows_sum() {
 }
 
 #[test]
+fn a_number_broken_in_two_is_read_whole_only_when_the_columns_confirm_it() {
+    // A PDF's tall row, its 总计 14 on the line above the counts 8 0 0 0 6 0, with a stray 38 put
+    // in before the 14: read with `6 0` as one number, 38/14/8/0/0/0/60 adds up too — by chance.
+    let source = material_report(8);
+    let layout = material(8, "pdf_layout.txt");
+    let total = "只计这一情                                         14\n";
+    assert!(layout.contains(total), "部分公开's 总计 as pdftotext lays it out");
+    let imported = import(&layout.replacen(total, &total.replace("14", "38 14"), 1));
+    assert_eq!(row(&imported.report, "partially_disclosed"), vec!["(absent)"; 7]);
+    assert!(import_notes(&imported).contains(
+        &"表三「（二）部分公开」行：复制件中读到的数字“38 14 8 0 0 0 6 0”只有把“6 0”合为一个数“60”才合得上，但这可能是巧合，各列的合计也不能确认（复制件中也可能多了一个数），未导入，请对照原表填写。"
+    ));
+    assert_eq!(wrong_cells(&imported.report, &source), vec![]);
+}
+
+#[test]
 fn rows_a_pdf_laid_out_over_lines_are_placed_by_the_columns_sums_when_one_way_adds_up() {
     // A viewer's copy of a PDF: tall rows print their counts on one line and the 总计 on the next,
     // so `0 0 0 3 0 0` then `3` could put the 3 under 社会公益组织 or 其他 (the 总计 taken from

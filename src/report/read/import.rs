@@ -234,8 +234,8 @@ struct RowReading {
     /// The options are arrangements of numbers a PDF laid out over lines (its 总计 possibly out of
     /// place), not splits of glued digits: a row left unsettled is said as out of order.
     reordered: bool,
-    /// Its one reading stands only when the columns' arithmetic confirms it.
-    unconfirmed: bool,
+    /// Its one reading stands only when the columns' arithmetic confirms it; otherwise this is said.
+    unconfirmed: Option<String>,
     /// What was read otherwise than as printed (a number left off, one rejoined), said when the
     /// row is placed: a row left blank is said so instead.
     read_note: Option<String>,
@@ -503,16 +503,6 @@ impl Reader<'_> {
         self.note(Rule::Import, ids, message);
     }
 
-    /// A text copy's row that adds up only with `total` moved to its 总计, which neither the copy's
-    /// shape nor the columns confirm.
-    fn not_confirmed(&mut self, ids: Vec<FieldId>, place: &str, runs: &[Run], total: &str) {
-        let message = format!(
-            "{place}：复制件中读到的数字“{}”只有把 {total} 当作总计才合得上，但这可能是巧合，各列的合计也不能确认（复制时数字的顺序可能被打乱），未导入，请对照原表填写。",
-            printed(runs)
-        );
-        self.note(Rule::Import, ids, message);
-    }
-
     fn read_proactive(&mut self, headings: &Headings) {
         let Some(start) = headings[1].map(|h| h.end) else { return };
         let until = headings[2].map_or(self.copy.len(), |h| h.start);
@@ -639,7 +629,7 @@ impl Reader<'_> {
             let row_total = |values: &[Value]| {
                 counts(values).is_none_or(|v| v[..REQUEST_TOTAL_COLUMN].iter().sum::<u64>() == v[REQUEST_TOTAL_COLUMN])
             };
-            let (mut reordered, mut unconfirmed) = (false, false);
+            let (mut reordered, mut unconfirmed) = (false, None);
             let mut read_note = None;
             let options = match splits(&runs, ids.len(), &row_total) {
                 // A text row laid out over several lines (a PDF's tall row, its 总计 on another
@@ -666,7 +656,10 @@ impl Reader<'_> {
                             // six counts, says where the first number goes; otherwise the columns must.
                             let total_above = self.numbers_per_line(label.end, end) == [1, ids.len() - 1]
                                 && moved[0][..ids.len() - 1] == read[0][1..];
-                            unconfirmed = !total_above;
+                            let total = moved[0][ids.len() - 1].as_deref().unwrap_or_default();
+                            let how = format!("把 {total} 当作总计");
+                            unconfirmed = (!total_above)
+                                .then(|| unconfirmed_message(&place, &runs, &how, "复制时数字的顺序可能被打乱"));
                             moved
                         }
                         _ if read.is_empty() => {
@@ -688,7 +681,16 @@ impl Reader<'_> {
                                 }
                                 None if self.copy.cells => read,
                                 None => match rejoined(&runs, ids.len(), &row_total) {
+                                    // A number broken in two is read whole only when the columns
+                                    // confirm it: a stray number can make a row add up so too.
                                     Some((values, at)) => {
+                                        let (broken, joined) = (printed(&runs[at..at + 2]), values[at].clone());
+                                        let how = format!(
+                                            "把“{broken}”合为一个数“{}”",
+                                            joined.as_deref().unwrap_or_default()
+                                        );
+                                        unconfirmed =
+                                            Some(unconfirmed_message(&place, &runs, &how, "复制件中也可能多了一个数"));
                                         read_note = Some(rejoined_message(&place, &runs[at..at + 2], &values[at]));
                                         in_order_or_rearranged(values)
                                     }
@@ -755,12 +757,13 @@ impl Reader<'_> {
     /// are decided by the columns' arithmetic (T3-SUM, T3-BAL) when exactly one combination fits.
     fn settle_requests(&mut self, candidates: Vec<RowReading>) {
         let ids = |r: usize| -> Vec<FieldId> { (0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)).collect() };
-        let open: Vec<usize> =
-            (0..candidates.len()).filter(|&i| candidates[i].options.len() > 1 || candidates[i].unconfirmed).collect();
+        let open: Vec<usize> = (0..candidates.len())
+            .filter(|&i| candidates[i].options.len() > 1 || candidates[i].unconfirmed.is_some())
+            .collect();
         // Checked: many open rows of many readings each would overflow the product.
         let combinations = open.iter().try_fold(1usize, |product, &i| product.checked_mul(candidates[i].options.len()));
         let mut chosen: Vec<Option<usize>> =
-            candidates.iter().map(|c| (c.options.len() == 1 && !c.unconfirmed).then_some(0)).collect();
+            candidates.iter().map(|c| (c.options.len() == 1 && c.unconfirmed.is_none()).then_some(0)).collect();
         if let Some(combinations) = combinations.filter(|&c| !open.is_empty() && c <= MAX_COMBINATIONS) {
             // The rows already settled, then each combination of the open ones, put to the rules.
             let mut settled = Report::new();
@@ -801,11 +804,11 @@ impl Reader<'_> {
                         self.note(Rule::Import, ids(candidate.row), note.clone());
                     }
                 }
-                None if candidate.unconfirmed => {
-                    let total = candidate.options[0].last().cloned().flatten().unwrap_or_default();
-                    self.not_confirmed(ids(candidate.row), &place, &candidate.runs, &total);
-                }
+                // Several arrangements of a row laid out over lines: which column is which, first.
                 None if candidate.reordered => self.out_of_order(ids(candidate.row), &place, &candidate.runs),
+                None if let Some(said) = &candidate.unconfirmed => {
+                    self.note(Rule::Import, ids(candidate.row), said.clone())
+                }
                 None => self.uncertain(ids(candidate.row), &place, &candidate.runs, &candidate.options),
             }
         }
@@ -1032,6 +1035,16 @@ fn without_furniture<'r>(
         }
     }
     None
+}
+
+/// What is said of a text copy's row that adds up only read otherwise than as printed (`how`),
+/// when the columns cannot confirm the reading: numbers mostly 0 and small, or a stray number, add
+/// up so by chance as well (`why` says how the copy may have been damaged).
+fn unconfirmed_message(place: &str, runs: &[Run], how: &str, why: &str) -> String {
+    format!(
+        "{place}：复制件中读到的数字“{}”只有{how}才合得上，但这可能是巧合，各列的合计也不能确认（{why}），未导入，请对照原表填写。",
+        printed(runs)
+    )
 }
 
 /// What is said of numbers left off a row's end.
