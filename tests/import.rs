@@ -1224,3 +1224,57 @@ proptest! {
         prop_assert_eq!(wrong_cells(&import(&copied).report, &import(&original).report), vec![]);
     }
 }
+
+/// `source` with the values of the columns whose keys end in `.a` and `.b` exchanged, in every
+/// row that has both.
+fn columns_exchanged(source: &Report, a: &str, b: &str) -> Report {
+    use xxgk_nianbao::report::base::format::fields;
+    let mut exchanged = source.clone();
+    for field in fields() {
+        let Some(row) = field.key.strip_suffix(&format!(".{a}")) else { continue };
+        let other = format!("{row}.{b}");
+        let (this, that) = (source.get_key(&field.key).unwrap_or_default(), source.get_key(&other).unwrap_or_default());
+        exchanged.set_key(&field.key, that);
+        exchanged.set_key(&other, this);
+    }
+    exchanged
+}
+
+#[test]
+fn a_table_whose_columns_are_printed_in_another_order_is_not_read_by_position() {
+    // An agency that laid table 三 out with 科研机构 before 商业企业 (or table 四 with 结果纠正
+    // before 结果维持, table 二 with 本年废止件数 before 本年制发件数): every row still adds up,
+    // and read by position each number would go in its neighbour's column.
+    let source = source_report();
+    for (table, (a, b), (label_a, label_b)) in [
+        ("表三", ("commercial", "research"), ("商业企业", "科研机构")),
+        ("表四", ("upheld", "corrected"), ("结果维持", "结果纠正")),
+        ("表二", ("issued", "repealed"), ("本年制发件数", "本年废止件数")),
+    ] {
+        let printed = columns_exchanged(&source, a, b);
+        for (form, copy) in [("HTML", render(&printed)), ("text", render_text(&printed))] {
+            assert!(copy.contains(label_a) && copy.contains(label_b));
+            // The copy's header names each column truly: its numbers are the source's.
+            let copy = copy.replace(label_a, "\u{0}").replace(label_b, label_a).replace('\u{0}', label_b);
+            let imported = import(&copy);
+            assert_eq!(wrong_cells(&imported.report, &source), vec![], "{table} as {form}");
+            let said = format!(
+                "{table}的列与规定格式的顺序不同（“{label_b}”印在“{label_a}”之前），无法按列读取，未导入，请对照原表填写。"
+            );
+            assert!(
+                import_notes(&imported).contains(&said.as_str()),
+                "{table} as {form}: {:?}",
+                import_notes(&imported)
+            );
+            // That table is left blank; the others are read.
+            for (other, key) in [
+                ("表三", "requests.received.commercial"),
+                ("表四", "appeals.review.upheld"),
+                ("表二", "proactive.rules.issued"),
+            ] {
+                let read = imported.report.get_key(key).is_some();
+                assert_eq!(read, other != table, "{table} as {form}: {key}");
+            }
+        }
+    }
+}

@@ -12,9 +12,9 @@ use split::{Run, Value, adds_up_without_one, as_printed, counts, printed, rejoin
 
 use crate::report::base::format::{
     self, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, APPLICANTS_HEADER, FieldId, META_AGENCY, META_SIGNED_BY,
-    META_SIGNED_ON, META_YEAR, OTHER_MATTERS, PROACTIVE, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_COLUMNS,
-    REQUEST_TOTAL_COLUMN, REQUESTS_CORNER_NOTE, SECTIONS, SUITS_HEADER, TITLE_SUFFIX, Table, appeal_cell, id_of,
-    request_cell, request_rows,
+    META_SIGNED_ON, META_YEAR, ORGANISATIONS_HEADER, OTHER_MATTERS, PROACTIVE, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR,
+    REQUEST_COLUMNS, REQUEST_TOTAL_COLUMN, REQUESTS_CORNER_NOTE, SECTIONS, SUITS_HEADER, TITLE_SUFFIX, Table,
+    appeal_cell, id_of, request_cell, request_rows,
 };
 use crate::report::base::json::{self, Json};
 use crate::report::base::text::{ends_sentence, is_han};
@@ -503,6 +503,26 @@ impl Reader<'_> {
         self.note(Rule::Import, ids, message);
     }
 
+    /// The first two of a header's column `labels` (in the format's order) that the copy prints the
+    /// other way round between `from` and `until`, as (printed first, meant first): a table that
+    /// lays its columns out otherwise cannot be read by position. A label not found says nothing
+    /// (copies lose and wrap a header's words).
+    fn columns_swapped<'l>(&self, from: usize, until: usize, labels: &[&'l str]) -> Option<(&'l str, &'l str)> {
+        let found: Vec<(usize, &'l str)> = labels
+            .iter()
+            .filter_map(|&label| Some((self.copy.find_before(from, until, &label_key(label))?.start, label)))
+            .collect();
+        found.windows(2).find(|pair| pair[1].0 < pair[0].0).map(|pair| (pair[1].1, pair[0].1))
+    }
+
+    /// Leaves the cells of a table whose columns the copy prints in another order blank, saying so.
+    fn columns_in_other_order(&mut self, ids: Vec<FieldId>, name: &str, (printed_first, meant_first): (&str, &str)) {
+        let message = format!(
+            "{name}的列与规定格式的顺序不同（“{printed_first}”印在“{meant_first}”之前），无法按列读取，未导入，请对照原表填写。"
+        );
+        self.note(Rule::Import, ids, message);
+    }
+
     fn read_proactive(&mut self, headings: &Headings) {
         let Some(start) = headings[1].map(|h| h.end) else { return };
         let until = headings[2].map_or(self.copy.len(), |h| h.start);
@@ -513,6 +533,15 @@ impl Reader<'_> {
                 rows.push((row.label, row.keys, (i == 0).then_some(block.article)));
             }
         }
+        // A block whose columns the copy prints in another order is left unread.
+        let mut swapped: Vec<&str> = Vec::new();
+        for block in PROACTIVE.iter().filter(|b| b.columns.len() > 1) {
+            if let Some(pair) = self.columns_swapped(start, until, block.columns) {
+                let ids = block.rows.iter().flat_map(|row| row.keys.iter().map(|k| id_of(k)));
+                self.columns_in_other_order(ids.collect(), "表二", pair);
+                swapped.extend(block.rows.iter().map(|row| row.label));
+            }
+        }
         let mut at = start;
         // Where the previous row's values ended, or its block's article: a value read before its
         // label comes from the table, never from the note above it.
@@ -521,6 +550,10 @@ impl Reader<'_> {
         for (i, (label, keys, article)) in rows.iter().enumerate() {
             if let Some(found) = article.and_then(|a| self.find_label(read_to, until, a)) {
                 read_to = found.end;
+            }
+            if swapped.contains(label) {
+                previous_found = false;
+                continue;
             }
             let mut next: Vec<&str> = rows[i + 1..].iter().map(|(l, _, _)| *l).collect();
             next.extend(PROACTIVE.iter().map(|b| b.article));
@@ -588,6 +621,20 @@ impl Reader<'_> {
     fn read_requests(&mut self, headings: &Headings, body_end: usize) {
         let Some(start) = headings[2].map(|h| h.end) else { return };
         let until = headings[3].map_or(body_end, |h| h.start);
+        // The organisations' columns as the header prints them, up to the first row: 其他 stands
+        // in 法人或其他组织 too, and is looked for only after it.
+        let first_row = request_rows()[0].labels.last().and_then(|l| self.find_label(start, until, l.text));
+        if let Some(first_row) = first_row {
+            let organisations = self.find_label(start, first_row.start, ORGANISATIONS_HEADER);
+            let leaves: Vec<&str> = REQUEST_COLUMNS[1..REQUEST_TOTAL_COLUMN].iter().map(|c| c.label).collect();
+            let leaves = &leaves[..leaves.len() - usize::from(organisations.is_none())];
+            let from = organisations.map_or(start, |s| s.end);
+            if let Some(swapped) = self.columns_swapped(from, first_row.start, leaves) {
+                let ids =
+                    (0..request_rows().len()).flat_map(|r| (0..REQUEST_COLUMNS.len()).map(move |c| request_cell(r, c)));
+                return self.columns_in_other_order(ids.collect(), "表三", swapped);
+            }
+        }
         let old = self.format == SourceFormat::Old2019;
         // The rows to read, as (row index, labels to find, values it holds); in the 2019 format
         // （六）其他处理 is one row, read into 3.其他 and said so.
@@ -835,6 +882,10 @@ impl Reader<'_> {
             .find_label(start, until, last_group)
             .and_then(|s| self.find_label(s.end, until, total))
             .and_then(|s| self.find_label(s.end, until, total));
+        let results: Vec<&str> = APPEAL_COLUMNS[..APPEAL_TOTAL_COLUMN].iter().map(|c| c.label).collect();
+        if let Some(swapped) = header.and_then(|h| self.columns_swapped(start, h.end, &results)) {
+            return self.columns_in_other_order(ids, "表四", swapped);
+        }
         let table_end = |from: usize| (from..until).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(until);
         let after_header = header.map(|h| self.runs(h.end, table_end(h.end)));
         if after_header.as_ref().is_some_and(|runs| self.has_unread(&ids, "表四", runs)) {
