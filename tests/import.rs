@@ -1278,3 +1278,33 @@ fn a_table_whose_columns_are_printed_in_another_order_is_not_read_by_position() 
         }
     }
 }
+
+#[test]
+fn an_amount_in_yuan_is_not_read_into_the_cell_in_wan_yuan() {
+    // 行政事业性收费 is in 万元. A copy whose header says 元, or whose cell does, has another number:
+    // 1.25 万元 is 12500 元. Read as printed, it would be ten thousand times too large (or small).
+    let source = source_report();
+    assert_eq!(source.get_key("proactive.fees.amount"), Some("1.25"));
+    let header = "本年收费金额（单位：万元）";
+    for (form, copy) in [("HTML", render(&source)), ("text", render_text(&source))] {
+        assert!(copy.contains(header), "{form}");
+        let in_yuan = |copy: &str| {
+            let imported = import(copy);
+            assert_eq!(imported.report.get_key("proactive.fees.amount"), None, "{form}");
+            assert_eq!(wrong_cells(&imported.report, &source), vec![], "{form}");
+            import_notes(&imported).into_iter().map(str::to_string).collect::<Vec<_>>()
+        };
+        let notes = in_yuan(&copy.replacen(header, "本年收费金额（单位：元）", 1).replacen("1.25", "12500", 1));
+        assert!(
+            notes.contains(&"表二「行政事业性收费」：复制件表头的单位是元，表中按万元填写（应除以 10000），未导入，请对照原表填写。".to_string()),
+            "{form}: {notes:?}"
+        );
+        let notes = in_yuan(&copy.replacen("1.25", "12500元", 1));
+        assert!(
+            notes.contains(&"表二「行政事业性收费」：复制件中的“12500元”不能照录（单位是元，表中按万元填写），未导入，请对照原表填写。".to_string()),
+            "{form}: {notes:?}"
+        );
+        // In 万元, said or not, it is read.
+        assert_eq!(import(&copy.replacen("1.25", "1.25万元", 1)).report.get_key("proactive.fees.amount"), Some("1.25"));
+    }
+}

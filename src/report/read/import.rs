@@ -455,7 +455,8 @@ impl Reader<'_> {
     /// them, is not certain, so nothing of the row is read.
     fn has_unread(&mut self, ids: &[FieldId], place: &str, runs: &[Run]) -> bool {
         let Some((unread, why)) = unread(runs) else { return false };
-        let message = format!("{place}：复制件中的“{unread}”读不成一个数（{why}），未导入，请对照原表填写。");
+        let said = if unread.ends_with('元') { "不能照录" } else { "读不成一个数" };
+        let message = format!("{place}：复制件中的“{unread}”{said}（{why}），未导入，请对照原表填写。");
         self.note(Rule::Import, ids.to_vec(), message);
         true
     }
@@ -533,14 +534,26 @@ impl Reader<'_> {
                 rows.push((row.label, row.keys, (i == 0).then_some(block.article)));
             }
         }
-        // A block whose columns the copy prints in another order is left unread.
-        let mut swapped: Vec<&str> = Vec::new();
-        for block in PROACTIVE.iter().filter(|b| b.columns.len() > 1) {
+        // A block whose columns the copy prints in another order, or whose amounts in 元 where the
+        // table's are in 万元, is left unread.
+        let mut unread_rows: Vec<&str> = Vec::new();
+        for block in PROACTIVE {
+            let ids: Vec<FieldId> = block.rows.iter().flat_map(|row| row.keys.iter().map(|k| id_of(k))).collect();
+            let in_yuan = block.columns[0].replace("万元", "元");
             if let Some(pair) = self.columns_swapped(start, until, block.columns) {
-                let ids = block.rows.iter().flat_map(|row| row.keys.iter().map(|k| id_of(k)));
-                self.columns_in_other_order(ids.collect(), "表二", pair);
-                swapped.extend(block.rows.iter().map(|row| row.label));
+                self.columns_in_other_order(ids, "表二", pair);
+            } else if in_yuan != block.columns[0] && self.copy.find_before(start, until, &label_key(&in_yuan)).is_some()
+            {
+                let rows: Vec<&str> = block.rows.iter().map(|row| row.label).collect();
+                let message = format!(
+                    "表二「{}」：复制件表头的单位是元，表中按万元填写（应除以 10000），未导入，请对照原表填写。",
+                    rows.join("、")
+                );
+                self.note(Rule::Import, ids, message);
+            } else {
+                continue;
             }
+            unread_rows.extend(block.rows.iter().map(|row| row.label));
         }
         let mut at = start;
         // Where the previous row's values ended, or its block's article: a value read before its
@@ -551,7 +564,7 @@ impl Reader<'_> {
             if let Some(found) = article.and_then(|a| self.find_label(read_to, until, a)) {
                 read_to = found.end;
             }
-            if swapped.contains(label) {
+            if unread_rows.contains(label) {
                 previous_found = false;
                 continue;
             }

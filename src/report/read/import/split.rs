@@ -26,6 +26,7 @@ pub enum Run {
     /// Digits that do not make a number as printed — a space between them (`13 0`), a comma that
     /// does not group thousands (`12,34`), a decimal without its whole part (`.25`) — kept to be
     /// quoted: a mark, a lost digit or another cell's number may be in it, so it is never a value.
+    /// So is an amount in 元 (`12500元`): the table's is in 万元.
     Unread(String),
 }
 
@@ -51,7 +52,9 @@ impl Run {
 pub fn unread(runs: &[Run]) -> Option<(&str, &'static str)> {
     let printed =
         runs.iter().find_map(|run| if let Run::Unread(printed) = run { Some(printed.as_str()) } else { None })?;
-    let why = if printed.contains(' ') {
+    let why = if printed.ends_with('元') {
+        "单位是元，表中按万元填写"
+    } else if printed.contains(' ') {
         "数字之间隔着空格"
     } else if printed.contains(',') {
         "逗号不在千位上"
@@ -86,6 +89,12 @@ fn cell_run(cell: &str) -> Option<Run> {
         return Some(Run::Blank);
     }
     let number = CELL_UNITS.iter().find_map(|unit| cell.strip_suffix(unit)).unwrap_or(cell);
+    if number
+        .strip_suffix('元')
+        .is_some_and(|amount| cell_run(amount.trim_end()).is_some_and(|run| run.digits().is_some()))
+    {
+        return Some(Run::Unread(number.replace('，', ",")));
+    }
     if !number.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '，' | ' ')) {
         return None;
     }
@@ -162,7 +171,14 @@ pub fn runs(copy: &Copy, start: usize, end: usize) -> Vec<Run> {
         {
             // a thousands separator
         } else if !current.is_empty() {
-            runs.push(text_run(std::mem::take(&mut current)));
+            let mut digits = std::mem::take(&mut current);
+            // An amount in 元 (`12500元`, `12500 元`), where the table's is in 万元.
+            if keys[i..].iter().find(|&&c| c != ' ') == Some(&'元') {
+                digits.push('元');
+                runs.push(Run::Unread(digits));
+            } else {
+                runs.push(text_run(digits));
+            }
         }
     }
     if !current.is_empty() {
@@ -424,11 +440,16 @@ mod tests {
 
     #[test]
     fn a_cell_holds_one_number_as_clerks_type_it_in_word() {
-        // Full-width digits, a unit after the number, spacing: one number, one cell.
+        // Full-width digits, a unit after the number, spacing: one number, one cell. An amount in 元
+        // is not the 万元 the table has: quoted, never a value.
         let html = Copy::new(
             "<table><tr><td>规章</td><td>６４</td><td>70件</td><td>1,282 件</td><td>1.25万元</td><td>１２５０元</td></tr></table>",
         );
-        assert_eq!(runs(&html, 0, html.len()), vec![cell("64"), cell("70"), cell("1282"), cell("1.25")]);
+        let read = runs(&html, 0, html.len());
+        assert_eq!(read, vec![cell("64"), cell("70"), cell("1282"), cell("1.25"), Run::Unread("1250元".into())]);
+        assert_eq!(unread(&read), Some(("1250元", "单位是元，表中按万元填写")));
+        let text = Copy::new("行政事业性收费 12500 元 1.25万元");
+        assert_eq!(runs(&text, 0, text.len()), vec![Run::Unread("12500元".into()), Run::Digits("1.25".into())]);
         // Digits a space or a line apart, or a comma that does not group a number in thousands, are
         // two numbers (a mark or a column's number put in, two cells run together): not one.
         let html = Copy::new(
