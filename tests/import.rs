@@ -1246,12 +1246,20 @@ fn a_table_whose_columns_are_printed_in_another_order_is_not_read_by_position() 
     // before 结果维持, table 二 with 本年废止件数 before 本年制发件数): every row still adds up,
     // and read by position each number would go in its neighbour's column.
     let source = source_report();
-    for (table, (a, b), (label_a, label_b)) in [
-        ("表三", ("commercial", "research"), ("商业企业", "科研机构")),
-        ("表四", ("upheld", "corrected"), ("结果维持", "结果纠正")),
-        ("表二", ("issued", "repealed"), ("本年制发件数", "本年废止件数")),
+    // The suits' two groups the other way round too: 复议后起诉 before 未经复议直接起诉.
+    let mut suits_exchanged = source.clone();
+    for column in ["upheld", "corrected", "other", "pending", "total"] {
+        let (direct, after_review) =
+            (format!("appeals.suit_direct.{column}"), format!("appeals.suit_after_review.{column}"));
+        suits_exchanged.set_key(&direct, source.get_key(&after_review).unwrap_or_default());
+        suits_exchanged.set_key(&after_review, source.get_key(&direct).unwrap_or_default());
+    }
+    for (table, printed, (label_a, label_b)) in [
+        ("表三", columns_exchanged(&source, "commercial", "research"), ("商业企业", "科研机构")),
+        ("表四", columns_exchanged(&source, "upheld", "corrected"), ("结果维持", "结果纠正")),
+        ("表四", suits_exchanged, ("未经复议直接起诉", "复议后起诉")),
+        ("表二", columns_exchanged(&source, "issued", "repealed"), ("本年制发件数", "本年废止件数")),
     ] {
-        let printed = columns_exchanged(&source, a, b);
         for (form, copy) in [("HTML", render(&printed)), ("text", render_text(&printed))] {
             assert!(copy.contains(label_a) && copy.contains(label_b));
             // The copy's header names each column truly: its numbers are the source's.

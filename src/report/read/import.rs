@@ -895,8 +895,14 @@ impl Reader<'_> {
             .find_label(start, until, last_group)
             .and_then(|s| self.find_label(s.end, until, total))
             .and_then(|s| self.find_label(s.end, until, total));
+        // The results' columns and the suits' groups as the header prints them (行政复议 is left
+        // out: the section's first sentence may say it).
         let results: Vec<&str> = APPEAL_COLUMNS[..APPEAL_TOTAL_COLUMN].iter().map(|c| c.label).collect();
-        if let Some(swapped) = header.and_then(|h| self.columns_swapped(start, h.end, &results)) {
+        let suits: Vec<&str> = APPEAL_GROUPS[1..].iter().map(|g| g.label).collect();
+        let swapped = header.and_then(|h| {
+            self.columns_swapped(start, h.end, &results).or_else(|| self.columns_swapped(start, h.end, &suits))
+        });
+        if let Some(swapped) = swapped {
             return self.columns_in_other_order(ids, "表四", swapped);
         }
         let table_end = |from: usize| (from..until).find(|&i| self.copy.key(i) == TABLE_END).unwrap_or(until);
