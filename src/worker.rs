@@ -22,9 +22,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, ReadableWritablePair, Response, TextDecoder};
 
 use crate::report::base::encoding;
-use crate::report::base::file_kind::FileKind;
 use crate::report::base::format::field_id;
-use crate::report::edit::review::to_do_of;
 use crate::report::publish::chart::{chart, chart_page};
 use crate::report::publish::draft_text::draft_for;
 use crate::report::publish::fragment::{render_document, render_text, title};
@@ -100,16 +98,13 @@ async fn word_page(bytes: &[u8]) -> Result<String, String> {
 }
 
 /// A page as pasted, or a file's bytes decoded from the encoding they are in. (A Word file comes
-/// as its body's HTML, a Word 97–2003 file or a PDF as its text, from the readers.)
+/// as its body's HTML, a Word 97–2003 file or a PDF as its text, from the readers; a picture is
+/// refused by the widget, which tells the kinds apart, before it asks.)
 fn page_of(page: Page) -> Result<String, String> {
     let bytes = match page {
         Page::Text(text) => return Ok(text),
         Page::Bytes(bytes) => bytes.to_vec(),
     };
-    let kind = FileKind::of("", &bytes);
-    if let Some(why) = kind.refusal() {
-        return Err(why);
-    }
     let decoder = TextDecoder::new_with_label(encoding::sniff(&bytes)).map_err(|_| NOT_A_REPORT.to_string())?;
     decoder.decode_with_u8_array(&bytes).map_err(|_| NOT_A_REPORT.to_string())
 }
@@ -128,18 +123,14 @@ async fn answer(job: Job) -> Answer {
 /// The answer to a job on the report the widget sends (and last year's, when the draft has it).
 async fn on_report(job: ReportJob, report: &Report, last_year: Option<&Report>) -> Answer {
     match job {
-        ReportJob::Render { errors } => {
+        ReportJob::Render { to_do } => {
             let fragment = render(report);
             let document = render_document(report, &fragment);
-            let to_do = to_do_of(report, errors);
             let chart_page = chart_page(&chart(report, last_year), &title(report), to_do.as_deref());
             Answer::Rendering { text: render_text(report), document, fragment, chart_page }
         }
-        ReportJob::Verify { page, errors } => Answer::Verdict(match page_of(page) {
-            Ok(page) => {
-                let to_do = to_do_of(report, errors);
-                verify_html(report, &page, to_do.as_deref())
-            }
+        ReportJob::Verify { page, to_do } => Answer::Verdict(match page_of(page) {
+            Ok(page) => verify_html(report, &page, to_do.as_deref()),
             Err(why) => refused_html(&why),
         }),
         ReportJob::Draft(key) => {

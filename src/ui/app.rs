@@ -120,7 +120,7 @@ pub fn App(props: &AppProps) -> Html {
                     ontoggle: onaction.reform(Action::ShowFindings), onpick, oncheckall: onaction.reform(|()| Action::CheckEverything),
                     ondismiss: onedit.reform(Edit::DismissNote) }) }
             </div>
-            <Publish report={review.report.clone()} exporting={state.exporting.clone()} errors={review.errors.len()}
+            <Publish report={review.report.clone()} exporting={state.exporting.clone()} to_do={review.numbers_to_do()}
                 last_year={state.draft().last_year.clone()}
                 notice={state.notice.clone()} {onaction} />
         </div>

@@ -164,8 +164,11 @@ async fn run(kind: Kind, message: &JsValue) -> Result<JsValue, String> {
 
 /// A page as the jobs worker reads it: a Word file's bytes become its body as HTML, a Word 97–2003
 /// or WPS file's, or a PDF's, its text — each read by the worker only such a file starts; anything
-/// else stays as it is.
+/// else stays as it is. A file that is no page (a picture) is refused here, before any worker starts.
 async fn readable(kind: FileKind, page: Page) -> Result<Page, String> {
+    if let Some(why) = kind.refusal() {
+        return Err(why);
+    }
     let reader = match (kind, &page) {
         (FileKind::Docx, Page::Bytes(_)) => Kind::Docx,
         (FileKind::Word97, Page::Bytes(_)) => Kind::Word97,
@@ -201,9 +204,10 @@ pub struct Rendering {
     pub chart_page: AttrValue,
 }
 
-/// The report (as a report file, with `errors` errors) rendered in the worker.
-pub async fn render_published(report_file: &str, errors: usize) -> Result<Rendering, String> {
-    match ask(Job::OnReport(report_file.into(), ReportJob::Render { errors })).await? {
+/// The report (as a report file, with what it still has `to_do`) rendered in the worker.
+pub async fn render_published(report_file: &str, to_do: Option<&str>) -> Result<Rendering, String> {
+    let job = ReportJob::Render { to_do: to_do.map(str::to_string) };
+    match ask(Job::OnReport(report_file.into(), job)).await? {
         Answer::Rendering { fragment, text, document, chart_page } => {
             Ok(Rendering { fragment: fragment.into(), text, document, chart_page: chart_page.into() })
         }
@@ -212,9 +216,15 @@ pub async fn render_published(report_file: &str, errors: usize) -> Result<Render
 }
 
 /// The verdict's HTML on a published page (text, HTML or a saved file's bytes of `kind`) held
-/// against the report file, which has `errors` errors.
-pub async fn verify_published(report_file: &str, errors: usize, kind: FileKind, page: Page) -> Result<String, String> {
-    let job = Job::OnReport(report_file.into(), ReportJob::Verify { page: readable(kind, page).await?, errors });
+/// against the report file, which still has `to_do`.
+pub async fn verify_published(
+    report_file: &str,
+    to_do: Option<&str>,
+    kind: FileKind,
+    page: Page,
+) -> Result<String, String> {
+    let page = readable(kind, page).await?;
+    let job = Job::OnReport(report_file.into(), ReportJob::Verify { page, to_do: to_do.map(str::to_string) });
     match ask(job).await? {
         Answer::Verdict(html) => Ok(html),
         _ => Err(NOT_UNDERSTOOD.into()),

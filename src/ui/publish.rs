@@ -36,8 +36,9 @@ const PREVIEW_DELAY_MS: u32 = 200;
 pub struct PublishProps {
     pub report: Rc<Report>,
     pub exporting: Exporting,
-    /// How many errors the report has, which the 图解 and 核对 say.
-    pub errors: usize,
+    /// What the report still has to be done (its errors, what is still open), which the 图解 and
+    /// 核对 say.
+    pub to_do: Option<AttrValue>,
     /// Last year's report, when the draft was started from it: the 图解's 同比.
     pub last_year: Option<Rc<Report>>,
     /// The session's latest message, shown here when it is this section's or 核对's. (Every part
@@ -57,18 +58,18 @@ struct Preview {
 pub fn Publish(props: &PublishProps) -> Html {
     let section = use_node_ref();
     let seen = use_seen(section.clone());
-    let verify = use_verify(props.report.clone(), props.errors, props.onaction.clone());
+    let verify = use_verify(props.report.clone(), props.to_do.clone(), props.onaction.clone());
     let preview = use_state(|| None::<Preview>);
     let current = preview.as_ref().is_some_and(|p| p.report == props.report && p.rendered.is_ok());
     {
         let preview = preview.clone();
-        let (errors, last_year) = (props.errors, props.last_year.clone());
+        let (to_do, last_year) = (props.to_do.clone(), props.last_year.clone());
         use_effect_with((props.report.clone(), seen), move |(report, seen)| {
             let report = report.clone();
             let redraw = (*seen && !current).then(|| {
                 Timeout::new(PREVIEW_DELAY_MS, move || {
                     wasm_bindgen_futures::spawn_local(async move {
-                        let rendered = render_published(&report.to_file(last_year.as_deref()), errors).await;
+                        let rendered = render_published(&report.to_file(last_year.as_deref()), to_do.as_deref()).await;
                         preview.set(Some(Preview { report, rendered }));
                     });
                 })
@@ -95,12 +96,12 @@ pub fn Publish(props: &PublishProps) -> Html {
         let ready = preview.as_ref().filter(|p| p.report == props.report).and_then(|p| p.rendered.clone().ok());
         let (report, preview, source, section) =
             (props.report.clone(), preview.clone(), source.clone(), section.clone());
-        let (onaction, portal, errors, last_year) =
-            (props.onaction.clone(), *portal, props.errors, props.last_year.clone());
+        let (onaction, portal, to_do, last_year) =
+            (props.onaction.clone(), *portal, props.to_do.clone(), props.last_year.clone());
         use_effect_with(props.exporting.performing, move |performing| {
             if let Some((export, _)) = *performing {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let on = Target { report, errors, last_year, ready, preview, source, section };
+                    let on = Target { report, to_do, last_year, ready, preview, source, section };
                     let exported = perform(export, on).await;
                     onaction.emit(Action::Exported(export, exported, portal));
                 });
@@ -203,7 +204,7 @@ pub fn Publish(props: &PublishProps) -> Html {
 /// of the page it uses.
 struct Target {
     report: Rc<Report>,
-    errors: usize,
+    to_do: Option<AttrValue>,
     last_year: Option<Rc<Report>>,
     ready: Option<Rendering>,
     preview: UseStateHandle<Option<Preview>>,
@@ -215,7 +216,7 @@ struct Target {
 
 /// Performs `export` in the browser and says what became of it.
 async fn perform(export: Export, on: Target) -> Exported {
-    let Target { report, errors, last_year, ready, preview, source, section } = on;
+    let Target { report, to_do, last_year, ready, preview, source, section } = on;
     let done = |result: Result<(), _>| if result.is_ok() { Exported::Done } else { Exported::Refused };
     // The Word file is written from the report itself, not from the fragment.
     if export == Export::Word {
@@ -226,7 +227,7 @@ async fn perform(export: Export, on: Target) -> Exported {
     }
     let rendering = match ready {
         Some(rendering) => rendering,
-        None => match render_published(&report.to_file(last_year.as_deref()), errors).await {
+        None => match render_published(&report.to_file(last_year.as_deref()), to_do.as_deref()).await {
             Ok(rendering) => {
                 preview.set(Some(Preview { report: report.clone(), rendered: Ok(rendering.clone()) }));
                 rendering
@@ -276,7 +277,7 @@ struct Verify {
 
 /// The published page, pasted or saved, read back and held against the report.
 #[hook]
-fn use_verify(report: Rc<Report>, errors: usize, onaction: Callback<Action>) -> Verify {
+fn use_verify(report: Rc<Report>, to_do: Option<AttrValue>, onaction: Callback<Action>) -> Verify {
     let pasted = Rc::new(use_pasted_page());
     let verdict = use_state(|| None::<AttrValue>);
     let tell = {
@@ -289,9 +290,9 @@ fn use_verify(report: Rc<Report>, errors: usize, onaction: Callback<Action>) -> 
     let check = {
         let (verdict, tell) = (verdict.clone(), tell.clone());
         Callback::from(move |(kind, page): (FileKind, Page)| {
-            let (verdict, tell, file) = (verdict.clone(), tell.clone(), report.to_file(None));
+            let (verdict, tell, file, to_do) = (verdict.clone(), tell.clone(), report.to_file(None), to_do.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match verify_published(&file, errors, kind, page).await {
+                match verify_published(&file, to_do.as_deref(), kind, page).await {
                     Ok(said) => verdict.set(Some(AttrValue::from(said))),
                     Err(why) => tell.emit(why),
                 }

@@ -38,12 +38,12 @@ pub enum Job {
 #[derive(Debug, Clone)]
 pub enum ReportJob {
     /// Render the report for publishing: the fragment, the plain text, the standalone page and the
-    /// 图解's page, which says what the report still has to be done: its errors (the widget counts
-    /// them) and what is still open.
-    Render { errors: usize },
-    /// 核对: hold a published page against the report, which has `errors` errors (the widget counts
-    /// them) and may not be filled in: agreement with it is then not said as done.
-    Verify { page: Page, errors: usize },
+    /// 图解's page, which says what the report still has to be done (the widget's sentence: its
+    /// errors and what is still open; the worker runs no checks).
+    Render { to_do: Option<String> },
+    /// 核对: hold a published page against the report, which may still have something `to_do`:
+    /// agreement with it is then not said as done.
+    Verify { page: Page, to_do: Option<String> },
     /// 按表格生成 for the text part of this key.
     Draft(String),
     /// 一键排版's changes.
@@ -135,12 +135,12 @@ impl Message for Job {
         match self {
             Job::Read(page) => message("read", &[page.to_js()]),
             Job::OnReport(report, job) => {
-                // The report, then what the job needs besides (nothing for some): first how many
-                // errors the widget counts, for the jobs that say what is still to be done.
-                let count = |errors: &usize| JsValue::from(*errors as f64);
+                // The report, then what the job needs besides (nothing for some): first what is
+                // still to be done, for the jobs that say it.
+                let to_do = |to_do: &Option<String>| JsValue::from(to_do.as_deref());
                 let (kind, [first, second]) = match job {
-                    ReportJob::Render { errors } => ("render", [count(errors), JsValue::UNDEFINED]),
-                    ReportJob::Verify { page, errors } => ("verify", [count(errors), page.to_js()]),
+                    ReportJob::Render { to_do: said } => ("render", [to_do(said), JsValue::UNDEFINED]),
+                    ReportJob::Verify { page, to_do: said } => ("verify", [to_do(said), page.to_js()]),
                     ReportJob::Draft(key) => ("draft", [key.into(), JsValue::UNDEFINED]),
                     ReportJob::Tidy => ("tidy", [JsValue::UNDEFINED, JsValue::UNDEFINED]),
                     ReportJob::WordFile => ("word-file", [JsValue::UNDEFINED, JsValue::UNDEFINED]),
@@ -155,10 +155,14 @@ impl Message for Job {
         if kind == "read" {
             return Ok(Job::Read(Page::from_js(parts.get(0))?));
         }
-        let errors = || parts.get(1).as_f64().map(|n| n as usize).ok_or_else(not_understood);
+        // Nothing to do, or a sentence.
+        let to_do = || match parts.get(1) {
+            said if said.is_undefined() || said.is_null() => Ok(None),
+            said => said.as_string().map(Some).ok_or_else(not_understood),
+        };
         let job = match kind.as_str() {
-            "render" => ReportJob::Render { errors: errors()? },
-            "verify" => ReportJob::Verify { errors: errors()?, page: Page::from_js(parts.get(2))? },
+            "render" => ReportJob::Render { to_do: to_do()? },
+            "verify" => ReportJob::Verify { to_do: to_do()?, page: Page::from_js(parts.get(2))? },
             "draft" => ReportJob::Draft(text(&parts, 1)?),
             "tidy" => ReportJob::Tidy,
             "word-file" => ReportJob::WordFile,

@@ -94,6 +94,13 @@ impl Review {
         Review { report, sheet, findings, progress, errors: Rc::new(errors), hints: Rc::new(hints), open }
     }
 
+    /// What the 图解's page and 核对 say is still to be done: the errors and what is still open
+    /// (the warnings were asked about at the copy). Worked out here, where the checks run, and
+    /// handed to the worker, which runs none.
+    pub fn numbers_to_do(&self) -> Option<String> {
+        to_do_said(self.errors.len(), 0, &self.open)
+    }
+
     pub fn warnings(&self) -> usize {
         self.findings.len() - self.errors.len()
     }
@@ -146,8 +153,8 @@ fn open_items(report: &Report, sheet: &Sheet) -> Vec<(String, Vec<FieldId>)> {
 }
 
 /// What a report with `errors` errors (counted by the caller) still has to be done, in the copies'
-/// sentence, worked out from the report itself: for the 图解's page and 核对 in the worker, which
-/// runs no checks, and for `xxgk verify`.
+/// sentence, worked out from the report itself: for `xxgk verify`, which has no [`Review`] (the
+/// widget's is [`Review::numbers_to_do`]).
 pub fn to_do_of(report: &Report, errors: usize) -> Option<String> {
     // The 图解 and 核对 speak of the numbers; the warnings were asked about at the copy.
     to_do_said(errors, 0, &still_open(report, &Sheet::of(report)))
@@ -158,6 +165,22 @@ mod tests {
     use super::*;
     use crate::report::base::format::id_of;
     use crate::report::data::finding::Rule;
+
+    #[test]
+    fn the_widget_hands_the_worker_what_xxgk_verify_says_is_still_to_be_done() {
+        let mut draft = Draft { report: crate::report::example(), ..Draft::default() };
+        assert_eq!(Review::of(&draft, true).numbers_to_do(), None);
+        draft.report.set_key("requests.received.natural_person", "");
+        draft.report.set_key("requests.disclosed.natural_person", "99");
+        draft.report.set_key("meta.signed_on", "");
+        let review = Review::of(&draft, true);
+        let said = review.numbers_to_do().unwrap();
+        assert!(
+            said.starts_with("报告还有 ") && said.contains("1 个数字格未填") && said.contains("落款没有成文日期"),
+            "{said}"
+        );
+        assert_eq!(Some(said), to_do_of(&draft.report, review.errors.len()));
+    }
 
     #[test]
     fn a_fresh_draft_is_reviewed_as_fresh_with_nothing_to_show() {

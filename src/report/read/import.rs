@@ -538,7 +538,10 @@ impl Reader<'_> {
         // table's are in 万元, is left unread.
         let mut unread_rows: Vec<&str> = Vec::new();
         for block in PROACTIVE {
-            let ids: Vec<FieldId> = block.rows.iter().flat_map(|row| row.keys.iter().map(|k| id_of(k))).collect();
+            let mut ids = Vec::new();
+            for row in block.rows {
+                ids.extend(row.keys.iter().map(|k| id_of(k)));
+            }
             let in_yuan = block.columns[0].replace("万元", "元");
             if let Some(pair) = self.columns_swapped(start, until, block.columns) {
                 self.columns_in_other_order(ids, "表二", pair);
@@ -643,9 +646,11 @@ impl Reader<'_> {
             let leaves = &leaves[..leaves.len() - usize::from(organisations.is_none())];
             let from = organisations.map_or(start, |s| s.end);
             if let Some(swapped) = self.columns_swapped(from, first_row.start, leaves) {
-                let ids =
-                    (0..request_rows().len()).flat_map(|r| (0..REQUEST_COLUMNS.len()).map(move |c| request_cell(r, c)));
-                return self.columns_in_other_order(ids.collect(), "表三", swapped);
+                let mut ids = Vec::new();
+                for r in 0..request_rows().len() {
+                    ids.extend((0..REQUEST_COLUMNS.len()).map(|c| request_cell(r, c)));
+                }
+                return self.columns_in_other_order(ids, "表三", swapped);
             }
         }
         let old = self.format == SourceFormat::Old2019;

@@ -89,12 +89,7 @@ fn cell_run(cell: &str) -> Option<Run> {
         return Some(Run::Blank);
     }
     let number = CELL_UNITS.iter().find_map(|unit| cell.strip_suffix(unit)).unwrap_or(cell);
-    if number
-        .strip_suffix('元')
-        .is_some_and(|amount| cell_run(amount.trim_end()).is_some_and(|run| run.digits().is_some()))
-    {
-        return Some(Run::Unread(number.replace('，', ",")));
-    }
+    let (number, in_yuan) = number.strip_suffix('元').map_or((number, false), |amount| (amount.trim_end(), true));
     if !number.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '，' | ' ')) {
         return None;
     }
@@ -105,6 +100,7 @@ fn cell_run(cell: &str) -> Option<Run> {
             && parts.next().is_none()
     });
     match read {
+        Some(number) if in_yuan => Some(Run::Unread(number + "元")),
         Some(number) => Some(Run::Cell(number)),
         None if number.contains(|c: char| c.is_ascii_digit()) => Some(Run::Unread(number.replace('，', ","))),
         None => None,
