@@ -93,21 +93,23 @@ describe("the worker", () => {
       const answers = [];
       worker.onmessage = (event) => {
         if (event.data === "ready") {
-          // A kind it does not know, a 核对 without its page, no job at all, then a real one (the
-          // report, and how many errors the widget counts in it).
-          for (const message of [["核对", report, "<p>某局</p>"], ["verify", report], "verify", ["render", report, 0]]) {
+          // A kind it does not know, a 核对 without its page, a 图解 told a count where the widget
+          // says what is still to be done, no job at all, then a real one (the report, and nothing
+          // still to be done).
+          const jobs = [["核对", report, "<p>某局</p>"], ["verify", report], ["render", report, 0], "verify", ["render", report, null]];
+          for (const message of jobs) {
             worker.postMessage(message);
           }
           return;
         }
         answers.push(event.data);
-        if (answers.length === 4) resolve(answers);
+        if (answers.length === 5) resolve(answers);
       };
     }), REPORT);
     const refused = ["refused", "编制助手的后台程序与页面的版本不一致：请按 Ctrl+F5 强制刷新本页（填写的内容已自动保存）"];
-    assert.deepEqual(said.slice(0, 3), [refused, refused, refused]);
-    assert.equal(said[3][0], "rendering");
-    assert.match(said[3][1], /^<h3/);
+    assert.deepEqual(said.slice(0, 4), [refused, refused, refused, refused]);
+    assert.equal(said[4][0], "rendering");
+    assert.match(said[4][1], /^<h3/);
     await w.page.context().close();
   });
 
