@@ -1245,12 +1245,12 @@ fn a_table_whose_columns_are_printed_in_another_order_is_not_read_by_position() 
     // An agency that laid table 三 out with 科研机构 before 商业企业 (or table 四 with 结果纠正
     // before 结果维持, table 二 with 本年废止件数 before 本年制发件数): every row still adds up,
     // and read by position each number would go in its neighbour's column.
+    use xxgk_nianbao::report::base::format::{APPEAL_COLUMNS, APPEAL_GROUPS, appeal_key};
     let source = source_report();
     // The suits' two groups the other way round too: 复议后起诉 before 未经复议直接起诉.
     let mut suits_exchanged = source.clone();
-    for column in ["upheld", "corrected", "other", "pending", "total"] {
-        let (direct, after_review) =
-            (format!("appeals.suit_direct.{column}"), format!("appeals.suit_after_review.{column}"));
+    for column in &APPEAL_COLUMNS {
+        let (direct, after_review) = (appeal_key(&APPEAL_GROUPS[1], column), appeal_key(&APPEAL_GROUPS[2], column));
         suits_exchanged.set_key(&direct, source.get_key(&after_review).unwrap_or_default());
         suits_exchanged.set_key(&after_review, source.get_key(&direct).unwrap_or_default());
     }

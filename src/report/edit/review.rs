@@ -94,11 +94,10 @@ impl Review {
         Review { report, sheet, findings, progress, errors: Rc::new(errors), hints: Rc::new(hints), open }
     }
 
-    /// What the 图解's page and 核对 say is still to be done: the errors and what is still open
-    /// (the warnings were asked about at the copy). Worked out here, where the checks run, and
-    /// handed to the worker, which runs none.
+    /// What the 图解's page and 核对 say is still to be done, worked out here, where the checks
+    /// run, and handed to the worker, which runs none.
     pub fn numbers_to_do(&self) -> Option<String> {
-        to_do_said(self.errors.len(), 0, &self.open)
+        numbers_said(self.errors.len(), &self.open)
     }
 
     pub fn warnings(&self) -> usize {
@@ -156,8 +155,13 @@ fn open_items(report: &Report, sheet: &Sheet) -> Vec<(String, Vec<FieldId>)> {
 /// sentence, worked out from the report itself: for `xxgk verify`, which has no [`Review`] (the
 /// widget's is [`Review::numbers_to_do`]).
 pub fn to_do_of(report: &Report, errors: usize) -> Option<String> {
-    // The 图解 and 核对 speak of the numbers; the warnings were asked about at the copy.
-    to_do_said(errors, 0, &still_open(report, &Sheet::of(report)))
+    numbers_said(errors, &still_open(report, &Sheet::of(report)))
+}
+
+/// The 图解's and 核对's sentence: the errors and what is still `open`. They speak of the numbers;
+/// the warnings were asked about at the copy.
+fn numbers_said(errors: usize, open: &[String]) -> Option<String> {
+    to_do_said(errors, 0, open)
 }
 
 #[cfg(test)]
