@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use crate::report::base::format::{self, FieldId, Table};
+use crate::report::base::text::ends_sentence;
 use crate::report::data::model::Report;
 use crate::report::edit::carry::next_year;
 use crate::report::edit::editor::{Draft, Edit, Editor};
@@ -142,7 +143,9 @@ impl Notice {
     }
 
     pub fn refused(name: &str, why: &str) -> Notice {
-        Notice::said(false, format!("无法打开“{name}”：{why}。当前报告没有任何改动。"))
+        // A reason said in whole sentences (a picture's, an OFD file's) already ends with its stop.
+        let stop = if ends_sentence(why) { "" } else { "。" };
+        Notice::said(false, format!("无法打开“{name}”：{why}{stop}当前报告没有任何改动。"))
     }
 }
 
@@ -696,5 +699,13 @@ mod tests {
         assert!(open.findings_open);
         assert!(open.after(Action::ShowFindings(true)).is_none());
         assert!(!apply(&open, Action::ShowFindings(false)).findings_open);
+    }
+
+    #[test]
+    fn a_refused_file_is_said_with_one_stop_whatever_its_reason_ends_with() {
+        let picture = crate::report::base::file_kind::FileKind::Picture("PNG").refusal().unwrap();
+        let said = Notice::refused("截图.png", &picture).text;
+        assert!(said.ends_with("粘贴进来）。当前报告没有任何改动。") && !said.contains("。。"), "{said}");
+        assert_eq!(Notice::refused("a.txt", "文件是空的").text, "无法打开“a.txt”：文件是空的。当前报告没有任何改动。");
     }
 }
