@@ -47,10 +47,12 @@ pub struct PublishProps {
     pub onaction: Callback<Action>,
 }
 
-/// The rendering shown, and the report it was rendered from.
+/// The rendering shown, and the report and to-do sentence it was rendered from (the 图解's page
+/// says the sentence, which 检查全部 or an export changes without an edit).
 #[derive(PartialEq)]
 struct Preview {
     report: Rc<Report>,
+    to_do: Option<AttrValue>,
     rendered: Result<Rendering, String>,
 }
 
@@ -60,17 +62,18 @@ pub fn Publish(props: &PublishProps) -> Html {
     let seen = use_seen(section.clone());
     let verify = use_verify(props.report.clone(), props.to_do.clone(), props.onaction.clone());
     let preview = use_state(|| None::<Preview>);
-    let current = preview.as_ref().is_some_and(|p| p.report == props.report && p.rendered.is_ok());
+    let current =
+        preview.as_ref().is_some_and(|p| p.report == props.report && p.to_do == props.to_do && p.rendered.is_ok());
     {
         let preview = preview.clone();
-        let (to_do, last_year) = (props.to_do.clone(), props.last_year.clone());
-        use_effect_with((props.report.clone(), seen), move |(report, seen)| {
-            let report = report.clone();
+        let last_year = props.last_year.clone();
+        use_effect_with((props.report.clone(), props.to_do.clone(), seen), move |(report, to_do, seen)| {
+            let (report, to_do) = (report.clone(), to_do.clone());
             let redraw = (*seen && !current).then(|| {
                 Timeout::new(PREVIEW_DELAY_MS, move || {
                     wasm_bindgen_futures::spawn_local(async move {
                         let rendered = render_published(&report.to_file(last_year.as_deref()), to_do.as_deref()).await;
-                        preview.set(Some(Preview { report, rendered }));
+                        preview.set(Some(Preview { report, to_do, rendered }));
                     });
                 })
             });
@@ -229,7 +232,8 @@ async fn perform(export: Export, on: Target) -> Exported {
         Some(rendering) => rendering,
         None => match render_published(&report.to_file(last_year.as_deref()), to_do.as_deref()).await {
             Ok(rendering) => {
-                preview.set(Some(Preview { report: report.clone(), rendered: Ok(rendering.clone()) }));
+                let rendered = Ok(rendering.clone());
+                preview.set(Some(Preview { report: report.clone(), to_do: to_do.clone(), rendered }));
                 rendering
             }
             Err(why) => return Exported::NotMade(why),

@@ -120,6 +120,21 @@ describe("图解", () => {
     await w.page.context().close();
   });
 
+  test("检查全部 redraws the 图解's sentence: the errors held back while filling are counted once shown", async () => {
+    const w = await Widget.open(session.browser, `${session.base}/`);
+    await w.action("start-blank").click();
+    // Received, and no outcome yet: the column's balance waits while the clerk fills it in.
+    await w.type("requests.received.natural_person", "5");
+    const frame = await chartFrame(w);
+    const filling = await frame.getByTestId("chart-to-do").textContent();
+    assert.match(filling, /^报告尚未填完：\d+ 个数字格未填，将按 0 发布/);
+    await w.action("check-all").click();
+    // The same report, now with every check: the page is made again with the errors counted.
+    await frame.waitForFunction(() => /^报告还有/.test(document.querySelector('[data-testid="chart-to-do"]')?.textContent));
+    assert.match(await frame.getByTestId("chart-to-do").textContent(), /^报告还有 \d+ 个错误，发布前应当改正；尚未填完：/);
+    await w.page.context().close();
+  });
+
   test("a PNG the browser cannot make is said, not dropped in silence", async () => {
     const w = await Widget.open(session.browser, `${session.base}/`);
     await w.loadExample();
