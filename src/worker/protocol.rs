@@ -182,7 +182,7 @@ impl Answer {
 impl Message for Answer {
     fn to_message(&self) -> JsValue {
         match self {
-            Answer::Opened(opened) => message("opened", &[Opened::to_message(&Ok((**opened).clone())).into()]),
+            Answer::Opened(opened) => message("opened", &[opened.to_message().into()]),
             Answer::Rendering { fragment, text, document, chart_page } => {
                 message("rendering", &[fragment.into(), text.into(), document.into(), chart_page.into()])
             }

@@ -99,38 +99,26 @@ pub struct Opened {
 }
 
 impl Opened {
-    /// What reading gave, as one JSON object: how the reader in its worker answers the widget.
-    pub fn to_message(read: &Result<Opened, String>) -> String {
-        let mut out = String::from("{");
-        match read {
-            Err(why) => {
-                out.push_str("\"refused\":");
-                json::quote(&mut out, why);
+    /// The report read, as one JSON object: how the jobs worker answers the widget (a refusal is
+    /// the protocol's own answer).
+    pub fn to_message(&self) -> String {
+        let mut out = String::from("{\"report\":");
+        out.push_str(&self.report.to_file(self.last_year.as_ref()));
+        let notes: Vec<String> = self.notes.iter().map(Finding::to_json).collect();
+        out.push_str(&format!(",\"notes\":[{}],\"remarks\":[", notes.join(",")));
+        for (n, remark) in self.remarks.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
             }
-            Ok(opened) => {
-                out.push_str("\"report\":");
-                out.push_str(&opened.report.to_file(opened.last_year.as_ref()));
-                let notes: Vec<String> = opened.notes.iter().map(Finding::to_json).collect();
-                out.push_str(&format!(",\"notes\":[{}],\"remarks\":[", notes.join(",")));
-                for (n, remark) in opened.remarks.iter().enumerate() {
-                    if n > 0 {
-                        out.push(',');
-                    }
-                    json::quote(&mut out, remark);
-                }
-                out.push(']');
-            }
+            json::quote(&mut out, remark);
         }
-        out.push('}');
+        out.push_str("]}");
         out
     }
 
     /// The answer [`Opened::to_message`] wrote, read back.
     pub fn from_message(message: &str) -> Result<Opened, String> {
         let value = json::parse(message).map_err(|e| e.to_string())?;
-        if let Some(why) = value.get("refused").and_then(Json::as_str) {
-            return Err(why.to_string());
-        }
         let loaded =
             Report::from_file_value(value.get("report").ok_or("读取结果不完整")?).map_err(|e| e.to_string())?;
         let list = |name: &str| match value.get(name) {
