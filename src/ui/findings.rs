@@ -155,37 +155,39 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
         <aside class={classes!("xx-side", open.then_some("xx-open"))}>
             <button type="button" class="xx-summary" data-action="toggle-findings" aria-expanded={open.to_string()}
                 onclick={ontoggle}>
-                { format!("检查结果：错误 {}，提醒 {}", review.errors.len(), review.warnings()) }
+                { "检查结果：错误 " }{ review.errors.len() }{ "，提醒 " }{ review.warnings() }
                 <span aria-hidden="true">{ if open { " ▼ 收起" } else { " ▲ 展开" } }</span>
             </button>
-            { findings_panel(&review.findings, review.progress, props.notes, &onpick, &props.oncheckall.reform(|_: MouseEvent| ()), &props.ondismiss) }
+            { findings_panel(review, props.notes, &onpick, &props.oncheckall.reform(|_: MouseEvent| ()), &props.ondismiss) }
         </aside>
     }
 }
 
-/// Every finding, errors first, with counts; choosing one calls `onpick` with the field to take the
-/// clerk to. It opens with what to do next while the report is still being begun.
+/// Every finding, errors first, with counts, then what is still open that no finding speaks of;
+/// choosing one calls `onpick` with the field to take the clerk to. It opens with what to do next
+/// while the report is still being begun.
 fn findings_panel(
-    findings: &[Finding],
-    progress: Progress,
+    review: &Review,
     notes: &[Finding],
     onpick: &Callback<FieldId>,
     oncheckall: &Callback<MouseEvent>,
     ondismiss: &Callback<Finding>,
 ) -> Html {
-    let count = |severity| findings.iter().filter(|f| f.severity() == severity).count();
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let (findings, progress) = (&review.findings, review.progress);
+    // While tables are held back their blanks are the next step's to say.
+    let unlisted: &[(String, FieldId)] = if progress == Progress::Complete { &review.unlisted } else { &[] };
+    let (errors, warnings) = (review.errors.len(), review.warnings());
     // Errors first, each kind in form order.
-    let ordered = [Severity::Error, Severity::Warning]
-        .into_iter()
-        .flat_map(|severity| findings.iter().filter(move |f| f.severity() == severity));
+    let (mut ordered, warned): (Vec<&Finding>, Vec<&Finding>) =
+        findings.iter().partition(|f| f.severity() == Severity::Error);
+    ordered.extend(warned);
     html! {
         <section class="xx-panel" aria-label="检查结果">
             <h2 class="xx-panel-title">
                 { "检查结果 " }
-                <span class="xx-count xx-error" data-testid="error-count">{ format!("错误 {errors}") }</span>
+                <span class="xx-count xx-error" data-testid="error-count">{ "错误 " }{ errors }</span>
                 { " " }
-                <span class="xx-count xx-warning" data-testid="warning-count">{ format!("提醒 {warnings}") }</span>
+                <span class="xx-count xx-warning" data-testid="warning-count">{ "提醒 " }{ warnings }</span>
             </h2>
             { match progress {
                 Progress::Fresh => html! {
@@ -201,7 +203,7 @@ fn findings_panel(
                 },
                 Progress::Complete => html! {},
             } }
-            if findings.is_empty() {
+            if findings.is_empty() && unlisted.is_empty() {
                 if progress == Progress::Complete {
                     <p class="xx-all-good">{ "✓ 没有发现问题。" }</p>
                 }
@@ -209,6 +211,13 @@ fn findings_panel(
                 <ol class="xx-panel-list">
                     for finding in ordered {
                         { panel_item(finding, onpick, notes.contains(finding).then_some(ondismiss)) }
+                    }
+                    for (said, id) in unlisted {
+                        <li data-testid="open-item">
+                            <button type="button" class="xx-finding" onclick={onpick.reform({ let id = *id; move |_: MouseEvent| id })}>
+                                <span class="xx-sev">{ "尚未填完" }</span>{ "：" }{ said }
+                            </button>
+                        </li>
                     }
                 </ol>
             }

@@ -184,6 +184,26 @@ describe("filling in the tables", () => {
     assert.equal(await w.page.getByTestId("title").textContent(), "咸宁市政务服务和大数据管理局2022年政府信息公开工作年度报告");
   });
 
+  test("the panel says nothing is wrong only when nothing is still open; what no finding names is listed", async () => {
+    const w = await open();
+    await w.loadExample();
+    const allGood = w.page.locator(".xx-all-good");
+    assert.equal(await allGood.textContent(), "✓ 没有发现问题。");
+    // No rule speaks of a missing 成文日期, and the copies ask about it: so does the panel.
+    const date = await w.value("meta.signed_on");
+    await w.type("meta.signed_on", "");
+    assert.equal(await allGood.count(), 0);
+    const item = w.page.getByTestId("open-item");
+    assert.equal(await item.textContent(), "尚未填完：落款没有成文日期");
+    assert.equal(await w.errorCount(), 0);
+    await w.cell("meta.agency").focus();
+    await item.locator("button").click();
+    assert.equal(await w.focusedKey(), "meta.signed_on");
+    await w.type("meta.signed_on", date);
+    assert.equal(await item.count(), 0);
+    assert.equal(await allGood.count(), 1);
+  });
+
   test("loading the example over typed work asks first and keeps the work when declined", async () => {
     const w = await open();
     await w.type("meta.agency", "某某镇人民政府");

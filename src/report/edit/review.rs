@@ -41,6 +41,11 @@ pub struct Review {
     pub hints: Rc<Vec<(FieldId, u64)>>,
     /// What is still open ([`still_open`]): exporting asks about it, as about errors.
     pub open: Rc<Vec<String>>,
+    /// What is still open that no finding speaks of (a missing 成文日期, say), with the field to go
+    /// to: the findings panel lists it, and says nothing is wrong only when there is none.
+    pub unlisted: Vec<(String, FieldId)>,
+    /// The fields of what is still open.
+    open_fields: Vec<FieldId>,
 }
 
 impl Review {
@@ -48,10 +53,7 @@ impl Review {
     /// and what is still open.
     pub fn to_do(&self) -> ToDo {
         // A warning about nothing but what is said open is not said twice.
-        let mut said = Vec::new();
-        for (_, fields) in open_items(&self.report, &self.sheet) {
-            said.extend(fields);
-        }
+        let said = &self.open_fields;
         let said_open = |f: &Finding| !f.fields.is_empty() && f.fields.iter().all(|id| said.contains(id));
         let (mut warnings, mut first_warned, mut first_wrong) = (Vec::new(), None, None);
         // In form order: the first error's field, else the first warning's, is gone back to first.
@@ -90,8 +92,16 @@ impl Review {
         };
         let errors = findings.iter().filter(|f| f.severity() == Severity::Error).map(|f| f.message.clone()).collect();
         let hints = last_year.map(|last| in_force_hints(&sheet, last)).unwrap_or_default();
-        let open = Rc::new(still_open(&report, &sheet));
-        Review { report, sheet, findings, progress, errors: Rc::new(errors), hints: Rc::new(hints), open }
+        let (mut open, mut unlisted, mut open_fields) = (Vec::new(), Vec::new(), Vec::new());
+        for (said, fields) in open_items(&report, &sheet) {
+            if !findings.iter().any(|f| f.fields.iter().any(|id| fields.contains(id))) {
+                unlisted.push((said.clone(), fields[0]));
+            }
+            open.push(said);
+            open_fields.extend(fields);
+        }
+        let (errors, hints, open) = (Rc::new(errors), Rc::new(hints), Rc::new(open));
+        Review { report, sheet, findings, progress, errors, hints, open, unlisted, open_fields }
     }
 
     /// What the 图解's page and 核对 say is still to be done, worked out here, where the checks
@@ -184,6 +194,20 @@ mod tests {
             "{said}"
         );
         assert_eq!(Some(said), to_do_of(&draft.report, review.errors.len()));
+    }
+
+    #[test]
+    fn what_is_open_and_no_finding_speaks_of_is_listed_with_its_field() {
+        let mut draft = Draft { report: crate::report::example(), ..Draft::default() };
+        assert_eq!(Review::of(&draft, true).unlisted, vec![]);
+        // A blank cell and an empty section have their findings; a missing date has none.
+        draft.report.set_key("requests.received.research", "");
+        draft.report.set_key("other_matters", "");
+        draft.report.set_key("meta.signed_on", "");
+        let review = Review::of(&draft, true);
+        assert_eq!(review.open.len(), 3, "{:?}", review.open);
+        assert_eq!(review.unlisted, vec![("落款没有成文日期".to_string(), id_of("meta.signed_on"))]);
+        assert!(review.findings.iter().all(|f| !f.fields.contains(&id_of("meta.signed_on"))));
     }
 
     #[test]
