@@ -156,6 +156,9 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
             <button type="button" class="xx-summary" data-action="toggle-findings" aria-expanded={open.to_string()}
                 onclick={ontoggle}>
                 { "检查结果：错误 " }{ review.errors.len() }{ "，提醒 " }{ review.warnings() }
+                if !review.unlisted.is_empty() {
+                    { "，尚未填完 " }{ review.unlisted.len() }
+                }
                 <span aria-hidden="true">{ if open { " ▼ 收起" } else { " ▲ 展开" } }</span>
             </button>
             { findings_panel(review, props.notes, &onpick, &props.oncheckall.reform(|_: MouseEvent| ()), &props.ondismiss) }
@@ -173,9 +176,7 @@ fn findings_panel(
     oncheckall: &Callback<MouseEvent>,
     ondismiss: &Callback<Finding>,
 ) -> Html {
-    let (findings, progress) = (&review.findings, review.progress);
-    // While tables are held back their blanks are the next step's to say.
-    let unlisted: &[(String, FieldId)] = if progress == Progress::Complete { &review.unlisted } else { &[] };
+    let (findings, progress, unlisted) = (&review.findings, review.progress, &review.unlisted);
     let (errors, warnings) = (review.errors.len(), review.warnings());
     // Errors first, each kind in form order.
     let (mut ordered, warned): (Vec<&Finding>, Vec<&Finding>) =

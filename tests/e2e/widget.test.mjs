@@ -196,12 +196,16 @@ describe("filling in the tables", () => {
     const item = w.page.getByTestId("open-item");
     assert.equal(await item.textContent(), "尚未填完：落款没有成文日期");
     assert.equal(await w.errorCount(), 0);
+    // The bar a narrow column shows the findings in says so while it is closed.
+    const bar = w.action("toggle-findings");
+    assert.match(await bar.textContent(), /^检查结果：错误 0，提醒 0，尚未填完 1/);
     await w.cell("meta.agency").focus();
     await item.locator("button").click();
     assert.equal(await w.focusedKey(), "meta.signed_on");
     await w.type("meta.signed_on", date);
     assert.equal(await item.count(), 0);
     assert.equal(await allGood.count(), 1);
+    assert.doesNotMatch(await bar.textContent(), /尚未填完/);
   });
 
   test("loading the example over typed work asks first and keeps the work when declined", async () => {

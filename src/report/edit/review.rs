@@ -42,7 +42,8 @@ pub struct Review {
     /// What is still open ([`still_open`]): exporting asks about it, as about errors.
     pub open: Rc<Vec<String>>,
     /// What is still open that no finding speaks of (a missing 成文日期, say), with the field to go
-    /// to: the findings panel lists it, and says nothing is wrong only when there is none.
+    /// to, once nothing is held back (until then the blanks held back are the next step's to say):
+    /// the findings panel lists it, and says nothing is wrong only when there is none.
     pub unlisted: Vec<(String, FieldId)>,
     /// The fields of what is still open.
     open_fields: Vec<FieldId>,
@@ -94,7 +95,8 @@ impl Review {
         let hints = last_year.map(|last| in_force_hints(&sheet, last)).unwrap_or_default();
         let (mut open, mut unlisted, mut open_fields) = (Vec::new(), Vec::new(), Vec::new());
         for (said, fields) in open_items(&report, &sheet) {
-            if !findings.iter().any(|f| f.fields.iter().any(|id| fields.contains(id))) {
+            if progress == Progress::Complete && !findings.iter().any(|f| f.fields.iter().any(|id| fields.contains(id)))
+            {
                 unlisted.push((said.clone(), fields[0]));
             }
             open.push(said);
@@ -208,6 +210,12 @@ mod tests {
         assert_eq!(review.open.len(), 3, "{:?}", review.open);
         assert_eq!(review.unlisted, vec![("落款没有成文日期".to_string(), id_of("meta.signed_on"))]);
         assert!(review.findings.iter().all(|f| !f.fields.contains(&id_of("meta.signed_on"))));
+        // While tables are held back, nothing is listed: the next step speaks.
+        let mut begun = Draft::default();
+        begun.report.set_key("requests.received.natural_person", "2");
+        assert!(matches!(Review::of(&begun, false).progress, Progress::HoldingBack(_)));
+        assert_eq!(Review::of(&begun, false).unlisted, vec![]);
+        assert!(Review::of(&begun, true).unlisted.iter().any(|(said, _)| said == "落款没有机关名称和成文日期"));
     }
 
     #[test]
