@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use super::{browser, mount_app};
 use crate::report::data::finding::{Rule, Severity};
-use crate::report::edit::desk::{Desk, DeskAction};
+use crate::report::edit::desk::{Desk, DeskAction, still_open};
 use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::{DeskSum, desk_sum, findings_csv};
 use crate::report::read::audit::{Column, needs_attention};
@@ -209,35 +209,41 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
         <td><button class="xd-open" aria-expanded={open.to_string()} onclick={ontoggle}>{ &row.file }</button></td>
     };
     match &row.read {
-        Ok(a) => html! {
-            <>
-                <tr class={classes!(row.failed().then_some("xd-failed-row"))} data-file={row.file.clone()}
-                    data-errors={a.errors().to_string()} data-warnings={a.warnings().to_string()}>
-                    { file }
-                    <td>{ a.agency() }</td>
-                    <td>{ a.year() }</td>
-                    <td>{ &a.format }</td>
-                    <td class="xd-n">{ a.errors() }</td>
-                    <td class="xd-n">{ a.warnings() }</td>
-                    <td>{ a.rules().join(", ") }</td>
-                </tr>
-                if open {
-                    <tr class="xd-opened"><td colspan={Column::ALL.len().to_string()}>
-                        if a.findings.is_empty() {
-                            <p class="xd-done">{ "没有发现问题。" }</p>
-                        } else {
-                            <ul class="xd-findings">
-                                { for a.errors_first().map(|f| {
-                                    let class = if f.severity() == Severity::Error { "xd-error" } else { "xd-warning" };
-                                    html! { <li class={class}>{ format!("{} {}：{}", f.severity().label(), f.rule.id(), f.message) }</li> }
-                                }) }
-                            </ul>
-                        }
-                        <div class="xd-preview" role="region" aria-label="报告预览" tabindex="0">{ Html::from_html_unchecked(render(&a.report).into()) }</div>
-                    </td></tr>
-                }
-            </>
-        },
+        Ok(a) => {
+            let unfilled = if open { still_open(a) } else { Vec::new() };
+            html! {
+                <>
+                    <tr class={classes!(row.failed().then_some("xd-failed-row"))} data-file={row.file.clone()}
+                        data-errors={a.errors().to_string()} data-warnings={a.warnings().to_string()}>
+                        { file }
+                        <td>{ a.agency() }</td>
+                        <td>{ a.year() }</td>
+                        <td>{ &a.format }</td>
+                        <td class="xd-n">{ a.errors() }</td>
+                        <td class="xd-n">{ a.warnings() }</td>
+                        <td>{ a.rules().join(", ") }</td>
+                    </tr>
+                    if open {
+                        <tr class="xd-opened"><td colspan={Column::ALL.len().to_string()}>
+                            if a.findings.is_empty() && unfilled.is_empty() {
+                                <p class="xd-done">{ "没有发现问题。" }</p>
+                            } else {
+                                <ul class="xd-findings">
+                                    { for a.errors_first().map(|f| {
+                                        let class = if f.severity() == Severity::Error { "xd-error" } else { "xd-warning" };
+                                        html! { <li class={class}>{ format!("{} {}：{}", f.severity().label(), f.rule.id(), f.message) }</li> }
+                                    }) }
+                                    for said in unfilled {
+                                        <li data-testid="open-item">{ format!("尚未填完：{said}") }</li>
+                                    }
+                                </ul>
+                            }
+                            <div class="xd-preview" role="region" aria-label="报告预览" tabindex="0">{ Html::from_html_unchecked(render(&a.report).into()) }</div>
+                        </td></tr>
+                    }
+                </>
+            }
+        }
         Err(why) => html! {
             <>
                 <tr class="xd-failed-row" data-file={row.file.clone()} data-errors="" data-warnings="">

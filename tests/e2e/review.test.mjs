@@ -203,6 +203,31 @@ describe("the review desk", () => {
     await page.context().close();
   });
 
+  test("a report file opened says 没有发现问题 only when nothing is still open", async () => {
+    const page = await (await session.browser.newContext()).newPage();
+    await page.goto(`${session.base}/review.html`);
+    const report = JSON.parse(readFileSync(new URL("editors/report.json", fixtures), "utf8"));
+    const undated = structuredClone(report);
+    undated.fields["meta.signed_on"] = "";
+    const chosen = [["完整.json", report], ["无日期.json", undated]]
+      .map(([name, file]) => ({ name, mimeType: "", buffer: Buffer.from(JSON.stringify(file)) }));
+    await new Widget(page).action("choose-files").setInputFiles(chosen);
+    // Every file read: the progress bar above the table is gone, and the table has moved up.
+    await page.waitForFunction(() => {
+      const root = document.getElementById("xxgk-nianbao-review").shadowRoot;
+      return root.querySelectorAll("tr[data-file]").length === 2 && !root.querySelector(".xd-progress");
+    });
+    const opened = async (file) => {
+      await page.locator(`tr[data-file="${file}"][data-errors="0"][data-warnings="0"] .xd-open`).click();
+      return page.locator(".xd-opened");
+    };
+    assert.equal(await (await opened("完整.json")).locator(".xd-done").textContent(), "没有发现问题。");
+    const undatedRow = await opened("无日期.json");
+    assert.equal(await undatedRow.locator(".xd-done").count(), 0);
+    assert.deepEqual(await undatedRow.getByTestId("open-item").allTextContents(), ["尚未填完：落款没有成文日期"]);
+    await page.context().close();
+  });
+
   test("files dropped on the desk are read as chosen ones are", async () => {
     const page = await (await session.browser.newContext()).newPage();
     await page.goto(`${session.base}/review.html`);

@@ -95,8 +95,7 @@ impl Review {
         let hints = last_year.map(|last| in_force_hints(&sheet, last)).unwrap_or_default();
         let (mut open, mut unlisted, mut open_fields) = (Vec::new(), Vec::new(), Vec::new());
         for (said, fields) in open_items(&report, &sheet) {
-            if progress == Progress::Complete && !findings.iter().any(|f| f.fields.iter().any(|id| fields.contains(id)))
-            {
+            if progress == Progress::Complete && !named(&findings, &fields) {
                 unlisted.push((said.clone(), fields[0]));
             }
             open.push(said);
@@ -122,6 +121,17 @@ impl Review {
 /// 0, and sections with no text, which are published as bare headings.
 pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
     open_items(report, sheet).into_iter().map(|(said, _)| said).collect()
+}
+
+/// What is still open in `report` that none of `findings` names, with the field to go to.
+pub fn unnamed_open(report: &Report, sheet: &Sheet, findings: &[Finding]) -> Vec<(String, FieldId)> {
+    let items = open_items(report, sheet).into_iter();
+    items.filter(|(_, fields)| !named(findings, fields)).map(|(said, fields)| (said, fields[0])).collect()
+}
+
+/// Whether one of `findings` is about one of `fields`.
+fn named(findings: &[Finding], fields: &[FieldId]) -> bool {
+    findings.iter().any(|f| f.fields.iter().any(|id| fields.contains(id)))
 }
 
 /// [`still_open`]'s items, each with the fields it is about.

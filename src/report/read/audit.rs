@@ -35,6 +35,9 @@ pub fn page_text(name: &str, bytes: &[u8]) -> Result<String, String> {
     }
 }
 
+/// What [`Audited::format`] says of a report file of this tool.
+pub const REPORT_FILE: &str = "报告文件";
+
 /// A file read as a report and checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Audited {
@@ -190,7 +193,7 @@ pub fn audit(name: &str, bytes: &[u8]) -> Result<Audited, String> {
     if FileKind::of(name, head) == FileKind::ReportFile {
         let loaded = Report::from_json(&decode(bytes)).map_err(|e| e.to_string())?;
         let findings = check_with_last_year(&loaded.report, loaded.last_year.as_ref());
-        return Ok(Audited { report: loaded.report, format: "报告文件".into(), findings });
+        return Ok(Audited { report: loaded.report, format: REPORT_FILE.into(), findings });
     }
     let imported = import(&page_text(name, bytes)?);
     if imported.report.is_blank() {
