@@ -125,11 +125,11 @@ pub fn desk_page() -> Html {
                 </label>
                 <span class="xd-drop">{ "或把文件、文件夹拖到本区域" }</span>
             </div>
-            if let Some(reading) = &desk.reading {
-                <div class="xd-progress" role="status">
-                    <progress aria-label="读取进度" max={reading.files.len().to_string()} value={reading.done.to_string()} />
-                    { format!(" 正在读取 {}/{}：{}", reading.done + 1, reading.files.len(), reading.current().unwrap_or_default()) }
-                </div>
+            // Until the first file is read the progress stands alone; then it takes the summary's
+            // place in the table's tool bar, so that the table does not move up under the pointer
+            // when reading ends.
+            if desk.rows.is_empty() {
+                { progress(&desk) }
             }
             if let Some((tone, said)) = &desk.said {
                 <p class={classes!("xd-said", tone_class(*tone))} role="status">{ said }</p>
@@ -147,7 +147,11 @@ pub fn desk_page() -> Html {
             }
             if !desk.rows.is_empty() {
                 <div class="xd-tools">
-                    <span data-role="summary">{ format!("共 {} 个文件，{}。", desk.rows.len(), needs_attention(&desk.rows)) }</span>
+                    if desk.reading.is_some() {
+                        { progress(&desk) }
+                    } else {
+                        <span data-role="summary">{ format!("共 {} 个文件，{}。", desk.rows.len(), needs_attention(&desk.rows)) }</span>
+                    }
                     <label>{ "只看规则：" }
                         <select data-action="filter" onchange={onfilter}>
                             <option value="" selected={desk.rule_filter.is_none()}>{ "全部" }</option>
@@ -163,6 +167,17 @@ pub fn desk_page() -> Html {
                 <div class="xd-table-wrap">{ reports_table(&desk, &onaction) }</div>
             }
         </div>
+    }
+}
+
+/// How far the reading has come, while files are read.
+fn progress(desk: &Desk) -> Html {
+    let Some(reading) = &desk.reading else { return html! {} };
+    html! {
+        <span class="xd-progress" role="status">
+            <progress aria-label="读取进度" max={reading.files.len().to_string()} value={reading.done.to_string()} />
+            { format!(" 正在读取 {}/{}：{}", reading.done + 1, reading.files.len(), reading.current().unwrap_or_default()) }
+        </span>
     }
 }
 
@@ -205,6 +220,8 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
     let row = &desk.rows[n];
     let open = desk.opened == Some(n);
     let ontoggle = onaction.reform(move |_: MouseEvent| DeskAction::Open(if open { None } else { Some(n) }));
+    // Each row is keyed by the file it shows: unkeyed, a row's elements were given to another file
+    // as the list grew, and a report clicked while the next file came in opened its neighbour.
     let file = html! {
         <td><button class="xd-open" aria-expanded={open.to_string()} onclick={ontoggle}>{ &row.file }</button></td>
     };
@@ -212,7 +229,7 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
         Ok(a) => {
             let unfilled = if open { still_open(a) } else { Vec::new() };
             html! {
-                <>
+                <key={n}>
                     <tr class={classes!(row.failed().then_some("xd-failed-row"))} data-file={row.file.clone()}
                         data-errors={a.errors().to_string()} data-warnings={a.warnings().to_string()}>
                         { file }
@@ -245,7 +262,7 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
             }
         }
         Err(why) => html! {
-            <>
+            <key={n}>
                 <tr class="xd-failed-row" data-file={row.file.clone()} data-errors="" data-warnings="">
                     { file }
                     <td colspan={(Column::ALL.len() - 1).to_string()}>{ format!("无法读取：{why}") }</td>
