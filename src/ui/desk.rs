@@ -220,8 +220,8 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
     let row = &desk.rows[n];
     let open = desk.opened == Some(n);
     let ontoggle = onaction.reform(move |_: MouseEvent| DeskAction::Open(if open { None } else { Some(n) }));
-    // Each row is keyed by the file it shows: unkeyed, a row's elements were given to another file
-    // as the list grew, and a report clicked while the next file came in opened its neighbour.
+    // Each row is keyed by the file it shows: unkeyed, a row's elements were given to the next file
+    // as the list grew, and the focus on a report's button moved to its neighbour's.
     let file = html! {
         <td><button class="xd-open" aria-expanded={open.to_string()} onclick={ontoggle}>{ &row.file }</button></td>
     };
