@@ -16,7 +16,8 @@ use yew::prelude::*;
 
 use super::{browser, mount_app};
 use crate::report::data::finding::{Rule, Severity};
-use crate::report::edit::desk::{Desk, DeskAction, still_open};
+use crate::report::edit::desk::{Desk, DeskAction, open_in_report_file};
+use crate::report::edit::exporting::STILL_OPEN;
 use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::{DeskSum, desk_sum, findings_csv};
 use crate::report::read::audit::{Column, needs_attention};
@@ -227,7 +228,7 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
     };
     match &row.read {
         Ok(a) => {
-            let unfilled = if open { still_open(a) } else { Vec::new() };
+            let unfilled = if open { open_in_report_file(a) } else { Vec::new() };
             html! {
                 <key={n}>
                     <tr class={classes!(row.failed().then_some("xd-failed-row"))} data-file={row.file.clone()}
@@ -251,7 +252,7 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
                                         html! { <li class={class}>{ format!("{} {}：{}", f.severity().label(), f.rule.id(), f.message) }</li> }
                                     }) }
                                     for said in unfilled {
-                                        <li data-testid="open-item">{ format!("尚未填完：{said}") }</li>
+                                        <li data-testid="open-item">{ format!("{STILL_OPEN}：{said}") }</li>
                                     }
                                 </ul>
                             }

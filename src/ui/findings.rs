@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::report::base::format::{self, FieldId, Table};
 use crate::report::check::rules::findings_by_field;
+use crate::report::edit::exporting::STILL_OPEN;
 use crate::report::edit::review::{Progress, Review};
 use crate::report::{Finding, Severity};
 
@@ -204,11 +205,9 @@ fn findings_panel(
                 },
                 Progress::Complete => html! {},
             } }
-            if findings.is_empty() && unlisted.is_empty() {
-                if progress == Progress::Complete {
-                    <p class="xx-all-good">{ "✓ 没有发现问题。" }</p>
-                }
-            } else {
+            if review.all_done() {
+                <p class="xx-all-good">{ "✓ 没有发现问题。" }</p>
+            } else if !findings.is_empty() || !unlisted.is_empty() {
                 <ol class="xx-panel-list">
                     for finding in ordered {
                         { panel_item(finding, onpick, notes.contains(finding).then_some(ondismiss)) }
@@ -216,7 +215,7 @@ fn findings_panel(
                     for (said, id) in unlisted {
                         <li data-testid="open-item">
                             <button type="button" class="xx-finding" onclick={onpick.reform({ let id = *id; move |_: MouseEvent| id })}>
-                                <span class="xx-sev">{ "尚未填完" }</span>{ "：" }{ said }
+                                <span class="xx-sev">{ STILL_OPEN }</span>{ "：" }{ said }
                             </button>
                         </li>
                     }

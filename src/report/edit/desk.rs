@@ -32,7 +32,7 @@ fn summed(sum: &DeskSum) -> (Tone, String) {
 /// What a report file still lacks that none of its findings names (its 成文日期, its 落款), listed
 /// when it is opened rather than 没有发现问题. A published copy is not held to it: its date and
 /// 落款 are most often outside the text read (the portal prints its own date).
-pub fn still_open(audited: &Audited) -> Vec<String> {
+pub fn open_in_report_file(audited: &Audited) -> Vec<String> {
     if audited.format != REPORT_FILE {
         return Vec::new();
     }
@@ -306,16 +306,16 @@ mod tests {
     fn a_report_file_without_its_date_is_not_said_to_have_nothing_open() {
         let mut example = crate::report::example();
         let file = |report: &Report| audit("示例.json", report.to_file(None).as_bytes()).unwrap();
-        assert_eq!(still_open(&file(&example)), Vec::<String>::new());
+        assert_eq!(open_in_report_file(&file(&example)), Vec::<String>::new());
         example.set_key("meta.signed_on", "");
         let undated = file(&example);
-        assert_eq!((undated.findings.len(), still_open(&undated)), (0, vec!["落款没有成文日期".to_string()]));
+        assert_eq!((undated.findings.len(), open_in_report_file(&undated)), (0, vec!["落款没有成文日期".to_string()]));
         // A blank cell has its finding, and is not said twice.
         example.set_key("requests.received.research", "");
-        assert_eq!(still_open(&file(&example)), ["落款没有成文日期"]);
+        assert_eq!(open_in_report_file(&file(&example)), ["落款没有成文日期"]);
         // A published copy is not held to a date the portal prints outside it.
         let page = audit("示例.html", crate::report::render(&example).as_bytes()).unwrap();
         assert_eq!(page.report.get_key("meta.signed_on"), None);
-        assert_eq!(still_open(&page), Vec::<String>::new());
+        assert_eq!(open_in_report_file(&page), Vec::<String>::new());
     }
 }

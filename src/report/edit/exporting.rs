@@ -65,10 +65,14 @@ impl ToDo {
     }
 }
 
+/// How what is still open is named wherever it is said: in this sentence, the findings panel and
+/// the review desk.
+pub const STILL_OPEN: &str = "尚未填完";
+
 /// What a report with `errors` errors, `warnings` warnings and `open`
 /// ([`still_open`](super::review::still_open)) still has to be done, in one sentence; `None` when
-/// nothing. The copies ask with it, and the 图解's page and 核对 (made in the worker, which is told
-/// only how many errors the widget counts).
+/// nothing. The copies ask with it, and the 图解's page and 核对 say it (the widget hands the
+/// worker the sentence).
 pub fn to_do_said(errors: usize, warnings: usize, open: &[String]) -> Option<String> {
     let mut parts = Vec::new();
     if errors > 0 {
@@ -79,7 +83,7 @@ pub fn to_do_said(errors: usize, warnings: usize, open: &[String]) -> Option<Str
         parts.push(format!("有 {warnings} 条提醒，请逐条确认无误"));
     }
     if !open.is_empty() {
-        parts.push(format!("尚未填完：{}", open.join("；")));
+        parts.push(format!("{STILL_OPEN}：{}", open.join("；")));
     }
     (!parts.is_empty()).then(|| format!("报告{}", parts.join("；")))
 }

@@ -111,6 +111,11 @@ impl Review {
         numbers_said(self.errors.len(), &self.open)
     }
 
+    /// Whether the panel may say 没有发现问题: every check run, nothing found, nothing still open.
+    pub fn all_done(&self) -> bool {
+        self.progress == Progress::Complete && self.findings.is_empty() && self.unlisted.is_empty()
+    }
+
     pub fn warnings(&self) -> usize {
         self.findings.len() - self.errors.len()
     }
@@ -123,7 +128,9 @@ pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
     open_items(report, sheet).into_iter().map(|(said, _)| said).collect()
 }
 
-/// What is still open in `report` that none of `findings` names, with the field to go to.
+/// What is still open in `report` that none of `findings` names, with the field to go to: what
+/// the review desk lists of a report file ([`Review::unlisted`] is the widget's, made in the pass
+/// that also gathers the sentences and fields the export asks with).
 pub fn unnamed_open(report: &Report, sheet: &Sheet, findings: &[Finding]) -> Vec<(String, FieldId)> {
     let items = open_items(report, sheet).into_iter();
     items.filter(|(_, fields)| !named(findings, fields)).map(|(said, fields)| (said, fields[0])).collect()
@@ -219,6 +226,11 @@ mod tests {
         let review = Review::of(&draft, true);
         assert_eq!(review.open.len(), 3, "{:?}", review.open);
         assert_eq!(review.unlisted, vec![("落款没有成文日期".to_string(), id_of("meta.signed_on"))]);
+        assert!(Review::of(&Draft { report: crate::report::example(), ..Draft::default() }, true).all_done());
+        let mut undated = Draft { report: crate::report::example(), ..Draft::default() };
+        undated.report.set_key("meta.signed_on", "");
+        let undated = Review::of(&undated, true);
+        assert!(undated.findings.is_empty() && !undated.all_done(), "no finding, and still not done");
         assert!(review.findings.iter().all(|f| !f.fields.contains(&id_of("meta.signed_on"))));
         // While tables are held back, nothing is listed: the next step speaks.
         let mut begun = Draft::default();
