@@ -65,6 +65,51 @@ fn check_exits_0_when_there_are_only_warnings() {
 }
 
 #[test]
+fn check_says_on_stderr_what_is_open_that_no_finding_names() {
+    // Without its 成文日期 the report has no finding (no rule speaks of the 落款): the output stays
+    // a finding a line, and what is still open is said beside it.
+    let undated = seed_with("undated", &[("meta.signed_on", "")]);
+    let out = xxgk(&["check", &undated]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), format!("xxgk: {undated}: 尚未填完：落款没有成文日期\n"));
+    // A cell left blank is a BLANK finding already: not said twice.
+    let blank = seed_with("blank-cell", &[("requests.received.research", "")]);
+    let out = xxgk(&["check", &blank]);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("\tBLANK\t"));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(xxgk(&["check", &example_file()]).stderr.is_empty());
+}
+
+#[test]
+fn render_writes_its_output_and_says_what_the_report_still_has_to_be_done() {
+    // As the widget asks before a copy: the errors, the warnings and what is still open.
+    let wrong = seed_with("to-do", &[("requests.received.total", "999"), ("meta.signed_on", "")]);
+    let out = xxgk(&["render", &wrong]);
+    assert_eq!(out.status.code(), Some(1), "a report with errors is not said to be fine");
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("<h3"), "the fragment is written all the same");
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(said.starts_with(&format!("xxgk: {wrong}: 报告还有 ")), "{said}");
+    assert!(said.contains("个错误，发布前应当改正；") && said.ends_with("尚未填完：落款没有成文日期。\n"), "{said}");
+
+    let docx = std::env::temp_dir().join(format!("xxgk-cli-{}-to-do.docx", std::process::id()));
+    let out = xxgk(&["render", "--docx", &wrong, "-o", docx.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK\x03\x04"));
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), said);
+
+    // With only something open, the output is fine to use (exit 0), and the clerk is still told.
+    let undated = seed_with("undated-render", &[("meta.signed_on", "")]);
+    let out = xxgk(&["render", "--text", &undated]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), format!("xxgk: {undated}: 报告尚未填完：落款没有成文日期。\n"));
+    let svg = std::env::temp_dir().join(format!("xxgk-cli-{}-to-do.svg", std::process::id()));
+    let out = xxgk(&["render", "--chart", &undated, "-o", svg.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), format!("xxgk: {undated}: 报告尚未填完：落款没有成文日期。\n"));
+}
+
+#[test]
 fn render_writes_the_fragment() {
     let out = xxgk(&["render", &example_file()]);
     assert_eq!(out.status.code(), Some(0));

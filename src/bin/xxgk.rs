@@ -16,7 +16,9 @@ use xxgk_nianbao::report::check::units::{Unit, check_units};
 use xxgk_nianbao::report::data::compare::compare;
 use xxgk_nianbao::report::data::finding::{RULES, Rule};
 use xxgk_nianbao::report::data::model::Loaded;
-use xxgk_nianbao::report::edit::review::to_do_of;
+use xxgk_nianbao::report::data::sheet::Sheet;
+use xxgk_nianbao::report::edit::exporting::{STILL_OPEN, to_do_said};
+use xxgk_nianbao::report::edit::review::{still_open, to_do_of, unnamed_open};
 use xxgk_nianbao::report::publish::audit_page::{DeskSum, audit_page, desk_sum, findings_csv};
 use xxgk_nianbao::report::publish::chart::chart_svg;
 use xxgk_nianbao::report::publish::draft_text::drafts;
@@ -39,7 +41,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// 检查一份报告文件：每条问题一行（严重程度、规则、说明）。有错误时退出码为 1。
+    /// 检查一份报告文件：每条问题一行（严重程度、规则、说明）；没有问题说到的尚未填完之处（如落款的成文日期）写在标准错误上。有错误时退出码为 1。
     #[command(after_help = EXIT_CODES)]
     Check {
         /// 报告文件（.json）；带 --units 时为本级政府的汇总报告，其前是各单位的报告
@@ -55,7 +57,7 @@ enum Command {
         #[arg(long, conflicts_with = "last_year")]
         units: bool,
     },
-    /// 输出发布用的 HTML 片段，或纯文本，或 Word 文件，或图解（SVG）。
+    /// 输出发布用的 HTML 片段，或纯文本，或 Word 文件，或图解（SVG）。报告还有错误、提醒或尚未填完之处时照样输出，并在标准错误上写明；有错误时退出码为 1。
     #[command(after_help = EXIT_CODES)]
     Render {
         file: PathBuf,
@@ -191,7 +193,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             if verdict.is_consistent() {
                 // The page is as the report; what the report itself still has to be done is said
                 // beside it, as the widget says it.
-                match to_do_of(&report, errors_in(&report)) {
+                match to_do_of(&report, counted(&report, None).0) {
                     Some(to_do) => eprintln!("xxgk: {}，但{to_do}。", verdict.summary()),
                     None => eprintln!("xxgk: {}", verdict.summary()),
                 }
@@ -244,7 +246,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 Some(last) => Some(open(&last)?.report),
                 None => loaded.last_year,
             };
-            say_findings(&check_with_last_year(&loaded.report, last_year.as_ref()), json)
+            let findings = check_with_last_year(&loaded.report, last_year.as_ref());
+            let exit = say_findings(&findings, json)?;
+            // What no finding names (the 落款, its 成文日期) is not a finding: said on stderr, so
+            // that the output stays a finding a line.
+            let open = unnamed_open(&loaded.report, &Sheet::of(&loaded.report), &findings);
+            if !open.is_empty() {
+                let said: Vec<&str> = open.iter().map(|(said, _)| said.as_str()).collect();
+                eprintln!("xxgk: {}: {STILL_OPEN}：{}", file.display(), said.join("；"));
+            }
+            Ok(exit)
         }
         Command::DraftText { file, last_year } => {
             let loaded = open(&file)?;
@@ -266,25 +277,23 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let output = output.ok_or("--chart 需要 -o 指定文件")?;
             let svg = chart_svg(&loaded.report, last_year.as_ref());
             std::fs::write(&output, svg).map_err(|e| format!("{}: {e}", output.display()))?;
-            // The picture is drawn either way; a report with errors is not said to be fine.
-            let errors = errors_in(&loaded.report);
-            if errors > 0 {
-                eprintln!("xxgk: {}: 报告还有 {errors} 个错误，图解中的数字也会是错的，发布前请先改正", file.display());
-                return Ok(ExitCode::from(1));
+            // The 图解 speaks of its numbers, as the widget's does: the errors and what is open.
+            let (errors, _) = counted(&loaded.report, last_year.as_ref());
+            Ok(rendered(&file, errors, to_do_of(&loaded.report, errors)))
+        }
+        Command::Render { file, docx, text, output, .. } => {
+            let loaded = open(&file)?;
+            if docx {
+                // A Word file is written to a file, never to a terminal.
+                let output = output.ok_or("--docx 需要 -o 指定文件")?;
+                let written = std::fs::write(&output, render_docx(&loaded.report));
+                written.map_err(|e| format!("{}: {e}", output.display()))?;
+            } else {
+                out(&if text { render_text(&loaded.report) } else { render(&loaded.report) })?;
             }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Render { file, docx: true, output, .. } => {
-            // A Word file is written to a file, never to a terminal.
-            let report = open(&file)?.report;
-            let output = output.ok_or("--docx 需要 -o 指定文件")?;
-            std::fs::write(&output, render_docx(&report)).map_err(|e| format!("{}: {e}", output.display()))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Render { file, text, .. } => {
-            let report = open(&file)?.report;
-            out(&if text { render_text(&report) } else { render(&report) })?;
-            Ok(ExitCode::SUCCESS)
+            let (errors, warnings) = counted(&loaded.report, loaded.last_year.as_ref());
+            let open = still_open(&loaded.report, &Sheet::of(&loaded.report));
+            Ok(rendered(&file, errors, to_do_said(errors, warnings, &open)))
         }
         Command::Audit { paths, json, html, csv } => audit_paths(&paths, json, html.as_deref(), csv.as_deref()),
         Command::Sum { files } => sum(&files),
@@ -304,6 +313,23 @@ fn run(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The errors and warnings of `report`, checked against `last_year` when there is one.
+fn counted(report: &Report, last_year: Option<&Report>) -> (usize, usize) {
+    let findings = check_with_last_year(report, last_year);
+    let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
+    (errors, findings.len() - errors)
+}
+
+/// How a render of `file` ends: its output is written either way, as the widget's copies are once
+/// the clerk goes on, but what the report still has to be done (`to_do`) is said on stderr, and
+/// a report with errors is not said to be fine.
+fn rendered(file: &Path, errors: usize, to_do: Option<String>) -> ExitCode {
+    if let Some(to_do) = to_do {
+        eprintln!("xxgk: {}: {to_do}。", file.display());
+    }
+    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 /// Prints findings, a line (or a JSON object) each; exits 1 when any is an error.
@@ -457,11 +483,6 @@ fn read_units(files: &[PathBuf]) -> Result<Vec<AuditedFile>, String> {
             }
         })
         .collect()
-}
-
-/// How many errors a report has.
-fn errors_in(report: &Report) -> usize {
-    check(report).iter().filter(|f| f.severity() == Severity::Error).count()
 }
 
 /// A unit for `check --units`, named by its agency (its file when it names none).
