@@ -16,10 +16,10 @@ use yew::prelude::*;
 
 use super::{browser, mount_app};
 use crate::report::data::finding::{Rule, Severity};
-use crate::report::edit::desk::{Desk, DeskAction, open_in_report_file};
-use crate::report::edit::exporting::STILL_OPEN;
+use crate::report::edit::desk::{Desk, DeskAction};
 use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::{DeskSum, desk_sum, findings_csv};
+use crate::report::publish::open::{STILL_OPEN, open_in_report_file};
 use crate::report::read::audit::{Column, needs_attention};
 use crate::report::render;
 use intake::{Intake, use_intake};

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::report::base::format::{self, FieldId, Table};
 use crate::report::check::rules::findings_by_field;
-use crate::report::edit::exporting::STILL_OPEN;
 use crate::report::edit::review::{Progress, Review};
+use crate::report::publish::open::STILL_OPEN;
 use crate::report::{Finding, Severity};
 
 /// The DOM id of a finding's message, which marked cells point at with `aria-describedby`.

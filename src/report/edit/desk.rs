@@ -8,11 +8,9 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::report::data::finding::Rule;
-use crate::report::data::sheet::Sheet;
-use crate::report::edit::review::unnamed_open;
 use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::DeskSum;
-use crate::report::read::audit::{Audited, AuditedFile, Column, REPORT_FILE};
+use crate::report::read::audit::{Audited, AuditedFile, Column};
 
 /// What is said once a 汇总 has been downloaded: done only when every unit was right, each once, and
 /// every file read; otherwise a reminder of what the 汇总 leaves out, carries over or adds twice
@@ -27,17 +25,6 @@ fn summed(sum: &DeskSum) -> (Tone, String) {
     }
     let tone = if sum.unreadable == 0 && !sum.asks_first() { Tone::Done } else { Tone::Reminder };
     (tone, said)
-}
-
-/// What a report file still lacks that none of its findings names (its 成文日期, its 落款), listed
-/// when it is opened rather than 没有发现问题. A published copy is not held to it: its date and
-/// 落款 are most often outside the text read (the portal prints its own date).
-pub fn open_in_report_file(audited: &Audited) -> Vec<String> {
-    if audited.format != REPORT_FILE {
-        return Vec::new();
-    }
-    let report = &audited.report;
-    unnamed_open(report, &Sheet::of(report), &audited.findings).into_iter().map(|(said, _)| said).collect()
 }
 
 /// Files being read, in turn.
@@ -176,7 +163,7 @@ mod tests {
     use crate::report::base::format::META_AGENCY;
     use crate::report::data::finding::Finding;
     use crate::report::data::model::Report;
-    use crate::report::read::audit::{audit, needs_attention};
+    use crate::report::read::audit::{REPORT_FILE, needs_attention};
 
     fn checked(agency: &str, rules: &[Rule]) -> Result<Audited, String> {
         let findings =
@@ -300,22 +287,5 @@ mod tests {
         assert_eq!(desk.opened, Some(1));
         desk.apply(DeskAction::Clear);
         assert_eq!(desk, Desk::default());
-    }
-
-    #[test]
-    fn a_report_file_without_its_date_is_not_said_to_have_nothing_open() {
-        let mut example = crate::report::example();
-        let file = |report: &Report| audit("示例.json", report.to_file(None).as_bytes()).unwrap();
-        assert_eq!(open_in_report_file(&file(&example)), Vec::<String>::new());
-        example.set_key("meta.signed_on", "");
-        let undated = file(&example);
-        assert_eq!((undated.findings.len(), open_in_report_file(&undated)), (0, vec!["落款没有成文日期".to_string()]));
-        // A blank cell has its finding, and is not said twice.
-        example.set_key("requests.received.research", "");
-        assert_eq!(open_in_report_file(&file(&example)), ["落款没有成文日期"]);
-        // A published copy is not held to a date the portal prints outside it.
-        let page = audit("示例.html", crate::report::render(&example).as_bytes()).unwrap();
-        assert_eq!(page.report.get_key("meta.signed_on"), None);
-        assert_eq!(open_in_report_file(&page), Vec::<String>::new());
     }
 }

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use crate::report::base::format::FieldId;
+use crate::report::publish::open::STILL_OPEN;
 use crate::report::publish::portal::PortalEditor;
 use crate::report::publish::tidy::Tidied;
 
@@ -65,12 +66,8 @@ impl ToDo {
     }
 }
 
-/// How what is still open is named wherever it is said: in this sentence, the findings panel and
-/// the review desk.
-pub const STILL_OPEN: &str = "尚未填完";
-
 /// What a report with `errors` errors, `warnings` warnings and `open`
-/// ([`still_open`](super::review::still_open)) still has to be done, in one sentence; `None` when
+/// ([`still_open`](crate::report::publish::open::still_open)) still has to be done, in one sentence; `None` when
 /// nothing. The copies ask with it, and the 图解's page and 核对 say it (the widget hands the
 /// worker the sentence).
 pub fn to_do_said(errors: usize, warnings: usize, open: &[String]) -> Option<String> {

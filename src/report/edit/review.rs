@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::report::base::format::{FieldId, META_AGENCY, META_SIGNED_BY, META_SIGNED_ON, META_YEAR, SECTIONS, id_of};
+use crate::report::base::format::FieldId;
 use crate::report::check::rules::{check_sheet, in_form_order, while_filling, with_notes};
 use crate::report::check::year_checks::in_force_hints;
 use crate::report::data::finding::{Finding, Severity};
@@ -13,7 +13,7 @@ use crate::report::data::sheet::Sheet;
 use crate::report::edit::carry::carried_unchanged;
 use crate::report::edit::editor::Draft;
 use crate::report::edit::exporting::{ToDo, to_do_said};
-use crate::report::publish::fragment::signature;
+use crate::report::publish::open::{named, open_items, still_open};
 
 /// How far the clerk has come, which decides what the findings panel opens with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,65 +119,6 @@ impl Review {
     pub fn warnings(&self) -> usize {
         self.findings.len() - self.errors.len()
     }
-}
-
-/// What a report about to leave the widget still lacks, said before a copy, a print or a download
-/// (and after it, beside the result): number cells left blank, which the published tables print as
-/// 0, and sections with no text, which are published as bare headings.
-pub fn still_open(report: &Report, sheet: &Sheet) -> Vec<String> {
-    open_items(report, sheet).into_iter().map(|(said, _)| said).collect()
-}
-
-/// What is still open in `report` that none of `findings` names, with the field to go to: what
-/// the review desk lists of a report file ([`Review::unlisted`] is the widget's, made in the pass
-/// that also gathers the sentences and fields the export asks with).
-pub fn unnamed_open(report: &Report, sheet: &Sheet, findings: &[Finding]) -> Vec<(String, FieldId)> {
-    let items = open_items(report, sheet).into_iter();
-    items.filter(|(_, fields)| !named(findings, fields)).map(|(said, fields)| (said, fields[0])).collect()
-}
-
-/// Whether one of `findings` is about one of `fields`.
-fn named(findings: &[Finding], fields: &[FieldId]) -> bool {
-    findings.iter().any(|f| f.fields.iter().any(|id| fields.contains(id)))
-}
-
-/// [`still_open`]'s items, each with the fields it is about.
-fn open_items(report: &Report, sheet: &Sheet) -> Vec<(String, Vec<FieldId>)> {
-    let mut open = Vec::new();
-    let blanks = sheet.blank_numbers();
-    if !blanks.is_empty() {
-        open.push((format!("{} 个数字格未填，将按 0 发布", blanks.len()), blanks));
-    }
-    let (mut empty, mut parts) = (Vec::new(), Vec::new());
-    for section in SECTIONS.iter().filter(|s| s.table.is_none()) {
-        if section.parts.iter().all(|p| report.written(p.key()).is_none()) {
-            empty.push(section.heading);
-            parts.extend(section.parts.iter().map(|p| id_of(p.key())));
-        }
-    }
-    if !empty.is_empty() {
-        open.push((format!("“{}”没有内容，只会发布标题", empty.join("”“")), parts));
-    }
-    // Without the year the texts' years (TXT-YEAR, the 成文日期) go unchecked: a copy without its
-    // title is imported with the year blank.
-    if report.written(META_YEAR).is_none() {
-        open.push(("报告年度未填，正文中的年份无法核对".to_string(), vec![id_of(META_YEAR)]));
-    }
-    // The report ends with its 落款 and 成文日期, as the fragment signs it.
-    let signed: Vec<&str> = signature(report).into_iter().map(|(key, _)| key).collect();
-    let (mut unsigned, mut fields) = (Vec::new(), Vec::new());
-    if signed.iter().all(|&key| key == META_SIGNED_ON) {
-        unsigned.push("机关名称");
-        fields.extend([id_of(META_SIGNED_BY), id_of(META_AGENCY)]);
-    }
-    if !signed.contains(&META_SIGNED_ON) {
-        unsigned.push("成文日期");
-        fields.push(id_of(META_SIGNED_ON));
-    }
-    if !unsigned.is_empty() {
-        open.push((format!("落款没有{}", unsigned.join("和")), fields));
-    }
-    open
 }
 
 /// What a report with `errors` errors (counted by the caller) still has to be done, in the copies'
@@ -290,36 +231,6 @@ mod tests {
         draft.notes.push(Finding::new(Rule::Import, vec![cell], "未导入".into()));
         let review = Review::of(&draft, false);
         assert_eq!(review.findings.first().map(|f| (f.rule, f.fields.clone())), Some((Rule::Import, vec![cell])));
-    }
-
-    #[test]
-    fn blank_cells_and_empty_sections_are_what_is_still_open() {
-        let example = crate::report::example();
-        assert_eq!(still_open(&example, &Sheet::of(&example)), Vec::<String>::new(), "the example is whole");
-        let mut report = example.clone();
-        report.set_key("requests.received.natural_person", "");
-        report.clear(crate::report::base::format::id_of("proactive.fees.amount"));
-        report.clear(crate::report::base::format::id_of("other_matters"));
-        let open = still_open(&report, &Sheet::of(&report));
-        assert_eq!(open, ["2 个数字格未填，将按 0 发布", "“六、其他需要报告的事项”没有内容，只会发布标题"]);
-        let blank = Report::new();
-        let open = still_open(&blank, &Sheet::of(&blank));
-        assert!(open[0].starts_with(&format!("{} 个数字格未填", 9 + 1 + 24 * 6 + 12)), "{open:?}");
-        assert_eq!(
-            open[1],
-            "“一、总体情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”没有内容，只会发布标题"
-        );
-        assert_eq!(open[2..], ["报告年度未填，正文中的年份无法核对", "落款没有机关名称和成文日期"]);
-        report.set_key("meta.year", " ");
-        report.set_key("meta.signed_on", "");
-        assert_eq!(
-            still_open(&report, &Sheet::of(&report))[2..],
-            ["报告年度未填，正文中的年份无法核对", "落款没有成文日期"],
-            "the agency signs when nobody else is named"
-        );
-        report.set_key("meta.signed_by", "");
-        report.set_key("meta.agency", "");
-        assert_eq!(still_open(&report, &Sheet::of(&report)).last().unwrap(), "落款没有机关名称和成文日期");
     }
 
     /// What an export of the example with `changes` asks about.

@@ -12,12 +12,13 @@ use crate::report::base::format::META_AGENCY;
 use crate::report::data::finding::Severity;
 use crate::report::data::model::Report;
 use crate::report::data::sum::{SumRefused, is_made_sum, repeated_agencies, said_repeated, sum_reports};
+use crate::report::publish::open::{STILL_OPEN, open_in_report_file};
 use crate::report::read::audit::{Audited, AuditedFile, Column, needs_attention};
 
 const STYLE: &str = "body{font:14px/1.6 'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif;margin:16px}\
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}\
 th{background:#eee;cursor:pointer}td.n{text-align:right}tr.failed td{background:#fdecea}\
-.error{color:#a61b1b}.warning{color:#7a5200}details ul{margin:4px 0;padding-left:1.5em}";
+.error{color:#a61b1b}.warning{color:#7a5200}.open{color:#444}details ul{margin:4px 0;padding-left:1.5em}";
 
 /// Sorting by a column (numbers as numbers) and filtering by rule, in the page itself.
 const SCRIPT: &str = "var t=document.getElementById('reports'),b=t.tBodies[0],f=document.getElementById('rule');\
@@ -59,6 +60,9 @@ pub fn audit_page(audited: &[AuditedFile]) -> String {
                                                             (finding.severity().label()) " " (finding.rule.id()) "：" (finding.message)
                                                         }
                                                     }
+                                                    @for said in open_in_report_file(a) {
+                                                        li.open { (STILL_OPEN) "：" (said) }
+                                                    }
                                                 }
                                             }
                                         }
@@ -83,8 +87,9 @@ pub fn audit_page(audited: &[AuditedFile]) -> String {
 }
 
 /// Every finding of the reports read, one row each (文件, 机关, 严重程度, 规则, 说明), as CSV in UTF-8
-/// with a byte-order mark so that Excel and WPS open it right; a file that could not be read is a
-/// row saying why.
+/// with a byte-order mark so that Excel and WPS open it right; what a report file still lacks that
+/// no finding names is a row of its own (严重程度 尚未填完, no rule), as the desk lists it; a file
+/// that could not be read is a row saying why.
 pub fn findings_csv<F: Borrow<AuditedFile>>(audited: &[F]) -> String {
     let mut csv = String::from("\u{feff}文件,机关,严重程度,规则,说明\r\n");
     let mut row = |cells: [&str; 5]| {
@@ -97,6 +102,9 @@ pub fn findings_csv<F: Borrow<AuditedFile>>(audited: &[F]) -> String {
             Ok(a) => {
                 for f in &a.findings {
                     row([file, a.agency(), f.severity().label(), f.rule.id(), &f.message]);
+                }
+                for said in open_in_report_file(a) {
+                    row([file, a.agency(), STILL_OPEN, "", &said]);
                 }
             }
             Err(why) => row([file, "", "错误", "", &format!("无法读取：{why}")]),
@@ -288,6 +296,8 @@ mod tests {
         let example = crate::report::example();
         let mut wrong = example.clone();
         wrong.set_key("requests.received.total", "999");
+        // 乙 has no 成文日期 either: no finding names it, the page and the list do.
+        wrong.set_key("meta.signed_on", "");
         let audited = vec![
             audited_file("甲/示例.json", example.to_file(None).as_bytes()),
             audited_file("乙.json", wrong.to_file(None).as_bytes()),
@@ -301,12 +311,15 @@ mod tests {
         assert!(page.contains("<option value=\"T3-ROW\">T3-ROW</option>"));
         assert!(page.contains("无法读取：这是一张图片"));
         assert!(page.contains("共 3 个文件，2 个有错误或无法读取。"));
+        assert_eq!(page.matches("<li class=\"open\">尚未填完：落款没有成文日期</li>").count(), 1, "乙's alone");
 
         let csv = findings_csv(&audited);
         assert!(csv.starts_with("\u{feff}文件,机关,严重程度,规则,说明\r\n"));
         let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
         let wrong_findings = audited[1].read.as_ref().unwrap().findings.len();
-        assert_eq!(rows.len(), 1 + wrong_findings + 1, "the header, 乙's findings, 丙's reason");
+        assert_eq!(rows.len(), 1 + wrong_findings + 2, "the header, 乙's findings and date, 丙's reason");
+        let dated = "\"乙.json\",\"咸宁市政务服务和大数据管理局\",\"尚未填完\",\"\",\"落款没有成文日期\"";
+        assert_eq!(rows[1 + wrong_findings], dated);
         assert!(
             rows.iter().any(|r| r.starts_with("\"乙.json\",\"咸宁市政务服务和大数据管理局\",\"错误\",\"T3-ROW\",")),
             "{csv}"
