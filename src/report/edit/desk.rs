@@ -10,6 +10,7 @@ use std::rc::Rc;
 use crate::report::data::finding::Rule;
 use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::DeskSum;
+use crate::report::publish::open::open_in_report_file;
 use crate::report::read::audit::{Audited, AuditedFile, Column};
 
 /// What is said once a 汇总 has been downloaded: done only when every unit was right, each once, and
@@ -151,9 +152,11 @@ impl Desk {
         rules.into_iter().collect()
     }
 
-    /// The rows of the list of findings: one a finding, and one for each file that could not be read.
+    /// The rows of the list of findings: one a finding or an item a report file still lacks
+    /// ([`open_in_report_file`]), and one for each file that could not be read.
     pub fn finding_rows(&self) -> usize {
-        self.rows.iter().map(|row| row.read.as_ref().map_or(1, |a| a.findings.len())).sum()
+        let rows = |a: &Audited| a.findings.len() + open_in_report_file(a).len();
+        self.rows.iter().map(|row| row.read.as_ref().map_or(1, rows)).sum()
     }
 }
 
@@ -162,13 +165,13 @@ mod tests {
     use super::*;
     use crate::report::base::format::META_AGENCY;
     use crate::report::data::finding::Finding;
-    use crate::report::data::model::Report;
     use crate::report::read::audit::{REPORT_FILE, needs_attention};
 
     fn checked(agency: &str, rules: &[Rule]) -> Result<Audited, String> {
         let findings =
             rules.iter().map(|&rule| Finding::new(rule, Vec::new(), format!("{agency} {}", rule.id()))).collect();
-        let mut report = Report::default();
+        // The example, whole: nothing open but what `rules` say.
+        let mut report = crate::report::example();
         report.set_key(META_AGENCY, agency);
         Ok(Audited { report, format: REPORT_FILE.into(), findings })
     }
@@ -200,6 +203,11 @@ mod tests {
         assert_eq!(desk.shown(&str::cmp), vec![0, 1, 2, 3]);
         assert_eq!(needs_attention(&desk.rows), "2 个有错误或无法读取", "乙 has an error and 坏.png cannot be read");
         assert_eq!(desk.finding_rows(), 2 + 1 + 2, "乙's two findings, 坏.png, 丙's two");
+        // 丁's file has no 成文日期, which no finding names: a row of the list too.
+        let mut undated = checked("丁局", &[]).unwrap();
+        undated.report.set_key("meta.signed_on", "");
+        desk.apply(DeskAction::Read(AuditedFile { file: "丁.json".into(), read: Ok(undated) }));
+        assert_eq!(desk.finding_rows(), 2 + 1 + 2 + 1);
         assert_eq!(desk.rules_found(), vec![Rule::T3Row, Rule::Blank]);
     }
 
