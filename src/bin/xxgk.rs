@@ -23,7 +23,7 @@ use xxgk_nianbao::report::publish::audit_page::{DeskSum, audit_page, desk_sum, f
 use xxgk_nianbao::report::publish::chart::chart_svg;
 use xxgk_nianbao::report::publish::draft_text::drafts;
 use xxgk_nianbao::report::publish::fragment::render_text;
-use xxgk_nianbao::report::publish::open::{STILL_OPEN, still_open, unnamed_open};
+use xxgk_nianbao::report::publish::open::{STILL_OPEN, open_in_report_file, rules_and_open, still_open, unnamed_open};
 use xxgk_nianbao::report::publish::verify::verify;
 use xxgk_nianbao::report::publish::word_file::render_docx;
 use xxgk_nianbao::report::read::audit::{Audited, AuditedFile, audit, decode, page_text};
@@ -342,7 +342,6 @@ fn say_findings(findings: &[Finding], json: bool) -> Result<ExitCode, String> {
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// The files a review desk reads in a folder: every kind the importer reads.
 /// Every file under `path` (sub-folders too, in name order) with a report's extension; a file
 /// given by name is taken whatever it is called.
 fn files_under(path: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
@@ -404,7 +403,8 @@ fn audit_paths(paths: &[PathBuf], json: bool, html: Option<&Path>, csv: Option<&
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// `文件<TAB>机关<TAB>年度<TAB>格式<TAB>错误数<TAB>提醒数<TAB>规则`, or `文件<TAB>why`.
+/// `文件<TAB>机关<TAB>年度<TAB>格式<TAB>错误数<TAB>提醒数<TAB>规则`, or `文件<TAB>why`; 规则 ends with
+/// 尚未填完 when a report file lacks something no rule names, as the review desk's column does.
 fn audit_line(file: &str, read: &Result<Audited, String>) -> String {
     match read {
         Ok(a) => {
@@ -415,7 +415,7 @@ fn audit_line(file: &str, read: &Result<Audited, String>) -> String {
                 a.format,
                 a.errors(),
                 a.warnings(),
-                a.rules().join(",")
+                rules_and_open(a, &open_in_report_file(a)).join(",")
             )
         }
         Err(why) => format!("{file}\t{why}"),
@@ -439,6 +439,15 @@ fn audit_json(file: &str, read: &Result<Audited, String>) -> String {
                 a.warnings(),
                 rules.join(",")
             ));
+            // What a report file still lacks that no rule names, in the desk's words.
+            out.push_str(",\"open\":[");
+            for (n, said) in open_in_report_file(a).iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                quote(&mut out, said);
+            }
+            out.push(']');
         }
         Err(why) => {
             out.push_str(",\"error\":");

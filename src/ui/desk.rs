@@ -15,11 +15,11 @@ use web_sys::{DragEvent, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::{browser, mount_app};
-use crate::report::data::finding::{Rule, Severity};
+use crate::report::data::finding::Severity;
 use crate::report::edit::desk::{Desk, DeskAction};
 use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::{DeskSum, desk_sum, findings_csv};
-use crate::report::publish::open::{STILL_OPEN, open_in_report_file};
+use crate::report::publish::open::{STILL_OPEN, rules_and_open};
 use crate::report::read::audit::{Column, needs_attention};
 use crate::report::render;
 use intake::{Intake, use_intake};
@@ -69,7 +69,8 @@ pub fn desk_page() -> Html {
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let onfilter = onaction.reform(|e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
-        DeskAction::FilterBy(Rule::from_id(&select.value()))
+        let listed = select.value();
+        DeskAction::FilterBy((!listed.is_empty()).then_some(listed))
     });
     // The 汇总 is downloaded before the desk is told it was: a download the browser refused is said so.
     let onsum = {
@@ -151,13 +152,13 @@ pub fn desk_page() -> Html {
                     if desk.reading.is_some() {
                         { progress(&desk) }
                     } else {
-                        <span data-role="summary">{ format!("共 {} 个文件，{}。", desk.rows.len(), needs_attention(&desk.rows)) }</span>
+                        <span data-role="summary">{ format!("共 {} 个文件，{}。", desk.rows.len(), needs_attention(&desk.rows, desk.unfinished())) }</span>
                     }
                     <label>{ "只看规则：" }
                         <select data-action="filter" onchange={onfilter}>
-                            <option value="" selected={desk.rule_filter.is_none()}>{ "全部" }</option>
-                            { for desk.rules_found().into_iter().map(|rule| html! {
-                                <option value={rule.id()} selected={desk.rule_filter == Some(rule)}>{ rule.id() }</option>
+                            <option value="" selected={desk.filter.is_none()}>{ "全部" }</option>
+                            { for desk.filters().into_iter().map(|listed| html! {
+                                <option value={listed} selected={desk.filter.as_deref() == Some(listed)}>{ listed }</option>
                             }) }
                         </select>
                     </label>
@@ -228,7 +229,7 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
     };
     match &row.read {
         Ok(a) => {
-            let unfilled = if open { open_in_report_file(a) } else { Vec::new() };
+            let unfilled = &desk.open[n];
             html! {
                 <key={n}>
                     <tr class={classes!(row.failed().then_some("xd-failed-row"))} data-file={row.file.clone()}
@@ -239,7 +240,7 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
                         <td>{ &a.format }</td>
                         <td class="xd-n">{ a.errors() }</td>
                         <td class="xd-n">{ a.warnings() }</td>
-                        <td>{ a.rules().join(", ") }</td>
+                        <td>{ rules_and_open(a, unfilled).join(", ") }</td>
                     </tr>
                     if open {
                         <tr class="xd-opened"><td colspan={Column::ALL.len().to_string()}>
@@ -251,7 +252,7 @@ fn report_row(desk: &Desk, n: usize, onaction: &Callback<DeskAction>) -> Html {
                                         let class = if f.severity() == Severity::Error { "xd-error" } else { "xd-warning" };
                                         html! { <li class={class}>{ format!("{} {}：{}", f.severity().label(), f.rule.id(), f.message) }</li> }
                                     }) }
-                                    for said in unfilled {
+                                    for said in unfilled.iter() {
                                         <li data-testid="open-item">{ format!("{STILL_OPEN}：{said}") }</li>
                                     }
                                 </ul>

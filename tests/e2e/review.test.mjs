@@ -93,7 +93,8 @@ describe("the review desk", () => {
       }
       assert.deepEqual(
         [row.cells[1], row.cells[2], row.cells[3], Number(row.errors), Number(row.warnings), row.cells[6]],
-        [cli.agency, cli.year, cli.format, cli.errors, cli.warnings, cli.rules.join(", ")], row.file);
+        [cli.agency, cli.year, cli.format, cli.errors, cli.warnings,
+          [...cli.rules, ...(cli.open.length > 0 ? ["尚未填完"] : [])].join(", ")], row.file);
     }
     assert.ok(Number(shown[7].errors) > 0, "the wrong report has errors");
     assert.match(shown[5].cells[1], /这是一张图片/);
@@ -225,6 +226,13 @@ describe("the review desk", () => {
     const undatedRow = await opened("无日期.json");
     assert.equal(await undatedRow.locator(".xd-done").count(), 0);
     assert.deepEqual(await undatedRow.getByTestId("open-item").allTextContents(), ["尚未填完：落款没有成文日期"]);
+    // Closed, its row does not look like one with nothing to do: 规则 says it, the summary counts
+    // it, and the filter finds it.
+    assert.deepEqual((await rows(page)).map((r) => r.cells[6]), ["", "尚未填完"]);
+    assert.equal(await page.locator('[data-role="summary"]').textContent(),
+      "共 2 个文件，0 个有错误或无法读取，1 份报告文件尚未填完。");
+    await page.locator('[data-action="filter"]').selectOption("尚未填完");
+    assert.deepEqual((await rows(page)).map((r) => r.file), ["无日期.json"]);
     await page.context().close();
   });
 

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::report::data::finding::Rule;
 use crate::report::edit::session::Tone;
 use crate::report::publish::audit_page::DeskSum;
-use crate::report::publish::open::open_in_report_file;
+use crate::report::publish::open::{STILL_OPEN, open_in_report_file, rules_and_open};
 use crate::report::read::audit::{Audited, AuditedFile, Column};
 
 /// What is said once a 汇总 has been downloaded: done only when every unit was right, each once, and
@@ -51,8 +51,11 @@ pub struct Desk {
     pub reading: Option<Reading>,
     /// The column sorted by, and whether upwards; `None`: the order read.
     pub sort: Option<(Column, bool)>,
-    /// Only the reports with a finding of this rule.
-    pub rule_filter: Option<Rule>,
+    /// Only the reports whose 规则 column lists this: a rule's id, or 尚未填完.
+    pub filter: Option<String>,
+    /// What each row's report file still lacks that no finding names ([`open_in_report_file`]), by
+    /// its place in `rows`: worked out once, as the file is read, not at every drawing.
+    pub open: Vec<Vec<String>>,
     /// The row open to its findings and preview, by its place in `rows`.
     pub opened: Option<usize>,
     /// A 汇总 made while some units have errors (`wrong`, named with their rules), a unit's report
@@ -75,7 +78,8 @@ pub enum DeskAction {
     DoneReading,
     /// The header of a column clicked: sorted by it upwards, or the other way when it already is.
     SortBy(Column),
-    FilterBy(Option<Rule>),
+    /// The table narrowed to the reports whose 规则 column lists this, or no longer.
+    FilterBy(Option<String>),
     /// A row opened, or the open one closed.
     Open(Option<usize>),
     /// The 汇总 made: downloaded already when every unit is right, else waiting for an answer.
@@ -96,6 +100,7 @@ impl Desk {
                 self.said = None;
             }
             DeskAction::Read(row) => {
+                self.open.push(row.read.as_ref().map(open_in_report_file).unwrap_or_default());
                 self.rows.push(Rc::new(row));
                 if let Some(reading) = &mut self.reading {
                     reading.done += 1;
@@ -108,7 +113,7 @@ impl Desk {
                     _ => Some((column, true)),
                 }
             }
-            DeskAction::FilterBy(rule) => self.rule_filter = rule,
+            DeskAction::FilterBy(listed) => self.filter = listed,
             DeskAction::Open(row) => self.opened = row.filter(|&n| n < self.rows.len()),
             DeskAction::Summed(sum) if !sum.asks_first() => {
                 self.said = Some(summed(&sum));
@@ -128,14 +133,15 @@ impl Desk {
         }
     }
 
-    /// The rows the table shows, by their place in `rows`: those the rule filter keeps, in the
-    /// order sorted (the order read among equals).
+    /// The rows the table shows, by their place in `rows`: those the filter keeps, in the order
+    /// sorted (the order read among equals).
     pub fn shown(&self, collate: &dyn Fn(&str, &str) -> Ordering) -> Vec<usize> {
-        let kept = |row: &AuditedFile| {
-            let found = |rule| row.read.as_ref().is_ok_and(|a| a.findings.iter().any(|f| f.rule == rule));
-            self.rule_filter.is_none_or(found)
+        let kept = |n: usize| match (&self.filter, &self.rows[n].read) {
+            (None, _) => true,
+            (Some(listed), Ok(a)) => rules_and_open(a, &self.open[n]).contains(&listed.as_str()),
+            (Some(_), Err(_)) => false,
         };
-        let mut shown: Vec<usize> = (0..self.rows.len()).filter(|&n| kept(&self.rows[n])).collect();
+        let mut shown: Vec<usize> = (0..self.rows.len()).filter(|&n| kept(n)).collect();
         if let Some((column, upwards)) = self.sort {
             shown.sort_by(|&a, &b| {
                 let order = column.order(&self.rows[a], &self.rows[b], collate);
@@ -145,18 +151,28 @@ impl Desk {
         shown
     }
 
-    /// Every rule found in any report, each once, for the filter.
-    pub fn rules_found(&self) -> Vec<Rule> {
+    /// What the filter offers: every rule found in any report, each once, then 尚未填完 when a
+    /// report file is.
+    pub fn filters(&self) -> Vec<&'static str> {
         let reports = self.rows.iter().filter_map(|row| row.read.as_ref().ok());
         let rules: BTreeSet<Rule> = reports.flat_map(|a: &Audited| a.findings.iter().map(|f| f.rule)).collect();
-        rules.into_iter().collect()
+        let mut listed: Vec<&'static str> = rules.into_iter().map(Rule::id).collect();
+        if self.unfinished() > 0 {
+            listed.push(STILL_OPEN);
+        }
+        listed
+    }
+
+    /// How many report files still lack something no finding names.
+    pub fn unfinished(&self) -> usize {
+        self.open.iter().filter(|open| !open.is_empty()).count()
     }
 
     /// The rows of the list of findings: one a finding or an item a report file still lacks
     /// ([`open_in_report_file`]), and one for each file that could not be read.
     pub fn finding_rows(&self) -> usize {
-        let rows = |a: &Audited| a.findings.len() + open_in_report_file(a).len();
-        self.rows.iter().map(|row| row.read.as_ref().map_or(1, rows)).sum()
+        let rows = self.rows.iter().zip(&self.open);
+        rows.map(|(row, open)| row.read.as_ref().map_or(1, |a| a.findings.len() + open.len())).sum()
     }
 }
 
@@ -201,14 +217,20 @@ mod tests {
         desk.apply(DeskAction::DoneReading);
         assert_eq!(desk.reading, None);
         assert_eq!(desk.shown(&str::cmp), vec![0, 1, 2, 3]);
-        assert_eq!(needs_attention(&desk.rows), "2 个有错误或无法读取", "乙 has an error and 坏.png cannot be read");
+        assert_eq!(
+            needs_attention(&desk.rows, desk.unfinished()),
+            "2 个有错误或无法读取",
+            "乙 has an error and 坏.png cannot be read"
+        );
         assert_eq!(desk.finding_rows(), 2 + 1 + 2, "乙's two findings, 坏.png, 丙's two");
         // 丁's file has no 成文日期, which no finding names: a row of the list too.
         let mut undated = checked("丁局", &[]).unwrap();
         undated.report.set_key("meta.signed_on", "");
         desk.apply(DeskAction::Read(AuditedFile { file: "丁.json".into(), read: Ok(undated) }));
         assert_eq!(desk.finding_rows(), 2 + 1 + 2 + 1);
-        assert_eq!(desk.rules_found(), vec![Rule::T3Row, Rule::Blank]);
+        assert_eq!(desk.unfinished(), 1);
+        assert_eq!(needs_attention(&desk.rows, desk.unfinished()), "2 个有错误或无法读取，1 份报告文件尚未填完");
+        assert_eq!(desk.filters(), ["T3-ROW", "BLANK", "尚未填完"]);
     }
 
     #[test]
@@ -226,14 +248,23 @@ mod tests {
     }
 
     #[test]
-    fn the_rule_filter_keeps_the_reports_with_that_rule() {
+    fn the_filter_keeps_the_reports_with_that_rule_or_still_open() {
         let mut desk = desk();
-        desk.apply(DeskAction::FilterBy(Some(Rule::Blank)));
+        assert_eq!(desk.filters(), ["T3-ROW", "BLANK"], "nothing open");
+        desk.apply(DeskAction::FilterBy(Some("BLANK".into())));
         assert_eq!(desk.shown(&str::cmp), vec![0, 3]);
-        desk.apply(DeskAction::FilterBy(Some(Rule::T3Row)));
+        desk.apply(DeskAction::FilterBy(Some("T3-ROW".into())));
         assert_eq!(desk.shown(&str::cmp), vec![0]);
+        desk.apply(DeskAction::FilterBy(Some(STILL_OPEN.into())));
+        assert_eq!(desk.shown(&str::cmp), Vec::<usize>::new());
+        let mut undated = checked("丁局", &[Rule::Blank]).unwrap();
+        undated.report.set_key("meta.signed_on", "");
+        desk.apply(DeskAction::Read(AuditedFile { file: "丁.json".into(), read: Ok(undated) }));
+        assert_eq!(desk.shown(&str::cmp), vec![4]);
+        desk.apply(DeskAction::FilterBy(Some("BLANK".into())));
+        assert_eq!(desk.shown(&str::cmp), vec![0, 3, 4]);
         desk.apply(DeskAction::FilterBy(None));
-        assert_eq!(desk.shown(&str::cmp).len(), 4);
+        assert_eq!(desk.shown(&str::cmp).len(), 5);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::report::base::format::META_AGENCY;
 use crate::report::data::finding::Severity;
 use crate::report::data::model::Report;
 use crate::report::data::sum::{SumRefused, is_made_sum, repeated_agencies, said_repeated, sum_reports};
-use crate::report::publish::open::{STILL_OPEN, open_in_report_file};
+use crate::report::publish::open::{STILL_OPEN, open_in_report_file, rules_and_open};
 use crate::report::read::audit::{Audited, AuditedFile, Column, needs_attention};
 
 const STYLE: &str = "body{font:14px/1.6 'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif;margin:16px}\
@@ -31,7 +31,15 @@ r.style.display=(!f.value||rules.indexOf(' '+f.value+' ')>=0)?'':'none'})};";
 
 /// The page for the files audited, in the order read.
 pub fn audit_page(audited: &[AuditedFile]) -> String {
-    let rules: BTreeSet<&str> = audited.iter().filter_map(|a| a.read.as_ref().ok()).flat_map(Audited::rules).collect();
+    let open: Vec<Vec<String>> =
+        audited.iter().map(|f| f.read.as_ref().map(open_in_report_file).unwrap_or_default()).collect();
+    let unfinished = open.iter().filter(|o| !o.is_empty()).count();
+    let listed: Vec<Vec<&str>> = audited
+        .iter()
+        .zip(&open)
+        .map(|(f, open)| f.read.as_ref().map(|a| rules_and_open(a, open)).unwrap_or_default())
+        .collect();
+    let rules: BTreeSet<&str> = listed.iter().flatten().copied().collect();
     html! {
         (DOCTYPE)
         html lang="zh-CN" {
@@ -42,15 +50,15 @@ pub fn audit_page(audited: &[AuditedFile]) -> String {
             }
             body {
                 h1 { "政府信息公开工作年度报告 审核结果" }
-                p { (format!("共 {} 个文件，{}。点列名排序，点文件名展开问题。", audited.len(), needs_attention(audited))) }
+                p { (format!("共 {} 个文件，{}。点列名排序，点文件名展开问题。", audited.len(), needs_attention(audited, unfinished))) }
                 label { "只看规则：" select #rule { option value="" { "全部" } @for rule in &rules { option value=(rule) { (rule) } } } }
                 table #reports {
                     thead { tr { @for column in Column::ALL { th { (column.label()) } } } }
                     tbody {
-                        @for AuditedFile { file, read } in audited {
+                        @for ((AuditedFile { file, read }, open), listed) in audited.iter().zip(&open).zip(&listed) {
                             @match read {
                                 Ok(a) => {
-                                    tr class=[(a.errors() > 0).then_some("failed")] data-file=(file) data-rules=(a.rules().join(" ")) {
+                                    tr class=[(a.errors() > 0).then_some("failed")] data-file=(file) data-rules=(listed.join(" ")) {
                                         td {
                                             details {
                                                 summary { (file) }
@@ -60,14 +68,14 @@ pub fn audit_page(audited: &[AuditedFile]) -> String {
                                                             (finding.severity().label()) " " (finding.rule.id()) "：" (finding.message)
                                                         }
                                                     }
-                                                    @for said in open_in_report_file(a) {
+                                                    @for said in open {
                                                         li.open { (STILL_OPEN) "：" (said) }
                                                     }
                                                 }
                                             }
                                         }
                                         td { (a.agency()) } td { (a.year()) } td { (a.format) }
-                                        td.n { (a.errors()) } td.n { (a.warnings()) } td { (a.rules().join(", ")) }
+                                        td.n { (a.errors()) } td.n { (a.warnings()) } td { (listed.join(", ")) }
                                     }
                                 }
                                 Err(why) => {
@@ -310,7 +318,10 @@ mod tests {
         assert!(page.contains("data-file=\"甲/示例.json\""));
         assert!(page.contains("<option value=\"T3-ROW\">T3-ROW</option>"));
         assert!(page.contains("无法读取：这是一张图片"));
-        assert!(page.contains("共 3 个文件，2 个有错误或无法读取。"));
+        assert!(page.contains("共 3 个文件，2 个有错误或无法读取，1 份报告文件尚未填完。"));
+        // 乙's 规则 ends with 尚未填完, which the filter offers too.
+        assert!(page.contains("<option value=\"尚未填完\">尚未填完</option>"));
+        assert_eq!(page.matches(" 尚未填完\">").count(), 1, "乙's data-rules, after its rules");
         assert_eq!(page.matches("<li class=\"open\">尚未填完：落款没有成文日期</li>").count(), 1, "乙's alone");
 
         let csv = findings_csv(&audited);

@@ -83,6 +83,17 @@ pub fn open_in_report_file(audited: &Audited) -> Vec<String> {
     unnamed_open(report, &Sheet::of(report), &audited.findings).into_iter().map(|(said, _)| said).collect()
 }
 
+/// The 规则 column of the review desk's table, its page and `xxgk audit`: the rules `audited`
+/// breaks, then 尚未填完 when it still lacks something no finding names (`open`), so that a report
+/// file without its 成文日期 does not look like one with nothing to do.
+pub fn rules_and_open(audited: &Audited, open: &[String]) -> Vec<&'static str> {
+    let mut listed = audited.rules();
+    if !open.is_empty() {
+        listed.push(STILL_OPEN);
+    }
+    listed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,9 +137,12 @@ mod tests {
         example.set_key("meta.signed_on", "");
         let undated = file(&example);
         assert_eq!((undated.findings.len(), open_in_report_file(&undated)), (0, vec!["落款没有成文日期".to_string()]));
+        assert_eq!(rules_and_open(&undated, &open_in_report_file(&undated)), ["尚未填完"]);
         // A blank cell has its finding, and is not said twice.
         example.set_key("requests.received.research", "");
-        assert_eq!(open_in_report_file(&file(&example)), ["落款没有成文日期"]);
+        let blank = file(&example);
+        assert_eq!(open_in_report_file(&blank), ["落款没有成文日期"]);
+        assert_eq!(rules_and_open(&blank, &open_in_report_file(&blank)), ["BLANK", "尚未填完"]);
         // A published copy is not held to a date the portal prints outside it.
         let page = audit("示例.html", crate::report::render(&example).as_bytes()).unwrap();
         assert_eq!(page.report.get_key("meta.signed_on"), None);

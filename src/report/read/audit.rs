@@ -175,14 +175,18 @@ impl AuditedFile {
 }
 
 /// What of `files` needs attention, as the review desk and `xxgk audit --html` say it after the count
-/// of files: those with errors or not readable, then those read with numbers not settled — never
-/// said to be fine.
-pub fn needs_attention<F: Borrow<AuditedFile>>(files: &[F]) -> String {
+/// of files: those with errors or not readable, those read with numbers not settled, then the
+/// report files that still lack something no finding names (`unfinished` of them, counted by the
+/// caller) — never said to be fine.
+pub fn needs_attention<F: Borrow<AuditedFile>>(files: &[F], unfinished: usize) -> String {
     let counted = |test: fn(&AuditedFile) -> bool| files.iter().filter(|f| test((*f).borrow())).count();
     let (failed, unsettled) = (counted(AuditedFile::failed), counted(AuditedFile::unsettled));
     let mut said = format!("{failed} 个有错误或无法读取");
     if unsettled > 0 {
         said.push_str(&format!("，{unsettled} 个有未能确定读取的数字（IMPORT）"));
+    }
+    if unfinished > 0 {
+        said.push_str(&format!("，{unfinished} 份报告文件尚未填完"));
     }
     said
 }
@@ -263,7 +267,8 @@ mod tests {
             AuditedFile { file: "01（8）.md".into(), read: Ok(audited) },
             AuditedFile { file: "扫描件.png".into(), read: Err("这是一张图片".into()) },
         ];
-        assert_eq!(needs_attention(&files), "2 个有错误或无法读取，3 个有未能确定读取的数字（IMPORT）");
-        assert_eq!(needs_attention(&files[3..]), "1 个有错误或无法读取");
+        assert_eq!(needs_attention(&files, 0), "2 个有错误或无法读取，3 个有未能确定读取的数字（IMPORT）");
+        assert_eq!(needs_attention(&files[3..], 0), "1 个有错误或无法读取");
+        assert_eq!(needs_attention(&files[3..], 2), "1 个有错误或无法读取，2 份报告文件尚未填完");
     }
 }
