@@ -144,7 +144,14 @@ impl Desk {
         let mut shown: Vec<usize> = (0..self.rows.len()).filter(|&n| kept(n)).collect();
         if let Some((column, upwards)) = self.sort {
             shown.sort_by(|&a, &b| {
-                let order = column.order(&self.rows[a], &self.rows[b], collate);
+                let order = match (column, &self.rows[a].read, &self.rows[b].read) {
+                    // The 规则 column as drawn, 尚未填完 with the rules.
+                    (Column::Rules, Ok(x), Ok(y)) => {
+                        let listed = |audited, n: usize| rules_and_open(audited, &self.open[n]).join(",");
+                        collate(&listed(x, a), &listed(y, b))
+                    }
+                    _ => column.order(&self.rows[a], &self.rows[b], collate),
+                };
                 if upwards { order } else { order.reverse() }
             });
         }
@@ -245,6 +252,17 @@ mod tests {
         // The page collates words as Chinese does; here a collation that reverses shows it is used.
         desk.apply(DeskAction::SortBy(Column::File));
         assert_eq!(desk.shown(&|a: &str, b: &str| b.cmp(a)), vec![1, 2, 0, 3]);
+    }
+
+    #[test]
+    fn the_rules_column_sorts_as_drawn_with_what_is_still_open() {
+        let mut desk = desk();
+        let mut undated = checked("丁局", &[]).unwrap();
+        undated.report.set_key("meta.signed_on", "");
+        desk.apply(DeskAction::Read(AuditedFile { file: "丁.json".into(), read: Ok(undated) }));
+        desk.apply(DeskAction::SortBy(Column::Rules));
+        // 甲 (none), 丙 (BLANK), 乙 (T3-ROW, BLANK), 丁 (尚未填完), then the file not read.
+        assert_eq!(desk.shown(&str::cmp), vec![1, 3, 0, 4, 2]);
     }
 
     #[test]
