@@ -73,6 +73,10 @@ fn check_says_on_stderr_what_is_open_that_no_finding_names() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
     assert_eq!(String::from_utf8(out.stderr).unwrap(), format!("xxgk: {undated}: 尚未填完：落款没有成文日期\n"));
+    // So does `import --findings` of a report file, after them.
+    let out = xxgk(&["import", "--findings", &undated]);
+    let said = format!("xxgk: {undated}: 报告文件\nxxgk: {undated}: 尚未填完：落款没有成文日期\n");
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), said);
     // A cell left blank is a BLANK finding already: not said twice.
     let blank = seed_with("blank-cell", &[("requests.received.research", "")]);
     let out = xxgk(&["check", &blank]);

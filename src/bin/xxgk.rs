@@ -212,6 +212,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     eprintln!("xxgk: {}: 报告文件", file.display());
                     let found = check_with_last_year(&loaded.report, loaded.last_year.as_ref());
                     found.iter().for_each(|f| eprintln!("{}", line(f)));
+                    say_unnamed_open(&file, &loaded.report, &found);
                 }
                 return Ok(ExitCode::SUCCESS);
             }
@@ -249,13 +250,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
             };
             let findings = check_with_last_year(&loaded.report, last_year.as_ref());
             let exit = say_findings(&findings, json)?;
-            // What no finding names (the 落款, its 成文日期) is not a finding: said on stderr, so
-            // that the output stays a finding a line.
-            let open = unnamed_open(&loaded.report, &Sheet::of(&loaded.report), &findings);
-            if !open.is_empty() {
-                let said: Vec<&str> = open.iter().map(|(said, _)| said.as_str()).collect();
-                eprintln!("xxgk: {}: {STILL_OPEN}：{}", file.display(), said.join("；"));
-            }
+            // Not a finding: said on stderr, so that the output stays a finding a line.
+            say_unnamed_open(file, &loaded.report, &findings);
             Ok(exit)
         }
         Command::DraftText { file, last_year } => {
@@ -313,6 +309,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// What `file`'s report still lacks that none of its `findings` names (the 落款, its 成文日期), on
+/// stderr, as the widget lists it under its findings.
+fn say_unnamed_open(file: &Path, report: &Report, findings: &[Finding]) {
+    let open = unnamed_open(report, &Sheet::of(report), findings);
+    if !open.is_empty() {
+        let said: Vec<&str> = open.iter().map(|(said, _)| said.as_str()).collect();
+        eprintln!("xxgk: {}: {STILL_OPEN}：{}", file.display(), said.join("；"));
     }
 }
 
