@@ -98,7 +98,7 @@ enum Command {
     /// 列出全部规则：规则、严重程度、含义。
     #[command(after_help = EXIT_CODES)]
     Rules,
-    /// 批量审核：目录（含子目录）下的每份报告一行——文件、机关、年度、格式、错误数、提醒数、规则；读不了的文件写明原因。
+    /// 批量审核：目录（含子目录）下的每份报告一行——文件、机关、年度、格式、错误数、提醒数、规则（报告文件缺成文日期、落款等规则不管的内容时，规则末尾为“尚未填完”）；读不了的文件写明原因。
     #[command(after_help = EXIT_CODES)]
     Audit {
         /// 报告文件或目录
@@ -110,7 +110,7 @@ enum Command {
         /// 另写一个可排序、按规则筛选的网页（不引用任何外部文件）
         #[arg(long, value_name = "FILE.html")]
         html: Option<PathBuf>,
-        /// 另写问题清单：每条问题一行（文件、机关、严重程度、规则、说明），Excel、WPS 可直接打开
+        /// 另写问题清单：每条问题一行（文件、机关、严重程度、规则、说明），报告文件尚未填完之处也各占一行；Excel、WPS 可直接打开
         #[arg(long, value_name = "FILE.csv")]
         csv: Option<PathBuf>,
     },
