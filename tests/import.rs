@@ -863,6 +863,27 @@ fn a_number_broken_in_two_is_read_whole_only_when_the_columns_confirm_it() {
 }
 
 #[test]
+fn a_row_laid_out_over_lines_with_a_stray_number_is_not_cut_as_a_page_s_furniture() {
+    // pdftotext -layout prints （二）部分公开's 总计 2 on its label's line, its counts below. A stray
+    // 4 put in before the last count: cut off as a page's number, the last 0 leaves 2 0 2 0 0 0 | 4,
+    // which adds up as printed; left out, the 4 leaves 0 2 0 0 0 0 | 2, which adds up with the 总计
+    // first, as such a row prints it. Either may be the copy's, and the columns' sums cannot say
+    // (a stray number puts them off as well): the row is left blank.
+    let source = material_report(1);
+    let layout = material(1, "pdf_layout.txt");
+    let counts = "只计这一情                                         2\n                             0        2    0     0    0    0\n";
+    assert!(layout.contains(counts), "部分公开 as pdftotext lays it out");
+    let imported = import(&layout.replacen(counts, &counts.replace("0    0\n", "0    4 0\n"), 1));
+    assert_eq!(row(&imported.report, "partially_disclosed"), vec!["(absent)"; 7]);
+    assert!(
+        import_notes(&imported)
+            .iter()
+            .any(|m| m.starts_with("表三「（二）部分公开」行") && m.contains("2 0 2 0 0 0 4 0"))
+    );
+    assert_eq!(wrong_cells(&imported.report, &source), vec![]);
+}
+
+#[test]
 fn rows_a_pdf_laid_out_over_lines_are_placed_by_the_columns_sums_when_one_way_adds_up() {
     // A viewer's copy of a PDF: tall rows print their counts on one line and the 总计 on the next,
     // so `0 0 0 3 0 0` then `3` could put the 3 under 社会公益组织 or 其他 (the 总计 taken from

@@ -727,7 +727,15 @@ impl Reader<'_> {
                                     vec![values]
                                 }
                             };
-                            match without_furniture(&runs, ids.len(), &row_total) {
+                            // Laid out over lines, a row that adds up without another of its
+                            // numbers, in any order its 总计 may be in, may have a stray number
+                            // inside it rather than the page's at its end: not cut.
+                            let cut = without_furniture(&runs, ids.len(), &row_total).filter(|(values, _)| {
+                                !(over_lines
+                                    && runs.len() == ids.len() + 1
+                                    && adds_up_without_one(&runs, values, &|v| !rearranged(v).is_empty()))
+                            });
+                            match cut {
                                 Some((values, cut)) => {
                                     read_note = Some(trailing_message(&place, cut));
                                     in_order_or_rearranged(values)
@@ -1085,15 +1093,14 @@ fn without_furniture<'r>(
     // Blanks leave the arithmetic nothing to check: such a row is never cut.
     let holds = |values: &[Value]| counts(values).is_some() && holds(values);
     for (kept, dropped) in cuts {
-        match splits(kept, count, &holds) {
+        match splits(kept, count, &holds).as_deref() {
             // One too many, the row may as well have a stray number inside it.
-            Some(options)
-                if options.len() == 1 && runs.len() == count + 1 && adds_up_without_one(runs, &options[0], &holds) =>
-            {
-                return None;
+            Some([read]) => {
+                let stray_inside = runs.len() == count + 1 && adds_up_without_one(runs, read, &holds);
+                return (!stray_inside).then(|| (read.clone(), dropped));
             }
-            Some(options) if options.len() == 1 => return Some((options[0].clone(), dropped)),
-            Some(options) if options.len() > 1 => return None,
+            // Cut so, the row reads more than one way: no cut is taken.
+            Some([_, _, ..]) => return None,
             _ => {}
         }
     }
