@@ -199,6 +199,13 @@ mod tests {
         Ok(Audited { report, format: REPORT_FILE.into(), findings })
     }
 
+    /// 丁局's report file with findings of `rules`, and no 成文日期, which no finding names.
+    fn undated(rules: &[Rule]) -> AuditedFile {
+        let mut read = checked("丁局", rules).unwrap();
+        read.report.set_key("meta.signed_on", "");
+        AuditedFile { file: "丁.json".into(), read: Ok(read) }
+    }
+
     fn desk() -> Desk {
         let mut desk = Desk::default();
         desk.apply(DeskAction::Reading(vec!["乙.json".into(), "甲.json".into(), "坏.png".into(), "丙.json".into()]));
@@ -231,9 +238,7 @@ mod tests {
         );
         assert_eq!(desk.finding_rows(), 2 + 1 + 2, "乙's two findings, 坏.png, 丙's two");
         // 丁's file has no 成文日期, which no finding names: a row of the list too.
-        let mut undated = checked("丁局", &[]).unwrap();
-        undated.report.set_key("meta.signed_on", "");
-        desk.apply(DeskAction::Read(AuditedFile { file: "丁.json".into(), read: Ok(undated) }));
+        desk.apply(DeskAction::Read(undated(&[])));
         assert_eq!(desk.finding_rows(), 2 + 1 + 2 + 1);
         assert_eq!(desk.unfinished(), 1);
         assert_eq!(needs_attention(&desk.rows, desk.unfinished()), "2 个有错误或无法读取，1 份报告文件尚未填完");
@@ -257,9 +262,7 @@ mod tests {
     #[test]
     fn the_rules_column_sorts_as_drawn_with_what_is_still_open() {
         let mut desk = desk();
-        let mut undated = checked("丁局", &[]).unwrap();
-        undated.report.set_key("meta.signed_on", "");
-        desk.apply(DeskAction::Read(AuditedFile { file: "丁.json".into(), read: Ok(undated) }));
+        desk.apply(DeskAction::Read(undated(&[])));
         desk.apply(DeskAction::SortBy(Column::Rules));
         // 甲 (none), 丙 (BLANK), 乙 (T3-ROW, BLANK), 丁 (尚未填完), then the file not read.
         assert_eq!(desk.shown(&str::cmp), vec![1, 3, 0, 4, 2]);
@@ -275,9 +278,7 @@ mod tests {
         assert_eq!(desk.shown(&str::cmp), vec![0]);
         desk.apply(DeskAction::FilterBy(Some(STILL_OPEN.into())));
         assert_eq!(desk.shown(&str::cmp), Vec::<usize>::new());
-        let mut undated = checked("丁局", &[Rule::Blank]).unwrap();
-        undated.report.set_key("meta.signed_on", "");
-        desk.apply(DeskAction::Read(AuditedFile { file: "丁.json".into(), read: Ok(undated) }));
+        desk.apply(DeskAction::Read(undated(&[Rule::Blank])));
         assert_eq!(desk.shown(&str::cmp), vec![4]);
         desk.apply(DeskAction::FilterBy(Some("BLANK".into())));
         assert_eq!(desk.shown(&str::cmp), vec![0, 3, 4]);
