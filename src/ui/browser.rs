@@ -33,6 +33,12 @@ pub fn beside_script(selector: &str, name: &str) -> Result<String, JsValue> {
     Ok(Url::new_with_base(name, &base)?.href())
 }
 
+/// Whether a full address (as `beside` gives) is of the page's own site — its scheme, host and
+/// port — where a worker may start from it.
+pub fn of_this_site(address: &str) -> bool {
+    address.strip_prefix(&super::storage::site()).is_some_and(|path| path.starts_with('/'))
+}
+
 /// A script of the page's own (an object URL) that runs `source`.
 pub fn script_url(source: &str) -> Result<String, JsValue> {
     Url::create_object_url_with_blob(&blob(source, "text/javascript")?)

@@ -57,7 +57,7 @@ thread_local! {
     static LAST_JOBS: RefCell<[Option<Promise>; 4]> = const { RefCell::new([None, None, None, None]) };
 }
 
-/// The next message of the worker, or its error; `"timeout"` when nothing comes in time.
+/// The next message of the worker, or its error (`undefined` when nothing comes in time).
 pub(super) async fn next_message(worker: &Worker, timeout_ms: Option<i32>) -> Result<JsValue, JsValue> {
     let answer = Promise::new(&mut |resolve, reject| {
         let on_message = Closure::once_into_js(move |event: MessageEvent| {
@@ -72,11 +72,7 @@ pub(super) async fn next_message(worker: &Worker, timeout_ms: Option<i32>) -> Re
     let Some(timeout_ms) = timeout_ms else { return JsFuture::from(answer).await };
     let timeout = Promise::new(&mut |_, reject| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
-                &reject,
-                timeout_ms,
-                &JsValue::from_str("timeout"),
-            );
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&reject, timeout_ms);
         }
     });
     JsFuture::from(Promise::race(&Array::of2(&answer, &timeout))).await
@@ -90,17 +86,20 @@ fn start_worker(kind: Kind) -> Result<Worker, JsValue> {
 /// Starts the worker `name` from its script beside the page's files (`beside` finds them).
 /// Browsers start a worker only from the page's own site; when the files are served from another
 /// (a static file server), the worker starts from a script of the page's own: that script's two
-/// lines, with the full addresses of the glue and module.
+/// lines, with the full addresses of the glue and module. Which is decided by the address: Firefox
+/// refuses a worker of another site only once it has started (an error event), where Chromium throws.
 pub(super) fn start_beside(name: &str, beside: impl Fn(&str) -> Result<String, JsValue>) -> Result<Worker, JsValue> {
     let file = |ending: &str| beside(&format!("{name}{ending}"));
-    Worker::new(&file("_loader.js")?).or_else(|_| {
-        let mut start = String::from("importScripts(");
-        json::quote(&mut start, &file(".js")?);
-        start.push_str(");wasm_bindgen({module_or_path:");
-        json::quote(&mut start, &file("_bg.wasm")?);
-        start.push_str("});");
-        Worker::new(&browser::script_url(&start)?)
-    })
+    let loader = file("_loader.js")?;
+    if browser::of_this_site(&loader) {
+        return Worker::new(&loader);
+    }
+    let mut start = String::from("importScripts(");
+    json::quote(&mut start, &file(".js")?);
+    start.push_str(");wasm_bindgen({module_or_path:");
+    json::quote(&mut start, &file("_bg.wasm")?);
+    start.push_str("});");
+    Worker::new(&browser::script_url(&start)?)
 }
 
 /// The worker, started and listening.
