@@ -116,19 +116,26 @@ pub struct CellListeners {
     oninput: Callback<InputEvent>,
     onkeydown: Callback<KeyboardEvent>,
     onpaste: Callback<Event>,
-    onmouseover: Callback<MouseEvent>,
+    onmousemove: Callback<MouseEvent>,
 }
 
 /// The field an event happened in, and the element that holds it.
 fn cell_of(e: &Event) -> Option<(FieldId, web_sys::Element)> {
+    cell_in(e.target()?.dyn_into().ok()?)
+}
+
+/// The field under the pointer. Firefox sends the moves of a drag begun in a cell to that cell,
+/// whatever the pointer is over, so the cell is found by the point.
+fn cell_under(e: &MouseEvent) -> Option<FieldId> {
     let target: web_sys::Element = e.target()?.dyn_into().ok()?;
-    let holder = if target.has_attribute("data-key") {
-        target
-    } else {
-        target.closest("td").ok()??.query_selector("[data-key]").ok()??
-    };
-    let id = format::field_id(&holder.get_attribute("data-key")?)?;
-    Some((id, holder))
+    let root: web_sys::ShadowRoot = target.get_root_node().dyn_into().ok()?;
+    cell_in(root.element_from_point(e.client_x() as f32, e.client_y() as f32)?).map(|(id, _)| id)
+}
+
+/// The field of the table cell an element is in (a typed cell, or its padding), and its input.
+fn cell_in(element: web_sys::Element) -> Option<(FieldId, web_sys::Element)> {
+    let holder = element.closest("td").ok()??.query_selector("[data-key]").ok()??;
+    Some((format::field_id(&holder.get_attribute("data-key")?)?, holder))
 }
 
 /// The typed cell an event happened in.
@@ -192,15 +199,15 @@ pub fn use_cell_listeners(onedit: Callback<Edit>, oncell: Callback<CellEvent>) -
                 }
             })
         };
-        // The pointer passes over a cell: with the button down, the selected range grows to it.
-        let onmouseover = Callback::from(move |e: MouseEvent| {
+        // The pointer moves with the button down: the selected range grows to the cell under it.
+        let onmousemove = Callback::from(move |e: MouseEvent| {
             if e.buttons() & 1 == 1
-                && let Some((id, _)) = cell_of(&e)
+                && let Some(id) = cell_under(&e)
             {
                 oncell.emit(CellEvent::Drag(id));
             }
         });
-        CellListeners { onfocusin, onfocusout, oninput, onkeydown, onpaste, onmouseover }
+        CellListeners { onfocusin, onfocusout, oninput, onkeydown, onpaste, onmousemove }
     });
     (*listeners).clone()
 }
@@ -276,7 +283,7 @@ pub fn table_view(props: &TableData, table: Table) -> Html {
     };
     html! {
         <table class="xx-table" data-table={table.key()} onfocusin={l.onfocusin.clone()} onfocusout={l.onfocusout.clone()}
-            oninput={l.oninput.clone()} onkeydown={l.onkeydown.clone()} onpaste={l.onpaste.clone()} onmouseover={l.onmouseover.clone()}>
+            oninput={l.oninput.clone()} onkeydown={l.onkeydown.clone()} onpaste={l.onpaste.clone()} onmousemove={l.onmousemove.clone()}>
             for row in &layout.rows {
                 <tr data-row={row.key}>
                     for cell in &row.cells {
