@@ -11,19 +11,31 @@ use super::storage;
 use crate::report::edit::editor::Draft;
 
 /// Tells `onsaved` of each draft another tab of this browser saves. The browser reports those
-/// saves to every other tab of the site, to one in the background as well, and to a page it keeps
-/// for the back button when the clerk returns to it.
+/// saves to every other tab of the site, to one in the background as well, and (Chromium) to a
+/// page it keeps for the back button when the clerk returns to it.
 #[hook]
 pub fn use_saves_elsewhere(onsaved: Callback<Draft>) {
     use_on_first_draw(Box::new(move || {
+        let saved = onsaved.clone();
         let listener = EventListener::new(&gloo_utils::window(), "storage", move |e| {
             let e: &web_sys::StorageEvent = e.unchecked_ref();
             if let (Some(key), Some(text)) = (e.key(), e.new_value())
                 && let Some(draft) = storage::draft_stored_as(&key, &text)
             {
+                saved.emit(draft);
+            }
+        });
+        // Firefox does not report them to a page it kept for the back button: when the page is
+        // shown again, the draft stored last is told as if just saved (taken if it is the open
+        // one, changed).
+        let document = gloo_utils::document();
+        let shown = EventListener::new(&document.clone(), "visibilitychange", move |_| {
+            if document.visibility_state() == web_sys::VisibilityState::Visible
+                && let Some(draft) = storage::current()
+            {
                 onsaved.emit(draft);
             }
         });
-        Box::new(move || drop(listener))
+        Box::new(move || drop((listener, shown)))
     }));
 }
