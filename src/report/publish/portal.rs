@@ -22,7 +22,7 @@ pub enum Route {
     /// sheet that zeroes cell borders or one that collapses tables.
     RichPaste,
     /// 复制 HTML 源码 into the editor's source mode, whose button is named here: a paste loses
-    /// the lines under some article style sheet, said in `loses`.
+    /// the lines under some article style sheet, said in `loses` (in Chromium; Firefox keeps them).
     SourceMode { button: &'static str, loses: &'static str },
     /// The editor strips every line and has no source mode: the article template's one rule
     /// (README, 给网站管理员) draws them.
@@ -85,11 +85,11 @@ impl PortalEditor {
             PortalEditor::TinyMce | PortalEditor::KindEditor => Route::RichPaste,
             PortalEditor::UEditor => Route::SourceMode {
                 button: "源代码",
-                loses: "UEditor 会去掉表格的边框和样式，文章页的样式表若把表格设为边框合并（很常见的 CSS 重置），表格就没有线了",
+                loses: "UEditor 可能去掉表格的边框和样式，文章页的样式表若把表格设为边框合并，表格就没有线了",
             },
             PortalEditor::CkEditor4 => Route::SourceMode {
                 button: "源码",
-                loses: "CKEditor 4 会去掉单元格的样式，文章页的样式表去掉边框时表格就没有线了",
+                loses: "CKEditor 4 可能去掉单元格的样式，文章页的样式表去掉边框时表格就没有线了",
             },
             PortalEditor::WangEditor | PortalEditor::CkEditor5 => Route::WebmasterRule,
             PortalEditor::Unknown => Route::Unknown,
@@ -124,7 +124,7 @@ impl PortalEditor {
         match self.route() {
             Route::RichPaste => format!("已复制，请在 {name} 中按 Ctrl+V 粘贴。"),
             Route::SourceMode { button, .. } => format!(
-                "已复制（带格式）。在 {name} 中直接粘贴会丢掉表格线，建议改用“复制 HTML 源码”，粘贴到“{button}”模式中。"
+                "已复制（带格式）。在 {name} 中直接粘贴可能丢掉表格线，建议改用“复制 HTML 源码”，粘贴到“{button}”模式中。"
             ),
             Route::WebmasterRule => {
                 format!("已复制，请在 {name} 中按 Ctrl+V 粘贴；表格线要靠文章页模板中的表格线样式。")
