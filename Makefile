@@ -1,5 +1,5 @@
 # Two commands for a newcomer: `make run` (build and serve the demo page) and `make test` (every
-# test, native and in headless Chromium). Both install what is missing first, offline-safe: each
+# test, native and in headless Chromium, Chromium 86 and Firefox). Both install what is missing first, offline-safe: each
 # tool comes pinned from crates.io, npm or Debian, and nothing is reinstalled at the right version.
 
 SHELL := bash
@@ -9,6 +9,7 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROME_PATH ?= /usr/bin/chromium
+export FIREFOX_PATH ?= /usr/bin/firefox-esr
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test test-native test-browser build bench screenshots setup tools
@@ -25,13 +26,14 @@ test-native:
 	cargo clippy --locked --target wasm32-unknown-unknown --lib --bin xxgk-nianbao --bin xxgk-nianbao-worker --bin xxgk-nianbao-docx --bin xxgk-nianbao-word97 --bin xxgk-nianbao-pdf --bin xxgk-nianbao-review --bin xxgk-nianbao-review-worker --bin one-input -- -D warnings
 	cargo test --locked
 
-# The widget's end-to-end suites run twice: in the machine's current Chromium and in Chromium 86,
-# the oldest engine it supports (360安全浏览器 13 极速模式, many 信创 browsers). First, the module must
-# validate without the two WebAssembly features Chromium 86 lacks.
-test-browser: build /usr/bin/wasm-validate
+# The widget's end-to-end suites run three times: in the machine's current Chromium, in Chromium 86,
+# the oldest engine it supports (360安全浏览器 13 极速模式, many 信创 browsers), and in Firefox ESR.
+# First, the module must validate without the two WebAssembly features Chromium 86 lacks.
+test-browser: build /usr/bin/wasm-validate $(FIREFOX_PATH)
 	wasm-validate --disable-reference-types --disable-multi-value dist/xxgk-nianbao_bg.wasm
 	node --test --test-concurrency=1 tests/e2e/
 	XXGK_BROWSER=chromium86 node --test --test-concurrency=1 tests/e2e/
+	XXGK_BROWSER=firefox node --test --test-concurrency=1 tests/e2e/
 
 build: setup
 	trunk build --release --offline
@@ -49,7 +51,7 @@ screenshots: setup build
 
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
-setup: tools node_modules/.package-lock.json $(CHROME_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext /usr/bin/soffice $(CJK_FONT)
+setup: tools node_modules/.package-lock.json $(CHROME_PATH) $(FIREFOX_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext /usr/bin/soffice $(CJK_FONT)
 
 tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -67,6 +69,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(CHROME_PATH) /usr/bin/wasm-validate /usr/bin/pdftotext:
 	$(SUDO) apt-get update
 	$(SUDO) apt-get install -y chromium chromium-driver wabt poppler-utils
+
+# Firefox ESR, Debian's, driven over WebDriver BiDi (tests/e2e/firefox.mjs).
+$(FIREFOX_PATH):
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y firefox-esr
 
 # A CJK font: the print test reads the printed PDF's text back, and a machine without one prints
 # the report's Chinese as empty boxes.

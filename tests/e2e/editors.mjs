@@ -122,12 +122,16 @@ export async function measure(page) {
 }
 
 /** The share of cell edges along which the screen shows a line (a dark pixel within 3 px of the
- * edge at each of five points along it). */
+ * edge at each of five points along it). The shot takes in 3 px around the table: a collapsed
+ * outer border is drawn half outside the table's box, and Firefox places a table at fractions
+ * of a pixel. */
 async function lines(page, table) {
   if (table.box.width === 0 || table.box.height === 0) return 0;
-  const png = await page.screenshot({ clip: table.box });
+  const margin = 3;
+  const { x, y, width, height } = table.box;
+  const png = await page.screenshot({ clip: { x: x - margin, y: y - margin, width: width + 2 * margin, height: height + 2 * margin } });
   return page.evaluate(
-    async ({ png, cells }) => {
+    async ({ png, cells, margin }) => {
       const image = new Image();
       image.src = `data:image/png;base64,${png}`;
       await image.decode();
@@ -146,7 +150,8 @@ async function lines(page, table) {
       const near = (x, y, dx, dy) => [-3, -2, -1, 0, 1, 2, 3].some((d) => dark(x + d * dx, y + d * dy));
       let shown = 0;
       let all = 0;
-      for (const { x, y, w, h } of cells) {
+      for (const cell of cells) {
+        const [x, y, w, h] = [cell.x + margin, cell.y + margin, cell.w, cell.h];
         const at = [0.1, 0.3, 0.5, 0.7, 0.9];
         const edges = [
           at.map((t) => near(x, y + t * h, 1, 0)),
@@ -161,7 +166,7 @@ async function lines(page, table) {
       }
       return all ? shown / all : 0;
     },
-    { png: png.toString("base64"), cells: table.cells },
+    { png: png.toString("base64"), cells: table.cells, margin },
   );
 }
 

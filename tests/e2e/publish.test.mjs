@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 
 import { publishedPage } from "./editors.mjs";
-import { Widget, startSession } from "./widget.mjs";
+import { FIREFOX, Widget, startSession } from "./widget.mjs";
 
 const fixtures = new URL("../fixtures/editors/", import.meta.url);
 const REPORT = readFileSync(new URL("report.json", fixtures), "utf8");
@@ -220,7 +220,10 @@ describe("核对发布结果", () => {
 });
 
 describe("打印 / 另存为 PDF", () => {
-  test("prints the report alone on A4: every number, the title, table 三's headers on each page it runs over", async () => {
+  // Printing to PDF is the driver's in Chromium only; in Firefox the print dialog would stay open.
+  test("prints the report alone on A4: every number, the title, table 三's headers on each page it runs over", {
+    skip: FIREFOX && "the driver prints to PDF in Chromium only",
+  }, async () => {
     const w = await widgetWithReport();
     await w.action("print").click();
     const frame = w.page.getByTestId("print-frame");
@@ -289,6 +292,9 @@ describe("copying by hand", () => {
 describe("Ctrl+P", () => {
   test("in the form prints the report alone, and with open errors asks first, in view", async () => {
     const w = await widgetWithReport();
+    // Headless Firefox leaves its print dialog open, and the page under it takes no input: there the
+    // frame's print() is recorded instead (that the frame is printed is what the test reads).
+    if (FIREFOX) await w.page.context().addInitScript(() => { window.print = () => {}; });
     const cell = w.cell("requests.received.natural_person");
     await cell.focus();
     await w.page.evaluate(() => document.addEventListener("keydown", (e) => { window.xxPrintKept = e.defaultPrevented; }));

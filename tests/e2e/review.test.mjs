@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { OLDEST, Widget, startSession } from "./widget.mjs";
+import { FIREFOX, OLDEST, Widget, startSession } from "./widget.mjs";
 
 const fixtures = new URL("../fixtures/", import.meta.url);
 const session = startSession();
@@ -183,9 +183,9 @@ describe("the review desk", () => {
   });
 
   test("a whole folder is read, sub-folders too, and only its report files", async (t) => {
-    if (OLDEST) {
+    if (OLDEST || FIREFOX) {
       // The driver's setInputFiles never returns there for a folder; the page's code is the same.
-      t.skip("the driver cannot set a folder on a file input in Chromium 86");
+      t.skip("the driver cannot set a folder on a file input in Chromium 86 or Firefox");
       return;
     }
     const dir = mkdtempSync(join(tmpdir(), "xxgk-folder-"));

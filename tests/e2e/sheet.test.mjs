@@ -3,7 +3,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { Widget, startSession } from "./widget.mjs";
+import { FIREFOX, Widget, startSession } from "./widget.mjs";
 
 const COLUMNS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"];
 const ROWS = [
@@ -20,9 +20,15 @@ const session = startSession();
 
 const open = (options) => Widget.open(session.browser, `${session.base}/`, options);
 
-/** Dispatches a real paste event carrying `text` on the cell with `key`. */
+/** Dispatches a real paste event carrying `text` on the cell with `key`. Firefox gives a script's
+ * paste event no data: there the text goes on the clipboard and Control+V pastes it. */
 async function paste(w, key, text) {
   await w.cell(key).focus();
+  if (FIREFOX) {
+    await w.page.evaluate((text) => navigator.clipboard.writeText(text), text);
+    await w.page.keyboard.press("Control+v");
+    return;
+  }
   await w.page.evaluate(([key, text]) => {
     const cell = document.getElementById("xxgk-nianbao").shadowRoot.querySelector(`[data-key="${key}"]`);
     const data = new DataTransfer();

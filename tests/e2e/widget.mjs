@@ -4,6 +4,7 @@ import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 import { launch86 } from "./chromium86.mjs";
+import { launchFirefox } from "./firefox.mjs";
 import { serve } from "./server.mjs";
 
 export const CHROME_ARGS = [
@@ -15,8 +16,14 @@ export const CHROME_ARGS = [
  * the oldest engine the widget supports. */
 export const OLDEST = process.env.XXGK_BROWSER === "chromium86";
 
+/** With `XXGK_BROWSER=firefox`, Debian's Firefox ESR, driven over WebDriver BiDi. */
+export const FIREFOX = process.env.XXGK_BROWSER === "firefox";
+/** The machine's current Chromium: where what is measured only in it (the editors' saved HTML) is. */
+export const CURRENT_CHROMIUM = !OLDEST && !FIREFOX;
+
 export async function launch(extraArgs = [], { ignoreDefaultArgs } = {}) {
   if (OLDEST) return launch86(extraArgs);
+  if (FIREFOX) return launchFirefox();
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
     args: [...CHROME_ARGS, ...extraArgs],
@@ -156,10 +163,10 @@ export class Widget {
       document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="meta.agency"]').value === expected, agency);
   }
   /** Clicks an action that offers a file; resolves to the file's name and text. Chromium 86's
-   * DevTools protocol does not report downloads to the driver, so there the link the widget clicks
-   * is read instead. */
+   * DevTools protocol and Firefox's WebDriver BiDi do not report downloads to the driver, so there
+   * the link the widget clicks is read instead. */
   async download(action) {
-    if (!OLDEST) {
+    if (CURRENT_CHROMIUM) {
       const [download] = await Promise.all([this.page.waitForEvent("download"), this.action(action).click()]);
       const chunks = [];
       for await (const chunk of await download.createReadStream()) chunks.push(chunk);

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
-import { OLDEST, Widget, reloadBlock, startSession } from "./widget.mjs";
+import { FIREFOX, OLDEST, Widget, reloadBlock, startSession } from "./widget.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 /** The core's own fragment of the example, from the command-line tool. */
@@ -253,7 +253,10 @@ describe("preview and copy", () => {
       };
     });
     assert.ok(copied.types.includes("text/html"));
-    assert.ok(copied.html.includes(exampleFragment), "the HTML flavour holds the fragment");
+    // Firefox's clipboard keeps no attribute it does not know: `bordercolor` goes (a paste gets the
+    // same), the cells' borders and the black background through the spacing stay.
+    const written = FIREFOX ? exampleFragment.replaceAll(' bordercolor="#000000"', "") : exampleFragment;
+    assert.ok(copied.html.includes(written), "the HTML flavour holds the fragment");
     assert.equal(copied.plain, exampleText, "a plain field gets readable text, not tags");
     assert.ok(!copied.plain.includes("<"));
   });
