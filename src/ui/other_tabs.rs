@@ -25,12 +25,11 @@ pub fn use_saves_elsewhere(onsaved: Callback<Draft>) {
                 saved.emit(draft);
             }
         });
-        // Firefox does not report them to a page it kept for the back button: when the page is
-        // shown again, the draft stored last is told as if just saved (taken if it is the open
+        // Firefox does not report them to a page it kept for the back button: when such a page
+        // comes back, the draft stored last is told as if just saved (taken if it is the open
         // one, changed).
-        let document = gloo_utils::document();
-        let shown = EventListener::new(&document.clone(), "visibilitychange", move |_| {
-            if document.visibility_state() == web_sys::VisibilityState::Visible
+        let shown = EventListener::new(&gloo_utils::window(), "pageshow", move |e| {
+            if e.unchecked_ref::<web_sys::PageTransitionEvent>().persisted()
                 && let Some(draft) = storage::current()
             {
                 onsaved.emit(draft);
