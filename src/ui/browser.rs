@@ -33,10 +33,16 @@ pub fn beside_script(selector: &str, name: &str) -> Result<String, JsValue> {
     Ok(Url::new_with_base(name, &base)?.href())
 }
 
-/// Whether a full address (as `beside` gives) is of the page's own site — its scheme, host and
-/// port — where a worker may start from it.
+/// The page's site (scheme, host and port). Drafts belong to it: the same page opened under
+/// another address (http and https, with and without `www.`) has drafts of its own.
+pub fn site() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// Whether a full address (as `beside` gives) is of the page's own site, where a worker may
+/// start from it.
 pub fn of_this_site(address: &str) -> bool {
-    address.strip_prefix(&super::storage::site()).is_some_and(|path| path.starts_with('/'))
+    address.strip_prefix(&site()).is_some_and(|path| path.starts_with('/'))
 }
 
 /// A script of the page's own (an object URL) that runs `source`.

@@ -343,7 +343,7 @@ fn draft_list(current: &str, onaction: &Callback<Action>, shelf: &Shelf) -> Html
         <section class="xx-drafts" aria-label="草稿" data-testid="drafts">
             <p data-testid="drafts-kept">{ format!(
                 "草稿只保存在这台电脑的这个浏览器中，而且只在本网址（{}）下能看到：换电脑、换浏览器或从别的网址打开本页之前，请先点“导出报告文件”保存一份。草稿按机关和年度区分：",
-                storage::site()
+                browser::site()
             ) }</p>
             {
                 match drafts {

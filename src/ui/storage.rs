@@ -30,12 +30,6 @@ fn storage() -> Result<Storage, String> {
     }
 }
 
-/// The site the drafts belong to (scheme, host and port): the same page opened under another
-/// address (http and https, with and without `www.`) has drafts of its own.
-pub fn site() -> String {
-    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
-}
-
 /// A new draft id, unique in this browser: the time, and a count for ids made in the same
 /// millisecond (an import right after a new draft).
 pub fn new_id() -> String {
