@@ -110,3 +110,35 @@ fn every_number_imported_from_every_form_is_right_or_blank_and_every_blank_is_na
     println!("{summary}");
     assert!(wrong.is_empty(), "{summary}{}", wrong.join("\n"));
 }
+
+/// What the texts state against the tables (`TXT-NUM`) and the years they name (`TXT-YEAR`) is
+/// found alike in every form whose tables were read whole: a PDF's text spaces its numbers
+/// (“2022 年我局共收到信息公开申请 9906 件”), the Word file does not.
+#[test]
+fn the_texts_figures_are_checked_alike_in_every_form() {
+    let said = |report: &Report| -> Vec<(Rule, Vec<usize>)> {
+        xxgk_nianbao::report::check(report)
+            .into_iter()
+            .filter(|f| matches!(f.rule, Rule::TxtNum | Rule::TxtYear))
+            .map(|f| (f.rule, f.fields.clone()))
+            .collect()
+    };
+    let mut compared = 0;
+    for n in 1..=REPORTS {
+        let source = Report::from_json(&String::from_utf8(material(n, "report.json")).unwrap()).unwrap().report;
+        let expected = said(&source);
+        assert!(
+            expected.iter().any(|(rule, _)| *rule == Rule::TxtNum),
+            "{n:02}: the material states counts its tables contradict"
+        );
+        for form in FORMS {
+            let imported = imported(n, form);
+            if imported.findings.iter().any(|f| f.rule == Rule::Import) {
+                continue;
+            }
+            assert_eq!(said(&imported.report), expected, "{n:02}/{form}");
+            compared += 1;
+        }
+    }
+    assert!(compared >= 60, "{compared} imports compared");
+}

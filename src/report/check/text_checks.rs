@@ -39,7 +39,7 @@ pub fn check_text_slips(report: &Report, sheet: &Sheet, last_year: Option<&Repor
     }
     for (id, text) in texts(report) {
         if let Some(year) = year {
-            check_year(id, text, year, findings);
+            check_year(id, &squeezed(text), year, findings);
         }
         check_settled(id, text, sheet, findings);
         check_form(id, text, findings);
@@ -52,7 +52,7 @@ pub fn check_text_slips(report: &Report, sheet: &Sheet, last_year: Option<&Repor
 
 /// The years a text names where it means the report's own: its statistical period, and
 /// “2022年度” / “2022年政府信息公开” outside a quoted title 《…》 — save last year's accounts, which
-/// are published this year.
+/// are published this year. The text comes without spacing (“2021 年” as a PDF's text writes it).
 fn check_year(id: FieldId, text: &str, year: u32, findings: &mut Vec<Finding>) {
     let chars: Vec<char> = text.chars().collect();
     let mut quoted = 0usize;
@@ -346,6 +346,13 @@ mod tests {
         assert_eq!(found(&stale, None, Rule::TxtYear).len(), 1);
         let stale = with(&[("overview.intro", "现编制2021年度政府信息公开工作年度报告。")], &[]);
         assert_eq!(found(&stale, None, Rule::TxtYear).len(), 1);
+        // Written with spaces, as a PDF's text (and many clerks) write it.
+        let stale = with(
+            &[("overview.intro", "本报告所列数据的统计期限自 2021 年 1 月 1 日起至 2021 年 12 月 31 日止。")],
+            &[],
+        );
+        let said = found(&stale, None, Rule::TxtYear);
+        assert!(said.len() == 1 && said[0].contains("“2021年1月1日"), "{said:?}");
         // Near misses: last year named as last year, a dated document's title, next year's plans,
         // last year's accounts (as the 2019 report of 上海市人民政府办公厅 names them).
         let fine = with(

@@ -2,8 +2,9 @@
 //! "共收到政府信息公开申请12件" beside a table 三 that received 11.
 
 use crate::report::base::format::{
-    Appeal, FieldId, FieldKind, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_totals, fields, request_cell, request_row,
+    Appeal, FieldId, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_totals, field, request_cell, request_row, text_parts,
 };
+use crate::report::base::text::squeezed;
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
 use crate::report::data::sheet::Sheet;
@@ -79,7 +80,7 @@ fn of_another_year(clause: &str, year: Option<u32>) -> bool {
 /// The start of the clause that holds byte `at`: after the last sentence or clause mark before it.
 fn clause_start(text: &str, at: usize) -> usize {
     text[..at]
-        .rfind(|c: char| "。；;！!？?\n，,".contains(c))
+        .rfind(|c: char| "。；;！!？?，,".contains(c))
         .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8))
 }
 
@@ -96,7 +97,7 @@ fn stated_count(text: &str, from: usize) -> Option<(u64, usize)> {
         if digit_value(c).is_some() {
             break;
         }
-        if "。；;，,\n".contains(c) {
+        if "。；;，,".contains(c) {
             return None;
         }
         chars.next();
@@ -116,14 +117,12 @@ fn stated_count(text: &str, from: usize) -> Option<(u64, usize)> {
     None
 }
 
-/// Every figure the texts state that differs from the tables.
+/// Every figure the six sections' texts state that differs from the tables.
 pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
     let year = report.year();
-    for (id, field) in fields().iter().enumerate() {
-        if field.kind != FieldKind::Text || field.key.starts_with("meta.") {
-            continue;
-        }
-        let text = report.text(id);
+    for &id in text_parts() {
+        // Read without spacing: a PDF's text, and many clerks, write “收到申请 12 件”, “2021 年”.
+        let text = &squeezed(report.text(id));
         for statement in &STATEMENTS {
             for (found, _) in text.match_indices(statement.anchor) {
                 let after = found + statement.anchor.len();
@@ -143,8 +142,8 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
                         keys,
                         format!(
                             "{}的文字写“{}”，而{}为 {table} 件，两者不符。请核对文字或表格。",
-                            field.place,
-                            clause.trim(),
+                            field(id).place,
+                            clause,
                             statement.what
                         ),
                     ));
@@ -193,6 +192,21 @@ mod tests {
                 vec!["appeals.note", "appeals.suit_direct.total", "appeals.suit_after_review.total"],
             ]
         );
+    }
+
+    #[test]
+    fn a_count_written_with_spaces_is_checked_as_written_without() {
+        let received = [("requests.received.natural_person", "11")];
+        for spaced in
+            ["2022 年我局共收到信息公开申请 12 件。", "共收到信息公开申请12 件。", "共收到申请\u{3000}12\u{a0}件。"]
+        {
+            let found = txt_num(&[("requests.note", spaced)], &received);
+            assert_eq!(found.len(), 1, "{spaced}");
+            assert!(found[0].message.contains("申请12件”，而表三“一、本年新收”总计为 11 件"), "{}", found[0].message);
+        }
+        // Another year's count stays a comparison, spaced or not.
+        assert!(txt_num(&[("requests.note", "与 2021 年收到申请 18 件相比有所减少。")], &received).is_empty());
+        assert!(txt_num(&[("requests.note", "2022 年共收到信息公开申请 11 件。")], &received).is_empty());
     }
 
     #[test]
