@@ -33,7 +33,7 @@ fn row_total(role: RequestRowRole) -> Vec<FieldId> {
 const STATEMENTS: [Statement; 4] = [
     Statement {
         anchor: "申请",
-        with_any: &["收到", "新收"],
+        with_any: &["收到", "新收", "受理"],
         unless: &["结转", "上年"],
         what: "表三“一、本年新收”总计",
         cells: || row_total(RequestRowRole::Received),
@@ -176,6 +176,16 @@ mod tests {
             txt_num(&[("requests.note", "共收到信息公开申请１１件")], &[("requests.received.natural_person", "11")])
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn received_is_also_said_as_accepted() {
+        // As 上海市人民政府办公厅 (859) and 平潭综合实验区 (21) write their 本年新收.
+        let received = [("requests.received.natural_person", "11")];
+        assert_eq!(txt_num(&[("requests.note", "全年共受理政府信息公开申请12件。")], &received).len(), 1);
+        assert!(txt_num(&[("requests.note", "全年共受理政府信息公开申请11件。")], &received).is_empty());
+        // Counted with last year's carried over, it is not this year's new requests.
+        assert!(txt_num(&[("requests.note", "共受理上年结转和本年新收申请13件。")], &received).is_empty());
     }
 
     #[test]
