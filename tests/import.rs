@@ -147,6 +147,27 @@ fn pingtan_2024_glued_digits_are_split_by_the_tables_arithmetic() {
 }
 
 #[test]
+fn a_count_of_received_requests_is_checked_as_published_reports_word_it() {
+    // 共受理政府信息公开申请859件 (上海市人民政府办公厅), …21件 (平潭综合实验区): each agrees with
+    // its table 三, and one request more in the table is said against the text.
+    for (name, stated) in [
+        ("2019_shanghai_szfbgt.html", "受理政府信息公开申请859件"),
+        ("2020_pingtan_zhsyq.txt", "受理政府信息公开申请21件"),
+    ] {
+        let mut report = import(&fixture(name)).report;
+        let said = |report: &Report| -> Vec<String> {
+            check(report).into_iter().filter(|f| f.rule == Rule::TxtNum).map(|f| f.message).collect()
+        };
+        assert_eq!(said(&report), Vec::<String>::new(), "{name}");
+        let natural: u64 = report.get_key("requests.received.natural_person").unwrap().parse().unwrap();
+        report.set_key("requests.received.natural_person", (natural + 1).to_string());
+        report.set_key("requests.received.total", "");
+        let said = said(&report);
+        assert!(said.len() == 1 && said[0].contains(stated), "{name}: {said:?}");
+    }
+}
+
+#[test]
 fn pingtan_2020_is_the_old_format_and_its_own_sums_do_not_hold() {
     let imported = import(&fixture("2020_pingtan_zhsyq.txt"));
     assert_eq!(imported.format, SourceFormat::Old2019);
