@@ -61,6 +61,9 @@ const STATEMENTS: [Statement; 4] = [
     },
 ];
 
+/// The marks that end a clause (a paragraph's end ends it too).
+const CLAUSE_MARKS: &str = "。；;！!？?，,";
+
 /// Words that put a clause in another year: a comparison, not this year's figure.
 const ANOTHER_YEAR: [&str; 3] = ["去年", "上一年", "同期"];
 
@@ -80,7 +83,7 @@ fn of_another_year(clause: &str, year: Option<u32>) -> bool {
 /// The start of the clause that holds byte `at`: after the last sentence or clause mark before it.
 fn clause_start(text: &str, at: usize) -> usize {
     text[..at]
-        .rfind(|c: char| "。；;！!？?，,".contains(c))
+        .rfind(|c: char| CLAUSE_MARKS.contains(c))
         .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8))
 }
 
@@ -97,7 +100,7 @@ fn stated_count(text: &str, from: usize) -> Option<(u64, usize)> {
         if digit_value(c).is_some() {
             break;
         }
-        if "。；;，,".contains(c) {
+        if CLAUSE_MARKS.contains(c) {
             return None;
         }
         chars.next();
@@ -121,32 +124,37 @@ fn stated_count(text: &str, from: usize) -> Option<(u64, usize)> {
 pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
     let year = report.year();
     for &id in text_parts() {
-        // Read without spacing: a PDF's text, and many clerks, write “收到申请 12 件”, “2021 年”.
-        let text = &squeezed(report.text(id));
-        for statement in &STATEMENTS {
-            for (found, _) in text.match_indices(statement.anchor) {
-                let after = found + statement.anchor.len();
-                let Some((stated, end)) = stated_count(text, after) else { continue };
-                let clause = &text[clause_start(text, after)..end];
-                let relevant = statement.with_any.is_empty() || statement.with_any.iter().any(|w| clause.contains(w));
-                if !relevant || statement.unless.iter().any(|w| clause.contains(w)) || of_another_year(clause, year) {
-                    continue;
-                }
-                let cells = (statement.cells)();
-                let Some(table) = cells.iter().map(|&c| sheet.count(c)).sum::<Option<u64>>() else { continue };
-                if stated != table {
-                    let mut keys = vec![id];
-                    keys.extend(cells);
-                    findings.push(Finding::new(
-                        Rule::TxtNum,
-                        keys,
-                        format!(
-                            "{}的文字写“{}”，而{}为 {table} 件，两者不符。请核对文字或表格。",
-                            field(id).place,
-                            clause,
-                            statement.what
-                        ),
-                    ));
+        // A paragraph at a time, read without spacing: a PDF's text, and many clerks, write
+        // “收到申请 12 件”, “2021 年”.
+        for paragraph in report.text(id).split('\n') {
+            let text = &squeezed(paragraph);
+            for statement in &STATEMENTS {
+                for (found, _) in text.match_indices(statement.anchor) {
+                    let after = found + statement.anchor.len();
+                    let Some((stated, end)) = stated_count(text, after) else { continue };
+                    let clause = &text[clause_start(text, after)..end];
+                    let relevant =
+                        statement.with_any.is_empty() || statement.with_any.iter().any(|w| clause.contains(w));
+                    if !relevant || statement.unless.iter().any(|w| clause.contains(w)) || of_another_year(clause, year)
+                    {
+                        continue;
+                    }
+                    let cells = (statement.cells)();
+                    let Some(table) = cells.iter().map(|&c| sheet.count(c)).sum::<Option<u64>>() else { continue };
+                    if stated != table {
+                        let mut keys = vec![id];
+                        keys.extend(cells);
+                        findings.push(Finding::new(
+                            Rule::TxtNum,
+                            keys,
+                            format!(
+                                "{}的文字写“{}”，而{}为 {table} 件，两者不符。请核对文字或表格。",
+                                field(id).place,
+                                clause,
+                                statement.what
+                            ),
+                        ));
+                    }
                 }
             }
         }
@@ -214,6 +222,9 @@ mod tests {
             assert_eq!(found.len(), 1, "{spaced}");
             assert!(found[0].message.contains("申请12件”，而表三“一、本年新收”总计为 11 件"), "{}", found[0].message);
         }
+        // A paragraph ends a clause, even one that ends without a mark.
+        let below = txt_num(&[("requests.note", "对照2021年度\n\n本年收到申请 12 件。")], &received);
+        assert_eq!(below.len(), 1, "{below:?}");
         // Another year's count stays a comparison, spaced or not.
         assert!(txt_num(&[("requests.note", "与 2021 年收到申请 18 件相比有所减少。")], &received).is_empty());
         assert!(txt_num(&[("requests.note", "2022 年共收到信息公开申请 11 件。")], &received).is_empty());
