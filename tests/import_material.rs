@@ -112,7 +112,7 @@ fn every_number_imported_from_every_form_is_right_or_blank_and_every_blank_is_na
 }
 
 /// What the texts state against the tables (`TXT-NUM`) and the years they name (`TXT-YEAR`) is
-/// found alike in every form whose tables were read whole: a PDF's text spaces its numbers
+/// found alike in every form whose tables were read whole: pdftotext's texts space their numbers
 /// (“2022 年我局共收到信息公开申请 9906 件”), the Word file does not.
 #[test]
 fn the_texts_figures_are_checked_alike_in_every_form() {

@@ -52,7 +52,7 @@ pub fn check_text_slips(report: &Report, sheet: &Sheet, last_year: Option<&Repor
 
 /// The years a text names where it means the report's own: its statistical period, and
 /// “2022年度” / “2022年政府信息公开” outside a quoted title 《…》 — save last year's accounts, which
-/// are published this year. The text comes without spacing (“2021 年” as a PDF's text writes it).
+/// are published this year. The text comes without spacing (“2021 年” as a PDF viewer's copy writes it).
 fn check_year(id: FieldId, text: &str, year: u32, findings: &mut Vec<Finding>) {
     let chars: Vec<char> = text.chars().collect();
     let mut quoted = 0usize;
@@ -346,7 +346,7 @@ mod tests {
         assert_eq!(found(&stale, None, Rule::TxtYear).len(), 1);
         let stale = with(&[("overview.intro", "现编制2021年度政府信息公开工作年度报告。")], &[]);
         assert_eq!(found(&stale, None, Rule::TxtYear).len(), 1);
-        // Written with spaces, as a PDF's text (and many clerks) write it.
+        // Written with spaces, as a PDF viewer's copy (and many clerks) write it.
         let stale = with(
             &[("overview.intro", "本报告所列数据的统计期限自 2021 年 1 月 1 日起至 2021 年 12 月 31 日止。")],
             &[],

@@ -124,7 +124,7 @@ fn stated_count(text: &str, from: usize) -> Option<(u64, usize)> {
 pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
     let year = report.year();
     for &id in text_parts() {
-        // A paragraph at a time, read without spacing: a PDF's text, and many clerks, write
+        // A paragraph at a time, read without spacing: a PDF viewer's copy, and many clerks, write
         // “收到申请 12 件”, “2021 年”.
         for paragraph in report.text(id).split('\n') {
             let text = &squeezed(paragraph);
