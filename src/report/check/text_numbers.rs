@@ -80,6 +80,17 @@ fn of_another_year(clause: &str, year: Option<u32>) -> bool {
         })
 }
 
+/// Whether the count is said, right after it, to include requests carried over: in a parenthesis
+/// (“13件（含上年结转2件）”) or in a clause that begins 其中 (“13件，其中上年结转2件”), before the
+/// count that follows.
+fn includes_carried_over(rest: &str) -> bool {
+    ["（", "(", "，其中", ",其中"].iter().any(|opening| {
+        rest.strip_prefix(opening)
+            .and_then(|qualifier| qualifier.split('件').next())
+            .is_some_and(|q| q.contains("结转"))
+    })
+}
+
 /// The start of the clause that holds byte `at`: after the last sentence or clause mark before it.
 fn clause_start(text: &str, at: usize) -> usize {
     text[..at]
@@ -135,7 +146,10 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
                     let clause = &text[clause_start(text, after)..end];
                     let relevant =
                         statement.with_any.is_empty() || statement.with_any.iter().any(|w| clause.contains(w));
-                    if !relevant || statement.unless.iter().any(|w| clause.contains(w)) || of_another_year(clause, year)
+                    if !relevant
+                        || statement.unless.iter().any(|w| clause.contains(w))
+                        || of_another_year(clause, year)
+                        || includes_carried_over(&text[end..])
                     {
                         continue;
                     }
@@ -194,6 +208,22 @@ mod tests {
         assert!(txt_num(&[("requests.note", "全年共受理政府信息公开申请11件。")], &received).is_empty());
         // Counted with last year's carried over, it is not this year's new requests.
         assert!(txt_num(&[("requests.note", "共受理上年结转和本年新收申请13件。")], &received).is_empty());
+        // So is a count said, right after it, to include what was carried over.
+        for including in [
+            "共受理申请13件（含上年结转2件）。",
+            "共受理申请13件(其中上年结转2件)。",
+            "共受理申请13件，其中上年结转2件，本年新收11件。",
+        ] {
+            assert!(txt_num(&[("requests.note", including)], &received).is_empty(), "{including}");
+        }
+        // What follows and does not say so leaves the count this year's.
+        for following in [
+            "共受理申请13件（较上年增加3件）。",
+            "共受理申请13件，其中自然人申请13件，上年结转2件。",
+            "共受理申请13件，上年结转2件。",
+        ] {
+            assert_eq!(txt_num(&[("requests.note", following)], &received).len(), 1, "{following}");
+        }
     }
 
     #[test]
