@@ -143,16 +143,19 @@ fn the_texts_figures_are_checked_alike_in_every_form() {
     assert!(compared >= 60, "{compared} imports compared");
 }
 
-/// A PDF's texts read as the clerk typed them: pdf-extract spaces Chinese from digits where the
-/// font changes (“自 2022 年 1 月 1 日”), which the Word file never held.
+/// A PDF's texts read as the clerk typed them, from the file or from its text copied out: pdf-extract
+/// and pdftotext space Chinese from digits where the font changes (“自 2022 年 1 月 1 日”), which
+/// the Word file never held.
 #[test]
 fn a_pdfs_texts_are_read_as_typed() {
     use xxgk_nianbao::report::base::format::text_parts;
     for n in 1..=REPORTS {
         let source = Report::from_json(&String::from_utf8(material(n, "report.json")).unwrap()).unwrap().report;
-        let read = imported(n, "report.pdf").report;
-        for &id in text_parts() {
-            assert_eq!(read.text(id), source.text(id), "{n:02}: {}", fields()[id].key);
+        for form in ["report.pdf", "pdf.txt", "pdf_layout.txt", "pdf_raw.txt"] {
+            let read = imported(n, form).report;
+            for &id in text_parts() {
+                assert_eq!(read.text(id), source.text(id), "{n:02}/{form}: {}", fields()[id].key);
+            }
         }
     }
 }

@@ -5,6 +5,28 @@ pub fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// Text without the space a PDF's text has where a line's font changes between Chinese and digits
+/// (“2022 年”, “自 2022 年 1 月 1 日”, “等。 2023年”): pdf-extract, pdftotext and a PDF viewer's copy
+/// all write one there, where the Word file held none. A space between two digits, or two words,
+/// or beside Latin letters, stays.
+pub fn without_gaps_beside_digits(text: &str) -> String {
+    let chinese =
+        |c: char| is_han(c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let mut kept = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut before = '\n';
+    while let Some(c) = chars.next() {
+        let after = chars.peek().copied().unwrap_or('\n');
+        let gap =
+            c == ' ' && ((before.is_ascii_digit() && chinese(after)) || (chinese(before) && after.is_ascii_digit()));
+        if !gap {
+            kept.push(c);
+        }
+        before = c;
+    }
+    kept
+}
+
 /// Text with every kind of spacing taken out: for comparing texts that editors, PDFs and copies
 /// re-wrap and re-indent.
 pub fn squeezed(text: &str) -> String {
@@ -36,4 +58,20 @@ pub fn sentences(text: &str) -> Vec<&str> {
 /// Text made safe inside an element of HTML or XML.
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gap_between_chinese_and_digits_goes_and_other_spaces_stay() {
+        assert_eq!(
+            without_gaps_beside_digits("统计期限自 2022 年 1 月 1 日起。 2023年，共 12 件（ 3 件）"),
+            "统计期限自2022年1月1日起。2023年，共12件（3件）"
+        );
+        // Between numbers, between words, beside Latin letters, and more than one space: kept.
+        assert_eq!(without_gaps_beside_digits("规章 0 0 0"), "规章0 0 0");
+        assert_eq!(without_gaps_beside_digits("Word 文件 2 3  件 共  4"), "Word 文件2 3  件 共  4");
+    }
 }

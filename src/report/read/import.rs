@@ -17,7 +17,7 @@ use crate::report::base::format::{
     appeal_cell, id_of, request_cell, request_rows,
 };
 use crate::report::base::json::{self, Json};
-use crate::report::base::text::{ends_sentence, is_han};
+use crate::report::base::text::{ends_sentence, is_han, without_gaps_beside_digits};
 use crate::report::check::rules::request_columns_hold;
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
@@ -948,9 +948,10 @@ impl Reader<'_> {
         }
     }
 
+    /// A section's text, as typed: without the spaces a PDF's text puts between Chinese and digits.
     fn set_text(&mut self, key: &str, text: String) {
         if !text.is_empty() {
-            self.report.set_key(key, text);
+            self.report.set_key(key, without_gaps_beside_digits(&text));
         }
     }
 

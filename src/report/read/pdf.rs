@@ -28,42 +28,5 @@ pub fn read_pdf(bytes: &[u8]) -> Result<String, String> {
     if !text.chars().any(is_han) {
         return Err(NO_TEXT.into());
     }
-    Ok(without_gaps_beside_digits(&text))
-}
-
-/// The text without the space pdf-extract puts where a line's font changes between Chinese and
-/// digits (“2022 年”, “自 2022 年 1 月 1 日”, “等。 2023年”): Word set no space there, only its
-/// gap between the two kinds of character. A space between two digits, or two words, stays.
-fn without_gaps_beside_digits(text: &str) -> String {
-    let chinese =
-        |c: char| is_han(c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
-    let mut kept = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    let mut before = '\n';
-    while let Some(c) = chars.next() {
-        let after = chars.peek().copied().unwrap_or('\n');
-        let gap =
-            c == ' ' && ((before.is_ascii_digit() && chinese(after)) || (chinese(before) && after.is_ascii_digit()));
-        if !gap {
-            kept.push(c);
-        }
-        before = c;
-    }
-    kept
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_gap_between_chinese_and_digits_goes_and_other_spaces_stay() {
-        assert_eq!(
-            without_gaps_beside_digits("统计期限自 2022 年 1 月 1 日起。 2023年，共 12 件（ 3 件）"),
-            "统计期限自2022年1月1日起。2023年，共12件（3件）"
-        );
-        // Between numbers, between words, beside Latin letters, and more than one space: kept.
-        assert_eq!(without_gaps_beside_digits("规章 0 0 0"), "规章0 0 0");
-        assert_eq!(without_gaps_beside_digits("Word 文件 2 3  件 共  4"), "Word 文件2 3  件 共  4");
-    }
+    Ok(text)
 }
