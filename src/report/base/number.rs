@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::report::base::text::ascii_digit;
+
 /// The largest count accepted; beyond it the entry is a typing accident, not a number of 件.
 pub const MAX_COUNT: u64 = 999_999_999;
 /// The largest 万元 amount accepted (a trillion 元).
@@ -130,8 +132,7 @@ fn normalise(text: &str, units: &[&str]) -> Result<Option<String>, NumError> {
     }
     let mut plain: String = trimmed
         .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        .map(|c| match ascii_digit(c) {
             '，' => ',',
             '．' | '。' => '.',
             '－' | '−' | '—' => '-',

@@ -5,6 +5,15 @@ pub fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// A full-width digit (０ to ９, as Chinese input methods type them) as its ASCII digit; any other
+/// character as it is.
+pub fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        _ => c,
+    }
+}
+
 /// Text without the space a PDF's text has where a line's font changes between Chinese and digits
 /// (“2022 年”, “自 2022 年 1 月 1 日”, “等。 2023年”): pdf-extract, pdftotext and a PDF viewer's copy
 /// all write one there, where the Word file held none. A space between two digits, or two words,

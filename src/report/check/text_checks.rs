@@ -7,7 +7,7 @@ use crate::report::base::format::{
     Appeal, FieldId, META_SCOPE, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN,
     RequestRowRole, SCOPE_REGION, appeal_totals, field, id_of, request_cell, request_row, section_of, text_parts,
 };
-use crate::report::base::text::{is_han, squeezed};
+use crate::report::base::text::{ascii_digit, is_han, squeezed};
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
 use crate::report::data::sheet::Sheet;
@@ -140,10 +140,9 @@ fn check_signed_on(report: &Report, year: u32, findings: &mut Vec<Finding>) {
 /// character as it is.
 fn arabic(c: char) -> char {
     let chinese = "〇一二三四五六七八九".chars().position(|n| n == c).or((c == '零').then_some(0));
-    let full_width = ('０'..='９').contains(&c).then(|| c as usize - '０' as usize);
-    match chinese.or(full_width) {
+    match chinese {
         Some(n) => char::from(b'0' + n as u8),
-        None => c,
+        None => ascii_digit(c),
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::report::base::format::{
     Appeal, FieldId, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_totals, field, request_cell, request_row, text_parts,
 };
-use crate::report::base::text::squeezed;
+use crate::report::base::text::{ascii_digit, squeezed};
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
 use crate::report::data::sheet::Sheet;
@@ -99,7 +99,7 @@ fn clause_start(text: &str, at: usize) -> usize {
 }
 
 fn digit_value(c: char) -> Option<u32> {
-    c.to_digit(10).or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+    ascii_digit(c).to_digit(10)
 }
 
 /// The count stated right after byte `from`: digits (ASCII or full-width) followed by a measure

@@ -1,7 +1,7 @@
 //! A published report as the importer reads it: one stream of characters, each kept with the form
 //! it is matched in, whatever the copy did to punctuation, spacing, line breaks and HTML.
 
-use crate::report::base::text::{ends_sentence, is_han};
+use crate::report::base::text::{ascii_digit, ends_sentence, is_han};
 
 /// A block boundary: a line break in a text copy, a paragraph or row in HTML.
 pub const BREAK: char = '\n';
@@ -37,8 +37,7 @@ pub struct Copy {
 /// What a character is matched as: ASCII punctuation and full-width digits folded to one form,
 /// spacing and quotes made skippable.
 pub fn key_of(c: char, previous: char) -> char {
-    match c {
-        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+    match ascii_digit(c) {
         '(' => '（',
         ')' => '）',
         ':' => '：',
