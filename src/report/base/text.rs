@@ -83,4 +83,17 @@ mod tests {
         assert_eq!(without_gaps_beside_digits("规章 0 0 0"), "规章0 0 0");
         assert_eq!(without_gaps_beside_digits("Word 文件 2 3  件 共  4"), "Word 文件2 3  件 共  4");
     }
+
+    proptest::proptest! {
+        /// Only spaces go, and never one that keeps two numbers apart: what is printed, and every
+        /// number in it, stays; and a text without the gaps has none left to take.
+        #[test]
+        fn leaving_the_gaps_out_keeps_every_character_and_every_number(text in "([一-龥，。（）]{0,4}[ 　]{0,2}[0-9]{0,4}[ a-z]{0,2}){0,12}") {
+            let kept = without_gaps_beside_digits(&text);
+            let numbers = |t: &str| t.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).map(str::to_string).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(squeezed(&kept), squeezed(&text));
+            proptest::prop_assert_eq!(numbers(&kept), numbers(&text));
+            proptest::prop_assert_eq!(without_gaps_beside_digits(&kept), kept.clone());
+        }
+    }
 }
