@@ -223,3 +223,28 @@ proptest! {
         let _ = check_with_last_year(&report, Some(&last_year));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// The texts 按表格生成 writes state the tables' own counts (this year's, and last year's as a
+    /// comparison): placed in the report, they never contradict it.
+    #[test]
+    fn the_drafted_texts_agree_with_the_tables(
+        counts in prop::collection::vec(prop::option::weighted(0.9, 0u32..40), 1..200),
+        with_last_year in any::<bool>(),
+    ) {
+        use xxgk_nianbao::report::publish::draft_text::draft_for;
+        let last_year = with_last_year.then(xxgk_nianbao::report::example);
+        let mut report = report_of(&counts);
+        report.set_key("meta.year", "2023");
+        for &id in text_parts() {
+            if let Some(draft) = draft_for(id, &report, last_year.as_ref()) {
+                report.set(id, draft);
+            }
+        }
+        let said: Vec<String> =
+            check(&report).into_iter().filter(|f| f.rule == Rule::TxtNum).map(|f| f.message).collect();
+        prop_assert!(said.is_empty(), "{:?}", said);
+    }
+}

@@ -266,10 +266,10 @@ impl Outcome {
         self.items.len().max(1)
     }
 
-    /// What a sentence calls it: the name without its numeral or note, e.g. 部分公开.
+    /// What a sentence calls it: the name (which leaves out the label's note) without its numeral,
+    /// e.g. 部分公开.
     pub fn plain_name(&self) -> &'static str {
-        let name = self.name.split_once('）').map_or(self.name, |(_, rest)| rest);
-        name.split('（').next().unwrap_or(name)
+        self.name.split_once('）').map_or(self.name, |(_, rest)| rest)
     }
 
     /// Its rows' indices in [`request_rows`].

@@ -2,7 +2,8 @@
 //! "共收到政府信息公开申请12件" beside a table 三 that received 11.
 
 use crate::report::base::format::{
-    Appeal, FieldId, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_totals, field, request_cell, request_row, text_parts,
+    Appeal, FieldId, OUTCOMES, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_totals, field, request_cell, request_row,
+    text_parts,
 };
 use crate::report::base::text::{ascii_digit, squeezed};
 use crate::report::data::finding::{Finding, Rule};
@@ -22,44 +23,62 @@ struct Statement {
     with_any: &'static [&'static str],
     /// Words that make the clause about something else.
     unless: &'static [&'static str],
-    what: &'static str,
-    cells: fn() -> Vec<FieldId>,
+    /// Whether a 、 ends the clause before it too, as between the items of a list.
+    listed: bool,
+    what: String,
+    cells: Vec<FieldId>,
 }
 
 fn row_total(role: RequestRowRole) -> Vec<FieldId> {
     vec![request_cell(request_row(role), REQUEST_TOTAL_COLUMN)]
 }
 
-const STATEMENTS: [Statement; 4] = [
-    Statement {
-        anchor: "申请",
-        with_any: &["收到", "新收", "受理"],
-        unless: &["结转", "上年"],
-        what: "表三“一、本年新收”总计",
-        cells: || row_total(RequestRowRole::Received),
-    },
-    Statement {
-        anchor: "结转下年度",
-        with_any: &[],
-        unless: &[],
-        what: "表三“四、结转下年度继续办理”总计",
-        cells: || row_total(RequestRowRole::CarriedForward),
-    },
-    Statement {
-        anchor: "行政复议",
-        with_any: &[],
-        unless: &["复议后", "诉讼"],
-        what: "表四“行政复议”总计",
-        cells: || appeal_totals(Appeal::Review),
-    },
-    Statement {
-        anchor: "行政诉讼",
-        with_any: &[],
-        unless: &[],
-        what: "表四“行政诉讼”两项总计之和",
-        cells: || appeal_totals(Appeal::Suit),
-    },
-];
+/// Words that make a clause about a category of 三、本年度办理结果 something else than its count:
+/// two categories counted together (“予以公开及部分公开258件”), 不予以公开 (not 予以公开), a change.
+const NOT_A_CATEGORY: [&str; 7] = ["及", "和", "不予以", "增", "减", "上年", "较"];
+
+/// The figures a text may state: four, as reports word them, then each category of 三、本年度办理结果
+/// by the name a sentence gives it (予以公开, 不予公开…, listed as “其中予以公开8件、不予公开2件”)
+/// against its 总计.
+fn statements() -> Vec<Statement> {
+    let statement = |anchor, with_any, unless, what: &str, cells| Statement {
+        anchor,
+        with_any,
+        unless,
+        listed: false,
+        what: what.to_string(),
+        cells,
+    };
+    let mut all = vec![
+        statement(
+            "申请",
+            &["收到", "新收", "受理"],
+            &["结转", "上年"],
+            "表三“一、本年新收”总计",
+            row_total(RequestRowRole::Received),
+        ),
+        statement(
+            "结转下年度",
+            &[],
+            &[],
+            "表三“四、结转下年度继续办理”总计",
+            row_total(RequestRowRole::CarriedForward),
+        ),
+        statement("行政复议", &[], &["复议后", "诉讼"], "表四“行政复议”总计", appeal_totals(Appeal::Review)),
+        statement("行政诉讼", &[], &[], "表四“行政诉讼”两项总计之和", appeal_totals(Appeal::Suit)),
+    ];
+    for outcome in OUTCOMES {
+        all.push(Statement {
+            anchor: outcome.plain_name(),
+            with_any: &[],
+            unless: &NOT_A_CATEGORY,
+            listed: true,
+            what: format!("表三“{}”总计", outcome.name),
+            cells: outcome.rows().map(|row| request_cell(row, REQUEST_TOTAL_COLUMN)).collect(),
+        });
+    }
+    all
+}
 
 /// The marks that end a clause (a paragraph's end ends it too).
 const CLAUSE_MARKS: &str = "。；;！!？?，,";
@@ -91,10 +110,11 @@ fn includes_carried_over(rest: &str) -> bool {
     })
 }
 
-/// The start of the clause that holds byte `at`: after the last sentence or clause mark before it.
-fn clause_start(text: &str, at: usize) -> usize {
+/// The start of the clause that holds byte `at`: after the last sentence or clause mark before it
+/// (or, `listed`, the last 、).
+fn clause_start(text: &str, at: usize, listed: bool) -> usize {
     text[..at]
-        .rfind(|c: char| CLAUSE_MARKS.contains(c))
+        .rfind(|c: char| CLAUSE_MARKS.contains(c) || (listed && c == '、'))
         .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8))
 }
 
@@ -134,16 +154,17 @@ fn stated_count(text: &str, from: usize) -> Option<(u64, usize)> {
 /// Every figure the six sections' texts state that differs from the tables.
 pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
     let year = report.year();
+    let statements = statements();
     for &id in text_parts() {
         // A paragraph at a time, read without spacing: a PDF viewer's copy, and many clerks, write
         // “收到申请 12 件”, “2021 年”.
         for paragraph in report.text(id).split('\n') {
             let text = &squeezed(paragraph);
-            for statement in &STATEMENTS {
+            for statement in &statements {
                 for (found, _) in text.match_indices(statement.anchor) {
                     let after = found + statement.anchor.len();
                     let Some((stated, end)) = stated_count(text, after) else { continue };
-                    let clause = &text[clause_start(text, after)..end];
+                    let clause = &text[clause_start(text, after, statement.listed)..end];
                     let relevant =
                         statement.with_any.is_empty() || statement.with_any.iter().any(|w| clause.contains(w));
                     if !relevant
@@ -153,7 +174,7 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
                     {
                         continue;
                     }
-                    let cells = (statement.cells)();
+                    let cells = &statement.cells;
                     let Some(table) = cells.iter().map(|&c| sheet.count(c)).sum::<Option<u64>>() else { continue };
                     if stated != table {
                         let mut keys = vec![id];
@@ -287,6 +308,49 @@ mod tests {
         assert_eq!(own.len(), 1);
         // A clause that names no year states this year's.
         assert_eq!(txt_num(&[("requests.note", "依规收到申请18件。")], &received).len(), 1);
+    }
+
+    #[test]
+    fn the_outcome_categories_stated_are_checked() {
+        // 9 予以公开, 2 部分公开, 1 不予公开 (属于国家秘密), 3 无法提供 (不掌握), 0 不予处理, 1 其他处理.
+        let cells = [
+            ("requests.received.natural_person", "16"),
+            ("requests.disclosed.natural_person", "9"),
+            ("requests.partially_disclosed.natural_person", "2"),
+            ("requests.withheld.state_secret.natural_person", "1"),
+            ("requests.unavailable.not_held.natural_person", "3"),
+            ("requests.other_handling.other.natural_person", "1"),
+        ];
+        // The first table cell each finding points at.
+        let said = |text: &str| -> Vec<String> {
+            txt_num(&[("requests.note", text)], &cells)
+                .into_iter()
+                .map(|f| f.keys().nth(1).unwrap().to_string())
+                .collect()
+        };
+        // As published reports state them, with what lies between the name and the count, and
+        // counts with no measure word (left alone).
+        let agreeing = [
+            "其中，予以公开答复9件，占56%；部分公开2，占12.5%；不予公开1件；无法提供的3件；不予处理的0件；其他处理1件。",
+            "其中，予以公开9件，部分公开2件，属于四类过程性信息1件，本办不掌握相关政府信息3件。",
+            // What 按表格生成 writes.
+            "办结16件，其中予以公开9件、部分公开2件、不予公开1件、无法提供3件、其他处理1件。",
+        ];
+        for text in agreeing {
+            assert_eq!(said(text), Vec::<String>::new(), "{text}");
+        }
+        assert_eq!(
+            said("其中予以公开8件、部分公开2件、不予公开2件、无法提供3件。"),
+            ["requests.disclosed.total", "requests.withheld.state_secret.total"]
+        );
+        // The table's 总计 of a category with items is theirs added up.
+        let message = &txt_num(&[("requests.note", "无法提供4件。")], &cells)[0].message;
+        assert!(message.contains("“无法提供4件”，而表三“（四）无法提供”总计为 3 件"), "{message}");
+        // Two categories counted together, 不予以公开 (not 予以公开), and a change are not a category's count.
+        for other in ["予以公开及部分公开258件。", "不予以公开2件。", "较上年予以公开增加3件。", "2021年予以公开5件。"]
+        {
+            assert_eq!(said(other), Vec::<String>::new(), "{other}");
+        }
     }
 
     #[test]
