@@ -5,6 +5,12 @@ pub fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// Chinese text: a Chinese character, or the full-width punctuation, quotes and spaces set among
+/// them (。，、《》（）“”…). A published report keeps no space beside it.
+pub fn is_chinese_text(c: char) -> bool {
+    is_han(c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c) || "“”‘’".contains(c)
+}
+
 /// A full-width digit (０ to ９, as Chinese input methods type them) as its ASCII digit; any other
 /// character as it is.
 pub fn ascii_digit(c: char) -> char {
@@ -19,15 +25,14 @@ pub fn ascii_digit(c: char) -> char {
 /// all write one there, where the Word file held none. A space between two digits, or two words,
 /// or beside Latin letters, stays.
 pub fn without_gaps_beside_digits(text: &str) -> String {
-    let chinese =
-        |c: char| is_han(c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
     let mut kept = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut before = '\n';
     while let Some(c) = chars.next() {
         let after = chars.peek().copied().unwrap_or('\n');
-        let gap =
-            c == ' ' && ((before.is_ascii_digit() && chinese(after)) || (chinese(before) && after.is_ascii_digit()));
+        let gap = c == ' '
+            && ((before.is_ascii_digit() && is_chinese_text(after))
+                || (is_chinese_text(before) && after.is_ascii_digit()));
         if !gap {
             kept.push(c);
         }

@@ -3,7 +3,7 @@
 //! stray spaces. Applying it twice changes nothing more.
 
 use crate::report::base::format::{FieldId, text_parts};
-use crate::report::base::text::is_han;
+use crate::report::base::text::{is_chinese_text, is_han};
 use crate::report::data::model::Report;
 
 /// A text field that 一键排版 would change, with its text before and after.
@@ -25,11 +25,6 @@ pub fn tidy_report(report: &Report) -> Vec<Tidied> {
         }
     }
     tidied
-}
-
-/// Chinese text, its full-width punctuation included: no space is kept beside it.
-fn is_chinese(c: char) -> bool {
-    is_han(c) || "，。；：？！、“”‘’（）《》".contains(c)
 }
 
 /// A text in the customary form: each line a paragraph (blank lines between them), trimmed, no
@@ -95,14 +90,14 @@ fn tidy_line(line: &str) -> String {
         let after = chars.get(i + 1).copied();
         if c.is_whitespace() {
             // A space stays only between two characters that are not Chinese (English words, numbers).
-            let keep = before.is_some_and(|b| !is_chinese(b) && !b.is_whitespace())
-                && after.is_some_and(|a| !is_chinese(a) && !a.is_whitespace());
+            let keep = before.is_some_and(|b| !is_chinese_text(b) && !b.is_whitespace())
+                && after.is_some_and(|a| !is_chinese_text(a) && !a.is_whitespace());
             if keep {
                 out.push(' ');
             }
             continue;
         }
-        let chinese_before = before.is_some_and(is_chinese);
+        let chinese_before = before.is_some_and(is_chinese_text);
         let full = match c {
             ',' if chinese_before => '，',
             ';' if chinese_before => '；',
