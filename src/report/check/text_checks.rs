@@ -4,10 +4,11 @@
 //! (`TXT-COPY`), and typing slips (`TXT-FORM`). All are warnings: the clerk decides.
 
 use crate::report::base::format::{
-    Appeal, FieldId, META_SCOPE, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, REQUEST_TOTAL_COLUMN,
-    RequestRowRole, SCOPE_REGION, appeal_totals, field, id_of, request_cell, request_row, section_of, text_parts,
+    Appeal, FieldId, META_SCOPE, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, RequestRowRole, SCOPE_REGION,
+    appeal_totals, field, id_of, section_of, text_parts,
 };
 use crate::report::base::text::{ascii_digit, is_han, squeezed};
+use crate::report::check::text_numbers::row_total;
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
 use crate::report::data::sheet::Sheet;
@@ -149,7 +150,7 @@ fn arabic(c: char) -> char {
 /// “均已办结” / “无结转” beside requests carried forward, “无行政复议” beside cases in table 四. The
 /// numbers are looked at first: the phrases are looked for only where they would be wrong.
 fn check_settled(id: FieldId, text: &str, sheet: &Sheet, findings: &mut Vec<Finding>) {
-    let carried = request_cell(request_row(RequestRowRole::CarriedForward), REQUEST_TOTAL_COLUMN);
+    let (carried, named) = row_total(RequestRowRole::CarriedForward);
     let carried_n = sheet.count(carried).unwrap_or_default();
     if carried_n > 0
         && (text.contains("办结") || text.contains("结转"))
@@ -158,10 +159,7 @@ fn check_settled(id: FieldId, text: &str, sheet: &Sheet, findings: &mut Vec<Find
         findings.push(Finding::new(
             Rule::TxtDone,
             vec![id, carried],
-            format!(
-                "{}写“{said}”，而表三“四、结转下年度继续办理”总计为 {carried_n} 件。请核对文字或表格。",
-                field(id).place
-            ),
+            format!("{}写“{said}”，而{named}为 {carried_n} 件。请核对文字或表格。", field(id).place),
         ));
     }
     for (said, appeal, what) in [(&NO_REVIEW, Appeal::Review, "行政复议"), (&NO_SUIT, Appeal::Suit, "行政诉讼")]

@@ -2,8 +2,8 @@
 //! "共收到政府信息公开申请12件" beside a table 三 that received 11.
 
 use crate::report::base::format::{
-    Appeal, FieldId, OUTCOMES, REQUEST_TOTAL_COLUMN, RequestRowRole, appeal_totals, field, request_cell, request_row,
-    text_parts,
+    APPEAL_GROUPS, Appeal, FieldId, OUTCOMES, REQUEST_TOTAL_COLUMN, RequestRowRole, SUITS_HEADER, appeal_totals, field,
+    request_cell, request_row, request_rows, text_parts,
 };
 use crate::report::base::text::{ascii_digit, squeezed};
 use crate::report::data::finding::{Finding, Rule};
@@ -29,8 +29,16 @@ struct Statement {
     cells: Vec<FieldId>,
 }
 
-fn row_total(role: RequestRowRole) -> Vec<FieldId> {
-    vec![request_cell(request_row(role), REQUEST_TOTAL_COLUMN)]
+/// A 总计 of table 三 (one row's, or a category's added up) as the checks name it to the clerk,
+/// by the format's name for it: 表三“一、本年新收”总计.
+fn requests_total_named(name: &str) -> String {
+    format!("表三“{name}”总计")
+}
+
+/// The 总计 cell of a row of table 三, and how the checks name it.
+pub fn row_total(role: RequestRowRole) -> (FieldId, String) {
+    let row = request_row(role);
+    (request_cell(row, REQUEST_TOTAL_COLUMN), requests_total_named(&request_rows()[row].name))
 }
 
 /// Words that make a clause about a category of 三、本年度办理结果 something else than its count:
@@ -41,31 +49,28 @@ const NOT_A_CATEGORY: [&str; 7] = ["及", "和", "不予以", "增", "减", "上
 /// by the name a sentence gives it (予以公开, 不予公开…, listed as “其中予以公开8件、不予公开2件”)
 /// against its 总计.
 fn statements() -> Vec<Statement> {
-    let statement = |anchor, with_any, unless, what: &str, cells| Statement {
+    let statement = |anchor, with_any, unless, (cell, what)| Statement {
         anchor,
         with_any,
         unless,
         listed: false,
-        what: what.to_string(),
-        cells,
+        what,
+        cells: vec![cell],
+    };
+    // 行政复议 and 行政诉讼 by the labels table 四 heads their columns with.
+    let appeals = |anchor, unless, appeal, total| Statement {
+        anchor,
+        with_any: &[],
+        unless,
+        listed: false,
+        what: format!("表四“{anchor}”{total}"),
+        cells: appeal_totals(appeal),
     };
     let mut all = vec![
-        statement(
-            "申请",
-            &["收到", "新收", "受理"],
-            &["结转", "上年"],
-            "表三“一、本年新收”总计",
-            row_total(RequestRowRole::Received),
-        ),
-        statement(
-            "结转下年度",
-            &[],
-            &[],
-            "表三“四、结转下年度继续办理”总计",
-            row_total(RequestRowRole::CarriedForward),
-        ),
-        statement("行政复议", &[], &["复议后", "诉讼"], "表四“行政复议”总计", appeal_totals(Appeal::Review)),
-        statement("行政诉讼", &[], &[], "表四“行政诉讼”两项总计之和", appeal_totals(Appeal::Suit)),
+        statement("申请", &["收到", "新收", "受理"], &["结转", "上年"], row_total(RequestRowRole::Received)),
+        statement("结转下年度", &[], &[], row_total(RequestRowRole::CarriedForward)),
+        appeals(APPEAL_GROUPS[0].label, &["复议后", "诉讼"], Appeal::Review, "总计"),
+        appeals(SUITS_HEADER, &[], Appeal::Suit, "两项总计之和"),
     ];
     for outcome in OUTCOMES {
         all.push(Statement {
@@ -73,7 +78,7 @@ fn statements() -> Vec<Statement> {
             with_any: &[],
             unless: &NOT_A_CATEGORY,
             listed: true,
-            what: format!("表三“{}”总计", outcome.name),
+            what: requests_total_named(outcome.name),
             cells: outcome.rows().map(|row| request_cell(row, REQUEST_TOTAL_COLUMN)).collect(),
         });
     }
