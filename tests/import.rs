@@ -347,19 +347,9 @@ fn number_differences(imported: &Report, source: &Report) -> Vec<(String, String
         .collect()
 }
 
-/// The text fields, spacing aside.
-fn texts(report: &Report) -> Vec<(String, String)> {
-    use xxgk_nianbao::report::base::format::SECTIONS;
-    SECTIONS
-        .iter()
-        .flat_map(|s| s.parts)
-        .map(|p| (p.key().to_string(), report.get_key(p.key()).unwrap_or("").split_whitespace().collect()))
-        .collect()
-}
-
 /// Every text of the report, by key, exactly as it reads: a PDF's line breaks must not split a
 /// paragraph, nor its paragraphs run together, nor its spacing stay.
-fn texts_as_typed(report: &Report) -> Vec<(String, String)> {
+fn texts(report: &Report) -> Vec<(String, String)> {
     use xxgk_nianbao::report::base::format::SECTIONS;
     SECTIONS
         .iter()
@@ -530,7 +520,7 @@ fn a_pdfs_text_with_its_layout_kept_reads_every_number() {
     let source = source_report();
     assert_eq!(number_differences(&imported.report, &source), vec![]);
     // The texts as typed: the spaces pdftotext puts between Chinese and digits are left out.
-    assert_eq!(texts_as_typed(&imported.report), texts_as_typed(&source));
+    assert_eq!(texts(&imported.report), texts(&source));
     assert_eq!(imported.report.get_key("meta.signed_on"), source.get_key("meta.signed_on"));
     assert_eq!(imported.report.get_key("meta.agency"), Some("咸宁市政务服务和大数据管理局"));
     assert_eq!(errors(&check(&imported.report)), Vec::<String>::new());
@@ -546,7 +536,7 @@ fn a_pdfs_text_as_a_viewer_copies_it_reads_every_number_and_paragraph() {
         let imported = read_text(name);
         let source = source_report();
         assert_eq!(number_differences(&imported.report, &source), vec![], "{name}");
-        assert_eq!(texts_as_typed(&imported.report), texts_as_typed(&source), "{name}");
+        assert_eq!(texts(&imported.report), texts(&source), "{name}");
         assert_eq!(imported.report.get_key("meta.signed_on"), source.get_key("meta.signed_on"));
         assert_eq!(errors(&check(&imported.report)), Vec::<String>::new(), "{name}");
     }
@@ -559,7 +549,7 @@ fn a_pdf_file_reads_every_number_and_paragraph() {
     let source = source_report();
     assert_eq!(imported.format, SourceFormat::National2021);
     assert_eq!(number_differences(&imported.report, &source), vec![]);
-    assert_eq!(texts_as_typed(&imported.report), texts_as_typed(&source));
+    assert_eq!(texts(&imported.report), texts(&source));
     assert!(imported.findings.is_empty(), "{:?}", imported.findings);
 }
 
@@ -571,7 +561,7 @@ fn a_pdf_that_forbids_copying_is_read_all_the_same() {
         std::fs::read(format!("{}/tests/fixtures/docx/report_restricted.pdf", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let imported = import(&xxgk_nianbao::report::read::pdf::read_pdf(&bytes).unwrap());
     assert_eq!(number_differences(&imported.report, &source_report()), vec![]);
-    assert_eq!(texts_as_typed(&imported.report), texts_as_typed(&source_report()));
+    assert_eq!(texts(&imported.report), texts(&source_report()));
 }
 
 #[test]
@@ -590,7 +580,7 @@ fn a_pdfs_text_in_reading_order_leaves_what_it_cannot_place_blank_never_wrong() 
     // order, labels after their values. Tables 二 and 四 are read whole (a value before its
     // label; the header's words between table 四's groups); of table 三 what is certain.
     let imported = read_text("report_pdf.txt");
-    assert_eq!(texts_as_typed(&imported.report), texts_as_typed(&source_report()));
+    assert_eq!(texts(&imported.report), texts(&source_report()));
     let differences = number_differences(&imported.report, &source_report());
     assert!(
         differences.iter().all(|(key, _, _)| key.starts_with("requests.")),
@@ -614,7 +604,7 @@ fn a_converters_markdown_reads_like_html_its_own_rows_left_out() {
     let imported = read_text("report_converted.md");
     let source = source_report();
     assert_eq!(number_differences(&imported.report, &source), vec![]);
-    assert_eq!(texts_as_typed(&imported.report), texts_as_typed(&source));
+    assert_eq!(texts(&imported.report), texts(&source));
     // The converter left the title out: the year is asked for, nothing else.
     assert_eq!(import_notes(&imported), ["复制件中没有带年度的标题，未读到报告年度，请填写。"]);
     assert_eq!(imported.findings.len(), 1);
