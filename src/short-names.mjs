@@ -93,6 +93,7 @@ function numbered(index) {
 
 const listed = sections.flatMap((section) => section.entries ?? []);
 const imports = sections.find((section) => section.id === IMPORTS)?.entries ?? [];
+if (new Set(imports.map((entry) => entry.module)).size > 1) throw new Error(`${wasmPath} imports from several modules`);
 const shortNames = new Map(listed.map((entry, index) => [entry.name, numbered(index)]));
 if (shortNames.size !== listed.length) throw new Error("an import and an export share a name");
 const version = createHash("sha256").update(listed.map((entry) => entry.name).join("\n")).digest("hex");
