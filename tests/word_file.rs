@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::Mutex;
 
 use scraper::{Html, Selector};
 use xxgk_nianbao::report::publish::word_file::render_docx;
@@ -50,8 +51,13 @@ fn grids(html: &str) -> Vec<Vec<Vec<String>>> {
         .collect()
 }
 
+/// One LibreOffice at a time: two started together on a fresh machine, each setting up its own
+/// profile, have crashed (WrappedTargetRuntimeException) where either alone converts the file.
+static LIBREOFFICE: Mutex<()> = Mutex::new(());
+
 /// `dir/report.docx` converted by LibreOffice to `dir/report.<to>`.
 fn convert(dir: &std::path::Path, to: &str) {
+    let _alone = LIBREOFFICE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let converted = Command::new("soffice")
         .args(["--headless", "--convert-to", to, "--outdir"])
         .arg(dir)
