@@ -5,8 +5,8 @@
 //
 // wasm-bindgen names each function the module imports from its glue `__wbg_<method>_<16 hex
 // digits>`, and the glue calls the module's exports by their Rust names. Each name is written
-// twice, in the module and in the glue: in the widget, 245 names that took 7 KB of its gzip
-// download. They become `b`, `c` … `ab` … in the order the module lists them (binaryen's
+// twice, in the module and in the glue: in the widget, 245 names that took 8 KB of its
+// gzip download. They become `b`, `c` … `ab` … in the order the module lists them (binaryen's
 // minify-imports pass names them so too), which gzip packs best. Numbered names alone would let a
 // glue and a module of different versions (one kept by the browser's cache after an update) link
 // and call the wrong functions; so the first import is named by a hash of the whole list instead:

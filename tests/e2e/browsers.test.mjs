@@ -101,8 +101,8 @@ describe("a clear word where the widget cannot run", () => {
   });
 
   test("a JS glue and module of different versions (a cache after an update) ask for Ctrl+F5", async () => {
-    // A glue of another build lacks one of the module's imports (each is named by a hash of what
-    // it is) and gives one the module does not know instead.
+    // A glue of another build does not give the module's first import, which is named by a hash of
+    // every name the two share (src/short-names.mjs), and gives one the module does not know.
     const dist = (file) => new URL(`../../dist/${file}`, import.meta.url);
     const [first] = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(dist("xxgk-nianbao_bg.wasm"))));
     const glue = readFileSync(dist("xxgk-nianbao.js"), "utf8");
