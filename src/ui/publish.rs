@@ -270,6 +270,10 @@ async fn perform(export: Export, on: Target) -> Exported {
     }
 }
 
+/// What 核对 says when there is no page to hold against the report.
+const NOTHING_PASTED: &str =
+    "还没有要核对的发布页：请在网站上打开文章页，整页复制（Ctrl+A、Ctrl+C）后粘贴到上面的框里，或点“打开另存的网页”。";
+
 /// 核对发布结果's state: the page pasted or opened, and the verdict on it (why it could not be
 /// checked goes to the session's notice).
 struct Verify {
@@ -285,7 +289,7 @@ fn use_verify(report: Rc<Report>, to_do: Option<AttrValue>, onaction: Callback<A
     let pasted = Rc::new(use_pasted_page());
     let verdict = use_state(|| None::<AttrValue>);
     let tell = {
-        let verdict = verdict.clone();
+        let (verdict, onaction) = (verdict.clone(), onaction.clone());
         Callback::from(move |why: String| {
             verdict.set(None);
             onaction.emit(Action::Tell(Notice::at(Place::Verify, Tone::Failed, why)));
@@ -295,20 +299,23 @@ fn use_verify(report: Rc<Report>, to_do: Option<AttrValue>, onaction: Callback<A
         let (verdict, tell) = (verdict.clone(), tell.clone());
         Callback::from(move |(kind, page): (FileKind, Page)| {
             let (verdict, tell, file, to_do) = (verdict.clone(), tell.clone(), report.to_file(None), to_do.clone());
+            let onaction = onaction.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match verify_published(&file, to_do.as_deref(), kind, page).await {
-                    Ok(said) => verdict.set(Some(AttrValue::from(said))),
+                    Ok(said) => {
+                        onaction.emit(Action::PutAway(Place::Verify));
+                        verdict.set(Some(AttrValue::from(said)));
+                    }
                     Err(why) => tell.emit(why),
                 }
             });
         })
     };
     let onclick = {
-        let (pasted, check) = (pasted.clone(), check.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(page) = pasted.page() {
-                check.emit((FileKind::Page, Page::Text(page)));
-            }
+        let (pasted, check, tell) = (pasted.clone(), check.clone(), tell.clone());
+        Callback::from(move |_: MouseEvent| match pasted.page() {
+            Some(page) => check.emit((FileKind::Page, Page::Text(page))),
+            None => tell.emit(NOTHING_PASTED.to_string()),
         })
     };
     let onchange = Callback::from(move |e: Event| {

@@ -24,6 +24,21 @@ async function widgetWithReport(options = clipboard) {
   return w;
 }
 
+/** Pastes into `area` with Control+V, as a clerk does, until what was copied (holding `copied`)
+ * has arrived: the browser writes its clipboard on its own time, and a paste before that pastes
+ * nothing, or what was copied before. */
+async function pasteUntil(area, copied) {
+  for (let tries = 1; ; tries++) {
+    await area.fill("");
+    await area.focus();
+    await area.page().keyboard.press("Control+V");
+    const arrived = await area.page()
+      .waitForFunction(([area, copied]) => area.value.includes(copied), [await area.elementHandle(), copied], { timeout: 3000 })
+      .then(() => true, (error) => { if (tries === 5) throw error; return false; });
+    if (arrived) return;
+  }
+}
+
 const chooser = (w) => w.action("portal-editor");
 const steps = (w) => w.page.getByTestId("editor-steps");
 const result = (w) => w.page.getByTestId("verify-result");
@@ -140,11 +155,23 @@ describe("核对发布结果", () => {
     const page = await publishedPage(w.page.context(), saved("ueditor"), { articleCss: true });
     await page.keyboard.press("Control+A");
     await page.keyboard.press("Control+C");
-    await w.page.getByTestId("verify-source").focus();
-    await w.page.keyboard.press("Control+V");
+    await w.page.bringToFront();
+    await pasteUntil(w.page.getByTestId("verify-source"), "本年新收");
     await w.action("verify").click();
     await result(w).locator("p").waitFor();
     assert.equal(await result(w).textContent(), "发布页与报告一致（200 个数字、20 段文字）");
+    await w.page.context().close();
+  });
+
+  test("核对 with nothing pasted says what to paste, and the verdict then takes its place", async () => {
+    const w = await widgetWithReport();
+    await w.action("verify").click();
+    const notice = w.page.getByTestId("verify-notice");
+    assert.match(await notice.textContent(), /^还没有要核对的发布页：请在网站上打开文章页，整页复制/);
+    await w.page.getByTestId("verify-source").fill(saved("ueditor"));
+    await w.action("verify").click();
+    await result(w).getByText("发布页与报告一致").waitFor();
+    assert.equal(await notice.count(), 0, "what no longer holds is not left beside the verdict");
     await w.page.context().close();
   });
 

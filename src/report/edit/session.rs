@@ -213,6 +213,8 @@ pub enum Action {
     ShowDraft(FieldId, String),
     /// Something to tell the clerk, at the notice's place.
     Tell(Notice),
+    /// The notice at a place put away: what it said no longer holds (核对 answered anew).
+    PutAway(Place),
     /// An export asked for: performed, or asked about first while the report, every check run on
     /// it, still has errors or blanks. Every check runs from now on: the report is leaving the widget.
     Export(Export),
@@ -343,6 +345,7 @@ impl Session {
                 next.notice = Some(notice);
                 true
             }
+            Action::PutAway(place) => next.notice.take_if(|notice| notice.place == place).is_some(),
             Action::Export(export) => {
                 next.every_check = true;
                 next.exporting.request(export, Review::of(self.draft(), true).to_do());
@@ -699,6 +702,14 @@ mod tests {
         assert!(open.findings_open);
         assert!(open.after(Action::ShowFindings(true)).is_none());
         assert!(!apply(&open, Action::ShowFindings(false)).findings_open);
+    }
+
+    #[test]
+    fn a_notice_is_put_away_only_at_its_own_place() {
+        let told = apply(&session(), Action::Tell(Notice::at(Place::Verify, Tone::Failed, "请先粘贴".into())));
+        assert!(told.after(Action::PutAway(Place::Publish)).is_none(), "another place's notice stays");
+        assert_eq!(apply(&told, Action::PutAway(Place::Verify)).notice, None);
+        assert!(session().after(Action::PutAway(Place::Verify)).is_none(), "nothing to put away");
     }
 
     #[test]
