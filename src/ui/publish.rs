@@ -271,8 +271,7 @@ async fn perform(export: Export, on: Target) -> Exported {
 }
 
 /// What 核对 says when there is no page to hold against the report.
-const NOTHING_PASTED: &str =
-    "还没有要核对的发布页：请在网站上打开文章页，整页复制（Ctrl+A、Ctrl+C）后粘贴到上面的框里，或点“打开另存的网页”。";
+const NOTHING_PASTED: &str = "还没有发布页可核对：请先粘贴到上面的框里，或点“打开另存的网页”。";
 
 /// 核对发布结果's state: the page pasted or opened, and the verdict on it (why it could not be
 /// checked goes to the session's notice).

@@ -167,7 +167,7 @@ describe("核对发布结果", () => {
     const w = await widgetWithReport();
     await w.action("verify").click();
     const notice = w.page.getByTestId("verify-notice");
-    assert.match(await notice.textContent(), /^还没有要核对的发布页：请在网站上打开文章页，整页复制/);
+    assert.match(await notice.textContent(), /^还没有发布页可核对：请先粘贴到上面的框里/);
     await w.page.getByTestId("verify-source").fill(saved("ueditor"));
     await w.action("verify").click();
     await result(w).getByText("发布页与报告一致").waitFor();
