@@ -247,4 +247,36 @@ proptest! {
             check(&report).into_iter().filter(|f| f.rule == Rule::TxtNum).map(|f| f.message).collect();
         prop_assert!(said.is_empty(), "{:?}", said);
     }
+
+    /// The other way round: once a count of table 三 or 四 changes, the texts drafted before (the
+    /// clerk drafted them, then corrected the table) are found to contradict it, whichever count
+    /// it was — every count those texts state, in figures or as none, is checked.
+    #[test]
+    fn a_drafted_text_never_outlives_a_change_to_the_tables(
+        counts in prop::collection::vec(0u32..40, 1..200),
+        which in any::<prop::sample::Index>(),
+        by in 1u32..5,
+        with_last_year in any::<bool>(),
+    ) {
+        use xxgk_nianbao::report::publish::draft_text::draft_for;
+        let last_year = with_last_year.then(xxgk_nianbao::report::example);
+        let mut report = report_of(&counts.into_iter().map(Some).collect::<Vec<_>>());
+        report.set_key("meta.year", "2023");
+        for &id in text_parts() {
+            if let Some(draft) = draft_for(id, &report, last_year.as_ref()) {
+                report.set(id, draft);
+            }
+        }
+        let counted: Vec<_> = fields()
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == FieldKind::Count && (f.key.starts_with("requests.") || f.key.starts_with("appeals.")))
+            .map(|(id, f)| (id, f.key.clone()))
+            .collect();
+        let (id, key) = which.get(&counted);
+        let before: u32 = report.text(*id).parse().unwrap();
+        report.set(*id, (before + by).to_string());
+        let said = check(&report).into_iter().filter(|f| f.rule == Rule::TxtNum).count();
+        prop_assert!(said > 0, "{key} changed from {before} to {}, and no text was found to contradict it", before + by);
+    }
 }

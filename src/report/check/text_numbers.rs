@@ -2,8 +2,9 @@
 //! "共收到政府信息公开申请12件" beside a table 三 that received 11.
 
 use crate::report::base::format::{
-    APPEAL_GROUPS, Appeal, FieldId, OUTCOMES, REQUEST_TOTAL_COLUMN, RequestRowRole, SUITS_HEADER, appeal_totals, field,
-    request_cell, request_row, request_rows, text_parts,
+    APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, Appeal, FieldId, ORGANISATIONS_HEADER, OUTCOMES, REQUEST_COLUMNS,
+    REQUEST_TOTAL_COLUMN, RequestRowRole, SUITS_HEADER, appeal_cell, appeal_totals, field, request_cell, request_row,
+    request_rows, text_parts,
 };
 use crate::report::base::text::{ascii_digit, squeezed};
 use crate::report::data::finding::{Finding, Rule};
@@ -42,12 +43,25 @@ pub fn row_total(role: RequestRowRole) -> (FieldId, String) {
 }
 
 /// Words that make a clause about a category of 三、本年度办理结果 something else than its count:
-/// two categories counted together (“予以公开及部分公开258件”), 不予以公开 (not 予以公开), a change.
-const NOT_A_CATEGORY: [&str; 7] = ["及", "和", "不予以", "增", "减", "上年", "较"];
+/// two categories counted together (“予以公开及部分公开258件”), 不予以公开 (not 予以公开), a change,
+/// one kind of applicant's count (法人或其他组织申请予以公开1件).
+const NOT_A_CATEGORY: [&str; 9] = ["及", "和", "不予以", "增", "减", "上年", "较", "自然人", "法人"];
 
-/// The figures a text may state: four, as reports word them, then each category of 三、本年度办理结果
-/// by the name a sentence gives it (予以公开, 不予公开…, listed as “其中予以公开8件、不予公开2件”)
-/// against its 总计.
+/// Words that make a clause about a change, not a count.
+const A_CHANGE: [&str; 4] = ["增", "减", "较", "比"];
+/// Words that make a clause about something else than 上年结转's count: what was carried forward,
+/// what of it was handled, last year's and this year's requests counted together, a change.
+const NOT_CARRIED_OVER: [&str; 9] = ["下年", "办结", "和", "及", "新收", "增", "减", "较", "比"];
+/// Words that make a clause about something else than 办结's count: what was carried over, a change.
+const NOT_DONE: [&str; 6] = ["上年", "结转", "增", "减", "较", "比"];
+/// Words a clause about this year's new requests has (收到申请12件, 新收, 受理).
+const RECEIVING: [&str; 3] = ["收到", "新收", "受理"];
+
+/// The figures a text may state: those reports word most (收到…申请, 上年结转, 办结, 结转下年度,
+/// 行政复议, 行政诉讼), each group of table 四 by its label, the received requests by applicant
+/// (自然人, 法人或其他组织), then each category of 三、本年度办理结果 by the name a sentence gives it
+/// (予以公开, 不予公开…, listed as “其中予以公开8件、不予公开2件”) against its 总计. Every count
+/// 按表格生成 writes but the results of each 复议 and 诉讼 is among them.
 fn statements() -> Vec<Statement> {
     let statement = |anchor, with_any, unless, (cell, what)| Statement {
         anchor,
@@ -66,12 +80,35 @@ fn statements() -> Vec<Statement> {
         what: format!("表四“{anchor}”{total}"),
         cells: appeal_totals(appeal),
     };
+    let received = request_row(RequestRowRole::Received);
+    let applicants = |anchor, columns: std::ops::Range<usize>, added: &str| Statement {
+        anchor,
+        with_any: &RECEIVING,
+        unless: &["结转", "上年"],
+        listed: false,
+        what: format!("表三“{}”{anchor}{added}", request_rows()[received].name),
+        cells: columns.map(|column| request_cell(received, column)).collect(),
+    };
     let mut all = vec![
-        statement("申请", &["收到", "新收", "受理"], &["结转", "上年"], row_total(RequestRowRole::Received)),
+        statement("申请", &RECEIVING, &["结转", "上年", "自然人", "法人"], row_total(RequestRowRole::Received)),
+        statement("结转", &["上年"], &NOT_CARRIED_OVER, row_total(RequestRowRole::CarriedOver)),
+        statement("办结", &[], &NOT_DONE, row_total(RequestRowRole::OutcomeTotal)),
         statement("结转下年度", &[], &[], row_total(RequestRowRole::CarriedForward)),
         appeals(APPEAL_GROUPS[0].label, &["复议后", "诉讼"], Appeal::Review, "总计"),
         appeals(SUITS_HEADER, &[], Appeal::Suit, "两项总计之和"),
+        applicants(REQUEST_COLUMNS[0].label, 0..1, ""),
+        applicants(ORGANISATIONS_HEADER, 1..REQUEST_TOTAL_COLUMN, "各列之和"),
     ];
+    for (group, appeal) in APPEAL_GROUPS.iter().enumerate().filter(|(_, g)| g.appeal == Appeal::Suit) {
+        all.push(Statement {
+            anchor: appeal.label,
+            with_any: &[],
+            unless: &A_CHANGE,
+            listed: true,
+            what: format!("表四“{}”总计", appeal.label),
+            cells: vec![appeal_cell(group, APPEAL_TOTAL_COLUMN)],
+        });
+    }
     for outcome in OUTCOMES {
         all.push(Statement {
             anchor: outcome.plain_name(),
@@ -156,15 +193,62 @@ fn stated_count(text: &str, from: usize) -> Option<(u64, usize)> {
     None
 }
 
-/// Every figure the six sections' texts state that differs from the tables.
+/// A count a text says there was none of, in words (未收到政府信息公开申请, 未被申请行政复议,
+/// 未发生…行政诉讼): where the table holds some, the text was kept from a year that had none.
+struct Denial {
+    /// What the text denies.
+    subject: &'static str,
+    /// Words that make the clause about something else (复议后起诉, a 复议's 决定).
+    unless: &'static [&'static str],
+    what: String,
+    cells: Vec<FieldId>,
+}
+
+/// Words that, before what they deny, say there was none of it.
+const NONE: [&str; 7] = ["未发生", "未被", "未收到", "未接到", "未受理", "没有", "未有"];
+
+fn denials() -> Vec<Denial> {
+    let appeals = |subject, unless, appeal, total| Denial {
+        subject,
+        unless,
+        what: format!("表四“{subject}”{total}"),
+        cells: appeal_totals(appeal),
+    };
+    let (received, what) = row_total(RequestRowRole::Received);
+    vec![
+        Denial { subject: "公开申请", unless: &["复议", "诉讼", "结转"], what, cells: vec![received] },
+        appeals(APPEAL_GROUPS[0].label, &["复议后", "决定", "结果"], Appeal::Review, "总计"),
+        appeals(SUITS_HEADER, &["判决", "裁定", "结果"], Appeal::Suit, "两项总计之和"),
+    ]
+}
+
+/// Whether a clause states a count in figures (a year's 2022年 is no count): then the statements
+/// above read it, not the denials.
+fn states_a_count(clause: &str) -> bool {
+    let mut digits = 0;
+    for c in clause.chars() {
+        if digit_value(c).is_some() {
+            digits += 1;
+        } else if digits > 0 && !(digits == 4 && c == '年') {
+            return true;
+        } else {
+            digits = 0;
+        }
+    }
+    digits > 0
+}
+
+/// Every figure the six sections' texts state, in figures or as none, that differs from the tables.
 pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Finding>) {
     let year = report.year();
-    let statements = statements();
+    let (statements, denials) = (statements(), denials());
     for &id in text_parts() {
         // A paragraph at a time, read without spacing: a PDF viewer's copy, and many clerks, write
         // “收到申请 12 件”, “2021 年”.
         for paragraph in report.text(id).split('\n') {
             let text = &squeezed(paragraph);
+            // Each clause that states a count: the count, and what in the tables holds it.
+            let mut said: Vec<(&str, u64, &str, &[FieldId])> = Vec::new();
             for statement in &statements {
                 for (found, _) in text.match_indices(statement.anchor) {
                     let after = found + statement.anchor.len();
@@ -172,29 +256,38 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
                     let clause = &text[clause_start(text, after, statement.listed)..end];
                     let relevant =
                         statement.with_any.is_empty() || statement.with_any.iter().any(|w| clause.contains(w));
-                    if !relevant
-                        || statement.unless.iter().any(|w| clause.contains(w))
-                        || of_another_year(clause, year)
-                        || includes_carried_over(&text[end..])
+                    if relevant
+                        && !statement.unless.iter().any(|w| clause.contains(w))
+                        && !of_another_year(clause, year)
+                        && !includes_carried_over(&text[end..])
                     {
-                        continue;
+                        said.push((clause, stated, &statement.what, &statement.cells));
                     }
-                    let cells = &statement.cells;
-                    let Some(table) = cells.iter().map(|&c| sheet.count(c)).sum::<Option<u64>>() else { continue };
-                    if stated != table {
-                        let mut keys = vec![id];
-                        keys.extend(cells);
-                        findings.push(Finding::new(
-                            Rule::TxtNum,
-                            keys,
-                            format!(
-                                "{}的文字写“{}”，而{}为 {table} 件，两者不符。请核对文字或表格。",
-                                field(id).place,
-                                clause,
-                                statement.what
-                            ),
-                        ));
+                }
+            }
+            for clause in text.split(|c| CLAUSE_MARKS.contains(c)) {
+                if states_a_count(clause) || of_another_year(clause, year) {
+                    continue;
+                }
+                for denial in &denials {
+                    let denied =
+                        clause.find(denial.subject).is_some_and(|at| NONE.iter().any(|w| clause[..at].contains(w)));
+                    if denied && !denial.unless.iter().any(|w| clause.contains(w)) {
+                        said.push((clause, 0, &denial.what, &denial.cells));
                     }
+                }
+            }
+            for (clause, stated, what, cells) in said {
+                let Some(table) = cells.iter().map(|&c| sheet.count(c)).sum::<Option<u64>>() else { continue };
+                if stated != table {
+                    findings.push(Finding::new(
+                        Rule::TxtNum,
+                        std::iter::once(id).chain(cells.iter().copied()).collect(),
+                        format!(
+                            "{}的文字写“{clause}”，而{what}为 {table} 件，两者不符。请核对文字或表格。",
+                            field(id).place
+                        ),
+                    ));
                 }
             }
         }
@@ -229,7 +322,7 @@ mod tests {
     #[test]
     fn received_is_also_said_as_accepted() {
         // As 上海市人民政府办公厅 (859) and 平潭综合实验区 (21) write their 本年新收.
-        let received = [("requests.received.natural_person", "11")];
+        let received = [("requests.received.natural_person", "11"), ("requests.carried_over.natural_person", "2")];
         assert_eq!(txt_num(&[("requests.note", "全年共受理政府信息公开申请12件。")], &received).len(), 1);
         assert!(txt_num(&[("requests.note", "全年共受理政府信息公开申请11件。")], &received).is_empty());
         // Counted with last year's carried over, it is not this year's new requests.
@@ -289,11 +382,106 @@ mod tests {
     #[test]
     fn numbers_about_something_else_are_left_alone() {
         let texts = [
-            ("overview.on_request", "全年办理政府信息公开申请218件，上年结转申请2件。"),
+            ("overview.on_request", "全年办理政府信息公开申请218件，办结率100%。"),
             ("other_matters", "收到市人大建议、政协提案共17件。发出收费通知0件。"),
-            ("appeals.note", "未发生行政复议和行政诉讼。行政复议后起诉1件。"),
+            ("appeals.note", "行政复议决定书3份。"),
         ];
         assert!(txt_num(&texts, &[]).is_empty());
+    }
+
+    /// The table cells the findings on `text` (in 三、收到和处理政府信息公开申请情况) point at.
+    fn pointed_at(text: &str, cells: &[(&str, &str)]) -> Vec<Vec<String>> {
+        txt_num(&[("requests.note", text)], cells)
+            .into_iter()
+            .map(|f| f.keys().skip(1).map(str::to_string).collect())
+            .collect()
+    }
+
+    #[test]
+    fn carried_over_done_and_who_applied_are_checked() {
+        // 16 new (12 自然人, 3 商业企业, 1 其他), 2 carried over, 15 done (予以公开), 3 carried forward.
+        let cells = [
+            ("requests.received.natural_person", "12"),
+            ("requests.received.commercial", "3"),
+            ("requests.received.other_org", "1"),
+            ("requests.carried_over.natural_person", "2"),
+            ("requests.disclosed.natural_person", "15"),
+            ("requests.carried_forward.natural_person", "3"),
+        ];
+        let agreeing = [
+            "本年度共收到政府信息公开申请16件（自然人12件、法人或其他组织4件），上年结转2件；办结15件；结转下年度继续办理3件。",
+            "共受理申请18件（含上年结转2件），已办结15件。",
+            "收到自然人申请12件。",
+            // Counted together, or what of last year's was done, or a change: not these counts.
+            "共受理上年结转和本年新收申请18件。",
+            "办结上年结转申请1件。",
+            "办结数较上年增加5件。",
+            // 法人或其他组织 said of other than the new requests.
+            "其中，法人或其他组织申请予以公开1件。",
+        ];
+        for text in agreeing {
+            assert_eq!(pointed_at(text, &cells), Vec::<Vec<String>>::new(), "{text}");
+        }
+        let total = |key: &str| vec![format!("requests.{key}.total")];
+        assert_eq!(pointed_at("上年结转申请3件。", &cells), [total("carried_over")]);
+        assert_eq!(pointed_at("共办结14件。", &cells), [total("outcome_total")]);
+        assert_eq!(
+            pointed_at("共收到申请16件（自然人13件、法人或其他组织3件）。", &cells),
+            [
+                vec!["requests.received.natural_person".to_string()],
+                ["commercial", "research", "social_welfare", "legal_service", "other_org"]
+                    .map(|c| format!("requests.received.{c}"))
+                    .to_vec()
+            ]
+        );
+        let message = &txt_num(&[("requests.note", "收到申请16件（法人或其他组织3件）")], &cells)[0].message;
+        assert!(message.contains("而表三“一、本年新收”法人或其他组织各列之和为 4 件"), "{message}");
+    }
+
+    #[test]
+    fn a_text_that_says_there_was_none_is_checked_against_the_table() {
+        let cells = [
+            ("requests.received.natural_person", "2"),
+            ("requests.disclosed.natural_person", "2"),
+            ("appeals.review.upheld", "1"),
+        ];
+        let found = |key: &str, text: &str| -> Vec<Vec<String>> {
+            let on_text = txt_num(&[(key, text)], &cells).into_iter().filter(|f| f.keys().next() == Some(key));
+            on_text.map(|f| f.keys().skip(1).map(str::to_string).collect()).collect()
+        };
+        let review = [vec!["appeals.review.total"]];
+        // Kept from a year that had none: each denial is held against its 总计.
+        assert_eq!(found("requests.note", "2022年，本机关未收到政府信息公开申请。"), [vec!["requests.received.total"]]);
+        assert_eq!(found("requests.note", "2022年未收到政府信息公开申请。"), [vec!["requests.received.total"]]);
+        assert_eq!(found("appeals.note", "本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。"), review);
+        assert_eq!(found("appeals.note", "我局没有被申请行政复议"), review);
+        let said = txt_num(&[("appeals.note", "未被申请行政复议。")], &cells);
+        let message = &said.iter().find(|f| f.keys().next() == Some("appeals.note")).unwrap().message;
+        assert!(message.contains("写“未被申请行政复议”，而表四“行政复议”总计为 1 件"), "{message}");
+        // Said of a suit there was none of, while the table has none: nothing to say.
+        assert!(found("appeals.note", "未被提起行政诉讼。").is_empty());
+        // Not a denial of the count: after it, of something else, of another year, or with figures.
+        for text in [
+            "行政复议尚未审结。",
+            "行政复议案件数量未发生变化。",
+            "没有收到行政复议决定书。",
+            "2021年未发生行政复议。",
+            "被申请行政复议1件，未被纠正。",
+            "未发生申请人逾期未缴费的情况。",
+        ] {
+            assert!(found("appeals.note", text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn each_suit_is_checked_by_its_label() {
+        let cells = [("appeals.suit_direct.upheld", "2"), ("appeals.suit_after_review.corrected", "1")];
+        let said = |text| txt_num(&[("appeals.note", text)], &cells);
+        assert!(said("被提起行政诉讼3件，其中未经复议直接起诉2件、复议后起诉1件。").is_empty());
+        let found = said("被提起行政诉讼3件，其中未经复议直接起诉1件、行政复议后起诉2件。");
+        let keys: Vec<Vec<&str>> = found.iter().map(|f| f.keys().skip(1).collect()).collect();
+        assert_eq!(keys, [["appeals.suit_direct.total"], ["appeals.suit_after_review.total"]]);
+        assert!(found[1].message.contains("而表四“复议后起诉”总计为 1 件"), "{}", found[1].message);
     }
 
     #[test]
