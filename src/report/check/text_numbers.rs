@@ -266,13 +266,14 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
                 }
             }
             for clause in text.split(|c| CLAUSE_MARKS.contains(c)) {
-                if states_a_count(clause) || of_another_year(clause, year) {
-                    continue;
-                }
                 for denial in &denials {
                     let denied =
                         clause.find(denial.subject).is_some_and(|at| NONE.iter().any(|w| clause[..at].contains(w)));
-                    if denied && !denial.unless.iter().any(|w| clause.contains(w)) {
+                    if denied
+                        && !denial.unless.iter().any(|w| clause.contains(w))
+                        && !states_a_count(clause)
+                        && !of_another_year(clause, year)
+                    {
                         said.push((clause, 0, &denial.what, &denial.cells));
                     }
                 }
