@@ -53,7 +53,7 @@ pub const PROACTIVE_ITEM_HEADER: &str = "信息内容";
 pub const PROACTIVE: &[ProactiveBlock] = &[
     ProactiveBlock {
         article: "第二十条第（一）项",
-        columns: &["本年制发件数", "本年废止件数", "现行有效件数"],
+        columns: &DOCUMENT_STOCK_COLUMNS,
         rows: &[
             ProactiveRow {
                 label: "规章",
@@ -91,6 +91,9 @@ pub const PROACTIVE: &[ProactiveBlock] = &[
 
 /// The one decimal field of the report, in 万元.
 pub const FEE_AMOUNT_KEY: &str = "proactive.fees.amount";
+
+/// The columns of the 规章 and 行政规范性文件 rows ([`DocumentStock`]).
+pub const DOCUMENT_STOCK_COLUMNS: [&str; 3] = ["本年制发件数", "本年废止件数", "现行有效件数"];
 
 /// The 规章 and 行政规范性文件 rows, whose three columns are bound by 现行有效 ≥ 制发 − 废止.
 #[derive(Debug, Clone, Copy)]

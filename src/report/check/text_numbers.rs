@@ -2,9 +2,9 @@
 //! "共收到政府信息公开申请12件" beside a table 三 that received 11.
 
 use crate::report::base::format::{
-    APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, Appeal, FieldId, ORGANISATIONS_HEADER, OUTCOMES, REQUEST_COLUMNS,
-    REQUEST_TOTAL_COLUMN, RequestRowRole, SUITS_HEADER, appeal_cell, appeal_totals, field, request_cell, request_row,
-    request_rows, text_parts,
+    APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, Appeal, DOCUMENT_STOCK_COLUMNS, FieldId, ORGANISATIONS_HEADER, OUTCOMES,
+    REQUEST_COLUMNS, REQUEST_TOTAL_COLUMN, RequestRowRole, SUITS_HEADER, appeal_cell, appeal_totals, document_stocks,
+    field, id_of, request_cell, request_row, request_rows, text_parts,
 };
 use crate::report::base::text::{ascii_digit, squeezed};
 use crate::report::data::finding::{Finding, Rule};
@@ -54,6 +54,14 @@ const A_CHANGE: [&str; 4] = ["增", "减", "较", "比"];
 const NOT_CARRIED_OVER: [&str; 9] = ["下年", "办结", "和", "及", "新收", "增", "减", "较", "比"];
 /// Words that make a clause about something else than 办结's count: what was carried over, a change.
 const NOT_DONE: [&str; 6] = ["上年", "结转", "增", "减", "较", "比"];
+/// Words a clause about the documents made this year has, about those repealed, about those in force.
+const ISSUING: [&str; 4] = ["制发", "印发", "出台", "制定"];
+const REPEALING: [&str; 1] = ["废止"];
+const IN_FORCE: [&str; 1] = ["现行有效"];
+/// Words that make a clause about something else than one column of one row of documents: two
+/// of them at once (制发及废止, 规章、规范性文件), another act (清理, 解读, 备案), 规章制度, a change.
+const NOT_ONE_STOCK: [&str; 14] =
+    ["、", "和", "及", "等", "清理", "解读", "备案", "审查", "制度", "增", "减", "较", "比", "上年"];
 /// Words a clause about this year's new requests has (收到申请12件, 新收, 受理).
 const RECEIVING: [&str; 3] = ["收到", "新收", "受理"];
 
@@ -108,6 +116,21 @@ fn statements() -> Vec<Statement> {
             what: format!("表四“{}”总计", appeal.label),
             cells: vec![appeal_cell(group, APPEAL_TOTAL_COLUMN)],
         });
+    }
+    // 规章 and 规范性文件 (as sentences name 行政规范性文件): 制发 (印发, 出台…), 废止, 现行有效.
+    let verbs: [&'static [&'static str]; 3] = [&ISSUING, &REPEALING, &IN_FORCE];
+    for stock in document_stocks() {
+        let cells = [stock.issued, stock.repealed, stock.in_force];
+        for ((key, with_any), column) in cells.into_iter().zip(verbs).zip(DOCUMENT_STOCK_COLUMNS) {
+            all.push(Statement {
+                anchor: stock.label.trim_start_matches("行政"),
+                with_any,
+                unless: &NOT_ONE_STOCK,
+                listed: false,
+                what: format!("表二“{}”{column}", stock.label),
+                cells: vec![id_of(key)],
+            });
+        }
     }
     for outcome in OUTCOMES {
         all.push(Statement {
@@ -472,6 +495,41 @@ mod tests {
         ] {
             assert!(found("appeals.note", text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn the_documents_made_repealed_and_in_force_are_checked() {
+        // 3 规章 made, 0 repealed, 12 in force; 62 规范性文件 made (as 平潭 2024 states them), 3 repealed, 440 in force.
+        let cells = [
+            ("proactive.rules.issued", "3"),
+            ("proactive.rules.repealed", "0"),
+            ("proactive.rules.in_force", "12"),
+            ("proactive.normative_docs.issued", "62"),
+            ("proactive.normative_docs.repealed", "3"),
+            ("proactive.normative_docs.in_force", "440"),
+        ];
+        let found = |text: &str| -> Vec<String> {
+            let said = txt_num(&[("overview.proactive", text)], &cells).into_iter();
+            said.filter(|f| f.keys().next() == Some("overview.proactive"))
+                .map(|f| f.keys().nth(1).unwrap().into())
+                .collect()
+        };
+        for agreeing in [
+            "动态更新发布本年度制发行政规范性文件62件。",
+            "本年印发规章3件，废止规范性文件3件，现行有效规范性文件440件。",
+            // Not one column of one row: both rows, another act, 规章制度, a change.
+            "制发规章、规范性文件共65件。",
+            "清理规范性文件30件。",
+            "制定内部规章制度5件。",
+            "出台规范性文件较上年增加10件。",
+        ] {
+            assert_eq!(found(agreeing), Vec::<String>::new(), "{agreeing}");
+        }
+        assert_eq!(found("本年度制发行政规范性文件61件。"), ["proactive.normative_docs.issued"]);
+        assert_eq!(found("废止规章1件。"), ["proactive.rules.repealed"]);
+        assert_eq!(found("现行有效规章11件。"), ["proactive.rules.in_force"]);
+        let message = &txt_num(&[("overview.proactive", "出台规范性文件60件")], &cells)[0].message;
+        assert!(message.contains("而表二“行政规范性文件”本年制发件数为 62 件"), "{message}");
     }
 
     #[test]
