@@ -1,5 +1,6 @@
 //! `TXT-NUM`: numbers stated in the report's text that its tables contradict, such as
-//! "共收到政府信息公开申请12件" beside a table 三 that received 11.
+//! "共收到政府信息公开申请12件" beside a table 三 that received 11, or "未收到政府信息公开申请"
+//! beside one that received some.
 
 use crate::report::base::format::{
     APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, Appeal, DOCUMENT_STOCK_COLUMNS, FieldId, ORGANISATIONS_HEADER, OUTCOMES,
