@@ -3,14 +3,14 @@
 //! beside one that received some.
 
 use crate::report::base::format::{
-    APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, Appeal, DOCUMENT_STOCK_COLUMNS, FieldId, ORGANISATIONS_HEADER, OUTCOMES,
-    REQUEST_COLUMNS, REQUEST_TOTAL_COLUMN, RequestRowRole, SUITS_HEADER, appeal_cell, appeal_totals, document_stocks,
-    field, id_of, request_cell, request_row, request_rows, text_parts,
+    APPEAL_GROUPS, APPEAL_TOTAL_COLUMN, Appeal, DOCUMENT_STOCK_COLUMNS, FieldId, FieldKind, ORGANISATIONS_HEADER,
+    OUTCOMES, REQUEST_COLUMNS, REQUEST_TOTAL_COLUMN, RequestRowRole, SUITS_HEADER, appeal_cell, appeal_totals,
+    document_stocks, field, id_of, request_cell, request_row, request_rows, text_parts,
 };
 use crate::report::base::text::{ascii_digit, squeezed};
 use crate::report::data::finding::{Finding, Rule};
 use crate::report::data::model::Report;
-use crate::report::data::sheet::Sheet;
+use crate::report::data::sheet::{Entry, Sheet};
 
 /// How far after its key words a stated number may stand, in characters.
 const REACH: usize = 12;
@@ -305,13 +305,16 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
             for (clause, stated, what, cells) in said {
                 let Some(table) = cells.iter().map(|&c| sheet.count(c)).sum::<Option<u64>>() else { continue };
                 if stated != table {
+                    // Cells left blank (an import not sure of them, say) are published as 0, but
+                    // the clerk sees them empty: said so, the text giving the number to check.
+                    let blank = cells.iter().all(|&c| {
+                        field(c).kind == FieldKind::Count && matches!(sheet.entry(c), Entry::Absent | Entry::Blank)
+                    });
+                    let table = if blank { "还空着".to_string() } else { format!("为 {table} 件，两者不符") };
                     findings.push(Finding::new(
                         Rule::TxtNum,
                         std::iter::once(id).chain(cells.iter().copied()).collect(),
-                        format!(
-                            "{}的文字写“{clause}”，而{what}为 {table} 件，两者不符。请核对文字或表格。",
-                            field(id).place
-                        ),
+                        format!("{}的文字写“{clause}”，而{what}{table}。请核对文字或表格。", field(id).place),
                     ));
                 }
             }
@@ -530,7 +533,12 @@ mod tests {
         assert_eq!(found("废止规章1件。"), ["proactive.rules.repealed"]);
         assert_eq!(found("现行有效规章11件。"), ["proactive.rules.in_force"]);
         let message = &txt_num(&[("overview.proactive", "出台规范性文件60件")], &cells)[0].message;
-        assert!(message.contains("而表二“行政规范性文件”本年制发件数为 62 件"), "{message}");
+        assert!(message.contains("而表二“行政规范性文件”本年制发件数为 62 件，两者不符。"), "{message}");
+        // A cell left blank is published as 0, but the clerk sees it empty.
+        let blank = [("proactive.normative_docs.issued", "")];
+        let message = &txt_num(&[("overview.proactive", "出台规范性文件60件")], &blank)[0].message;
+        assert!(message.ends_with("而表二“行政规范性文件”本年制发件数还空着。请核对文字或表格。"), "{message}");
+        assert!(txt_num(&[("overview.proactive", "出台规范性文件0件")], &blank).is_empty(), "published as 0");
     }
 
     #[test]
