@@ -20,9 +20,10 @@ const AUTOSAVE_DELAY_MS: u32 = 400;
 /// What the hook keeps between renders, shared with the page's leave events and [`save_waiting`].
 #[derive(Clone)]
 struct Kept {
-    /// The editor as last drawn. A slow render hands the browser its turn before the effects run,
-    /// so the page can be left after a keystroke is drawn and before its save is set waiting.
-    drawn: Rc<RefCell<Editor>>,
+    /// The editor as last reduced ([`reduced`]). The page can be left after a keystroke is taken
+    /// and before it is drawn, or drawn and before its save is set waiting: on a slow machine Yew
+    /// hands the browser its turn between the two, and a keystroke or a reload can come first.
+    latest: Rc<RefCell<Editor>>,
     /// The change set waiting for its timer.
     unsaved: Rc<RefCell<Option<Editor>>>,
     /// What storage holds of the draft as far as this tab knows: the draft the page opened with,
@@ -36,6 +37,14 @@ thread_local! {
     static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
 }
 
+/// Keeps the editor each action leaves, for the page's leave events ([`Kept::latest`]).
+pub fn reduced(editor: &Editor) {
+    let kept = KEPT.with(|kept| kept.try_borrow().ok()?.clone());
+    if let Some(mut latest) = kept.as_ref().and_then(|kept| kept.latest.try_borrow_mut().ok()) {
+        *latest = editor.clone();
+    }
+}
+
 /// Writes at once what storage does not hold yet ([`Kept::save_now`]), if anything: what became
 /// of it. For when the widget fails and nothing else will run.
 pub fn save_waiting() -> Option<SaveStatus> {
@@ -43,15 +52,15 @@ pub fn save_waiting() -> Option<SaveStatus> {
 }
 
 impl Kept {
-    /// Writes the change waiting, then the drawn draft if storage does not hold it yet: for a page
+    /// Writes the change waiting, then the latest draft if storage does not hold it yet: for a page
     /// being left, when no timer will run.
     fn save_now(&self) -> Option<SaveStatus> {
         let waiting = flush(&self.unsaved, &self.stored);
-        let drawn = self.drawn.try_borrow().ok()?.clone();
-        if !self.not_stored(drawn.draft())? {
+        let latest = self.latest.try_borrow().ok()?.clone();
+        if !self.not_stored(latest.draft())? {
             return waiting;
         }
-        *self.unsaved.try_borrow_mut().ok()? = Some(drawn);
+        *self.unsaved.try_borrow_mut().ok()? = Some(latest);
         flush(&self.unsaved, &self.stored)
     }
 
@@ -87,11 +96,10 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
     // A draft reopened from storage is kept there already; a blank one is not yet stored.
     let status = use_state_eq(|| if editor.draft().report.is_blank() { SaveStatus::Unsaved } else { SaveStatus::Kept });
     let kept = Kept {
-        drawn: use_mut_ref(|| editor.clone()),
+        latest: use_mut_ref(|| editor.clone()),
         unsaved: use_mut_ref(|| None),
         stored: use_mut_ref(|| editor.draft().clone()),
     };
-    *kept.drawn.borrow_mut() = editor.clone();
     {
         let kept = kept.clone();
         use_on_first_draw(Box::new(move || {
@@ -121,7 +129,7 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
         _ => (*status).clone(),
     };
     {
-        let Kept { drawn, unsaved, stored } = kept;
+        let Kept { latest, unsaved, stored } = kept;
         use_effect_with(editor.draft().clone(), move |draft| {
             // The draft the clerk just left (another opened, an import in a draft of its own) is
             // written now, not dropped with its timer.
@@ -129,7 +137,7 @@ pub fn use_autosave(editor: &Editor) -> SaveStatus {
                 flush(&unsaved, &stored);
             }
             let timer = (changed || (!untouched && unsaved.borrow().is_some())).then(|| {
-                *unsaved.borrow_mut() = Some(drawn.borrow().clone());
+                *unsaved.borrow_mut() = Some(latest.borrow().clone());
                 Timeout::new(AUTOSAVE_DELAY_MS, move || {
                     if let Some(saved) = flush(&unsaved, &stored) {
                         status.set(saved);

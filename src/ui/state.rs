@@ -33,7 +33,11 @@ impl Reducible for Session {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match self.after(action) {
-            Some(next) => Rc::new(next),
+            Some(next) => {
+                // Autosave keeps it at once: the page may be left before it is drawn.
+                super::autosave::reduced(&next.editor);
+                Rc::new(next)
+            }
             None => self,
         }
     }

@@ -131,6 +131,36 @@ describe("autosave", () => {
     assert.match(stored, /"requests.received.natural_person": "42"/);
   });
 
+  test("a page left after a keystroke is taken but before it is drawn keeps it", async () => {
+    const w = await open();
+    await w.type("meta.agency", "丙局");
+    await w.type("requests.received.natural_person", "4");
+    await w.saved();
+    const stored = await w.page.evaluate(() => new Promise((resolve) => {
+      const cell = document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="requests.received.natural_person"]');
+      const type = (value, data) => {
+        cell.value = value;
+        cell.dispatchEvent(new InputEvent("input", { bubbles: true, data, inputType: "insertText" }));
+      };
+      // As on a slow machine: every reading of the clock is a second later, so the widget hands
+      // the browser back its turn after drawing the first keystroke, its work not finished.
+      const now = Date.now;
+      let late = 0;
+      Date.now = () => now.call(Date) + (late += 1000);
+      type("40", "0");
+      // In that turn, a second keystroke is taken (not drawn: the widget's turn is still to
+      // come), and the page is left.
+      setTimeout(() => {
+        type("402", "2");
+        window.dispatchEvent(new PageTransitionEvent("pagehide"));
+        Date.now = now;
+        resolve(Object.keys(localStorage).filter((k) => k.startsWith("xxgk-nianbao/draft/"))
+          .map((k) => localStorage.getItem(k)).join(""));
+      }, 0);
+    }));
+    assert.match(stored, /"requests.received.natural_person": "402"/);
+  });
+
   test("Ctrl+S says the widget saves by itself, instead of saving the portal's page", async () => {
     const w = await open();
     await w.type("meta.agency", "测试县某某局");
