@@ -106,28 +106,37 @@ describe("autosave", () => {
     assert.equal(await w.value("requests.received.natural_person"), "42");
   });
 
-  test("a page left after a keystroke is drawn but before the widget has finished with it keeps it", async () => {
-    const w = await open();
-    await w.type("meta.agency", "丙局");
-    await w.type("requests.received.natural_person", "4");
-    await w.saved();
-    const stored = await w.page.evaluate(() => new Promise((resolve) => {
+  /** Types `first` in the number cell as a slow machine takes it — from then on every reading of
+   * the clock is a second later, so the widget hands the browser back its turn after drawing it,
+   * its work not finished — then in that turn types `second` (if any) and leaves the page: what
+   * storage holds of the drafts. Each typing is [the cell's value, the character typed]. */
+  async function leftOnASlowMachine(w, first, second) {
+    return w.page.evaluate(([first, second]) => new Promise((resolve) => {
       const cell = document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="requests.received.natural_person"]');
-      // From here every reading of the clock is a second later, so the widget hands the browser
-      // back its turn after drawing the keystroke, before its effects run: as on a slow machine.
+      const type = ([value, data]) => {
+        cell.value = value;
+        cell.dispatchEvent(new InputEvent("input", { bubbles: true, data, inputType: "insertText" }));
+      };
       const now = Date.now;
       let late = 0;
       Date.now = () => now.call(Date) + (late += 1000);
-      cell.value = "42";
-      cell.dispatchEvent(new InputEvent("input", { bubbles: true, data: "2", inputType: "insertText" }));
-      // The page is left in the turn the browser got back.
+      type(first);
       setTimeout(() => {
+        if (second) type(second);
         window.dispatchEvent(new PageTransitionEvent("pagehide"));
         Date.now = now;
         resolve(Object.keys(localStorage).filter((k) => k.startsWith("xxgk-nianbao/draft/"))
           .map((k) => localStorage.getItem(k)).join(""));
       }, 0);
-    }));
+    }), [first, second]);
+  }
+
+  test("a page left after a keystroke is drawn but before the widget has finished with it keeps it", async () => {
+    const w = await open();
+    await w.type("meta.agency", "丙局");
+    await w.type("requests.received.natural_person", "4");
+    await w.saved();
+    const stored = await leftOnASlowMachine(w, ["42", "2"], null);
     assert.match(stored, /"requests.received.natural_person": "42"/);
   });
 
@@ -136,28 +145,9 @@ describe("autosave", () => {
     await w.type("meta.agency", "丙局");
     await w.type("requests.received.natural_person", "4");
     await w.saved();
-    const stored = await w.page.evaluate(() => new Promise((resolve) => {
-      const cell = document.getElementById("xxgk-nianbao").shadowRoot.querySelector('[data-key="requests.received.natural_person"]');
-      const type = (value, data) => {
-        cell.value = value;
-        cell.dispatchEvent(new InputEvent("input", { bubbles: true, data, inputType: "insertText" }));
-      };
-      // As on a slow machine: every reading of the clock is a second later, so the widget hands
-      // the browser back its turn after drawing the first keystroke, its work not finished.
-      const now = Date.now;
-      let late = 0;
-      Date.now = () => now.call(Date) + (late += 1000);
-      type("40", "0");
-      // In that turn, a second keystroke is taken (not drawn: the widget's turn is still to
-      // come), and the page is left.
-      setTimeout(() => {
-        type("402", "2");
-        window.dispatchEvent(new PageTransitionEvent("pagehide"));
-        Date.now = now;
-        resolve(Object.keys(localStorage).filter((k) => k.startsWith("xxgk-nianbao/draft/"))
-          .map((k) => localStorage.getItem(k)).join(""));
-      }, 0);
-    }));
+    // The second keystroke is taken in the turn the browser got back: not drawn, the widget's
+    // turn still to come.
+    const stored = await leftOnASlowMachine(w, ["40", "0"], ["402", "2"]);
     assert.match(stored, /"requests.received.natural_person": "402"/);
   });
 
