@@ -4,8 +4,8 @@
 //! (`TXT-COPY`), and typing slips (`TXT-FORM`). All are warnings: the clerk decides.
 
 use crate::report::base::format::{
-    Appeal, FieldId, META_SCOPE, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, RequestRowRole, SCOPE_REGION,
-    appeal_totals, field, id_of, section_of, text_parts,
+    FieldId, META_SCOPE, META_SIGNED_ON, PROBLEMS_LAST_YEAR, PROBLEMS_THIS_YEAR, RequestRowRole, SCOPE_REGION, field,
+    id_of, section_of, text_parts,
 };
 use crate::report::base::text::{ascii_digit, is_han, squeezed};
 use crate::report::check::text_numbers::row_total;
@@ -21,8 +21,6 @@ pub const COPIED_PERCENT: usize = 90;
 const COPY_MIN_CHARS: usize = 20;
 
 const SETTLED: [&str; 6] = ["均已办结", "全部办结", "均已按时办结", "全部按期办结", "均按时办结", "无结转"];
-const NO_REVIEW: [&str; 4] = ["无行政复议", "未发生行政复议", "没有发生行政复议", "未发生因政府信息公开引起的行政复议"];
-const NO_SUIT: [&str; 4] = ["无行政诉讼", "未发生行政诉讼", "没有发生行政诉讼", "未发生因政府信息公开引起的行政诉讼"];
 /// What an agency publishes in a year about the year before: “2018年度部门决算”, “2018年度财政支出
 /// 项目绩效评价结果” in the 2019 report mean 2018. Not last year's 年度报告: “编制2018年度政府信息
 /// 公开工作年度报告” left in the 2019 report's opening is the slip this rule is for.
@@ -147,8 +145,9 @@ fn arabic(c: char) -> char {
     }
 }
 
-/// “均已办结” / “无结转” beside requests carried forward, “无行政复议” beside cases in table 四. The
-/// numbers are looked at first: the phrases are looked for only where they would be wrong.
+/// “均已办结” / “无结转” beside requests carried forward. The number is looked at first: the
+/// phrases are looked for only where they would be wrong. (A text that says there was no 行政复议
+/// or 行政诉讼 is `TXT-NUM`'s, a count of 0 in words.)
 fn check_settled(id: FieldId, text: &str, sheet: &Sheet, findings: &mut Vec<Finding>) {
     let (carried, named) = row_total(RequestRowRole::CarriedForward);
     let carried_n = sheet.count(carried).unwrap_or_default();
@@ -161,23 +160,6 @@ fn check_settled(id: FieldId, text: &str, sheet: &Sheet, findings: &mut Vec<Find
             vec![id, carried],
             format!("{}写“{said}”，而{named}为 {carried_n} 件。请核对文字或表格。", field(id).place),
         ));
-    }
-    for (said, appeal, what) in [(&NO_REVIEW, Appeal::Review, "行政复议"), (&NO_SUIT, Appeal::Suit, "行政诉讼")]
-    {
-        let cells = appeal_totals(appeal);
-        let cases: u64 = cells.iter().filter_map(|&c| sheet.count(c)).sum();
-        if cases == 0 || !text.contains(what) {
-            continue;
-        }
-        if let Some(said) = said.iter().find(|s| text.contains(*s)) {
-            let mut fields = vec![id];
-            fields.extend(cells);
-            findings.push(Finding::new(
-                Rule::TxtDone,
-                fields,
-                format!("{}写“{said}”，而表四的{what}共 {cases} 件。请核对文字或表格。", field(id).place),
-            ));
-        }
     }
 }
 
@@ -396,10 +378,6 @@ mod tests {
         assert!(findings[0].keys().any(|k| k == "requests.carried_forward.total"));
         let none_left = with(&[("requests.note", "全年申请均已办结。")], &[]);
         assert_eq!(found(&none_left, None, Rule::TxtDone), Vec::<String>::new());
-        let review = with(&[("appeals.note", "本年度无行政复议和行政诉讼。")], &[("appeals.review.upheld", "1")]);
-        let said = found(&review, None, Rule::TxtDone);
-        assert_eq!(said.len(), 1, "{said:?}");
-        assert!(said[0].contains("行政复议共 1 件"));
     }
 
     #[test]

@@ -228,8 +228,30 @@ struct Denial {
     cells: Vec<FieldId>,
 }
 
-/// Words that, before what they deny, say there was none of it.
-const NONE: [&str; 7] = ["未发生", "未被", "未收到", "未接到", "未受理", "没有", "未有"];
+/// Words that, before what they deny, say there was none of it; 无 only before the words a
+/// denial goes on with (无因…, 无政府信息公开申请, 无行政复议), not in 无法提供 or 无正当理由.
+const NONE: [&str; 15] = [
+    "未发生",
+    "未被",
+    "未收到",
+    "未接到",
+    "未受理",
+    "没有",
+    "未有",
+    "不存在",
+    "无因",
+    "无政府信息",
+    "无信息公开",
+    "无依申请",
+    "无行政",
+    "无涉及",
+    "无针对",
+];
+/// Words that, ending a clause after what they deny, say there was none of it (…的情况均未发生,
+/// …案件为零, 行政复议、行政诉讼均为0件, …情况：无).
+const NONE_AFTER: [&str; 6] = ["未发生", "为零", "为0", "为0件", "：无", ":无"];
+/// Words that make a denial one of some of them only: 没有逾期答复的公开申请, 未发生行政复议被纠正.
+const NARROWING: [&str; 7] = ["逾期", "超期", "答复", "不予", "败诉", "纠正", "撤销"];
 
 fn denials() -> Vec<Denial> {
     let appeals = |subject, unless, appeal, total| Denial {
@@ -240,7 +262,10 @@ fn denials() -> Vec<Denial> {
     };
     let (received, what) = row_total(RequestRowRole::Received);
     vec![
-        Denial { subject: "公开申请", unless: &["复议", "诉讼", "结转"], what, cells: vec![received] },
+        Denial {
+            subject: "公开申请", unless: &["复议", "诉讼", "结转"], what: what.clone(), cells: vec![received]
+        },
+        Denial { subject: "依申请公开", unless: &["复议", "诉讼", "结转"], what, cells: vec![received] },
         appeals(APPEAL_GROUPS[0].label, &["复议后", "决定", "结果"], Appeal::Review, "总计"),
         appeals(SUITS_HEADER, &["判决", "裁定", "结果"], Appeal::Suit, "两项总计之和"),
     ]
@@ -290,14 +315,24 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
                 }
             }
             for clause in text.split(|c| CLAUSE_MARKS.contains(c)) {
+                if NARROWING.iter().any(|w| clause.contains(w)) || of_another_year(clause, year) {
+                    continue;
+                }
                 for denial in &denials {
-                    let denied =
-                        clause.find(denial.subject).is_some_and(|at| NONE.iter().any(|w| clause[..at].contains(w)));
-                    if denied
-                        && !denial.unless.iter().any(|w| clause.contains(w))
-                        && !states_a_count(clause)
-                        && !of_another_year(clause, year)
+                    if denial.unless.iter().any(|w| clause.contains(w))
+                        || said.iter().any(|s| s.0 == clause && *s.2 == denial.what)
                     {
+                        continue;
+                    }
+                    let Some(at) = clause.find(denial.subject) else { continue };
+                    // The word may run into the subject (无行政复议): it begins before it.
+                    let before = NONE.iter().any(|w| clause.find(w).is_some_and(|p| p < at)) && !states_a_count(clause);
+                    let after = NONE_AFTER.iter().any(|w| {
+                        clause
+                            .strip_suffix(w)
+                            .is_some_and(|rest| rest.len() >= at + denial.subject.len() && !states_a_count(rest))
+                    });
+                    if before || after {
                         said.push((clause, 0, &denial.what, &denial.cells));
                     }
                 }
@@ -488,6 +523,28 @@ mod tests {
         assert!(message.contains("写“未被申请行政复议”，而表四“行政复议”总计为 1 件"), "{message}");
         // Said of a suit there was none of, while the table has none: nothing to say.
         assert!(found("appeals.note", "未被提起行政诉讼。").is_empty());
+        // 无 before what it denies, 不存在, and the denial after it, at the clause's end.
+        for text in [
+            "本年度无因政府信息公开引起的行政复议、行政诉讼。",
+            "本年度无行政复议和行政诉讼。",
+            "本年度不存在因政府信息公开引发的行政复议和行政诉讼。",
+            "本年度因政府信息公开工作被申请行政复议、提起行政诉讼的情况均未发生。",
+            "2022年，本机关政府信息公开行政复议、行政诉讼案件为零。",
+            "全年政府信息公开行政复议、行政诉讼均为0件。",
+            "本年度政府信息公开行政复议、行政诉讼情况：无",
+        ] {
+            assert_eq!(found("appeals.note", text), review, "{text}");
+        }
+        for text in [
+            "本年度无依申请公开事项。",
+            "全年无政府信息公开申请。",
+            "本年度不存在依申请公开的情况。",
+            "2022年，我局未收到依申请公开政府信息的申请。",
+            "2022年度依申请公开数量为零。",
+            "本年度依申请公开政府信息情况：无",
+        ] {
+            assert_eq!(found("requests.note", text), [vec!["requests.received.total"]], "{text}");
+        }
         // Not a denial of the count: after it, of something else, of another year, or with figures.
         for text in [
             "行政复议尚未审结。",
@@ -496,8 +553,20 @@ mod tests {
             "2021年未发生行政复议。",
             "被申请行政复议1件，未被纠正。",
             "未发生申请人逾期未缴费的情况。",
+            "未发生行政复议被纠正的情况。",
+            "行政复议案件中未发生败诉。",
         ] {
             assert!(found("appeals.note", text).is_empty(), "{text}");
+        }
+        // Nor a denial of some of the requests only, or 无 in another word.
+        for text in [
+            "没有逾期答复的政府信息公开申请。",
+            "依申请公开答复超期的情况未发生。",
+            "对无法提供的政府信息公开申请，均书面告知申请人。",
+            "申请人无正当理由大量反复提出的公开申请，不予处理。",
+            "依申请公开未收取任何费用。",
+        ] {
+            assert!(found("requests.note", text).is_empty(), "{text}");
         }
     }
 
