@@ -271,7 +271,7 @@ async fn perform(export: Export, on: Target) -> Exported {
 }
 
 /// What 核对 says when there is no page to hold against the report.
-const NOTHING_PASTED: &str = "还没有发布页可核对：请先粘贴到上面的框里，或点“打开另存的网页”。";
+const NO_PAGE_TO_VERIFY: &str = "还没有发布页可核对：请先粘贴到上面的框里，或点“打开另存的网页”。";
 
 /// 核对发布结果's state: the page pasted or opened, and the verdict on it (why it could not be
 /// checked goes to the session's notice).
@@ -314,7 +314,7 @@ fn use_verify(report: Rc<Report>, to_do: Option<AttrValue>, onaction: Callback<A
         let (pasted, check, tell) = (pasted.clone(), check.clone(), tell.clone());
         Callback::from(move |_: MouseEvent| match pasted.page() {
             Some(page) => check.emit((FileKind::Page, Page::Text(page))),
-            None => tell.emit(NOTHING_PASTED.to_string()),
+            None => tell.emit(NO_PAGE_TO_VERIFY.to_string()),
         })
     };
     let onchange = Callback::from(move |e: Event| {
