@@ -574,6 +574,10 @@ impl Reader<'_> {
             // found, what lies there may be that row's.)
             let mut before = if previous_found { self.runs(read_to, found.start) } else { Vec::new() };
             let on_both_sides = !runs.is_empty() && !before.is_empty();
+            // A text copy prints a row's numbers on its label's line, or each on a line of its own.
+            // Some on the label's line and the rest below: a line's lone number may be a page
+            // number that took the place of one the copy lost, and table 二 has no sum to tell.
+            let over_lines = !self.copy.cells && self.laid_out_over_lines(found.end, end);
             if runs.is_empty() && before.len() == keys.len() {
                 runs = std::mem::take(&mut before);
             }
@@ -593,6 +597,14 @@ impl Reader<'_> {
                 continue;
             }
             if self.has_unread(&ids, &place, &runs) {
+                continue;
+            }
+            if over_lines {
+                let message = format!(
+                    "{place}：复制件中这一行的数字“{}”分在几行，其中可能有页码等不属于表格的数字，未导入，请对照原表填写。",
+                    printed(&runs)
+                );
+                self.note(Rule::Import, ids, message);
                 continue;
             }
             match splits(&runs, keys.len(), &|_| true) {
