@@ -457,6 +457,17 @@ impl Reader<'_> {
         self.note(Rule::Import, ids, message);
     }
 
+    /// Numbers a text copy prints on several lines, some line holding more than one, where nothing
+    /// confirms them (table 二 has no sum, table 四's groups do not add up): a number alone on a
+    /// line may be a page number standing where the copy lost one.
+    fn spread_over_lines(&mut self, ids: Vec<FieldId>, place: &str, runs: &[Run]) {
+        let message = format!(
+            "{place}：复制件中的数字“{}”分在几行，其中可能有页码等不属于表格的数字，未导入，请对照原表填写。",
+            printed(runs)
+        );
+        self.note(Rule::Import, ids, message);
+    }
+
     /// How many numbers each line of `start..end` that has any holds.
     fn numbers_per_line(&self, start: usize, end: usize) -> Vec<usize> {
         let (mut lines, mut on_line, mut in_digits) = (Vec::new(), 0, false);
@@ -600,11 +611,7 @@ impl Reader<'_> {
                 continue;
             }
             if over_lines {
-                let message = format!(
-                    "{place}：复制件中这一行的数字“{}”分在几行，其中可能有页码等不属于表格的数字，未导入，请对照原表填写。",
-                    printed(&runs)
-                );
-                self.note(Rule::Import, ids, message);
+                self.spread_over_lines(ids, &place, &runs);
                 continue;
             }
             match splits(&runs, keys.len(), &|_| true) {
@@ -700,12 +707,7 @@ impl Reader<'_> {
                 // A text row laid out over several lines (a PDF's tall row, its 总计 on another
                 // line than its counts) is in no certain order: it is taken when no other
                 // arrangement of its total adds up too, or the columns' arithmetic picks one.
-                Some(options)
-                    if !self.copy.cells
-                        && options.len() == 1
-                        && runs.len() == ids.len()
-                        && self.laid_out_over_lines(label.end, end) =>
-                {
+                Some(options) if !self.copy.cells && options.len() == 1 && self.laid_out_over_lines(label.end, end) => {
                     let readings = rearranged(&options[0]);
                     reordered = readings.len() > 1;
                     readings
@@ -923,13 +925,21 @@ impl Reader<'_> {
         if after_header.as_ref().is_some_and(|runs| self.has_unread(&ids, "表四", runs)) {
             return;
         }
-        if let Some(runs) = &after_header {
+        if let (Some(runs), Some(header)) = (&after_header, header) {
             match splits(runs, ids.len(), &groups_add_up) {
                 Some(options) if options.len() == 1 => return self.set_values(&ids, &options[0]),
                 Some(options) if options.len() > 1 => return self.uncertain(ids, "表四", runs, &options),
                 _ => {
                     if let Some(all) = splits(runs, ids.len(), &|_| true).filter(|all| all.len() == 1) {
-                        return self.set_values(&ids, &all[0]);
+                        // A table's cells are certain: groups that do not add up are the report's
+                        // own mistake, kept for T4-SUM to show. A text copy's numbers may have lost
+                        // one and gained another (a page number) instead, as its rows of table 三.
+                        if self.copy.cells {
+                            return self.set_values(&ids, &all[0]);
+                        }
+                        if self.laid_out_over_lines(header.end, table_end(header.end)) {
+                            return self.spread_over_lines(ids, "表四", runs);
+                        }
                     }
                 }
             }
