@@ -180,15 +180,20 @@ fn standalone_numbers(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// One way a text copy is damaged on its way to the clerk, chosen by `pick` (a number below the
-/// bound it is given): a number lost, doubled, or run into the next; a page number on a line of
-/// its own; a line of words (a label) lost. With what was done, for the failure's message.
-fn damaged(text: &str, pick: &mut dyn FnMut(usize) -> usize) -> (String, String) {
+/// The ways [`damaged`] damages a copy: the first three change a row's own numbers, the last two
+/// only what lies around them.
+const DAMAGES: usize = 5;
+const AROUND_THE_NUMBERS: std::ops::Range<usize> = 3..DAMAGES;
+
+/// One way a text copy is damaged on its way to the clerk, drawn from `kinds` by `pick` (a number
+/// below the bound it is given): a number lost, doubled, or run into the next; a page number on a
+/// line of its own; a line of words (a label) lost. With what was done, for the failure's message.
+fn damaged(text: &str, kinds: std::ops::Range<usize>, pick: &mut dyn FnMut(usize) -> usize) -> (String, String) {
     let numbers = standalone_numbers(text);
     let lines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i + 1).collect();
     let (start, end) = numbers[pick(numbers.len())];
     let number = &text[start..end];
-    match pick(5) {
+    match kinds.start + pick(kinds.len()) {
         0 => (format!("{number} at {start} lost"), format!("{}{}", &text[..start], &text[end..])),
         1 => (format!("{number} at {start} doubled"), format!("{} {}", &text[..end], &text[start..])),
         2 => match numbers.iter().find(|&&(next, _)| next > end) {
@@ -214,9 +219,11 @@ fn damaged(text: &str, pick: &mut dyn FnMut(usize) -> usize) -> (String, String)
 }
 
 /// An import may leave a cell blank, never wrong, from a copy damaged too: each text form of the
-/// eleven reports, damaged once and twice in ways drawn from a fixed seed (a number lost, doubled
-/// or run into the next, a page number, a label lost), and every number read held against the
-/// report; then the damages that found a guess, each alone.
+/// eleven reports, damaged in ways drawn from a fixed seed (a number lost, doubled or run into the
+/// next, a page number, a label lost), half of them then given a page number or losing a label as
+/// well, and every number read held against the report; then the damages that found a guess, each
+/// alone. (Two damages to a row's own numbers can make another row that adds up, a number doubled
+/// and its neighbour lost: no copy's arithmetic tells that, so they are not drawn together.)
 #[test]
 fn a_damaged_copy_is_read_right_or_left_blank() {
     let mut seed = 2026u64;
@@ -230,8 +237,9 @@ fn a_damaged_copy_is_read_right_or_left_blank() {
         for form in ["pdf.txt", "pdf_layout.txt", "pdf_raw.txt", "converted.md"] {
             let text = String::from_utf8(material(n, form)).unwrap();
             for round in 0..40 {
-                let (first, once) = damaged(&text, &mut pick);
-                let (second, copy) = if round % 2 == 0 { damaged(&once, &mut pick) } else { (String::new(), once) };
+                let (first, once) = damaged(&text, 0..DAMAGES, &mut pick);
+                let (second, copy) =
+                    if round % 2 == 0 { damaged(&once, AROUND_THE_NUMBERS, &mut pick) } else { (String::new(), once) };
                 let found = tally(&import(&copy).report, &source);
                 wrong.extend(
                     found.wrong.into_iter().map(|(key, want, got)| {
