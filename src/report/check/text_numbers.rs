@@ -220,8 +220,8 @@ fn stated_count(text: &str, from: usize) -> Option<(u64, usize)> {
 /// A count a text says there was none of, in words (未收到政府信息公开申请, 未被申请行政复议,
 /// 未发生…行政诉讼): where the table holds some, the text was kept from a year that had none.
 struct Denial {
-    /// What the text denies.
-    subject: &'static str,
+    /// What the text denies, in the words sentences name it by.
+    subjects: &'static [&'static str],
     /// Words that make the clause about something else (复议后起诉, a 复议's 决定).
     unless: &'static [&'static str],
     what: String,
@@ -254,20 +254,22 @@ const NONE_AFTER: [&str; 6] = ["未发生", "为零", "为0", "为0件", "：无
 const NARROWING: [&str; 7] = ["逾期", "超期", "答复", "不予", "败诉", "纠正", "撤销"];
 
 fn denials() -> Vec<Denial> {
-    let appeals = |subject, unless, appeal, total| Denial {
-        subject,
+    let appeals = |subjects: &'static [&'static str], unless, appeal, total| Denial {
+        subjects,
         unless,
-        what: format!("表四“{subject}”{total}"),
+        what: format!("表四“{}”{total}", subjects[0]),
         cells: appeal_totals(appeal),
     };
     let (received, what) = row_total(RequestRowRole::Received);
     vec![
         Denial {
-            subject: "公开申请", unless: &["复议", "诉讼", "结转"], what: what.clone(), cells: vec![received]
+            subjects: &["公开申请", "依申请公开"],
+            unless: &["复议", "诉讼", "结转"],
+            what,
+            cells: vec![received],
         },
-        Denial { subject: "依申请公开", unless: &["复议", "诉讼", "结转"], what, cells: vec![received] },
-        appeals(APPEAL_GROUPS[0].label, &["复议后", "决定", "结果"], Appeal::Review, "总计"),
-        appeals(SUITS_HEADER, &["判决", "裁定", "结果"], Appeal::Suit, "两项总计之和"),
+        appeals(&[APPEAL_GROUPS[0].label], &["复议后", "决定", "结果"], Appeal::Review, "总计"),
+        appeals(&[SUITS_HEADER], &["判决", "裁定", "结果"], Appeal::Suit, "两项总计之和"),
     ]
 }
 
@@ -324,13 +326,14 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
                     {
                         continue;
                     }
-                    let Some(at) = clause.find(denial.subject) else { continue };
+                    let found = denial.subjects.iter().find_map(|&s| clause.find(s).map(|at| (at, s)));
+                    let Some((at, subject)) = found else { continue };
                     // The word may run into the subject (无行政复议): it begins before it.
                     let before = NONE.iter().any(|w| clause.find(w).is_some_and(|p| p < at)) && !states_a_count(clause);
                     let after = NONE_AFTER.iter().any(|w| {
                         clause
                             .strip_suffix(w)
-                            .is_some_and(|rest| rest.len() >= at + denial.subject.len() && !states_a_count(rest))
+                            .is_some_and(|rest| rest.len() >= at + subject.len() && !states_a_count(rest))
                     });
                     if before || after {
                         said.push((clause, 0, &denial.what, &denial.cells));
