@@ -31,7 +31,7 @@ test-native:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	# The widget, its workers and the review desk; the command-line tool `xxgk` is native only.
-	cargo clippy --locked --target wasm32-unknown-unknown --lib --bin xxgk-nianbao --bin xxgk-nianbao-worker --bin xxgk-nianbao-docx --bin xxgk-nianbao-word97 --bin xxgk-nianbao-pdf --bin xxgk-nianbao-review --bin xxgk-nianbao-review-worker --bin one-input -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bin xxgk-nianbao --bin xxgk-nianbao-worker --bin xxgk-nianbao-word97 --bin xxgk-nianbao-pdf --bin xxgk-nianbao-review --bin xxgk-nianbao-review-worker --bin one-input -- -D warnings
 	cargo test --locked
 
 # The widget's end-to-end suites run three times: in the machine's current Chromium, in Chromium 86,

@@ -4,12 +4,12 @@
 //! publishing (the preview, the copies, the file, the 图解), 核对发布结果, 按表格生成 and 一键排版.
 //!
 //! Each message is a [`Job`], answered in turn with an [`Answer`] (`protocol`). A page is its text
-//! or HTML, or a file's bytes (a page in any encoding). The worker says [`READY`] first: a message
-//! sent before its module has started would be lost.
+//! or HTML, or a file's bytes (a page in any encoding, or a Word .docx, which the browser's
+//! DecompressionStream inflates). The worker says [`READY`] first: a message sent before its
+//! module has started would be lost.
 //!
-//! Word files are turned into HTML, Word 97–2003 and WPS files and PDFs into text, by a reader of
-//! each kind in a worker of its own ([`serve_docx`], [`serve_word97`], [`serve_pdf`]), whose module
-//! only a clerk who opens such a file downloads.
+//! Word 97–2003 and WPS files, and PDFs, are turned into text by readers of their own
+//! ([`serve_word97`], [`serve_pdf`]), whose modules only a clerk who opens such a file downloads.
 
 pub mod desk;
 pub mod protocol;
@@ -22,6 +22,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, ReadableWritablePair, Response, TextDecoder};
 
 use crate::report::base::encoding;
+use crate::report::base::file_kind::FileKind;
 use crate::report::base::format::field_id;
 use crate::report::publish::chart::{chart, chart_page};
 use crate::report::publish::draft_text::draft_for;
@@ -97,14 +98,17 @@ async fn word_page(bytes: &[u8]) -> Result<String, String> {
     docx::document_to_html(&xml)
 }
 
-/// A page as pasted, or a file's bytes decoded from the encoding they are in. (A Word file comes
-/// as its body's HTML, a Word 97–2003 file or a PDF as its text, from the readers; a picture is
-/// refused by the widget, which tells the kinds apart, before it asks.)
-fn page_of(page: Page) -> Result<String, String> {
+/// A page as pasted, or a file's bytes: a Word file's body as HTML, or text decoded from the
+/// encoding it is in. (A Word 97–2003 file or a PDF comes as its text, from the readers; a picture
+/// is refused by the widget, which tells the kinds apart, before it asks.)
+async fn page_of(page: Page) -> Result<String, String> {
     let bytes = match page {
         Page::Text(text) => return Ok(text),
         Page::Bytes(bytes) => bytes.to_vec(),
     };
+    if FileKind::of("", &bytes) == FileKind::Docx {
+        return word_page(&bytes).await;
+    }
     let decoder = TextDecoder::new_with_label(encoding::sniff(&bytes)).map_err(|_| NOT_A_REPORT.to_string())?;
     decoder.decode_with_u8_array(&bytes).map_err(|_| NOT_A_REPORT.to_string())
 }
@@ -112,7 +116,7 @@ fn page_of(page: Page) -> Result<String, String> {
 /// The answer to one job.
 async fn answer(job: Job) -> Answer {
     match job {
-        Job::Read(page) => Answer::read(page_of(page).and_then(|page| open_published(&page))),
+        Job::Read(page) => Answer::read(page_of(page).await.and_then(|page| open_published(&page))),
         Job::OnReport(report_file, job) => match open_report_file(&report_file) {
             Ok(opened) => on_report(job, &opened.report, opened.last_year.as_ref()).await,
             Err(why) => Answer::Refused(why),
@@ -129,7 +133,7 @@ async fn on_report(job: ReportJob, report: &Report, last_year: Option<&Report>) 
             let chart_page = chart_page(&chart(report, last_year), &title(report), to_do.as_deref());
             Answer::Rendering { text: render_text(report), document, fragment, chart_page }
         }
-        ReportJob::Verify { page, to_do } => Answer::Verdict(match page_of(page) {
+        ReportJob::Verify { page, to_do } => Answer::Verdict(match page_of(page).await {
             Ok(page) => verify_html(report, &page, to_do.as_deref()),
             Err(why) => refused_html(&why),
         }),
@@ -149,33 +153,23 @@ pub fn serve() {
     listen(answer, Answer::Refused);
 }
 
-/// Answers a Word file's bytes with its body as HTML, in the worker `xxgk-nianbao-docx`: the zip
-/// and XML readers are a tenth of the jobs worker, which a clerk who never opens a Word file need
-/// not download.
-pub fn serve_docx() {
-    serve_reader(|bytes| async move { word_page(&bytes).await });
-}
-
 /// Answers a Word 97–2003 or WPS file's bytes with its text, in the worker `xxgk-nianbao-word97`:
 /// a module of its own, which only a clerk who opens such a file downloads (the compound-file
 /// reader would have made the other worker a third larger).
 pub fn serve_word97() {
-    serve_reader(|bytes| std::future::ready(word97::read_doc(&bytes)));
+    serve_reader(word97::read_doc);
 }
 
 /// Answers a PDF file's bytes with its text, in the worker `xxgk-nianbao-pdf`: pdf-extract is
 /// larger than the rest of the widget together, so only a clerk who opens a PDF downloads it.
 pub fn serve_pdf() {
-    serve_reader(|bytes| std::future::ready(pdf::read_pdf(&bytes)));
+    serve_reader(pdf::read_pdf);
 }
 
-/// A reader of one kind of file: its one job is a file's bytes, answered with its text (or HTML).
-fn serve_reader<F: Future<Output = Result<String, String>> + 'static>(read: impl Fn(Vec<u8>) -> F + 'static) {
+/// A reader of one kind of file: its one job is a file's bytes, answered with its text.
+fn serve_reader(read: fn(&[u8]) -> Result<String, String>) {
     listen(
-        move |FileJob(bytes)| {
-            let read = read(bytes.to_vec());
-            async move { read.await.map_or_else(FileAnswer::Refused, FileAnswer::Text) }
-        },
+        move |FileJob(bytes)| async move { read(&bytes.to_vec()).map_or_else(FileAnswer::Refused, FileAnswer::Text) },
         FileAnswer::Refused,
     );
 }

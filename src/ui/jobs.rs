@@ -27,8 +27,6 @@ use crate::worker::protocol::{Answer, FileAnswer, FileJob, Job, Message, NOT_UND
 enum Kind {
     /// The importer, the renderers, 核对 (`worker.rs`).
     Jobs,
-    /// The reader of Word files (.docx), started only when the clerk opens one.
-    Docx,
     /// The reader of Word 97–2003 and WPS files, started only when the clerk opens one.
     Word97,
     /// The reader of PDF files, started only when the clerk opens one.
@@ -39,7 +37,6 @@ impl Kind {
     fn name(self) -> &'static str {
         match self {
             Kind::Jobs => "xxgk-nianbao-worker",
-            Kind::Docx => "xxgk-nianbao-docx",
             Kind::Word97 => "xxgk-nianbao-word97",
             Kind::Pdf => "xxgk-nianbao-pdf",
         }
@@ -51,10 +48,10 @@ pub(super) const START_TIMEOUT_MS: i32 = 15_000;
 
 thread_local! {
     /// The workers started, kept for the rest of the visit.
-    static WORKERS: RefCell<[Option<Worker>; 4]> = const { RefCell::new([None, None, None, None]) };
+    static WORKERS: RefCell<[Option<Worker>; 3]> = const { RefCell::new([None, None, None]) };
     /// The last job given to each, which the next one waits for: a worker answers one job at a
     /// time (a preview being drawn while the clerk pastes a report, say).
-    static LAST_JOBS: RefCell<[Option<Promise>; 4]> = const { RefCell::new([None, None, None, None]) };
+    static LAST_JOBS: RefCell<[Option<Promise>; 3]> = const { RefCell::new([None, None, None]) };
 }
 
 /// The next message of the worker, or its error (`undefined` when nothing comes in time).
@@ -161,15 +158,15 @@ async fn run(kind: Kind, message: &JsValue) -> Result<JsValue, String> {
     })
 }
 
-/// A page as the jobs worker reads it: a Word file's bytes become its body as HTML, a Word 97–2003
-/// or WPS file's, or a PDF's, its text — each read by the worker only such a file starts; anything
-/// else stays as it is. A file that is no page (a picture) is refused here, before any worker starts.
+/// A page as the jobs worker reads it: a Word 97–2003 or WPS file's bytes, or a PDF's, become the
+/// file's text, read by the worker only such a file starts; anything else (a .docx too, which the
+/// jobs worker reads) stays as it is. A file that is no page (a picture) is refused here, before
+/// any worker starts.
 async fn readable(kind: FileKind, page: Page) -> Result<Page, String> {
     if let Some(why) = kind.refusal() {
         return Err(why);
     }
     let reader = match (kind, &page) {
-        (FileKind::Docx, Page::Bytes(_)) => Kind::Docx,
         (FileKind::Word97, Page::Bytes(_)) => Kind::Word97,
         (FileKind::Pdf, Page::Bytes(_)) => Kind::Pdf,
         _ => return Ok(page),

@@ -81,7 +81,7 @@ impl FileKind {
     /// What is said while a file of this kind is read: a PDF's reader, the largest part of the
     /// widget, is downloaded the first time one is opened, and a slow line takes seconds to bring it.
     pub fn reading_notice(self) -> Option<&'static str> {
-        (self == FileKind::Pdf).then_some("正在读取 PDF 文件……第一次打开时要先下载 PDF 读取程序（约 430 KB），请稍候。")
+        (self == FileKind::Pdf).then_some("正在读取 PDF 文件……第一次打开时要先下载 PDF 读取程序（约 420 KB），请稍候。")
     }
 }
 
