@@ -17,6 +17,12 @@ const REACH: usize = 12;
 /// Measure words a stated count may carry.
 const UNITS: [char; 4] = ['件', '起', '条', '宗'];
 
+/// What in the tables a stated count may be: the cells it adds up, and how the clerk is told of them.
+struct Reading {
+    what: String,
+    cells: Vec<FieldId>,
+}
+
 /// A kind of figure the text states and the table cells that hold it.
 struct Statement {
     /// Words that must come right before the number (within [`REACH`]).
@@ -27,8 +33,9 @@ struct Statement {
     unless: &'static [&'static str],
     /// Whether a 、 ends the clause before it too, as between the items of a list.
     listed: bool,
-    what: String,
-    cells: Vec<FieldId>,
+    /// What the count is; where the words leave it open (办理: the new requests, or with those
+    /// carried over, or those answered), each thing it may be, the count checked against all.
+    readings: Vec<Reading>,
 }
 
 /// A 总计 of table 三 (one row's, or a category's added up) as the checks name it to the clerk,
@@ -77,8 +84,7 @@ fn statements() -> Vec<Statement> {
         with_any,
         unless,
         listed: false,
-        what,
-        cells: vec![cell],
+        readings: vec![Reading { what, cells: vec![cell] }],
     };
     // 行政复议 and 行政诉讼 by the labels table 四 heads their columns with.
     let appeals = |anchor, unless, appeal, total| Statement {
@@ -86,8 +92,7 @@ fn statements() -> Vec<Statement> {
         with_any: &[],
         unless,
         listed: false,
-        what: format!("表四“{anchor}”{total}"),
-        cells: appeal_totals(appeal),
+        readings: vec![Reading { what: format!("表四“{anchor}”{total}"), cells: appeal_totals(appeal) }],
     };
     let received = request_row(RequestRowRole::Received);
     let applicants = |anchor, columns: std::ops::Range<usize>, added: &str| Statement {
@@ -95,14 +100,17 @@ fn statements() -> Vec<Statement> {
         with_any: &RECEIVING,
         unless: &["结转", "上年"],
         listed: false,
-        what: format!("表三“{}”{anchor}{added}", request_rows()[received].name),
-        cells: columns.map(|column| request_cell(received, column)).collect(),
+        readings: vec![Reading {
+            what: format!("表三“{}”{anchor}{added}", request_rows()[received].name),
+            cells: columns.map(|column| request_cell(received, column)).collect(),
+        }],
     };
     let mut all = vec![
         statement("申请", &RECEIVING, &["结转", "上年", "自然人", "法人"], row_total(RequestRowRole::Received)),
         statement("结转", &["上年"], &NOT_CARRIED_OVER, row_total(RequestRowRole::CarriedOver)),
         statement("办结", &[], &NOT_DONE, row_total(RequestRowRole::OutcomeTotal)),
         statement("结转下年度", &[], &[], row_total(RequestRowRole::CarriedForward)),
+        handled(),
         appeals(APPEAL_GROUPS[0].label, &["复议后", "诉讼"], Appeal::Review, "总计"),
         appeals(SUITS_HEADER, &[], Appeal::Suit, "两项总计之和"),
         applicants(REQUEST_COLUMNS[0].label, 0..1, ""),
@@ -114,8 +122,10 @@ fn statements() -> Vec<Statement> {
             with_any: &[],
             unless: &A_CHANGE,
             listed: true,
-            what: format!("表四“{}”总计", appeal.label),
-            cells: vec![appeal_cell(group, APPEAL_TOTAL_COLUMN)],
+            readings: vec![Reading {
+                what: format!("表四“{}”总计", appeal.label),
+                cells: vec![appeal_cell(group, APPEAL_TOTAL_COLUMN)],
+            }],
         });
     }
     // 规章 and 规范性文件 (as sentences name 行政规范性文件): 制发 (印发, 出台…), 废止, 现行有效.
@@ -128,8 +138,9 @@ fn statements() -> Vec<Statement> {
                 with_any,
                 unless: &NOT_ONE_STOCK,
                 listed: false,
-                what: format!("表二“{}”{column}", stock.label),
-                cells: vec![id_of(key)],
+                readings: vec![Reading {
+                    what: format!("表二“{}”{column}", stock.label), cells: vec![id_of(key)]
+                }],
             });
         }
     }
@@ -139,11 +150,60 @@ fn statements() -> Vec<Statement> {
             with_any: &[],
             unless: &NOT_A_CATEGORY,
             listed: true,
-            what: requests_total_named(outcome.name),
-            cells: outcome.rows().map(|row| request_cell(row, REQUEST_TOTAL_COLUMN)).collect(),
+            readings: vec![Reading {
+                what: requests_total_named(outcome.name),
+                cells: outcome.rows().map(|row| request_cell(row, REQUEST_TOTAL_COLUMN)).collect(),
+            }],
         });
     }
     all
+}
+
+/// Words that make a clause about something else than all the requests handled: this year's new
+/// ones (the statement above reads them), one kind of them, or of what was done with them, a change.
+const NOT_ALL_HANDLED: [&str; 20] = [
+    "收到",
+    "新收",
+    "受理",
+    "结转",
+    "上年",
+    "自然人",
+    "法人",
+    "结果",
+    "予以",
+    "不予",
+    "部分",
+    "无法",
+    "其他",
+    "延期",
+    "逾期",
+    "超期",
+    "复议",
+    "诉讼",
+    "增",
+    "减",
+];
+
+/// “办理…申请 N 件”: the words leave open whether the count is this year's new requests, those
+/// with last year's carried over, or those answered, so it is checked against all three and
+/// reminded of only when it is none of them: “2022年我局共办理依申请公开0件”, as a year without
+/// requests wrote it, kept beside a table that now has some.
+fn handled() -> Statement {
+    let (received, received_named) = row_total(RequestRowRole::Received);
+    let (carried_over, carried_over_named) = row_total(RequestRowRole::CarriedOver);
+    let (outcomes, outcomes_named) = row_total(RequestRowRole::OutcomeTotal);
+    let with_carried_over = format!("加上{}", carried_over_named.trim_start_matches("表三").trim_end_matches("总计"));
+    Statement {
+        anchor: "申请",
+        with_any: &["办理"],
+        unless: &NOT_ALL_HANDLED,
+        listed: false,
+        readings: vec![
+            Reading { what: received_named, cells: vec![received] },
+            Reading { what: with_carried_over, cells: vec![received, carried_over] },
+            Reading { what: outcomes_named, cells: vec![outcomes] },
+        ],
+    }
 }
 
 /// The marks that end a clause (a paragraph's end ends it too).
@@ -224,8 +284,7 @@ struct Denial {
     subjects: &'static [&'static str],
     /// Words that make the clause about something else (复议后起诉, a 复议's 决定).
     unless: &'static [&'static str],
-    what: String,
-    cells: Vec<FieldId>,
+    reading: Reading,
 }
 
 /// Words that, before what they deny, say there was none of it; 无 only before the words a
@@ -257,16 +316,14 @@ fn denials() -> Vec<Denial> {
     let appeals = |subjects: &'static [&'static str], unless, appeal, total| Denial {
         subjects,
         unless,
-        what: format!("表四“{}”{total}", subjects[0]),
-        cells: appeal_totals(appeal),
+        reading: Reading { what: format!("表四“{}”{total}", subjects[0]), cells: appeal_totals(appeal) },
     };
     let (received, what) = row_total(RequestRowRole::Received);
     vec![
         Denial {
             subjects: &["公开申请", "依申请公开"],
             unless: &["复议", "诉讼", "结转"],
-            what,
-            cells: vec![received],
+            reading: Reading { what, cells: vec![received] },
         },
         appeals(&[APPEAL_GROUPS[0].label], &["复议后", "决定", "结果"], Appeal::Review, "总计"),
         appeals(&[SUITS_HEADER], &["判决", "裁定", "结果"], Appeal::Suit, "两项总计之和"),
@@ -299,7 +356,7 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
         for paragraph in report.text(id).split('\n') {
             let text = &squeezed(paragraph);
             // Each clause that states a count: the count, and what in the tables holds it.
-            let mut said: Vec<(&str, u64, &str, &[FieldId])> = Vec::new();
+            let mut said: Vec<(&str, u64, &[Reading])> = Vec::new();
             for statement in &statements {
                 for (found, _) in text.match_indices(statement.anchor) {
                     let after = found + statement.anchor.len();
@@ -312,7 +369,7 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
                         && !of_another_year(clause, year)
                         && !includes_carried_over(&text[end..])
                     {
-                        said.push((clause, stated, &statement.what, &statement.cells));
+                        said.push((clause, stated, &statement.readings));
                     }
                 }
             }
@@ -322,7 +379,7 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
                 }
                 for denial in &denials {
                     if denial.unless.iter().any(|w| clause.contains(w))
-                        || said.iter().any(|s| s.0 == clause && *s.2 == denial.what)
+                        || said.iter().any(|s| s.0 == clause && s.2[0].what == denial.reading.what)
                     {
                         continue;
                     }
@@ -336,25 +393,53 @@ pub fn check_text_numbers(report: &Report, sheet: &Sheet, findings: &mut Vec<Fin
                             .is_some_and(|rest| rest.len() >= at + subject.len() && !states_a_count(rest))
                     });
                     if before || after {
-                        said.push((clause, 0, &denial.what, &denial.cells));
+                        said.push((clause, 0, std::slice::from_ref(&denial.reading)));
                     }
                 }
             }
-            for (clause, stated, what, cells) in said {
-                let Some(table) = cells.iter().map(|&c| sheet.count(c)).sum::<Option<u64>>() else { continue };
-                if stated != table {
-                    // Cells left blank (an import not sure of them, say) are published as 0, but
-                    // the clerk sees them empty: said so, the text giving the number to check.
-                    let blank = cells.iter().all(|&c| {
-                        field(c).kind == FieldKind::Count && matches!(sheet.entry(c), Entry::Absent | Entry::Blank)
-                    });
-                    let table = if blank { "还空着".to_string() } else { format!("为 {table} 件，两者不符") };
-                    findings.push(Finding::new(
-                        Rule::TxtNum,
-                        std::iter::once(id).chain(cells.iter().copied()).collect(),
-                        format!("{}的文字写“{clause}”，而{what}{table}。请核对文字或表格。", field(id).place),
-                    ));
+            for (clause, stated, readings) in said {
+                let Some(tables) = readings
+                    .iter()
+                    .map(|r| r.cells.iter().map(|&c| sheet.count(c)).sum::<Option<u64>>())
+                    .collect::<Option<Vec<u64>>>()
+                else {
+                    continue;
+                };
+                if tables.contains(&stated) {
+                    continue;
                 }
+                // Cells left blank (an import not sure of them, say) are published as 0, but the
+                // clerk sees them empty: said so, the text giving the number to check.
+                let first = &readings[0];
+                let blank = first.cells.iter().all(|&c| {
+                    field(c).kind == FieldKind::Count && matches!(sheet.entry(c), Entry::Absent | Entry::Blank)
+                });
+                let mut table = String::new();
+                if blank {
+                    table = format!("{}还空着", first.what);
+                } else {
+                    // Each figure the tables give, once, named by the first reading that gives it.
+                    let mut given: Vec<u64> = Vec::new();
+                    for (reading, &figure) in readings.iter().zip(&tables) {
+                        if !given.contains(&figure) {
+                            given.push(figure);
+                            let sep = if table.is_empty() { "" } else { "、" };
+                            table += &format!("{sep}{}为 {figure} 件", reading.what);
+                        }
+                    }
+                    table += if given.len() > 1 { "，都与之不符" } else { "，两者不符" };
+                }
+                let mut cells = vec![id];
+                for &cell in readings.iter().flat_map(|r| &r.cells) {
+                    if !cells.contains(&cell) {
+                        cells.push(cell);
+                    }
+                }
+                findings.push(Finding::new(
+                    Rule::TxtNum,
+                    cells,
+                    format!("{}的文字写“{clause}”，而{table}。请核对文字或表格。", field(id).place),
+                ));
             }
         }
     }
@@ -365,8 +450,11 @@ mod tests {
     use super::*;
     use crate::report::check;
 
+    /// The `TXT-NUM` findings on the example with `texts` and `cells` filled in. The example's
+    /// 依申请公开 paragraph, from a year without requests (“共办理依申请公开0件”), is left out, so
+    /// that only each test's own texts are held against the counts it fills in.
     fn txt_num(texts: &[(&str, &str)], cells: &[(&str, &str)]) -> Vec<Finding> {
-        let report = crate::report::example().filled(texts).filled(cells);
+        let report = crate::report::example().filled(&[("overview.on_request", "")]).filled(texts).filled(cells);
         check(&report).into_iter().filter(|f| f.rule == Rule::TxtNum).collect()
     }
 
@@ -448,11 +536,61 @@ mod tests {
     #[test]
     fn numbers_about_something_else_are_left_alone() {
         let texts = [
-            ("overview.on_request", "全年办理政府信息公开申请218件，办结率100%。"),
+            ("overview.on_request", "办结率100%。"),
             ("other_matters", "收到市人大建议、政协提案共17件。发出收费通知0件。"),
             ("appeals.note", "行政复议决定书3份。"),
         ];
         assert!(txt_num(&texts, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_count_handled_is_checked_against_each_thing_it_may_be() {
+        // 16 new, 2 carried over, 15 answered: “办理” may be any of 16, 18 and 15.
+        let cells = [
+            ("requests.received.natural_person", "16"),
+            ("requests.carried_over.natural_person", "2"),
+            ("requests.disclosed.natural_person", "15"),
+        ];
+        for text in [
+            "全年办理政府信息公开申请16件。",
+            "共办理依申请公开18件。",
+            "2022年我局共办理依申请公开事项15件，均在法定期限内答复。",
+            // What of them was done, or one kind of them, or a change: not all of them.
+            "办理结果中予以公开15件。",
+            "共办理上年结转申请2件。",
+            "办理自然人申请13件。",
+            "办理政府信息公开申请较上年增加3件。",
+            // Counted as received, the statement of 本年新收 reads it.
+            "共收到并办理政府信息公开申请16件。",
+        ] {
+            assert_eq!(pointed_at(text, &cells), Vec::<Vec<String>>::new(), "{text}");
+        }
+        assert_eq!(pointed_at("共收到并办理政府信息公开申请17件。", &cells), [vec!["requests.received.total"]]);
+        let found =
+            txt_num(&[("overview.on_request", "2022年我局共办理依申请公开0件。"), ("requests.note", "")], &cells);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].keys().collect::<Vec<_>>(),
+            [
+                "overview.on_request",
+                "requests.received.total",
+                "requests.carried_over.total",
+                "requests.outcome_total.total"
+            ]
+        );
+        assert!(
+            found[0].message.contains(
+                "“2022年我局共办理依申请公开0件”，而表三“一、本年新收”总计为 16 件、加上“二、上年结转”为 18 件、表三“（七）总计”总计为 15 件，都与之不符"
+            ),
+            "{}",
+            found[0].message
+        );
+        // Each figure the tables give is said once: with nothing carried over and all answered, one.
+        let found = txt_num(
+            &[("overview.on_request", "全年办理政府信息公开申请218件。")],
+            &[("requests.received.natural_person", "16"), ("requests.disclosed.natural_person", "16")],
+        );
+        assert!(found[0].message.contains("而表三“一、本年新收”总计为 16 件，两者不符"), "{}", found[0].message);
     }
 
     /// The table cells the findings on `text` (in 三、收到和处理政府信息公开申请情况) point at.
