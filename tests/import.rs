@@ -330,10 +330,11 @@ fn what_the_reader_answers_comes_back_whole() {
 /// The report the Word and PDF material was made from (tests/fixtures/docx/make-docx.sh), every
 /// count its own so that a number in the wrong cell shows. The material was made while its
 /// 依申请公开 paragraph still said “共办理依申请公开0件”, as the files do; editors/report.json has
-/// since stated the requests its table 三 holds (`TXT-NUM` reminds of the 0).
+/// since stated the requests handled (`TXT-NUM` reminds of the 0).
 fn source_report() -> Report {
     let mut report = Report::from_json(&fixture("editors/report.json")).unwrap().report;
-    let paragraph = report.get_key("overview.on_request").unwrap().replace("办理依申请公开11121件", "办理依申请公开0件");
+    let paragraph =
+        report.get_key("overview.on_request").unwrap().replace("办理依申请公开11121件", "办理依申请公开0件");
     assert!(report.set_key("overview.on_request", paragraph));
     report
 }
